@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import {
+  AID_KIND, CATEGORY, CONDITION_LEVEL, DISABILITY_CAUSE, DUTY_KIND, FAMILY_RELATION, FESTIVAL,
+  FUND_SOURCE, GENDER, LIVING_SITUATION, OCCURRENCE_STATUS, PENSION_KIND, RECIPIENT_STATUS,
+  REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, STAFF_ROLE, STATION_LEVEL, URGENCY, VISIT_MODE,
+  VISIT_PURPOSE,
+} from './enums';
+import {
+  fen, idNumber, localDate, longText, personName, phone, shortText, stationCode, syncMeta,
+  timestamp, uuid,
+} from './primitives';
+
+export const stationSchema = z.object({
+  code: stationCode,
+  name: z.string().min(1),
+  level: z.enum(STATION_LEVEL.values),
+  parentCode: stationCode.nullable(),
+});
+export type Station = z.infer<typeof stationSchema>;
+
+export const staffSchema = z.object({
+  id: uuid,
+  name: personName,
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { error: 'username_invalid' }),
+  role: z.enum(STAFF_ROLE.values),
+  stationCode,
+  phone: phone.nullable(),
+  active: z.boolean(),
+  ...syncMeta,
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const categoryEntrySchema = z
+  .object({
+    code: z.enum(CATEGORY.values),
+    /** 残疾等级 1–10, for disabled veterans. */
+    disabilityGrade: z.number().int().min(1, { error: 'disability_grade_range' }).max(10, { error: 'disability_grade_range' }).nullable().default(null),
+    disabilityCause: z.enum(DISABILITY_CAUSE.values).nullable().default(null),
+    /** For families: their relation to the fallen serviceman, his name and date of death. */
+    relation: z.enum(FAMILY_RELATION.values).nullable().default(null),
+    fallenName: z.string().max(40).nullable().default(null),
+    fallenDate: localDate.nullable().default(null),
+  })
+  .refine((c) => c.code !== 'disabled_veteran' || c.disabilityGrade !== null, {
+    error: 'disability_grade_required',
+    path: ['disabilityGrade'],
+  });
+export type CategoryEntry = z.infer<typeof categoryEntrySchema>;
+
+export const emergencyContactSchema = z.object({
+  name: personName,
+  relation: shortText,
+  phone,
+});
+
+export const recipientSchema = z.object({
+  id: uuid,
+  name: personName,
+  gender: z.enum(GENDER.values),
+  idNumber,
+  birthDate: localDate,
+  lunarBirthday: z.boolean(),
+  phones: z.array(phone).max(5),
+  address: shortText,
+  stationCode,
+  categories: z.array(categoryEntrySchema).min(1, { error: 'category_required' }),
+  livingSituation: z.array(z.enum(LIVING_SITUATION.values)),
+  healthNotes: longText,
+  pensionKind: z.enum(PENSION_KIND.values).nullable(),
+  emergencyContacts: z.array(emergencyContactSchema).max(5),
+  dedicatedStaffId: uuid.nullable(),
+  medicalCard: z.boolean(),
+  status: z.enum(RECIPIENT_STATUS.values),
+  statusDate: localDate.nullable(),
+  tags: z.array(z.string().max(20)).max(20),
+  ...syncMeta,
+}).refine((r) => r.status === 'active' || r.statusDate !== null, {
+  error: 'status_date_required',
+  path: ['statusDate'],
+});
+export type Recipient = z.infer<typeof recipientSchema>;
+
+export const visitConditionSchema = z.object({
+  health: z.enum(CONDITION_LEVEL.values).nullable(),
+  living: z.enum(CONDITION_LEVEL.values).nullable(),
+  mood: z.enum(CONDITION_LEVEL.values).nullable(),
+});
+
+export const visitSchema = z.object({
+  id: uuid,
+  recipientId: uuid,
+  stationCode,
+  visitedAt: timestamp,
+  mode: z.enum(VISIT_MODE.values),
+  purpose: z.enum(VISIT_PURPOSE.values),
+  festival: z.enum(FESTIVAL.values).nullable(),
+  staffIds: z.array(uuid).min(1, { error: 'visit_staff_required' }),
+  condition: visitConditionSchema,
+  notes: longText,
+  /** The duty occurrence this visit or contact fulfils, if any. */
+  dutyOccurrenceId: uuid.nullable(),
+  photos: z.array(z.string().max(200)).max(20),
+  ...syncMeta,
+}).refine((v) => v.purpose !== 'festival' || v.festival !== null, {
+  error: 'visit_festival_required',
+  path: ['festival'],
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+export const aidSchema = z.object({
+  id: uuid,
+  recipientId: uuid,
+  stationCode,
+  date: localDate,
+  kind: z.enum(AID_KIND.values),
+  /** Integer fen; null for aid counted only as a quantity of goods or a service. */
+  amountFen: fen.nullable(),
+  quantity: z.number().int({ error: 'quantity_invalid' }).positive({ error: 'quantity_invalid' }).nullable(),
+  item: shortText.nullable(),
+  fundSource: z.enum(FUND_SOURCE.values),
+  approvedBy: shortText,
+  visitId: uuid.nullable(),
+  acknowledged: z.boolean(),
+  /** Aid is never deleted: a wrong entry is voided with a reason. */
+  voided: z.boolean(),
+  voidReason: shortText.nullable(),
+  ...syncMeta,
+})
+  .refine((a) => a.kind !== 'cash' || a.amountFen !== null, { error: 'aid_amount_required', path: ['amountFen'] })
+  .refine((a) => a.amountFen !== null || (a.item !== null && a.item.length > 0), { error: 'aid_amount_or_item_required', path: ['item'] })
+  .refine((a) => !a.voided || (a.voidReason !== null && a.voidReason.trim().length > 0), { error: 'aid_void_reason_required', path: ['voidReason'] });
+export type Aid = z.infer<typeof aidSchema>;
+
+export const recurrenceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('weekly') }),
+  z.object({ type: z.literal('monthly') }),
+  z.object({ type: z.literal('quarterly') }),
+  z.object({ type: z.literal('half_yearly') }),
+  z.object({ type: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  z.object({ type: z.literal('birthday') }),
+  z.object({ type: z.literal('festival'), festival: z.enum(FESTIVAL.values) }),
+  z.object({ type: z.literal('once'), date: localDate }),
+]);
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+
+export const dutySchema = z.object({
+  id: uuid,
+  recipientId: uuid,
+  stationCode,
+  kind: z.enum(DUTY_KIND.values),
+  recurrence: recurrenceSchema,
+  /** The first due date; weekly, monthly, quarterly and half-yearly plans repeat from it. */
+  anchorDate: localDate,
+  assigneeId: uuid.nullable(),
+  active: z.boolean(),
+  /** 'default' plans come from the category cadence rules; 'custom' ones were added by staff. */
+  source: z.enum(['default', 'custom']),
+  note: shortText,
+  ...syncMeta,
+});
+export type Duty = z.infer<typeof dutySchema>;
+
+export const dutyOccurrenceSchema = z.object({
+  id: uuid,
+  dutyId: uuid,
+  recipientId: uuid,
+  stationCode,
+  dueDate: localDate,
+  /** Overdue is derived (pending and dueDate before today), never stored. */
+  status: z.enum(OCCURRENCE_STATUS.values),
+  doneAt: timestamp.nullable(),
+  visitId: uuid.nullable(),
+  ...syncMeta,
+});
+export type DutyOccurrence = z.infer<typeof dutyOccurrenceSchema>;
+
+export const requestSchema = z.object({
+  id: uuid,
+  recipientId: uuid,
+  stationCode,
+  visitId: uuid.nullable(),
+  source: z.enum(REQUEST_SOURCE.values),
+  topic: z.enum(REQUEST_TOPIC.values),
+  description: z.string().trim().min(1, { error: 'request_description_required' }).max(2000, { error: 'text_too_long' }),
+  urgency: z.enum(URGENCY.values),
+  assigneeId: uuid.nullable(),
+  status: z.enum(REQUEST_STATUS.values),
+  resolution: longText,
+  referredTo: stationCode.nullable(),
+  openedAt: timestamp,
+  closedAt: timestamp.nullable(),
+  ...syncMeta,
+});
+export type Request = z.infer<typeof requestSchema>;
+
+/** The synced entity tables and their schemas: one map for repositories, sync and the server. */
+export const entitySchemas = {
+  staff: staffSchema,
+  recipients: recipientSchema,
+  visits: visitSchema,
+  aid: aidSchema,
+  duties: dutySchema,
+  dutyOccurrences: dutyOccurrenceSchema,
+  requests: requestSchema,
+} as const;
+export type EntityTable = keyof typeof entitySchemas;
+export const ENTITY_TABLES = Object.keys(entitySchemas) as EntityTable[];
+export type EntityRow<T extends EntityTable> = z.infer<(typeof entitySchemas)[T]>;
