@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { ENTITY_TABLES } from '../domain/schemas';
+import { STAFF_ROLE } from '../domain/enums';
+
+/** Sync protocol v1 (see README "Sync protocol"). */
+export const PROTOCOL_VERSION = 1;
+/** The data schema version of shared/domain; the server states which ones it accepts. */
+export const SCHEMA_VERSION = 1;
+export const MAX_PUSH_MUTATIONS = 500;
+export const MAX_PULL_LIMIT = 5000;
+
+export const ERROR_CODES = [
+  'unauthorized',
+  'forbidden_scope',
+  'validation_failed',
+  'protocol_version_unsupported',
+  'schema_version_unsupported',
+  'clock_skew',
+  'must_refetch',
+  'rate_limited',
+  'payload_too_large',
+  'not_found',
+  'conflict',
+  'internal',
+  'network',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const syncTableSchema = z.enum(ENTITY_TABLES as [string, ...string[]]);
+
+export const mutationSchema = z.object({
+  id: z.uuid(),
+  seq: z.number().int().positive(),
+  table: syncTableSchema,
+  rowId: z.string().min(1).max(64),
+  op: z.enum(['upsert', 'delete']),
+  /** Only the fields this edit changed (all of them for a new row). */
+  fields: z.record(z.string(), z.unknown()),
+  /** The server revision of the row the client edited; 0 for a row the client created. */
+  baseRev: z.number().int().nonnegative(),
+  hlc: z.string().min(22).max(100),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  protocolVersion: z.number().int(),
+  schemaVersion: z.number().int(),
+  clientId: z.string().min(8).max(64),
+  mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const fieldConflictSchema = z.object({
+  field: z.string(),
+  /** The value that lost, kept in the conflict log for review. */
+  loserValue: z.unknown(),
+  winnerValue: z.unknown(),
+  winner: z.enum(['client', 'server']),
+});
+export type FieldConflict = z.infer<typeof fieldConflictSchema>;
+
+export const mutationResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['applied', 'duplicate', 'merged', 'rejected']),
+  reason: z.string().optional(),
+  rev: z.number().int().optional(),
+  conflicts: z.array(fieldConflictSchema).optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  lastSeq: z.number().int().nonnegative(),
+  results: z.array(mutationResultSchema),
+  serverTime: z.string(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const changeSchema = z.object({
+  table: syncTableSchema,
+  rowId: z.string(),
+  rev: z.number().int().positive(),
+  op: z.enum(['upsert', 'delete']),
+  /** The whole row after the change; null for a delete (a tombstone) or a row that left scope. */
+  row: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  /** Total changes still to come after this page, for a progress bar on first sync. */
+  remaining: z.number().int().nonnegative(),
+  serverTime: z.string(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const loginRequestSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+  deviceId: z.string().min(8).max(64),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  username: z.string(),
+  role: z.enum(STAFF_ROLE.values),
+  stationCode: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  user: sessionUserSchema,
+  scopes: z.array(z.string()),
+  serverId: z.string(),
+  serverTime: z.string(),
+  expiresAt: z.string(),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
