@@ -15,7 +15,7 @@ export const localDate = z.string().refine(
 /** An instant as ISO-8601 with an explicit offset, e.g. `2026-11-28T09:30:00+08:00`. */
 export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: 'timestamp_invalid' });
 
-export const stationCode = z.string().regex(/^4403(\d{2}|DP)(\d{3}){0,2}$/, { error: 'station_code_invalid' });
+export const stationCode = z.string().regex(/^4403((\d{2}|DP)(\d{3}){0,2})?$/, { error: 'station_code_invalid' });
 
 export const idNumber = z.string().transform((raw, ctx) => {
   const r = parseIdNumber(raw);
