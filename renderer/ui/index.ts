@@ -1,0 +1,11 @@
+export { CategoryTags, type CategoryTagEntry } from './CategoryTags';
+export { DateText, DateTimeText } from './DateText';
+export { dateTimeLabel, longDateLabel, weekdayLabel } from './dates';
+export { DueStatusTag, type DueState, type DueStatusTagProps } from './DueStatusTag';
+export { FormError } from './FormError';
+export { issuesByPath, type IssueLike } from './formErrors';
+export { HERO_GOLD, HeroBadge } from './HeroBadge';
+export { HERO_CATEGORIES, isHero, isHeroCategory, type CategoryRef } from './hero';
+export { MaskedId, MaskedPhone } from './Masked';
+export { Money } from './Money';
+export { PageHeader } from './PageHeader';
