@@ -1,0 +1,11 @@
+export type { CalendarDate } from './calendarDate';
+export {
+  addDays, addMonths, clampedDate, compareDates, daysBetween, daysInMonth, formatDate, isCalendarDate,
+  isLeapYear, isoWeekday, laterDate, parseDate, todayInShanghai,
+} from './calendarDate';
+export type { LunarDate } from './lunarDate';
+export { fromLunar, lunarLabel, lunarMonthLength, toLunar } from './lunarDate';
+export { festivalDate } from './festivals';
+export { birthdayOnOrAfter, lunarBirthdayInLunarYear, solarBirthdayInYear } from './birthdays';
+export type { ScheduledDuty, ScheduledRecipient } from './dueDates';
+export { firstDueDate, firstScheduledOnOrAfter, nextDueAfterCompletion, nextDueDate } from './dueDates';
