@@ -1,7 +1,8 @@
+import { HERO_CATEGORIES, isHero } from '../../shared/domain/cadence';
 import type { CategoryCode } from '../../shared/domain/enums';
 
-/** Combat heroes and first-class merit holders carry a gold badge wherever they appear. */
-export const HERO_CATEGORIES: readonly CategoryCode[] = ['combat_hero', 'first_class_merit'];
+/** Hero categories come from the cadence rules (shared/domain/cadence): one source of truth. */
+export { HERO_CATEGORIES, isHero };
 
 export interface CategoryRef {
   code: CategoryCode;
@@ -9,8 +10,4 @@ export interface CategoryRef {
 
 export function isHeroCategory(code: CategoryCode): boolean {
   return HERO_CATEGORIES.includes(code);
-}
-
-export function isHero(categories: readonly CategoryRef[]): boolean {
-  return categories.some((c) => isHeroCategory(c.code));
 }
