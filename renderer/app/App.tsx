@@ -1,16 +1,38 @@
-import { ConfigProvider, Layout, Typography } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
 import { translate } from '../../shared/i18n/messages';
+import { DbProvider } from './DbProvider';
+import { useLocale } from './i18n';
+import { Shell } from './Shell';
+import { StartScreen } from './start/StartScreen';
+import { useAppStore } from './store';
+import { appTheme } from './theme';
+
+function SessionRoot() {
+  const user = useAppStore((s) => s.user);
+  const scopes = useAppStore((s) => s.scopes);
+  const serverId = useAppStore((s) => s.serverId);
+  if (!user || !serverId) return <StartScreen />;
+  return (
+    <DbProvider key={`${serverId}/${user.id}`} user={user} scopes={scopes} serverId={serverId}>
+      <Shell />
+    </DbProvider>
+  );
+}
 
 export function App() {
+  const locale = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+    document.title = translate(locale, 'app.title');
+  }, [locale]);
   return (
-    <ConfigProvider locale={zhCN}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header>
-          <Typography.Title level={3} style={{ color: '#fff', margin: '14px 0' }}>{translate('zh', 'app.title')}</Typography.Title>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{translate('zh', 'app.subtitle')}</Layout.Content>
-      </Layout>
+    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={appTheme}>
+      <AntApp>
+        <SessionRoot />
+      </AntApp>
     </ConfigProvider>
   );
 }

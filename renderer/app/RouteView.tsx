@@ -1,0 +1,63 @@
+import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { MyHeroesPage } from '../features/heroes/MyHeroesPage';
+import { RecipientProfilePage } from '../features/recipient/RecipientProfilePage';
+import { RequestsPage } from '../features/requests/RequestsPage';
+import { LogVisitPage } from '../features/visit/LogVisitPage';
+import { appStrings } from './appStrings';
+import { CaseloadPage } from './caseload/CaseloadPage';
+import { useStrings } from './i18n';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
+import { type Route, navigate, useRoute } from './router';
+import { SettingsPage } from './settings/SettingsPage';
+import { SyncPage } from './sync/SyncPage';
+import { TodayPage } from './today/TodayPage';
+
+function NotFound() {
+  const t = useStrings(appStrings);
+  return (
+    <Result
+      status="404"
+      title={t('notFound')}
+      extra={<Button type="primary" onClick={() => navigate('/today')}>{t('backToToday')}</Button>}
+    />
+  );
+}
+
+function optional(value: string | null): string | undefined {
+  return value === null || value === '' ? undefined : value;
+}
+
+export function pageFor(route: Route): ReactNode {
+  const [first, second] = route.segments;
+  switch (first) {
+    case undefined:
+    case 'today':
+      return <TodayPage />;
+    case 'caseload':
+      return <CaseloadPage />;
+    case 'recipients':
+      return second ? <RecipientProfilePage key={second} recipientId={second} /> : <CaseloadPage />;
+    case 'visit':
+      return second === 'new'
+        ? <LogVisitPage recipientId={optional(route.query.get('recipient'))} occurrenceId={optional(route.query.get('occurrence'))} />
+        : <NotFound />;
+    case 'heroes':
+      return <MyHeroesPage />;
+    case 'requests':
+      return <RequestsPage />;
+    case 'sync':
+      return <SyncPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <NotFound />;
+  }
+}
+
+/** The page of the current hash route, inside its own error boundary. */
+export function RouteView() {
+  const route = useRoute();
+  const key = `${route.path}?${route.query.toString()}`;
+  return <RouteErrorBoundary key={key}>{pageFor(route)}</RouteErrorBoundary>;
+}

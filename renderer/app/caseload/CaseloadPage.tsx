@@ -1,0 +1,3 @@
+export function CaseloadPage() {
+  return <div data-testid="page-stub" />;
+}
