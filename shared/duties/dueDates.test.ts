@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Recurrence } from '../domain/schemas';
+import { addDays, addMonths, compareDates } from './calendarDate';
 import { firstDueDate, nextDueAfterCompletion, nextDueDate } from './dueDates';
 import type { ScheduledRecipient } from './dueDates';
 
@@ -46,6 +47,32 @@ describe('periodic schedules repeat from the anchor without drifting', () => {
     [{ type: 'half_yearly' }, '2026-02-28', '2026-08-27', '2026-08-28'],
   ])('%o anchored %s: next after %s is %s', (recurrence, anchor, after, expected) => {
     expect(nextDueDate(plan(recurrence, anchor), someone, after)).toBe(expected);
+  });
+});
+
+describe('periodic next dates agree with listing the schedule from the anchor', () => {
+  // Brute force: list anchor + k periods and take the first after `after`.
+  const listed = (anchor: string, period: (k: number) => string, after: string) => {
+    for (let k = 0; ; k++) {
+      const date = period(k);
+      if (compareDates(date, after) > 0) return date;
+    }
+  };
+  const anchors = ['2026-01-31', '2026-01-29', '2026-02-28', '2026-03-30', '2026-08-31', '2026-12-31', '2027-02-15'];
+  const cases: [Recurrence, (anchor: string) => (k: number) => string][] = [
+    [{ type: 'weekly' }, (a) => (k) => addDays(a, 7 * k)],
+    [{ type: 'monthly' }, (a) => (k) => addMonths(a, k)],
+    [{ type: 'quarterly' }, (a) => (k) => addMonths(a, 3 * k)],
+    [{ type: 'half_yearly' }, (a) => (k) => addMonths(a, 6 * k)],
+  ];
+  it.each(cases)('%o', (recurrence, periods) => {
+    for (const anchor of anchors) {
+      for (let offset = -40; offset < 1200; offset += 3) {
+        const after = addDays(anchor, offset);
+        expect(nextDueDate(plan(recurrence, anchor), someone, after), `anchor ${anchor}, after ${after}`)
+          .toBe(listed(anchor, periods(anchor), after));
+      }
+    }
   });
 });
 

@@ -24,8 +24,10 @@ function everyMonthsOnOrAfter(anchor: string, step: number, from: string): strin
   const a = parseDate(anchor);
   const f = parseDate(from);
   const monthsApart = (f.year - a.year) * 12 + (f.month - a.month);
-  // Start one period early: the clamped date of `from`'s month may still be before `from`.
-  let k = Math.max(0, Math.floor(monthsApart / step) - 1);
+  // Period k falls in month anchor + k·step: start at the last period in or before `from`'s
+  // month (every earlier one is in an earlier month) and step forward, since that period's
+  // date may still be before `from`.
+  let k = Math.max(0, Math.floor(monthsApart / step));
   let date = addMonths(anchor, k * step);
   while (compareDates(date, from) < 0) {
     k += 1;
