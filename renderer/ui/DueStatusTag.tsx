@@ -1,13 +1,14 @@
 import { Tag } from 'antd';
+import type { DutyOccurrence } from '../../shared/domain/schemas';
+import { classifyOccurrence, daysBetween, type OccurrenceState } from '../../shared/duties';
 import { useStrings } from '../app/i18n';
 import { uiStrings } from './strings';
 
 /**
- * How a duty occurrence stands today. Callers derive it with the duty engine
- * (shared/duties); this component only draws it: overdue red, due within 7 days orange,
- * done green.
+ * How a duty occurrence stands today, as the duty engine (shared/duties) classifies it:
+ * overdue red, due within 7 days orange, done green.
  */
-export type DueState = 'overdue' | 'due_soon' | 'upcoming' | 'done' | 'cancelled';
+export type DueState = OccurrenceState;
 
 export interface DueStatusTagProps {
   state: DueState;
@@ -37,4 +38,10 @@ export function DueStatusTag({ state, days = 0 }: DueStatusTagProps) {
       {text}
     </Tag>
   );
+}
+
+/** The tag of one occurrence on `today` (Asia/Shanghai), classified by the duty engine. */
+export function OccurrenceStatusTag({ occurrence, today }: { occurrence: Pick<DutyOccurrence, 'status' | 'dueDate'>; today: string }) {
+  const state = classifyOccurrence(occurrence, today);
+  return <DueStatusTag state={state} days={daysBetween(today, occurrence.dueDate)} />;
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/domain/labels';
-import { isoWeekday } from '../../shared/duties/calendarDate';
+import { isoWeekday } from '../../shared/duties';
 
 const WEEKDAYS: Record<Locale, readonly string[]> = {
   zh: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],

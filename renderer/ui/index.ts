@@ -1,7 +1,7 @@
 export { CategoryTags, type CategoryTagEntry } from './CategoryTags';
 export { DateText, DateTimeText } from './DateText';
 export { dateTimeLabel, longDateLabel, weekdayLabel } from './dates';
-export { DueStatusTag, type DueState, type DueStatusTagProps } from './DueStatusTag';
+export { DueStatusTag, OccurrenceStatusTag, type DueState, type DueStatusTagProps } from './DueStatusTag';
 export { FormError } from './FormError';
 export { issuesByPath, type IssueLike } from './formErrors';
 export { HERO_GOLD, HeroBadge } from './HeroBadge';

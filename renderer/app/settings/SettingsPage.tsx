@@ -1,3 +1,78 @@
+import { Card, Descriptions, Flex, Segmented, Statistic, Typography } from 'antd';
+import type { Locale } from '../../../shared/domain/labels';
+import { STAFF_ROLE } from '../../../shared/domain/enums';
+import { databaseName } from '../../db/database';
+import { PageHeader } from '../../ui/PageHeader';
+import { useDbSession } from '../DbProvider';
+import { useMessages, useStrings } from '../i18n';
+import { useAppStore } from '../store';
+import { APP_VERSION } from '../version';
+import { settingsStrings } from './strings';
+import { type RecordCounts, useRecordCounts } from './useRecordCounts';
+
+const COUNT_KEYS: readonly (keyof RecordCounts)[] = ['recipients', 'visits', 'aid', 'requests', 'duties', 'occurrences', 'staff', 'outbox'];
+
+function LanguageCard() {
+  const t = useStrings(settingsStrings);
+  const locale = useAppStore((s) => s.locale);
+  const setLocale = useAppStore((s) => s.setLocale);
+  return (
+    <Card title={t('language')}>
+      <Flex vertical gap={8}>
+        <Segmented<Locale>
+          size="large"
+          value={locale}
+          onChange={setLocale}
+          options={[{ label: '中文', value: 'zh' }, { label: 'English', value: 'en' }]}
+          data-testid="language-switch"
+        />
+        <Typography.Text type="secondary">{t('languageHint')}</Typography.Text>
+      </Flex>
+    </Card>
+  );
+}
+
+function AboutCard() {
+  const t = useStrings(settingsStrings);
+  const { msg, label } = useMessages();
+  const { user, serverId } = useDbSession();
+  return (
+    <Card title={t('about')}>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('product')}>{msg('app.title')} · {msg('app.subtitle')}</Descriptions.Item>
+        <Descriptions.Item label={t('version')}><span data-testid="app-version">{APP_VERSION}</span></Descriptions.Item>
+        <Descriptions.Item label={t('account')}>{user.name}（{user.username}）· {label(STAFF_ROLE.labels[user.role])}</Descriptions.Item>
+        <Descriptions.Item label={t('server')}>{serverId === 'local-demo' ? t('localDemo') : serverId}</Descriptions.Item>
+        <Descriptions.Item label={t('dbName')}><Typography.Text code>{databaseName(serverId, user.id)}</Typography.Text></Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+function LocalDataCard() {
+  const t = useStrings(settingsStrings);
+  const counts = useRecordCounts();
+  return (
+    <Card title={t('localData')} extra={<Typography.Text type="secondary">{t('localDataHint')}</Typography.Text>}>
+      <Flex wrap gap={32}>
+        {COUNT_KEYS.map((k) => (
+          <Statistic key={k} title={t(k)} value={counts ? counts[k] : t('counting')} groupSeparator="," data-testid={`count-${k}`} />
+        ))}
+      </Flex>
+    </Card>
+  );
+}
+
 export function SettingsPage() {
-  return <div data-testid="page-stub" />;
+  const t = useStrings(settingsStrings);
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+        <LanguageCard />
+        <AboutCard />
+        <LocalDataCard />
+      </Flex>
+    </>
+  );
 }
