@@ -1,0 +1,49 @@
+/**
+ * Validation issues as they come back from zod (`path`, `message` as a stable code) or from a
+ * repository (`{path, code}`), turned into antd Form field errors: one translated message
+ * beside the field it belongs to.
+ */
+export type IssuePath = readonly (string | number)[];
+
+export interface FieldIssue {
+  path: IssuePath;
+  code: string;
+}
+
+export interface ZodLikeIssue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+export function fromZodIssues(issues: readonly ZodLikeIssue[], prefix: IssuePath = []): FieldIssue[] {
+  return issues.map((i) => ({
+    path: [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
+    code: i.message,
+  }));
+}
+
+export interface FormFieldError {
+  name: (string | number)[];
+  errors: string[];
+}
+
+/**
+ * Maps issue paths of a domain object onto form field names (`['phones', 0]` → `['phones', 0]`,
+ * `['amountFen']` → `['amountYuan']` …), translating each code; issues of one field are merged.
+ */
+export function toFormErrors(
+  issues: readonly FieldIssue[],
+  translate: (code: string) => string,
+  mapPath: (path: IssuePath) => (string | number)[] = (p) => [...p],
+): FormFieldError[] {
+  const byField = new Map<string, FormFieldError>();
+  for (const issue of issues) {
+    const name = mapPath(issue.path);
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, errors: [] };
+    const text = translate(issue.code);
+    if (!entry.errors.includes(text)) entry.errors.push(text);
+    byField.set(key, entry);
+  }
+  return [...byField.values()];
+}

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from '../../app/DbProvider';
+import type { Duty, DutyOccurrence, Recipient, Staff } from '../../../shared/domain/schemas';
+import { normalizeSearchText } from '../../db/searchKeys';
+
+/**
+ * Small live reads the feature screens need that the shared query module does not offer.
+ * Reads only; every write goes through the repositories.
+ */
+export function useRecipient(id: string | null | undefined): Recipient | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!id) return null;
+    const stored = await db.recipients.get(id);
+    return stored ? db.codec.decode('recipients', stored) : null;
+  }, [db, id]);
+}
+
+/** Staff of the station (and its parents' people who are in this database), by name. */
+export function useStaffList(): Staff[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const rows = await db.staff.toArray();
+    return rows.map((r) => db.codec.decode('staff', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  }, [db]);
+}
+
+export function useDuties(recipientId: string | null | undefined): Duty[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!recipientId) return [];
+    const rows = await db.duties.where('recipientId').equals(recipientId).toArray();
+    return rows.map((r) => db.codec.decode('duties', r));
+  }, [db, recipientId]);
+}
+
+export function usePendingOccurrences(recipientId: string | null | undefined): DutyOccurrence[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!recipientId) return [];
+    const rows = await db.dutyOccurrences.where('[recipientId+status]').equals([recipientId, 'pending']).toArray();
+    return rows.map((r) => db.codec.decode('dutyOccurrences', r)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  }, [db, recipientId]);
+}
+
+/** Search as you type: name, name suffix, pinyin (initials), last 4 of the ID number or a phone. */
+export function useRecipientSearch(query: string, limit = 20): Recipient[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const q = normalizeSearchText(query);
+    if (q === '') return [];
+    const rows = await db.recipients.where('searchKeys').startsWith(q).distinct().limit(limit).toArray();
+    return rows.map((r) => db.codec.decode('recipients', r));
+  }, [db, query, limit]);
+}

@@ -1,0 +1,156 @@
+import { Alert, App, Button, Flex, Form, Skeleton, Space, Typography } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { useMemo, useRef, useState } from 'react';
+import { useDbSession, useRepoContext } from '../../app/DbProvider';
+import { useMessages, useStrings } from '../../app/i18n';
+import { navigate, useRoute } from '../../app/router';
+import { HeroBadge, PageHeader } from '../../ui';
+import { todayInShanghai } from '../../../shared/duties/calendarDate';
+import { toShanghaiIso } from '../../db/shanghaiTime';
+import { type FieldIssue, toFormErrors } from '../common/fieldErrors';
+import { useDuties, usePendingOccurrences, useRecipient, useStaffList } from '../common/liveReads';
+import { useFormShortcuts } from '../common/useFormShortcuts';
+import { AidSection } from './AidSection';
+import { ConditionSection } from './ConditionSection';
+import { NeedsSection } from './NeedsSection';
+import { OccurrenceSection } from './OccurrenceSection';
+import { saveVisit } from './saveVisit';
+import { visitStrings } from './strings';
+import { VisitBasicsSection } from './VisitBasicsSection';
+import { clearDraft, loadDraft, saveDraft } from './visitDraft';
+import { type VisitFormValues, initialVisitValues } from './visitFormValues';
+import { buildVisitSubmission, visitIssueToField } from './visitSubmission';
+
+export interface VisitFormProps {
+  recipientId: string;
+  occurrenceId?: string;
+}
+
+/** Where to go after saving or cancelling: `?back=today`, else the recipient's profile. */
+function backPath(back: string | null, recipientId: string): string {
+  return back === 'today' ? '/today' : `/recipients/${recipientId}`;
+}
+
+export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
+  const t = useStrings(visitStrings);
+  const { error } = useMessages();
+  const { message } = App.useApp();
+  const { user } = useDbSession();
+  const repo = useRepoContext();
+  const route = useRoute();
+  const [form] = Form.useForm<VisitFormValues>();
+  const recipient = useRecipient(recipientId);
+  const staff = useStaffList();
+  const duties = useDuties(recipientId);
+  const pending = usePendingOccurrences(recipientId);
+  const today = todayInShanghai(new Date());
+  const [saving, setSaving] = useState(false);
+  const savedRef = useRef(false);
+
+  const [initial] = useState(() => {
+    const draft = loadDraft(recipientId);
+    const base = draft?.values ?? initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
+    return { values: occurrenceId ? { ...base, occurrenceId } : base, restored: draft !== null };
+  });
+  const [restored, setRestored] = useState(initial.restored);
+  const purpose = Form.useWatch('purpose', form);
+
+  const staffOptions = useMemo(() => {
+    const list = (staff ?? []).map((s) => ({ value: s.id, label: s.name }));
+    if (!list.some((s) => s.value === user.id)) list.unshift({ value: user.id, label: user.name });
+    return list;
+  }, [staff, user.id, user.name]);
+
+  const back = backPath(route.query.get('back'), recipientId);
+
+  function showIssues(issues: readonly FieldIssue[]) {
+    const fields = toFormErrors(issues, error, visitIssueToField);
+    // Paths come from data (zod issues), so antd's literal name types cannot be checked here.
+    form.setFields(fields as Parameters<typeof form.setFields>[0]);
+    void message.error(error('validation_failed'));
+    const first = fields[0];
+    if (first) form.scrollToField(first.name, { block: 'center', focus: true });
+  }
+
+  async function submit() {
+    if (saving || !recipient) return;
+    const values = { ...form.getFieldsValue(true), recipientId } as VisitFormValues;
+    const built = buildVisitSubmission(values, {
+      recipientId, stationCode: recipient.stationCode, newId: repo.newId, nowIso: toShanghaiIso(new Date()),
+    });
+    if (!built.ok) return showIssues(built.issues);
+    setSaving(true);
+    const result = await saveVisit(repo, built.value);
+    setSaving(false);
+    if (!result.ok) {
+      if (result.error.code === 'validation_failed') return showIssues(result.error.issues);
+      void message.error(error(result.error.code));
+      return;
+    }
+    savedRef.current = true;
+    clearDraft(recipientId);
+    void message.success(t('savedWith', { aid: built.value.aid.length, needs: built.value.needs.length }));
+    navigate(back);
+  }
+
+  function cancel() {
+    navigate(back);
+  }
+
+  useFormShortcuts(() => void submit(), cancel);
+
+  if (recipient === undefined) return <Skeleton active />;
+  if (recipient === null) return <Alert type="error" showIcon title={error('not_found')} />;
+
+  return (
+    <div data-testid="log-visit-page">
+      <PageHeader
+        title={t('title')}
+        subtitle={<Space size={4}><HeroBadge categories={recipient.categories} />{t('subtitleFor', { name: recipient.name })}</Space>}
+      />
+      {recipient.status !== 'active' && <Alert type="warning" showIcon title={t('recipientInactive')} style={{ marginBottom: 12 }} />}
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('draftRestored')}
+          style={{ marginBottom: 12 }}
+          data-testid="draft-restored"
+          action={
+            <Button size="small" onClick={() => {
+              clearDraft(recipientId);
+              form.setFieldsValue(initialVisitValues({ recipientId, occurrenceId, staffId: user.id }));
+              setRestored(false);
+            }}>
+              {t('discardDraft')}
+            </Button>
+          }
+        />
+      )}
+      <Form<VisitFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initial.values}
+        onValuesChange={(_changed, all) => { if (!savedRef.current) saveDraft(recipientId, { ...all, recipientId }); }}
+        onFinish={() => void submit()}
+      >
+        <Flex vertical gap={12}>
+          <VisitBasicsSection staffOptions={staffOptions} showFestival={purpose === 'festival'} />
+          <OccurrenceSection occurrences={pending ?? []} duties={duties ?? []} today={today} lunarBirthday={recipient.lunarBirthday} />
+          <ConditionSection />
+          <NeedsSection />
+          <AidSection />
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <Typography.Text type="secondary">{t('saveHint')} · {t('offline')}</Typography.Text>
+            <Space>
+              <Button onClick={cancel}>{t('cancel')}</Button>
+              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} disabled={recipient.status !== 'active'} data-testid="visit-save">
+                {t('save')}
+              </Button>
+            </Space>
+          </Flex>
+        </Flex>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type {
+  AidKind, FestivalCode, FundSource, Urgency, VisitMode, VisitPurpose,
+} from '../../../shared/domain/enums';
+import type { CONDITION_LEVEL, REQUEST_TOPIC } from '../../../shared/domain/enums';
+
+export type ConditionLevel = (typeof CONDITION_LEVEL.values)[number];
+export type RequestTopic = (typeof REQUEST_TOPIC.values)[number];
+
+/** One need raised on the visit; saving turns it into an open request. */
+export interface NeedFormValues {
+  topic: RequestTopic;
+  urgency: Urgency;
+  description: string;
+}
+
+/** One aid item as typed: the amount stays a yuan string until it is parsed into fen. */
+export interface AidFormValues {
+  kind: AidKind;
+  amountYuan: string;
+  quantity: number | null;
+  item: string;
+  fundSource: FundSource;
+  approvedBy: string;
+  acknowledged: boolean;
+}
+
+/** The whole form, JSON-safe so that it can be kept as a draft in localStorage. */
+export interface VisitFormValues {
+  recipientId: string | null;
+  /** `YYYY-MM-DDTHH:mm` in Shenzhen time, as a datetime-local input gives it. */
+  visitedAt: string;
+  mode: VisitMode;
+  purpose: VisitPurpose;
+  festival: FestivalCode | null;
+  staffIds: string[];
+  health: ConditionLevel | null;
+  living: ConditionLevel | null;
+  mood: ConditionLevel | null;
+  notes: string;
+  occurrenceId: string | null;
+  needs: NeedFormValues[];
+  aid: AidFormValues[];
+}
+
+export function emptyNeed(): NeedFormValues {
+  return { topic: 'living', urgency: 'normal', description: '' };
+}
+
+export function emptyAid(): AidFormValues {
+  return { kind: 'cash', amountYuan: '', quantity: null, item: '', fundSource: 'government_budget', approvedBy: '', acknowledged: true };
+}
+
+/** `YYYY-MM-DDTHH:mm` for now in Shenzhen, whatever the machine's time zone. */
+export function nowLocalInput(now: Date = new Date()): string {
+  const shifted = new Date(now.getTime() + 8 * 60 * 60 * 1000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** A datetime-local value read as Shenzhen time: `2026-11-28T09:30` → `2026-11-28T09:30:00+08:00`. */
+export function localInputToIso(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
+}
+
+export function initialVisitValues(init: { recipientId?: string; occurrenceId?: string; staffId?: string }): VisitFormValues {
+  return {
+    recipientId: init.recipientId ?? null,
+    visitedAt: nowLocalInput(),
+    mode: 'home',
+    purpose: 'routine',
+    festival: null,
+    staffIds: init.staffId ? [init.staffId] : [],
+    health: null,
+    living: null,
+    mood: null,
+    notes: '',
+    occurrenceId: init.occurrenceId ?? null,
+    needs: [],
+    aid: [],
+  };
+}

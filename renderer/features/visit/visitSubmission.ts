@@ -1,0 +1,135 @@
+import { aidSchema, requestSchema, visitSchema } from '../../../shared/domain/schemas';
+import { parseYuanToFen } from '../../../shared/validation/money';
+import type { EntityInput } from '../../db/repository';
+import { type FieldIssue, type IssuePath, fromZodIssues } from '../common/fieldErrors';
+import { type VisitFormValues, localInputToIso } from './visitFormValues';
+
+/** Everything one saved visit writes, in one transaction. */
+export interface VisitSubmission {
+  visit: EntityInput<'visits'>;
+  aid: EntityInput<'aid'>[];
+  needs: EntityInput<'requests'>[];
+  occurrenceId: string | null;
+}
+
+export interface SubmissionContext {
+  recipientId: string;
+  stationCode: string;
+  newId: () => string;
+  /** The current time as an ISO timestamp with offset; requests are opened now. */
+  nowIso: string;
+}
+
+export type SubmissionResult = { ok: true; value: VisitSubmission } | { ok: false; issues: FieldIssue[] };
+
+const blankToNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
+/**
+ * Turns the form into rows and validates them with the same zod schemas the repository uses,
+ * so every mistake shows beside its field before anything is written. Amounts are parsed from
+ * yuan into integer fen here and nowhere else.
+ */
+export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionContext): SubmissionResult {
+  const issues: FieldIssue[] = [];
+  const visitId = ctx.newId();
+  const visitedAt = localInputToIso(values.visitedAt);
+  const visit: EntityInput<'visits'> = {
+    id: visitId,
+    recipientId: ctx.recipientId,
+    stationCode: ctx.stationCode,
+    visitedAt,
+    mode: values.mode,
+    purpose: values.purpose,
+    festival: values.purpose === 'festival' ? values.festival : null,
+    staffIds: values.staffIds,
+    condition: { health: values.health, living: values.living, mood: values.mood },
+    notes: values.notes,
+    dutyOccurrenceId: values.occurrenceId,
+    photos: [],
+  };
+  const meta = { rev: 0, updatedAt: ctx.nowIso };
+  const v = visitSchema.safeParse({ ...visit, ...meta });
+  if (!v.success) issues.push(...fromZodIssues(v.error.issues, ['visit']));
+
+  const aid = values.aid.map((a, i): EntityInput<'aid'> => {
+    let amountFen: number | null = null;
+    if (a.amountYuan.trim() !== '') {
+      const parsed = parseYuanToFen(a.amountYuan);
+      if (parsed.ok) amountFen = parsed.value;
+      else issues.push({ path: ['aid', i, 'amountFen'], code: parsed.error });
+    }
+    return {
+      id: ctx.newId(),
+      recipientId: ctx.recipientId,
+      stationCode: ctx.stationCode,
+      date: visitedAt.slice(0, 10),
+      kind: a.kind,
+      amountFen,
+      quantity: a.quantity ?? null,
+      item: blankToNull(a.item),
+      fundSource: a.fundSource,
+      approvedBy: a.approvedBy.trim(),
+      visitId,
+      acknowledged: a.acknowledged,
+      voided: false,
+      voidReason: null,
+    };
+  });
+  aid.forEach((row, i) => {
+    const r = aidSchema.safeParse({ ...row, ...meta });
+    if (!r.success) issues.push(...fromZodIssues(r.error.issues, ['aid', i]));
+  });
+
+  const needs = values.needs.map((n): EntityInput<'requests'> => ({
+    id: ctx.newId(),
+    recipientId: ctx.recipientId,
+    stationCode: ctx.stationCode,
+    visitId,
+    source: 'visit',
+    topic: n.topic,
+    description: n.description,
+    urgency: n.urgency,
+    assigneeId: null,
+    status: 'open',
+    resolution: '',
+    referredTo: null,
+    openedAt: ctx.nowIso,
+    closedAt: null,
+  }));
+  needs.forEach((row, i) => {
+    const r = requestSchema.safeParse({ ...row, ...meta });
+    if (!r.success) issues.push(...fromZodIssues(r.error.issues, ['needs', i]));
+  });
+
+  if (issues.length > 0) return { ok: false, issues: dedupe(issues) };
+  return { ok: true, value: { visit, aid, needs, occurrenceId: values.occurrenceId } };
+}
+
+function dedupe(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${JSON.stringify(i.path)}:${i.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Domain paths (ours and the repository's) → form field names: the visit's own fields sit at the
+ * top of the form, its condition is split into three fields, and aid amounts are typed in yuan.
+ */
+export function visitIssueToField(path: IssuePath): (string | number)[] {
+  const [head, ...rest] = path;
+  if (head === 'visit' || head === 'visits') {
+    if (rest[0] === 'condition' && rest[1] !== undefined) return [rest[1]];
+    if (rest[0] === 'dutyOccurrenceId') return ['occurrenceId'];
+    return rest.length > 0 ? [rest[0]!] : ['visitedAt'];
+  }
+  if ((head === 'aid' || head === 'needs' || head === 'requests') && typeof rest[0] === 'number') {
+    const list = head === 'aid' ? 'aid' : 'needs';
+    const field = rest[1] === 'amountFen' ? 'amountYuan' : rest[1];
+    return field === undefined ? [list] : [list, rest[0], field];
+  }
+  return [...path];
+}
