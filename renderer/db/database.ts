@@ -1,0 +1,136 @@
+import { Dexie, type EntityTable as DexieTable, type InsertType, type Table, type Transaction } from 'dexie';
+import type { EntityTable, Station } from '../../shared/domain/schemas';
+import type { Mutation } from '../../shared/sync/protocol';
+import { type RowCodec, type RowCodecOptions, type StoredRow, createRowCodec } from './codec';
+
+/** One outbox row is one push mutation; `seq` is the per-client mutation seq (auto-increment). */
+export interface OutboxEntry extends Omit<Mutation, 'table' | 'seq'> {
+  seq: number;
+  table: EntityTable;
+  createdAt: string;
+}
+
+/** Small key/value state of this device: clientId, the HLC, the pull cursor … */
+export interface SyncStateEntry {
+  key: string;
+  value: string | number | boolean | null;
+}
+
+/** A field conflict reported by the server on push, kept for the supervisor's review. */
+export interface ConflictEntry {
+  id: number;
+  table: EntityTable;
+  rowId: string;
+  field: string;
+  loserValue: unknown;
+  winnerValue: unknown;
+  winner: 'client' | 'server';
+  mutationId: string;
+  at: string;
+}
+
+/** Who changed what on this device, written in the same transaction as the change. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  staffId: string;
+  staffName: string;
+  table: EntityTable;
+  rowId: string;
+  op: 'upsert' | 'delete';
+  fields: string[];
+}
+
+/**
+ * Version 1. Never edit a released version's stores: add `version(n + 1)` with its
+ * `.upgrade()` and keep every old one (see MIGRATIONS.md).
+ * Booleans are not indexable in IndexedDB, hence `isHero` as 0/1 and no index on `active`.
+ * `idBlind` is deliberately not unique: two stations may register the same person before they
+ * sync, and a pull must never fail on that; createRecipient checks duplicates itself.
+ */
+export const SCHEMA_V1 = {
+  stations: 'code, parentCode, level',
+  staff: 'id, stationCode, username, role',
+  recipients: 'id, stationCode, idBlind, *searchKeys, *categoryCodes, *livingSituation, dedicatedStaffId, status, isHero, name',
+  visits: 'id, recipientId, stationCode, visitedAt, dutyOccurrenceId, [recipientId+visitedAt]',
+  aid: 'id, recipientId, stationCode, date, visitId, [recipientId+date]',
+  duties: 'id, recipientId, stationCode, assigneeId',
+  dutyOccurrences: 'id, dutyId, recipientId, stationCode, [status+dueDate], [dutyId+status], [recipientId+status]',
+  requests: 'id, recipientId, stationCode, visitId, status, assigneeId, [status+openedAt]',
+  outbox: '++seq, &id, [table+rowId], createdAt',
+  syncState: 'key',
+  conflicts: '++id, [table+rowId], at',
+  auditLocal: '++id, at, [table+rowId], staffId',
+} as const;
+
+export interface YoufuDbOptions extends RowCodecOptions {
+  /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
+  indexedDB?: { open: (name: string, version?: number) => IDBOpenDBRequest };
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class YoufuDb extends Dexie {
+  stations!: DexieTable<Station, 'code'>;
+  staff!: DexieTable<StoredRow<'staff'>, 'id'>;
+  recipients!: DexieTable<StoredRow<'recipients'>, 'id'>;
+  visits!: DexieTable<StoredRow<'visits'>, 'id'>;
+  aid!: DexieTable<StoredRow<'aid'>, 'id'>;
+  duties!: DexieTable<StoredRow<'duties'>, 'id'>;
+  dutyOccurrences!: DexieTable<StoredRow<'dutyOccurrences'>, 'id'>;
+  requests!: DexieTable<StoredRow<'requests'>, 'id'>;
+  outbox!: DexieTable<OutboxEntry, 'seq'>;
+  syncState!: DexieTable<SyncStateEntry, 'key'>;
+  conflicts!: DexieTable<ConflictEntry, 'id'>;
+  auditLocal!: DexieTable<AuditEntry, 'id'>;
+  readonly codec: RowCodec;
+
+  constructor(name: string, options: YoufuDbOptions = {}) {
+    super(name, {
+      indexedDB: options.indexedDB,
+      IDBKeyRange: options.IDBKeyRange,
+      // A visit the caseworker saw saved must survive a power cut right after.
+      chromeTransactionDurability: 'strict',
+    });
+    this.version(1).stores(SCHEMA_V1);
+    this.codec = createRowCodec(options);
+  }
+}
+
+/**
+ * Tables bound explicitly to one transaction. Dexie finds the ambient transaction through a
+ * zone that follows native `await` only heuristically (a budget of echoed microtasks); a long
+ * write (pinyin, zod, several rows) can outrun it, and the next call then silently runs in
+ * its own transaction — atomicity lost. Bound tables never depend on the zone.
+ */
+export const bound = {
+  entity: <T extends EntityTable>(tx: Transaction, table: T): Table<StoredRow<T>, string> => tx.table<StoredRow<T>, string>(table),
+  outbox: (tx: Transaction): Table<OutboxEntry, number, InsertType<OutboxEntry, 'seq'>> => tx.table<OutboxEntry, number, InsertType<OutboxEntry, 'seq'>>('outbox'),
+  syncState: (tx: Transaction): Table<SyncStateEntry, string> => tx.table<SyncStateEntry, string>('syncState'),
+  auditLocal: (tx: Transaction): Table<AuditEntry, number, InsertType<AuditEntry, 'id'>> => tx.table<AuditEntry, number, InsertType<AuditEntry, 'id'>>('auditLocal'),
+};
+
+/** One database per server and account, so two users of one machine never share rows. */
+export function databaseName(serverId: string, userId: string): string {
+  if (serverId === '' || userId === '') throw new Error('databaseName needs a serverId and a userId');
+  return `station-${serverId}-${userId}`;
+}
+
+export async function openYoufuDb(name: string, options: YoufuDbOptions = {}): Promise<YoufuDb> {
+  const db = new YoufuDb(name, options);
+  await db.open();
+  return db;
+}
+
+export type PersistentStorageResult = 'granted' | 'denied' | 'unsupported';
+
+/**
+ * Asks the browser not to evict this origin's data under storage pressure; without it a full
+ * disk could silently drop a station's unsynced visits.
+ */
+export async function requestPersistentStorage(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
+): Promise<PersistentStorageResult> {
+  if (!storage || typeof storage.persist !== 'function') return 'unsupported';
+  if (await storage.persisted()) return 'granted';
+  return (await storage.persist()) ? 'granted' : 'denied';
+}

@@ -1,0 +1,205 @@
+import type { z } from 'zod';
+import { type EntityRow, type EntityTable, ENTITY_TABLES, entitySchemas } from '../../shared/domain/schemas';
+import { type Hlc, decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
+import type { Transaction } from 'dexie';
+import { type YoufuDb, bound } from './database';
+import { type ValidationIssue, sameValue, zodIssues } from './rowValidation';
+import { toShanghaiIso } from './shanghaiTime';
+
+export { applyRemoteChanges, type RemoteApplyReport } from './remoteChanges';
+export type { ValidationIssue } from './rowValidation';
+
+/**
+ * The write path. Every write to Dexie goes through `runWrite`: in ONE rw transaction it
+ * validates with the shared zod schema, writes the row through the codec, appends the outbox
+ * mutation and the local audit entry. Anything that goes wrong inside the transaction aborts
+ * it, so a failed write leaves nothing behind; errors come back as values, never thrown.
+ */
+export interface Actor {
+  staffId: string;
+  name: string;
+}
+
+export interface RepoContext {
+  db: YoufuDb;
+  actor: Actor;
+  now: () => Date;
+  newId: () => string;
+}
+
+export type RepoError =
+  | { code: 'validation_failed'; issues: ValidationIssue[] }
+  | { code: 'not_found'; table: EntityTable; rowId: string }
+  | { code: 'id_number_duplicate'; existingId: string }
+  | { code: 'aid_delete_refused' }
+  | { code: 'aid_already_voided' }
+  | { code: 'request_transition_invalid'; from: string; to: string }
+  | { code: 'occurrence_not_pending'; occurrenceId: string }
+  | { code: 'write_failed'; message: string };
+
+export type RepoResult<T> = { ok: true; value: T } | { ok: false; error: RepoError };
+
+/** What a caller supplies: `rev` and `updatedAt` are owned by the repository. */
+export type EntityInput<T extends EntityTable> = Omit<z.input<(typeof entitySchemas)[T]>, 'rev' | 'updatedAt'> & {
+  id: string;
+  rev?: number;
+  updatedAt?: string;
+};
+
+/** Thrown inside a transaction to abort it; `runWrite` turns it into `{ok:false, error}`. */
+export class RepoAbort extends Error {
+  constructor(readonly error: RepoError) {
+    super(error.code);
+    this.name = 'RepoAbort';
+  }
+}
+
+const WRITE_TABLES: readonly string[] = [...ENTITY_TABLES, 'outbox', 'syncState', 'auditLocal'];
+
+/** Fields a server merge must never see as an edit: it stamps both itself. */
+const SERVER_OWNED = new Set(['rev', 'updatedAt']);
+
+export async function runWrite<T>(ctx: RepoContext, work: (s: WriteSession) => Promise<T>): Promise<RepoResult<T>> {
+  try {
+    const value = await ctx.db.transaction('rw', WRITE_TABLES, (tx) => work(new WriteSession(ctx, tx)));
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof RepoAbort) return { ok: false, error: e.error };
+    return { ok: false, error: { code: 'write_failed', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+/**
+ * The operations available inside one write transaction. Only Dexie work is awaited here, and
+ * every table is bound to `tx` explicitly (see `bound` in database.ts).
+ */
+export class WriteSession {
+  private clock: Hlc | null = null;
+
+  constructor(readonly ctx: RepoContext, readonly tx: Transaction) {}
+
+  /** A table bound to this transaction, for index queries the helpers below do not cover. */
+  table<T extends EntityTable>(table: T): ReturnType<typeof bound.entity<T>> {
+    return bound.entity(this.tx, table);
+  }
+
+  nowIso(): string {
+    return toShanghaiIso(this.ctx.now());
+  }
+
+  fail(error: RepoError): never {
+    throw new RepoAbort(error);
+  }
+
+  async get<T extends EntityTable>(table: T, id: string): Promise<EntityRow<T> | undefined> {
+    const stored = await this.table(table).get(id);
+    return stored === undefined ? undefined : this.ctx.db.codec.decode(table, stored);
+  }
+
+  async require<T extends EntityTable>(table: T, id: string): Promise<EntityRow<T>> {
+    const row = await this.get(table, id);
+    return row ?? this.fail({ code: 'not_found', table, rowId: id });
+  }
+
+  /**
+   * Validates and writes a whole row. A new row's mutation carries every field; an edit's only
+   * the fields that changed, and an edit that changes nothing writes nothing.
+   * `issuePath` prefixes validation paths, e.g. ['aid', 2] for the third aid item of a form.
+   */
+  async put<T extends EntityTable>(table: T, input: EntityInput<T>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+    const existing = await this.get(table, input.id);
+    const candidate = { ...input, rev: existing?.rev ?? 0, updatedAt: this.nowIso() };
+    const parsed = entitySchemas[table].safeParse(candidate);
+    if (!parsed.success) this.fail({ code: 'validation_failed', issues: zodIssues(parsed.error, issuePath) });
+    const row = parsed.data as EntityRow<T>;
+    const record = row as Record<string, unknown>;
+    const previous = existing as Record<string, unknown> | undefined;
+    const changed = Object.keys(record).filter((k) =>
+      previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !sameValue(previous[k], record[k]),
+    );
+    if (existing !== undefined && changed.length === 0) return existing;
+    await this.table(table).put(this.ctx.db.codec.encode(table, row));
+    const fields = Object.fromEntries(changed.map((k) => [k, record[k]]));
+    await this.record(table, input.id, 'upsert', fields, existing?.rev ?? 0);
+    return row;
+  }
+
+  /** Reads, patches and writes a row; `not_found` if it does not exist. */
+  async patch<T extends EntityTable>(table: T, id: string, patch: Partial<EntityInput<T>>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+    const existing = await this.require(table, id);
+    return this.put(table, { ...existing, ...patch, id } as EntityInput<T>, issuePath);
+  }
+
+  async remove(table: EntityTable, id: string): Promise<void> {
+    if (table === 'aid') this.fail({ code: 'aid_delete_refused' });
+    const existing = await this.require(table, id);
+    await this.table(table).delete(id);
+    await this.record(table, id, 'delete', {}, existing.rev);
+  }
+
+  private async record(table: EntityTable, rowId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, baseRev: number): Promise<void> {
+    const at = this.nowIso();
+    const hlc = await this.nextHlc();
+    await bound.outbox(this.tx).add({ id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt: at });
+    await bound.auditLocal(this.tx).add({
+      at,
+      staffId: this.ctx.actor.staffId,
+      staffName: this.ctx.actor.name,
+      table,
+      rowId,
+      op,
+      fields: Object.keys(fields),
+    });
+  }
+
+  /** One HLC per mutation, persisted in syncState so it never runs backwards across restarts. */
+  private async nextHlc(): Promise<string> {
+    if (this.clock === null) {
+      const node = await ensureClientIdInTx(this.tx, this.ctx.newId);
+      const stored = await bound.syncState(this.tx).get(SYNC_KEYS.hlc);
+      const last = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
+      this.clock = last === null ? { millis: 0, counter: 0, node } : { ...last, node };
+    }
+    this.clock = tickHlc(this.clock, this.ctx.now().getTime());
+    const encoded = encodeHlc(this.clock);
+    await bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value: encoded });
+    return encoded;
+  }
+}
+
+export const SYNC_KEYS = {
+  clientId: 'clientId',
+  hlc: 'hlc',
+} as const;
+
+/** The device's client id (the HLC node and the push `clientId`), created on first use. */
+async function ensureClientIdInTx(tx: Transaction, newId: () => string): Promise<string> {
+  const syncState = bound.syncState(tx);
+  const stored = await syncState.get(SYNC_KEYS.clientId);
+  if (typeof stored?.value === 'string') return stored.value;
+  const id = newId();
+  await syncState.put({ key: SYNC_KEYS.clientId, value: id });
+  return id;
+}
+
+export async function ensureClientId(db: YoufuDb, newId: () => string): Promise<string> {
+  return db.transaction('rw', db.syncState, (tx) => ensureClientIdInTx(tx, newId));
+}
+
+/** Writes several rows of one table: all of them or, if any is invalid, none. */
+export async function upsertRows<T extends EntityTable>(ctx: RepoContext, table: T, rows: readonly EntityInput<T>[]): Promise<RepoResult<EntityRow<T>[]>> {
+  return runWrite(ctx, async (s) => {
+    const out: EntityRow<T>[] = [];
+    for (const [i, row] of rows.entries()) out.push(await s.put(table, row, [i]));
+    return out;
+  });
+}
+
+export async function upsertRow<T extends EntityTable>(ctx: RepoContext, table: T, row: EntityInput<T>): Promise<RepoResult<EntityRow<T>>> {
+  return runWrite(ctx, (s) => s.put(table, row));
+}
+
+/** Deletes a row (a tombstone for the server). Aid is never deleted: voidAid instead. */
+export async function deleteRow(ctx: RepoContext, table: EntityTable, id: string): Promise<RepoResult<void>> {
+  return runWrite(ctx, (s) => s.remove(table, id));
+}

@@ -1,0 +1,67 @@
+import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
+import { idNumberCheckChar } from '../../shared/validation/idNumber';
+import { YoufuDb } from './database';
+import type { EntityInput, RepoContext } from './repository';
+
+/** Test-only helpers: a fresh in-memory database per test, deterministic ids and clock. */
+export function newTestDb(): YoufuDb {
+  return new YoufuDb(`test-${Math.random().toString(36).slice(2)}`, {
+    indexedDB: new IDBFactory(),
+    IDBKeyRange: FakeIDBKeyRange,
+  });
+}
+
+export function idSequence(prefix = 'a'): () => string {
+  let n = 0;
+  const hex = prefix.padEnd(8, '0').slice(0, 8);
+  return () => `${hex}-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+}
+
+export const STAFF_ID = 'ffffffff-0000-4000-8000-000000000001';
+
+export interface TestContext extends RepoContext {
+  clock: { ms: number };
+}
+
+export function testContext(db: YoufuDb, startIso = '2026-03-02T09:00:00+08:00'): TestContext {
+  const clock = { ms: Date.parse(startIso) };
+  return {
+    db,
+    actor: { staffId: STAFF_ID, name: '李四' },
+    // Each read of the clock advances it a little, like real time between writes.
+    now: () => new Date((clock.ms += 1000)),
+    newId: idSequence(),
+    clock,
+  };
+}
+
+/** A valid ID number for a birth date `YYYYMMDD` and a 3-digit sequence. */
+export function makeIdNumber(birth: string, seq: string, region = '440304'): string {
+  const first17 = `${region}${birth}${seq}`;
+  return `${first17}${idNumberCheckChar(first17)}`;
+}
+
+export function recipientInput(id: string, overrides: Partial<EntityInput<'recipients'>> = {}): EntityInput<'recipients'> {
+  return {
+    id,
+    name: '张三丰',
+    gender: 'male',
+    idNumber: makeIdNumber('19400315', '123'),
+    birthDate: '1940-03-15',
+    lunarBirthday: false,
+    phones: ['13812345678'],
+    address: '福田区园岭街道 1 号',
+    stationCode: '440304001001',
+    categories: [{ code: 'key_recipient' }],
+    livingSituation: [],
+    healthNotes: '',
+    pensionKind: null,
+    emergencyContacts: [],
+    dedicatedStaffId: null,
+    medicalCard: false,
+    status: 'active',
+    statusDate: null,
+    tags: [],
+    ...overrides,
+  };
+}
