@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type EntityRow, type EntityTable, ENTITY_TABLES, entitySchemas } from '../../shared/domain/schemas';
 import { type Hlc, decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
 import type { Transaction } from 'dexie';
+import type { StoredRow } from './codec';
 import { type YoufuDb, bound } from './database';
 import { type ValidationIssue, sameValue, zodIssues } from './rowValidation';
 import { toShanghaiIso } from './shanghaiTime';
@@ -94,6 +95,12 @@ export class WriteSession {
   async get<T extends EntityTable>(table: T, id: string): Promise<EntityRow<T> | undefined> {
     const stored = await this.table(table).get(id);
     return stored === undefined ? undefined : this.ctx.db.codec.decode(table, stored);
+  }
+
+  /** Runs an index query on a bound table and decodes the rows. */
+  async query<T extends EntityTable>(table: T, q: (t: ReturnType<typeof bound.entity<T>>) => PromiseLike<StoredRow<T>[]>): Promise<EntityRow<T>[]> {
+    const stored = await q(this.table(table));
+    return stored.map((r) => this.ctx.db.codec.decode(table, r));
   }
 
   async require<T extends EntityTable>(table: T, id: string): Promise<EntityRow<T>> {

@@ -41,6 +41,15 @@ export function makeIdNumber(birth: string, seq: string, region = '440304'): str
   return `${first17}${idNumberCheckChar(first17)}`;
 }
 
+/** An ID number whose check character is X, to test lowercase input. */
+export function idNumberEndingInX(birth = '19451001'): string {
+  for (let n = 0; n < 1000; n++) {
+    const id = makeIdNumber(birth, String(n).padStart(3, '0'));
+    if (id.endsWith('X')) return id;
+  }
+  throw new Error('no X check digit for this birth date');
+}
+
 export function recipientInput(id: string, overrides: Partial<EntityInput<'recipients'>> = {}): EntityInput<'recipients'> {
   return {
     id,

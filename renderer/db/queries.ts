@@ -1,0 +1,132 @@
+import { Dexie } from 'dexie';
+import type { CategoryCode, LivingSituation, RecipientStatus } from '../../shared/domain/enums';
+import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../../shared/domain/schemas';
+import { DUE_SOON_DAYS, addDays } from '../../shared/duties';
+import type { StoredRecipient } from './codec';
+import type { YoufuDb } from './database';
+import { normalizeSearchText } from './searchKeys';
+
+/**
+ * Read functions for the screens, meant for `useLiveQuery`. Reads only; every write goes
+ * through the repositories. Each query starts from the most selective index it has and
+ * filters the rest in memory, stopping at `limit`.
+ */
+export interface RecipientSearch {
+  text?: string;
+  categories?: readonly CategoryCode[];
+  stationPrefix?: string;
+  livingSituation?: readonly LivingSituation[];
+  dedicatedStaffId?: string;
+  statuses?: readonly RecipientStatus[];
+  /** Recipients with a pending occurrence overdue, or due within DUE_SOON_DAYS (overdue included), as of `today`. */
+  dueStatus?: { kind: 'overdue' | 'due_soon'; today: string };
+}
+
+export async function searchRecipients(db: YoufuDb, search: RecipientSearch, limit = 50): Promise<Recipient[]> {
+  const text = normalizeSearchText(search.text ?? '');
+  const dueIds = search.dueStatus ? await recipientIdsDue(db, search.dueStatus.kind, search.dueStatus.today) : null;
+
+  const matches = (r: StoredRecipient): boolean =>
+    (search.stationPrefix === undefined || r.stationCode.startsWith(search.stationPrefix)) &&
+    (!search.categories?.length || r.categoryCodes.some((c) => search.categories!.includes(c))) &&
+    (!search.livingSituation?.length || r.livingSituation.some((l) => search.livingSituation!.includes(l))) &&
+    (search.dedicatedStaffId === undefined || r.dedicatedStaffId === search.dedicatedStaffId) &&
+    (!search.statuses?.length || search.statuses.includes(r.status)) &&
+    (dueIds === null || dueIds.has(r.id));
+
+  let collection;
+  if (text !== '') collection = db.recipients.where('searchKeys').startsWith(text).distinct();
+  else if (search.dedicatedStaffId !== undefined) collection = db.recipients.where('dedicatedStaffId').equals(search.dedicatedStaffId);
+  else if (dueIds !== null) collection = db.recipients.where('id').anyOf([...dueIds]);
+  else if (search.categories?.length) collection = db.recipients.where('categoryCodes').anyOf([...search.categories]).distinct();
+  else if (search.stationPrefix !== undefined) collection = db.recipients.where('stationCode').startsWith(search.stationPrefix);
+  else collection = db.recipients.orderBy('name');
+  const rows = await collection.filter(matches).limit(limit).toArray();
+  return rows.map((r) => db.codec.decode('recipients', r));
+}
+
+async function recipientIdsDue(db: YoufuDb, kind: 'overdue' | 'due_soon', today: string): Promise<Set<string>> {
+  const upper = kind === 'overdue' ? today : addDays(today, DUE_SOON_DAYS);
+  const includeUpper = kind !== 'overdue';
+  const ids = new Set<string>();
+  await db.dutyOccurrences
+    .where('[status+dueDate]')
+    .between(['pending', Dexie.minKey], ['pending', upper], true, includeUpper)
+    .each((o) => { ids.add(o.recipientId); });
+  return ids;
+}
+
+export interface DueItem {
+  occurrence: DutyOccurrence;
+  duty: Duty | undefined;
+  recipient: Recipient | undefined;
+}
+
+/**
+ * The Today list: pending occurrences due on or before `until`, oldest first, with their duty
+ * and recipient. `assigneeId` keeps the duties assigned to that staff member.
+ */
+export async function pendingOccurrences(
+  db: YoufuDb,
+  filter: { stationPrefix?: string; assigneeId?: string; until: string },
+): Promise<DueItem[]> {
+  const assigned = filter.assigneeId === undefined ? null : new Set(await db.duties.where('assigneeId').equals(filter.assigneeId).primaryKeys());
+  const occurrences = await db.dutyOccurrences
+    .where('[status+dueDate]')
+    .between(['pending', Dexie.minKey], ['pending', filter.until], true, true)
+    .filter((o) => (filter.stationPrefix === undefined || o.stationCode.startsWith(filter.stationPrefix)) && (assigned === null || assigned.has(o.dutyId)))
+    .toArray();
+  const duties = await db.duties.bulkGet([...new Set(occurrences.map((o) => o.dutyId))]);
+  const recipients = await db.recipients.bulkGet([...new Set(occurrences.map((o) => o.recipientId))]);
+  const dutyById = new Map(duties.flatMap((d) => (d ? [[d.id, db.codec.decode('duties', d)] as const] : [])));
+  const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decode('recipients', r)] as const] : [])));
+  return occurrences.map((o) => ({
+    occurrence: db.codec.decode('dutyOccurrences', o),
+    duty: dutyById.get(o.dutyId),
+    recipient: recipientById.get(o.recipientId),
+  }));
+}
+
+export type TimelineEntry =
+  | { kind: 'visit'; date: string; row: Visit }
+  | { kind: 'aid'; date: string; row: Aid }
+  | { kind: 'request'; date: string; row: Request };
+
+/**
+ * A recipient's visits, aid and requests, newest first. `date` is the sort key: the visit time,
+ * the aid date, the request's opening time (all start with the Shanghai calendar date).
+ */
+export async function recipientTimeline(db: YoufuDb, recipientId: string): Promise<TimelineEntry[]> {
+  const [visits, aid, requests] = await Promise.all([
+    db.visits.where('recipientId').equals(recipientId).toArray(),
+    db.aid.where('recipientId').equals(recipientId).toArray(),
+    db.requests.where('recipientId').equals(recipientId).toArray(),
+  ]);
+  const entries: TimelineEntry[] = [
+    ...visits.map((v): TimelineEntry => ({ kind: 'visit', date: v.visitedAt, row: db.codec.decode('visits', v) })),
+    ...aid.map((a): TimelineEntry => ({ kind: 'aid', date: a.date, row: db.codec.decode('aid', a) })),
+    ...requests.map((r): TimelineEntry => ({ kind: 'request', date: r.openedAt, row: db.codec.decode('requests', r) })),
+  ];
+  return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+/** Open and in-progress requests, oldest first (the ones open longest surface to the supervisor). */
+export async function openRequests(db: YoufuDb, filter: { stationPrefix?: string; assigneeId?: string } = {}): Promise<Request[]> {
+  const rows = await db.requests
+    .where('status')
+    .anyOf(['open', 'in_progress'])
+    .filter((r) => (filter.stationPrefix === undefined || r.stationCode.startsWith(filter.stationPrefix)) && (filter.assigneeId === undefined || r.assigneeId === filter.assigneeId))
+    .toArray();
+  return rows.map((r) => db.codec.decode('requests', r)).sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
+}
+
+/** The combat heroes and first-class merit holders a dedicated staff member serves. */
+export async function heroesOf(db: YoufuDb, staffId: string): Promise<Recipient[]> {
+  const rows = await db.recipients.where('dedicatedStaffId').equals(staffId).filter((r) => r.isHero === 1).toArray();
+  return rows.map((r) => db.codec.decode('recipients', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+/** Mutations not yet acknowledged by the server (the "pending" count in the status bar). */
+export async function pendingOutboxCount(db: YoufuDb): Promise<number> {
+  return db.outbox.count();
+}
