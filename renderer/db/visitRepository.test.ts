@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { YoufuDb } from './database';
+import { createRecipient } from './recipientRepository';
+import type { EntityInput } from './repository';
+import { newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
+import { logVisit } from './visitRepository';
+
+const R1 = '11111111-0000-4000-8000-000000000001';
+const V1 = 'bbbbbbbb-0000-4000-8000-000000000001';
+const base = { recipientId: R1, stationCode: '440304001001' };
+
+let db: YoufuDb;
+let ctx: TestContext;
+let occurrenceId: string;
+let dutyId: string;
+
+beforeEach(async () => {
+  db = newTestDb();
+  ctx = testContext(db);
+  const created = await createRecipient(ctx, recipientInput(R1, { categories: [{ code: 'combat_hero' }] }));
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+  const monthly = created.value.duties.find((d) => d.kind === 'home_visit')!;
+  dutyId = monthly.id;
+  occurrenceId = created.value.occurrences.find((o) => o.dutyId === monthly.id)!.id;
+});
+afterEach(() => db.delete());
+
+const visit = (): EntityInput<'visits'> => ({
+  ...base, id: V1, visitedAt: '2026-03-02T10:00:00+08:00', mode: 'home', purpose: 'routine', festival: null,
+  staffIds: [STAFF_ID], condition: { health: 'fair', living: 'good', mood: 'good' }, notes: '身体尚可', dutyOccurrenceId: null, photos: [],
+});
+const aid = (n: number, amountFen: number | null): EntityInput<'aid'> => ({
+  ...base, id: `cccccccc-0000-4000-8000-00000000000${n}`, date: '2026-03-02', kind: 'cash', amountFen, quantity: null, item: null,
+  fundSource: 'city_foundation', approvedBy: '王主任', visitId: null, acknowledged: true, voided: false, voidReason: null,
+});
+const need = (n: number): EntityInput<'requests'> => ({
+  ...base, id: `dddddddd-0000-4000-8000-00000000000${n}`, visitId: null, source: 'hotline', topic: 'medical', description: '腿脚不便，需要轮椅',
+  urgency: 'normal', assigneeId: null, status: 'in_progress', resolution: '', referredTo: null, openedAt: '2026-03-02T10:30:00+08:00', closedAt: null,
+});
+
+describe('logVisit', () => {
+  it('writes the visit, aid, requests, completes the occurrence and schedules the next, in one go', async () => {
+    const outboxBefore = await db.outbox.count();
+    const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000), aid(2, 20000)], needs: [need(1)], occurrenceId });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.aid.every((a) => a.visitId === V1)).toBe(true);
+    expect(r.value.requests[0]).toMatchObject({ visitId: V1, source: 'visit', status: 'open' });
+    expect(await db.dutyOccurrences.get(occurrenceId)).toMatchObject({ status: 'done', visitId: V1, doneAt: '2026-03-02T10:00:00+08:00' });
+    expect(await db.visits.get(V1)).toMatchObject({ dutyOccurrenceId: occurrenceId });
+    expect(r.value.nextOccurrence).toMatchObject({ dutyId, status: 'pending' });
+    expect(r.value.nextOccurrence!.dueDate > '2026-03-02').toBe(true);
+    // visit + 2 aid + 1 request + occurrence done + next occurrence
+    expect((await db.outbox.count()) - outboxBefore).toBe(6);
+    const seqs = (await db.outbox.orderBy('seq').toArray()).map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('writes nothing when one aid item is invalid, and says which one', async () => {
+    const before = { outbox: await db.outbox.count(), audit: await db.auditLocal.count(), occ: await db.dutyOccurrences.count() };
+    const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000), aid(2, null)], needs: [need(1)], occurrenceId });
+    expect(r).toEqual({ ok: false, error: { code: 'validation_failed', issues: expect.arrayContaining([{ path: ['aid', 1, 'amountFen'], code: 'aid_amount_required' }]) as unknown } });
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.aid.count()).toBe(0);
+    expect(await db.requests.count()).toBe(0);
+    expect(await db.dutyOccurrences.get(occurrenceId)).toMatchObject({ status: 'pending' });
+    expect({ outbox: await db.outbox.count(), audit: await db.auditLocal.count(), occ: await db.dutyOccurrences.count() }).toEqual(before);
+  });
+
+  it('refuses to complete an occurrence twice', async () => {
+    await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId });
+    const r = await logVisit(ctx, { visit: { ...visit(), id: 'bbbbbbbb-0000-4000-8000-000000000002' }, aid: [], needs: [], occurrenceId });
+    expect(r).toEqual({ ok: false, error: { code: 'occurrence_not_pending', occurrenceId } });
+    expect(await db.visits.count()).toBe(1);
+  });
+});
