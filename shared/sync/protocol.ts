@@ -64,10 +64,28 @@ export const fieldConflictSchema = z.object({
 });
 export type FieldConflict = z.infer<typeof fieldConflictSchema>;
 
+/**
+ * Why a mutation was rejected. Rejections are permanent: the server still advances the
+ * client's lastSeq so one bad entry cannot wedge the outbox; the client keeps it for review.
+ * `forbidden_scope` also answers "no such row" so that ids outside a scope reveal nothing.
+ */
+export const REJECT_REASONS = [
+  'validation_failed',
+  'forbidden_scope',
+  'forbidden_role',
+  'aid_not_deletable',
+  'row_deleted',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
 export const mutationResultSchema = z.object({
   id: z.string(),
+  /** applied: on top of what the client had seen; merged: concurrent edits by others were merged. */
   status: z.enum(['applied', 'duplicate', 'merged', 'rejected']),
+  /** A RejectReason; kept a string so an older client still reads a newer server's answer. */
   reason: z.string().optional(),
+  /** For validation_failed: the failing fields and their message codes, e.g. `phones.0: phone_invalid`. */
+  detail: z.string().optional(),
   rev: z.number().int().optional(),
   conflicts: z.array(fieldConflictSchema).optional(),
 });
@@ -100,6 +118,16 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** `GET /api/v1/sync/pull?cursor=N&limit=L&clientId=C` (query strings are text, hence coerce). */
+export const DEFAULT_PULL_LIMIT = 1000;
+export const pullQuerySchema = z.object({
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  /** The pushing clientId; the server remembers the scopes its cursor was issued under. */
+  clientId: z.string().min(8).max(64).optional(),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
 export const loginRequestSchema = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(200),
@@ -125,3 +153,14 @@ export const loginResponseSchema = z.object({
   expiresAt: z.string(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const logoutResponseSchema = z.object({ ok: z.literal(true) });
+
+export const healthResponseSchema = z.object({
+  ok: z.literal(true),
+  serverId: z.string(),
+  serverTime: z.string(),
+  protocolVersion: z.number().int(),
+  schemaVersions: z.array(z.number().int()),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;

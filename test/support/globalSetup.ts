@@ -1,0 +1,40 @@
+import type { TestProject } from 'vitest/node';
+import './providedContext';
+import type { TestCluster } from './postgres';
+import { findPgBin, startTestCluster } from './postgres';
+
+let cluster: TestCluster | null = null;
+
+/** Only server and cross-process tests use PostgreSQL; other runs skip the cluster start. */
+async function runNeedsPostgres(project: TestProject): Promise<boolean> {
+  const { testFiles } = await project.globTestFiles(project.vitest.config.filters);
+  return testFiles.some((f) => /[\\/](server|test[\\/]node)[\\/]/.test(f));
+}
+
+/**
+ * Vitest globalSetup: provides TEST_DATABASE_URL to the tests. An existing one (env) is used
+ * as is; otherwise a throwaway cluster is started when PostgreSQL is installed. Without it,
+ * PostgreSQL tests skip locally with a reason, and fail under CI (see testBackends).
+ */
+export async function setup(project: TestProject): Promise<void> {
+  const given = process.env.TEST_DATABASE_URL ?? '';
+  let url = given;
+  let reason = '';
+  if (!url && (await runNeedsPostgres(project))) {
+    const bin = findPgBin();
+    if (bin) {
+      cluster = await startTestCluster(bin);
+      url = cluster.url;
+    } else {
+      reason = 'PostgreSQL binaries not found (looked in PG_BIN and /usr/lib/postgresql/*/bin); install postgresql or set TEST_DATABASE_URL';
+    }
+  }
+  if (url) process.env.TEST_DATABASE_URL = url;
+  project.provide('TEST_DATABASE_URL', url);
+  project.provide('TEST_DATABASE_SKIP_REASON', reason);
+}
+
+export function teardown(): void {
+  cluster?.stop();
+  cluster = null;
+}
