@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { CategoryCode, LivingSituation } from '../../shared/domain/enums';
 import type { Locale } from '../../shared/domain/labels';
 import type { SessionUser } from '../../shared/sync/protocol';
 
@@ -22,7 +23,28 @@ export interface SessionSlice {
   signOut: () => void;
 }
 
-export type AppState = LocaleSlice & SessionSlice;
+/** The caseload's search and filters survive a trip to a profile and back (not persisted). */
+export interface CaseloadFilters {
+  text: string;
+  categories: CategoryCode[];
+  streetCode: string | null;
+  communityCode: string | null;
+  livingSituation: LivingSituation[];
+  due: 'overdue' | 'due_soon' | null;
+  dedicatedStaffId: string | null;
+  sortByNextDue: boolean;
+}
+
+export const EMPTY_CASELOAD_FILTERS: CaseloadFilters = {
+  text: '', categories: [], streetCode: null, communityCode: null, livingSituation: [], due: null, dedicatedStaffId: null, sortByNextDue: true,
+};
+
+export interface CaseloadSlice {
+  caseload: CaseloadFilters;
+  setCaseload: (patch: Partial<CaseloadFilters>) => void;
+}
+
+export type AppState = LocaleSlice & SessionSlice & CaseloadSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -33,8 +55,14 @@ export const useAppStore = create<AppState>()(
       scopes: [],
       serverId: null,
       signIn: ({ user, scopes, serverId }) => set({ user, scopes, serverId }),
-      signOut: () => set({ user: null, scopes: [], serverId: null }),
+      signOut: () => set({ user: null, scopes: [], serverId: null, caseload: EMPTY_CASELOAD_FILTERS }),
+      caseload: EMPTY_CASELOAD_FILTERS,
+      setCaseload: (patch) => set((s) => ({ caseload: { ...s.caseload, ...patch } })),
     }),
-    { name: 'youfu-desk-ui', version: 1 },
+    {
+      name: 'youfu-desk-ui',
+      version: 1,
+      partialize: (s) => ({ locale: s.locale, user: s.user, scopes: s.scopes, serverId: s.serverId }),
+    },
   ),
 );

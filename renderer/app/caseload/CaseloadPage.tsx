@@ -1,3 +1,29 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { PageHeader } from '../../ui/PageHeader';
+import { useStrings } from '../i18n';
+import { navigate } from '../router';
+import { useToday } from '../useToday';
+import { CaseloadFilters } from './CaseloadFilters';
+import { CaseloadTable } from './CaseloadTable';
+import { caseloadStrings } from './strings';
+import { useCaseload } from './useCaseload';
+
 export function CaseloadPage() {
-  return <div data-testid="page-stub" />;
+  const t = useStrings(caseloadStrings);
+  const today = useToday();
+  const { rows, total, stale } = useCaseload(today);
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        subtitle={<span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: rows?.length ?? '…' })}</span>}
+        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recipients/new')}>{t('newRecipient')}</Button>}
+      />
+      <CaseloadFilters />
+      <div style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }} data-stale={stale}>
+        <CaseloadTable rows={rows ?? []} today={today} loading={rows === undefined} />
+      </div>
+    </>
+  );
 }

@@ -1,3 +1,36 @@
+import { Segmented } from 'antd';
+import { useState } from 'react';
+import { PageHeader } from '../../ui/PageHeader';
+import { weekdayLabel } from '../../ui/dates';
+import { useLocale, useStrings } from '../i18n';
+import { useToday } from '../useToday';
+import { todayStrings } from './strings';
+import { TodayCounts } from './TodayCounts';
+import { TodayTable } from './TodayTable';
+import { type TodayScope, useTodayItems } from './useTodayItems';
+
 export function TodayPage() {
-  return <div data-testid="page-stub" />;
+  const t = useStrings(todayStrings);
+  const locale = useLocale();
+  const today = useToday();
+  const [scope, setScope] = useState<TodayScope>('station');
+  const data = useTodayItems(scope, today);
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle', { date: today, weekday: weekdayLabel(today, locale) })}
+        extra={
+          <Segmented<TodayScope>
+            value={scope}
+            onChange={setScope}
+            options={[{ value: 'station', label: t('scopeStation') }, { value: 'mine', label: t('scopeMine') }]}
+            data-testid="today-scope"
+          />
+        }
+      />
+      <TodayCounts data={data} />
+      <TodayTable items={data?.items ?? []} today={today} loading={data === undefined} />
+    </>
+  );
 }

@@ -1,0 +1,66 @@
+import { Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { GENDER, LIVING_SITUATION, RECIPIENT_STATUS } from '../../../shared/domain/enums';
+import type { Locale } from '../../../shared/domain/labels';
+import type { Staff } from '../../../shared/domain/schemas';
+import { classifyOccurrence, daysBetween } from '../../../shared/duties';
+import { getStation } from '../../../shared/stations/tree';
+import { CategoryTags } from '../../ui/CategoryTags';
+import { DateText } from '../../ui/DateText';
+import { DueStatusTag } from '../../ui/DueStatusTag';
+import { HeroBadge } from '../../ui/HeroBadge';
+import { MaskedId, MaskedPhone } from '../../ui/Masked';
+import type { caseloadStrings } from './strings';
+import type { CaseloadRow } from './useCaseload';
+
+type Key = keyof typeof caseloadStrings.zh;
+
+export interface CellContext {
+  locale: Locale;
+  today: string;
+  staff: ReadonlyMap<string, Staff>;
+}
+
+export interface CaseloadColumn {
+  key: string;
+  title: Key;
+  /** Fixed width in px; the categories column takes what is left. */
+  width?: number;
+  align?: 'left' | 'right';
+  render: (row: CaseloadRow, ctx: CellContext) => ReactNode;
+}
+
+function NextDueCell({ dueDate, today }: { dueDate: string | null; today: string }) {
+  if (!dueDate) return <Typography.Text type="secondary">—</Typography.Text>;
+  const state = classifyOccurrence({ status: 'pending', dueDate }, today);
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+      <DateText date={dueDate} />
+      {state !== 'upcoming' && <DueStatusTag state={state} days={daysBetween(today, dueDate)} />}
+    </span>
+  );
+}
+
+export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
+  {
+    key: 'name', title: 'colName', width: 170,
+    render: ({ recipient: r }, { locale }) => (
+      <span style={{ display: 'inline-flex', alignItems: 'center', whiteSpace: 'nowrap' }}>
+        <HeroBadge categories={r.categories} />
+        <Typography.Text strong data-testid="recipient-name">{r.name}</Typography.Text>
+        {r.status !== 'active' && <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>({RECIPIENT_STATUS.labels[r.status][locale]})</Typography.Text>}
+      </span>
+    ),
+  },
+  { key: 'gender', title: 'colGender', width: 64, render: ({ recipient: r }, { locale }) => GENDER.labels[r.gender][locale] },
+  { key: 'id', title: 'colIdNumber', width: 200, render: ({ recipient: r }) => <MaskedId value={r.idNumber} /> },
+  { key: 'phone', title: 'colPhone', width: 150, render: ({ recipient: r }) => (r.phones[0] ? <MaskedPhone value={r.phones[0]} /> : '—') },
+  { key: 'categories', title: 'colCategories', render: ({ recipient: r }) => <CategoryTags categories={r.categories} compact /> },
+  { key: 'station', title: 'colStation', width: 130, render: ({ recipient: r }) => getStation(r.stationCode)?.name ?? r.stationCode },
+  {
+    key: 'living', title: 'colLiving', width: 120,
+    render: ({ recipient: r }, { locale }) => r.livingSituation.map((l) => LIVING_SITUATION.labels[l][locale]).join('、') || '—',
+  },
+  { key: 'staff', title: 'colStaff', width: 100, render: ({ recipient: r }, { staff }) => (r.dedicatedStaffId ? (staff.get(r.dedicatedStaffId)?.name ?? '—') : '—') },
+  { key: 'nextDue', title: 'colNextDue', width: 230, render: (row, { today }) => <NextDueCell dueDate={row.nextDue} today={today} /> },
+];

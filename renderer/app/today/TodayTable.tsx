@@ -1,0 +1,77 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Table, type TableColumnsType, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { DUTY_KIND, FESTIVAL } from '../../../shared/domain/enums';
+import { getStation } from '../../../shared/stations/tree';
+import { CategoryTags } from '../../ui/CategoryTags';
+import { DateText } from '../../ui/DateText';
+import { OccurrenceStatusTag } from '../../ui/DueStatusTag';
+import { HeroBadge } from '../../ui/HeroBadge';
+import { useDbSession } from '../DbProvider';
+import { useMessages, useStrings } from '../i18n';
+import { href, navigate } from '../router';
+import { useStaffById } from '../useStaffById';
+import { todayStrings } from './strings';
+import type { TodayItem } from './useTodayItems';
+
+export function logVisitFor(item: TodayItem): void {
+  navigate('/visit/new', { recipient: item.occurrence.recipientId, occurrence: item.occurrence.id });
+}
+
+export function TodayTable({ items, today, loading }: { items: readonly TodayItem[]; today: string; loading: boolean }) {
+  const t = useStrings(todayStrings);
+  const { label } = useMessages();
+  const { user } = useDbSession();
+  const staff = useStaffById();
+
+  const dutyLabel = (i: TodayItem): string => {
+    if (!i.duty) return '—';
+    const r = i.duty.recurrence;
+    return r.type === 'festival' ? `${label(DUTY_KIND.labels[i.duty.kind])} · ${label(FESTIVAL.labels[r.festival])}` : label(DUTY_KIND.labels[i.duty.kind]);
+  };
+
+  const columns: TableColumnsType<TodayItem> = [
+    { key: 'status', title: t('colStatus'), width: 132, render: (_, i) => <OccurrenceStatusTag occurrence={i.occurrence} today={today} /> },
+    { key: 'due', title: t('colDue'), width: 150, render: (_, i) => <DateText date={i.occurrence.dueDate} weekday /> },
+    {
+      key: 'recipient', title: t('colRecipient'), width: 170,
+      render: (_, i) => i.recipient
+        ? <span style={{ whiteSpace: 'nowrap' }}><HeroBadge show={i.hero} /><a href={href(`/recipients/${i.recipient.id}`)}>{i.recipient.name}</a></span>
+        : <Typography.Text type="secondary">{t('unknownRecipient')}</Typography.Text>,
+    },
+    { key: 'categories', title: t('colCategories'), render: (_, i) => (i.recipient ? <CategoryTags categories={i.recipient.categories} /> : null) },
+    { key: 'duty', title: t('colDuty'), width: 190, render: (_, i) => dutyLabel(i) },
+    { key: 'station', title: t('colStation'), width: 130, render: (_, i) => getStation(i.occurrence.stationCode)?.name ?? i.occurrence.stationCode },
+    {
+      key: 'assignee', title: t('colAssignee'), width: 100,
+      render: (_, i) => {
+        const id = i.duty?.assigneeId;
+        if (!id) return <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>;
+        return id === user.id ? <Typography.Text strong>{t('me')}</Typography.Text> : (staff.get(id)?.name ?? '—');
+      },
+    },
+    {
+      key: 'action', title: t('colAction'), width: 120, fixed: 'right',
+      render: (_, i) => (
+        <Button type="primary" size="small" icon={<EditOutlined />} onClick={() => logVisitFor(i)} data-testid="log-visit">
+          {t('logVisit')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <Table<TodayItem>
+      rowKey={(i) => i.occurrence.id}
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      size="middle"
+      pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], hideOnSinglePage: true }}
+      locale={{ emptyText: t('empty') }}
+      rowClassName={(i) => (i.overdue ? 'yf-row-overdue' : '')}
+      onRow={(i) => ({ 'data-testid': 'today-row', 'data-hero': i.hero ? '1' : '0' } as HTMLAttributes<HTMLElement>)}
+      scroll={{ x: 1100 }}
+    />
+  );
+}
