@@ -86,8 +86,9 @@ export class YoufuDb extends Dexie {
 
   constructor(name: string, options: YoufuDbOptions = {}) {
     super(name, {
-      indexedDB: options.indexedDB,
-      IDBKeyRange: options.IDBKeyRange,
+      // Only pass what was given: Dexie treats an explicit `undefined` as "no IndexedDB".
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
       // A visit the caseworker saw saved must survive a power cut right after.
       chromeTransactionDurability: 'strict',
     });

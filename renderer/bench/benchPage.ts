@@ -1,0 +1,15 @@
+import { caseloadSearchBench } from './caseloadBench';
+
+/** The benchmark entry points the bench runner (scripts/bench.ts) calls through Playwright. */
+const api = { caseloadSearchBench };
+export type BenchApi = typeof api;
+
+declare global {
+  interface Window {
+    __bench?: BenchApi;
+  }
+}
+
+window.__bench = api;
+const status = document.getElementById('status');
+if (status) status.textContent = 'bench ready';
