@@ -47,3 +47,16 @@ export function toFormErrors(
   }
   return [...byField.values()];
 }
+
+/** The subset of antd's FormInstance that error display needs. */
+interface ErrorTarget<F> {
+  setFields: (fields: F) => void;
+}
+
+/**
+ * Puts errors on (or, with `errors: []`, clears them from) form fields. The paths come from
+ * data (zod issues), so antd's literal field-name types cannot check them; hence one cast.
+ */
+export function applyFieldErrors<F>(form: ErrorTarget<F>, fields: readonly FormFieldError[]): void {
+  form.setFields(fields as unknown as F);
+}

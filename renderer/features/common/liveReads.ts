@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
 import type { Duty, DutyOccurrence, Recipient, Staff } from '../../../shared/domain/schemas';
-import { normalizeSearchText } from '../../db/searchKeys';
+import { searchRecipients } from '../../db/queries';
 
 /**
  * Small live reads the feature screens need that the shared query module does not offer.
@@ -43,13 +43,8 @@ export function usePendingOccurrences(recipientId: string | null | undefined): D
   }, [db, recipientId]);
 }
 
-/** Search as you type: name, name suffix, pinyin (initials), last 4 of the ID number or a phone. */
+/** Search as you type (the shared query: name, pinyin initials, last 4 of the ID number or a phone). */
 export function useRecipientSearch(query: string, limit = 20): Recipient[] | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const q = normalizeSearchText(query);
-    if (q === '') return [];
-    const rows = await db.recipients.where('searchKeys').startsWith(q).distinct().limit(limit).toArray();
-    return rows.map((r) => db.codec.decode('recipients', r));
-  }, [db, query, limit]);
+  return useLiveQuery(() => (query.trim() === '' ? Promise.resolve([]) : searchRecipients(db, { text: query }, limit)), [db, query, limit]);
 }

@@ -1,6 +1,5 @@
-import { Typography } from 'antd';
-import { useStrings } from '../../app/i18n';
-import { placeholderStrings } from '../placeholderStrings';
+import { CreateRecipientPage } from './CreateRecipientPage';
+import { ProfileView } from './ProfileView';
 
 export interface RecipientProfilePageProps {
   /** 'new' shows the create form. */
@@ -8,6 +7,6 @@ export interface RecipientProfilePageProps {
 }
 
 export function RecipientProfilePage({ recipientId }: RecipientProfilePageProps) {
-  const t = useStrings(placeholderStrings);
-  return <Typography.Paragraph data-testid="placeholder" data-arg={recipientId}>{t('loading')}</Typography.Paragraph>;
+  if (recipientId === 'new') return <CreateRecipientPage />;
+  return <ProfileView key={recipientId} recipientId={recipientId} />;
 }

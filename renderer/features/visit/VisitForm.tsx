@@ -7,7 +7,7 @@ import { navigate, useRoute } from '../../app/router';
 import { HeroBadge, PageHeader } from '../../ui';
 import { todayInShanghai } from '../../../shared/duties/calendarDate';
 import { toShanghaiIso } from '../../db/shanghaiTime';
-import { type FieldIssue, toFormErrors } from '../common/fieldErrors';
+import { type FieldIssue, applyFieldErrors, toFormErrors } from '../common/fieldErrors';
 import { useDuties, usePendingOccurrences, useRecipient, useStaffList } from '../common/liveReads';
 import { useFormShortcuts } from '../common/useFormShortcuts';
 import { AidSection } from './AidSection';
@@ -65,8 +65,7 @@ export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
 
   function showIssues(issues: readonly FieldIssue[]) {
     const fields = toFormErrors(issues, error, visitIssueToField);
-    // Paths come from data (zod issues), so antd's literal name types cannot be checked here.
-    form.setFields(fields as Parameters<typeof form.setFields>[0]);
+    applyFieldErrors(form, fields);
     void message.error(error('validation_failed'));
     const first = fields[0];
     if (first) form.scrollToField(first.name, { block: 'center', focus: true });

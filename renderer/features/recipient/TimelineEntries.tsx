@@ -1,0 +1,79 @@
+import { Button, Space, Tag, Typography } from 'antd';
+import { useLocale, useStrings } from '../../app/i18n';
+import { DateText, DateTimeText, Money } from '../../ui';
+import {
+  AID_KIND, CONDITION_LEVEL, FESTIVAL, FUND_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, VISIT_MODE, VISIT_PURPOSE,
+} from '../../../shared/domain/enums';
+import type { Aid, Request, Visit } from '../../../shared/domain/schemas';
+import { recipientStrings } from './strings';
+
+export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id: string) => string }) {
+  const t = useStrings(recipientStrings);
+  const locale = useLocale();
+  const c = visit.condition;
+  const level = (v: typeof c.health) => (v ? CONDITION_LEVEL.label(v, locale) : '—');
+  const purpose = VISIT_PURPOSE.label(visit.purpose, locale) + (visit.festival ? `（${FESTIVAL.label(visit.festival, locale)}）` : '');
+  return (
+    <div data-testid="timeline-visit">
+      <Space size={8} wrap>
+        <Tag color="blue">{t('visit')}</Tag>
+        <DateTimeText value={visit.visitedAt} />
+        <Typography.Text strong>{VISIT_MODE.label(visit.mode, locale)}</Typography.Text>
+        <span>{purpose}</span>
+        <Typography.Text type="secondary">{t('staff')}：{visit.staffIds.map(staffName).join('、')}</Typography.Text>
+      </Space>
+      {(c.health || c.living || c.mood) && (
+        <div><Typography.Text type="secondary">{t('condition', { health: level(c.health), living: level(c.living), mood: level(c.mood) })}</Typography.Text></div>
+      )}
+      {visit.notes && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{visit.notes}</Typography.Paragraph>}
+    </div>
+  );
+}
+
+export function AidEntry({ aid, onVoid }: { aid: Aid; onVoid: () => void }) {
+  const t = useStrings(recipientStrings);
+  const locale = useLocale();
+  const struck = aid.voided ? { textDecoration: 'line-through', color: '#999' } : undefined;
+  return (
+    <div data-testid="timeline-aid" data-voided={aid.voided ? 'true' : 'false'}>
+      <Space size={8} wrap>
+        <Tag color={aid.voided ? 'default' : 'green'}>{t('aid')}</Tag>
+        <span style={struck}>
+          <Space size={8} wrap>
+            <DateText date={aid.date} />
+            <Typography.Text strong style={struck}>{AID_KIND.label(aid.kind, locale)}</Typography.Text>
+            {aid.amountFen !== null && <Money fen={aid.amountFen} inline />}
+            {aid.item && <span>{aid.item}{aid.quantity ? ` × ${aid.quantity}` : ''}</span>}
+            <Typography.Text type="secondary" style={struck}>{t('fund')}：{FUND_SOURCE.label(aid.fundSource, locale)}</Typography.Text>
+            {aid.approvedBy && <Typography.Text type="secondary" style={struck}>{t('approver')}：{aid.approvedBy}</Typography.Text>}
+          </Space>
+        </span>
+        {!aid.voided && (
+          <Button size="small" danger type="link" onClick={onVoid} data-testid="void-aid">{t('voidAid')}</Button>
+        )}
+      </Space>
+      {aid.voided && (
+        <div><Typography.Text type="danger" data-testid="void-reason">{t('voided', { reason: aid.voidReason ?? '' })}</Typography.Text></div>
+      )}
+    </div>
+  );
+}
+
+export function RequestEntry({ request }: { request: Request }) {
+  const t = useStrings(recipientStrings);
+  const locale = useLocale();
+  return (
+    <div data-testid="timeline-request">
+      <Space size={8} wrap>
+        <Tag color="orange">{t('request')}</Tag>
+        <DateTimeText value={request.openedAt} />
+        <Typography.Text strong>{REQUEST_TOPIC.label(request.topic, locale)}</Typography.Text>
+        <Tag>{URGENCY.label(request.urgency, locale)}</Tag>
+        <Tag color={request.status === 'resolved' ? 'green' : request.status === 'referred' ? 'purple' : 'orange'}>
+          {REQUEST_STATUS.label(request.status, locale)}
+        </Tag>
+      </Space>
+      <Typography.Paragraph style={{ margin: 0 }}>{request.description}</Typography.Paragraph>
+    </div>
+  );
+}
