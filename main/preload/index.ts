@@ -1,2 +1,5 @@
-// The preload bridge (window.app) arrives with the Electron shell issue.
-export const PRELOAD_API_VERSION = 1;
+import { contextBridge, ipcRenderer } from 'electron';
+import { createAppApi } from './appApi';
+
+// The only thing the page receives from the preload: no ipcRenderer, no generic invoke.
+contextBridge.exposeInMainWorld('app', createAppApi(ipcRenderer));

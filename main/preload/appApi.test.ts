@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import { createIpcRegistry } from '../ipc';
+import { APP_PAGE, FakeIpcMain, MemoryLog } from '../testing/fakes';
+import { createAppApi } from './appApi';
+import type { IpcRendererLike } from './invoke';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+/** An ipcRenderer wired straight to a FakeIpcMain, as the app page's frame. */
+class FakeIpcRenderer implements IpcRendererLike {
+  readonly calls: { channel: string; args: unknown[] }[] = [];
+  readonly listeners = new Map<string, Set<Listener>>();
+  constructor(private readonly main: FakeIpcMain) {}
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.calls.push({ channel, args });
+    return this.main.invoke(channel, APP_PAGE, ...args);
+  }
+  on(channel: string, listener: Listener): this {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+    return this;
+  }
+  removeListener(channel: string, listener: Listener): this {
+    this.listeners.get(channel)?.delete(listener);
+    return this;
+  }
+  emit(channel: string, payload: unknown): void {
+    for (const l of this.listeners.get(channel) ?? []) l({ sender: 'ipcRenderer-must-not-leak' }, payload);
+  }
+}
+
+function setup() {
+  const main = new FakeIpcMain();
+  const renderer = new FakeIpcRenderer(main);
+  const api = createAppApi(renderer);
+  return { main, renderer, api };
+}
+
+describe('window.app', () => {
+  it('exposes exactly the feature modules and their named methods, no invoke or ipcRenderer', () => {
+    const { api } = setup();
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'log', 'shell', 'sync']);
+    expect(Object.keys(api.auth).sort()).toEqual(['lock', 'login', 'logout', 'onChanged', 'status', 'unlock']);
+    expect(Object.keys(api.sync).sort()).toEqual(['pull', 'push']);
+    const everything = JSON.stringify(Object.entries(api as unknown as Record<string, object>).map(([k, v]) => [k, Object.keys(v)]));
+    expect(everything).not.toMatch(/invoke|ipcRenderer|send/i);
+  });
+
+  it('is frozen, so page script cannot replace a method', () => {
+    const { api } = setup();
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.isFrozen(api.auth)).toBe(true);
+  });
+
+  it('reaches every channel of the contract through some method', async () => {
+    const { api, main, renderer } = setup();
+    const registry = createIpcRegistry({ ipcMain: main, log: new MemoryLog() });
+    for (const channel of IPC_CHANNELS) registry.handle(channel, () => ({ ok: false, error: { code: 'not_found', message: channel } }));
+    await api.auth.login({ username: 'a', password: 'b', deviceId: 'device-0001' });
+    await api.auth.logout();
+    await api.auth.unlock({ username: 'a', password: 'b' });
+    await api.auth.lock();
+    await api.auth.status();
+    await api.sync.push({ protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] });
+    await api.sync.pull({ cursor: 0, limit: 10 });
+    await api.app.info();
+    await api.app.setLocale('en');
+    await api.shell.openExternal('https://www.gov.cn/');
+    await api.log.openFolder();
+    expect(renderer.calls.map((c) => c.channel).sort()).toEqual([...IPC_CHANNELS].sort());
+  });
+
+  it('answers a value even when main has no handler', async () => {
+    const { api } = setup();
+    expect(await api.app.info()).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('gets validation_failed as a value for a malformed call from untyped page script', async () => {
+    const { api, main } = setup();
+    createIpcRegistry({ ipcMain: main, log: new MemoryLog() }).handle('sync:pull', () => {
+      throw new Error('must not run');
+    });
+    const res = await api.sync.pull({ cursor: 'zero', limit: 10 } as never);
+    expect(res).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+  });
+
+  it('delivers auth:changed payloads without the IPC event and can unsubscribe', () => {
+    const { api, renderer } = setup();
+    const seen: unknown[] = [];
+    const off = api.auth.onChanged((status) => seen.push(status));
+    renderer.emit('auth:changed', { state: 'locked', session: null, lastUsername: 'zhangmin' });
+    off();
+    renderer.emit('auth:changed', { state: 'signed_out', session: null, lastUsername: null });
+    expect(seen).toEqual([{ state: 'locked', session: null, lastUsername: 'zhangmin' }]);
+  });
+});

@@ -1,0 +1,23 @@
+import type { AppApi } from '../../shared/ipc/appApi';
+import { createAppInfoApi } from './appInfoApi';
+import { createAuthApi } from './authApi';
+import { type IpcRendererLike, createInvoke, createSubscribe } from './invoke';
+import { createLogApi, createShellApi } from './shellApi';
+import { createSyncApi } from './syncApi';
+
+/**
+ * `window.app`: one narrow object composed from per-feature modules. Frozen (and copied by
+ * contextBridge anyway) so page script cannot swap a method for one that leaks arguments.
+ */
+export function createAppApi(ipc: IpcRendererLike): AppApi {
+  const invoke = createInvoke(ipc);
+  const subscribe = createSubscribe(ipc);
+  const api = {
+    auth: Object.freeze(createAuthApi(invoke, subscribe)),
+    sync: Object.freeze(createSyncApi(invoke)),
+    app: Object.freeze(createAppInfoApi(invoke)),
+    shell: Object.freeze(createShellApi(invoke)),
+    log: Object.freeze(createLogApi(invoke)),
+  } as const satisfies AppApi;
+  return Object.freeze(api);
+}

@@ -1,0 +1,36 @@
+import type { IpcChannel } from './channels';
+import type { AuthStatus, IpcRequest, IpcResponse } from './contract';
+import type { IpcResult } from './errors';
+
+type Answer<C extends IpcChannel> = Promise<IpcResult<IpcResponse<C>>>;
+
+/**
+ * The shape of `window.app`, the only bridge the preload exposes. Kept here (not in the
+ * preload) so the renderer can declare `window.app: AppApi` without importing main/.
+ * Every method answers with a value; none throws.
+ */
+export interface AppApi {
+  readonly auth: {
+    login(req: IpcRequest<'auth:login'>): Answer<'auth:login'>;
+    logout(): Answer<'auth:logout'>;
+    unlock(req: IpcRequest<'auth:unlock'>): Answer<'auth:unlock'>;
+    lock(): Answer<'auth:lock'>;
+    status(): Answer<'auth:status'>;
+    /** Main locked or signed out on its own (idle, system suspend, menu); returns an unsubscribe. */
+    onChanged(listener: (status: AuthStatus) => void): () => void;
+  };
+  readonly sync: {
+    push(req: IpcRequest<'sync:push'>): Answer<'sync:push'>;
+    pull(req: IpcRequest<'sync:pull'>): Answer<'sync:pull'>;
+  };
+  readonly app: {
+    info(): Answer<'app:info'>;
+    setLocale(locale: IpcRequest<'app:setLocale'>['locale']): Answer<'app:setLocale'>;
+  };
+  readonly shell: {
+    openExternal(url: string): Answer<'shell:openExternal'>;
+  };
+  readonly log: {
+    openFolder(): Answer<'log:openFolder'>;
+  };
+}

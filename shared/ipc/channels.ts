@@ -1,0 +1,22 @@
+/**
+ * The IPC channel names, kept free of zod so the sandboxed preload can import them without
+ * bundling the schemas (the preload does no validation: main validates every payload).
+ */
+export const IPC_CHANNELS = [
+  'auth:login',
+  'auth:logout',
+  'auth:unlock',
+  'auth:lock',
+  'auth:status',
+  'sync:push',
+  'sync:pull',
+  'app:info',
+  'app:setLocale',
+  'shell:openExternal',
+  'log:openFolder',
+] as const;
+export type IpcChannel = (typeof IPC_CHANNELS)[number];
+
+/** Messages main sends to the renderer unasked (the lock after idle or a system suspend). */
+export const IPC_EVENTS = ['auth:changed'] as const;
+export type IpcEvent = (typeof IPC_EVENTS)[number];

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { IPC_CHANNELS, type IpcChannel } from './channels';
+import { IPC_CONTRACT, sessionSchema } from './contract';
+import { IPC_ERROR_CODES, toSyncErrorCode } from './errors';
+
+const session = {
+  user: { id: 'u1', name: '张敏', username: 'zhangmin', role: 'caseworker', stationCode: '440304001001' },
+  scopes: ['440304001001'],
+  serverId: 'srv',
+  expiresAt: '2030-01-01T00:00:00.000Z',
+  canSync: true,
+};
+
+/** One valid request per channel, so each malformed variant below is wrong for one reason. */
+const VALID: { [C in IpcChannel]: unknown } = {
+  'auth:login': { username: 'zhangmin', password: 'pw', deviceId: 'device-0001' },
+  'auth:logout': {},
+  'auth:unlock': { username: 'zhangmin', password: 'pw' },
+  'auth:lock': {},
+  'auth:status': {},
+  'sync:push': { protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] },
+  'sync:pull': { cursor: 0, limit: 100 },
+  'app:info': {},
+  'app:setLocale': { locale: 'en' },
+  'shell:openExternal': { url: 'https://www.gov.cn/' },
+  'log:openFolder': {},
+};
+
+describe('IPC contract', () => {
+  it('has a request and response schema for every channel and nothing more', () => {
+    expect(Object.keys(IPC_CONTRACT).sort()).toEqual([...IPC_CHANNELS].sort());
+  });
+
+  it.each(IPC_CHANNELS)('%s accepts its valid request', (channel) => {
+    expect(IPC_CONTRACT[channel].request.safeParse(VALID[channel]).success).toBe(true);
+  });
+
+  it.each(IPC_CHANNELS)('%s refuses undefined, a string, an array and an unknown key', (channel) => {
+    const schema = IPC_CONTRACT[channel].request;
+    for (const bad of [undefined, null, 'x', [], { ...(VALID[channel] as object), extra: 1 }]) {
+      expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it.each([
+    ['auth:login', { username: '', password: 'pw', deviceId: 'device-0001' }],
+    ['auth:login', { username: 'a', password: 'x'.repeat(201), deviceId: 'device-0001' }],
+    ['sync:pull', { cursor: -1, limit: 10 }],
+    ['sync:pull', { cursor: 0, limit: 100_000 }],
+    ['sync:push', { protocolVersion: 1, schemaVersion: 1, clientId: 'c', mutations: [] }],
+    ['app:setLocale', { locale: 'fr' }],
+    ['shell:openExternal', { url: 'x'.repeat(3000) }],
+  ] as const)('%s refuses %j', (channel, bad) => {
+    expect(IPC_CONTRACT[channel].request.safeParse(bad).success).toBe(false);
+  });
+
+  it('strips a token from a session so it cannot reach the renderer', () => {
+    const parsed = sessionSchema.parse({ ...session, token: 'secret-token' });
+    expect(parsed).not.toHaveProperty('token');
+  });
+
+  it('keeps every sync protocol code and maps the bridge codes onto them', () => {
+    expect(IPC_ERROR_CODES).toContain('validation_failed');
+    expect(IPC_ERROR_CODES).toContain('must_refetch');
+    expect(toSyncErrorCode('locked')).toBe('unauthorized');
+    expect(toSyncErrorCode('forbidden_sender')).toBe('unauthorized');
+    expect(toSyncErrorCode('encryption_unavailable')).toBe('internal');
+    expect(toSyncErrorCode('clock_skew')).toBe('clock_skew');
+  });
+});
