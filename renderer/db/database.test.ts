@@ -1,0 +1,71 @@
+import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { hmacSha256, idNumberBlindIndex, sha256, toHex, utf8 } from './blindIndex';
+import { createRowCodec } from './codec';
+import { databaseName, openYoufuDb, requestPersistentStorage } from './database';
+import { recipientSearchKeys } from './searchKeys';
+import { idNumberEndingInX, recipientInput } from './testFixtures';
+import { recipientSchema } from '../../shared/domain/schemas';
+
+describe('database', () => {
+  it('names one database per server and account', () => {
+    expect(databaseName('sz-city', 'u42')).toBe('station-sz-city-u42');
+    expect(() => databaseName('', 'u42')).toThrow();
+  });
+
+  it('opens version 1 with every table', async () => {
+    const db = await openYoufuDb('station-test-open', { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange });
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['aid', 'auditLocal', 'conflicts', 'duties', 'dutyOccurrences', 'outbox', 'recipients', 'requests', 'staff', 'stations', 'syncState', 'visits'],
+    );
+    expect(db.outbox.schema.primKey.auto).toBe(true);
+    expect(db.outbox.schema.idxByName['id']?.unique).toBe(true);
+    expect(db.recipients.schema.idxByName['searchKeys']?.multi).toBe(true);
+    db.close();
+  });
+
+  it('asks for persistent storage only when not yet granted', async () => {
+    let asked = 0;
+    const storage = (persisted: boolean, grant: boolean) => ({
+      persisted: () => Promise.resolve(persisted),
+      persist: () => { asked++; return Promise.resolve(grant); },
+    });
+    expect(await requestPersistentStorage(storage(true, false))).toBe('granted');
+    expect(asked).toBe(0);
+    expect(await requestPersistentStorage(storage(false, true))).toBe('granted');
+    expect(await requestPersistentStorage(storage(false, false))).toBe('denied');
+    expect(await requestPersistentStorage(undefined)).toBe('unsupported');
+  });
+});
+
+describe('blind index', () => {
+  it('is SHA-256 / HMAC-SHA256 (FIPS 180-4 and RFC 4231 vectors)', () => {
+    expect(toHex(sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(toHex(sha256(utf8('a'.repeat(1000))))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
+    expect(toHex(hmacSha256(utf8('Jefe'), utf8('what do ya want for nothing?')))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  });
+
+  it('treats a lowercase x like X and depends on the key', () => {
+    const id = idNumberEndingInX();
+    expect(idNumberBlindIndex(id.toLowerCase())).toBe(idNumberBlindIndex(id));
+    expect(idNumberBlindIndex(id, utf8('another key'))).not.toBe(idNumberBlindIndex(id));
+  });
+});
+
+describe('codec and search keys', () => {
+  it('adds derived columns on encode and strips them on decode', () => {
+    const codec = createRowCodec();
+    const row = recipientSchema.parse({ ...recipientInput('11111111-0000-4000-8000-000000000001', { categories: [{ code: 'first_class_merit' }, { code: 'disabled_veteran', disabilityGrade: 2 }] }), rev: 0, updatedAt: '2026-01-01T00:00:00+08:00' });
+    const stored = codec.encode('recipients', row);
+    expect(stored).toMatchObject({ isHero: 1, categoryCodes: ['first_class_merit', 'disabled_veteran'] });
+    expect(stored.idBlind).toMatch(/^[0-9a-f]{64}$/);
+    expect(codec.decode('recipients', stored)).toEqual(row);
+  });
+
+  it('reads surnames as names are read and covers suffixes, ID and phone tails', () => {
+    const keys = recipientSearchKeys({ name: '单田芳', idNumber: '44030419400315123X', phones: ['13812345678', '0755-88889999'] });
+    expect(keys).toEqual(expect.arrayContaining(['单田芳', '田芳', '芳', 'shantianfang', 'stf', 'tianfang', 'tf', '123x', '5678', '9999']));
+    expect(recipientSearchKeys({ name: '吕 布', idNumber: '', phones: [] })).toContain('lvbu');
+  });
+});
