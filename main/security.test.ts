@@ -1,0 +1,178 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildCsp, withCsp } from './csp';
+import { isAllowedExternalUrl, openExternalSafely } from './externalLinks';
+import {
+  type NavigationEvent, type PreventableEvent, type SessionLike, type WebContentsLike,
+  hardenSession, hardenWebContents, secureWebPreferences,
+} from './security';
+import { APP_PAGE, MemoryLog } from './testing/fakes';
+
+const ALLOW = ['www.mva.gov.cn', 'www.gov.cn'];
+
+class FakeContents implements WebContentsLike {
+  readonly handlers = new Map<string, (event: NavigationEvent) => void>();
+  openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  on(event: string, listener: (event: NavigationEvent) => void): this {
+    this.handlers.set(event, listener);
+    return this;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.openHandler = handler;
+  }
+  /** Fires an event and reports whether the listener stopped it. */
+  fire(event: string, url: string): boolean {
+    const e = { url, prevented: false, preventDefault() { this.prevented = true; } };
+    this.handlers.get(event)?.(e);
+    return e.prevented;
+  }
+}
+
+function hardenedContents() {
+  const contents = new FakeContents();
+  const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+  hardenWebContents(contents, { externalAllowList: ALLOW, shell, log: new MemoryLog() });
+  return { contents, shell };
+}
+
+function hardenedSession() {
+  let request: Parameters<SessionLike['setPermissionRequestHandler']>[0] | null = null;
+  let check: Parameters<SessionLike['setPermissionCheckHandler']>[0] | null = null;
+  let headers: Parameters<SessionLike['webRequest']['onHeadersReceived']>[0] | null = null;
+  const session: SessionLike = {
+    setPermissionRequestHandler: (h) => { request = h; },
+    setPermissionCheckHandler: (h) => { check = h; },
+    webRequest: { onHeadersReceived: (l) => { headers = l; } },
+  };
+  hardenSession(session, buildCsp({ connectOrigins: [] }), new MemoryLog());
+  const ask = (permission: string, url: string) =>
+    new Promise<boolean>((resolve) => request!(null, permission, resolve, { requestingUrl: url }));
+  return { ask, check: (p: string, origin: string) => check!(null, p, origin), headers: () => headers! };
+}
+
+describe('security checklist', () => {
+  describe('1. window: sandboxed, isolated, no Node, no webviews', () => {
+    const prefs = secureWebPreferences('/app/dist/main/preload.cjs', { devTools: false });
+    it.each([
+      ['sandbox', true], ['contextIsolation', true], ['nodeIntegration', false], ['nodeIntegrationInWorker', false],
+      ['nodeIntegrationInSubFrames', false], ['webviewTag', false], ['webSecurity', true],
+      ['allowRunningInsecureContent', false], ['experimentalFeatures', false], ['navigateOnDragDrop', false],
+      ['spellcheck', false], ['devTools', false],
+    ] as const)('%s is %s', (key, value) => {
+      expect(prefs[key]).toBe(value);
+    });
+    it('loads the preload from the given path', () => expect(prefs.preload).toBe('/app/dist/main/preload.cjs'));
+  });
+
+  describe('2. strict CSP', () => {
+    const csp = buildCsp({ connectOrigins: ['https://sync.example.cn'] });
+    const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+    it.each([
+      ['default-src', "default-src 'self'"],
+      ['script-src', "script-src 'self'"],
+      ['object-src', "object-src 'none'"],
+      ['base-uri', "base-uri 'none'"],
+      ['frame-ancestors', "frame-ancestors 'none'"],
+      ['frame-src', "frame-src 'none'"],
+      ['form-action', "form-action 'none'"],
+      ['connect-src', "connect-src 'self' https://sync.example.cn"],
+    ])('%s', (name, expected) => expect(directive(name)).toBe(expected));
+    it('never allows inline or eval script, nor a wildcard anywhere', () => {
+      expect(directive('script-src')).not.toMatch(/unsafe|\*/);
+      expect(csp).not.toContain('*');
+    });
+    it.each(['*', 'https://a.cn/path', "https://a.cn; script-src 'unsafe-eval'", 'file:///', 'ws://x'])(
+      'refuses %j as a connect origin', (origin) => expect(() => buildCsp({ connectOrigins: [origin] })).toThrow(),
+    );
+    it('replaces a CSP the response brought, in any letter case', () => {
+      expect(withCsp({ 'content-security-policy': ['default-src *'], 'X-A': 'b' }, csp)).toEqual({ 'Content-Security-Policy': [csp], 'X-A': ['b'] });
+    });
+    it('is applied to every response the session sees', () => {
+      const { headers } = hardenedSession();
+      let seen: Record<string, string | string[]> | undefined;
+      headers()({ url: 'http://127.0.0.1:5173/', responseHeaders: { 'Content-Security-Policy': ["default-src *"] } }, (r) => { seen = r.responseHeaders; });
+      expect(seen?.['Content-Security-Policy']).toEqual([buildCsp({ connectOrigins: [] })]);
+    });
+  });
+
+  describe('3. navigation and redirects stay inside app://desk', () => {
+    it.each(['will-navigate', 'will-redirect', 'will-frame-navigate'])('%s to the app itself proceeds', (event) => {
+      expect(hardenedContents().contents.fire(event, 'app://desk/index.html#/visits')).toBe(false);
+    });
+    it.each([
+      ['will-navigate', 'https://evil.example/'],
+      ['will-navigate', 'file:///etc/passwd'],
+      ['will-navigate', 'app://evil/index.html'],
+      ['will-redirect', 'https://www.gov.cn/'],
+      ['will-frame-navigate', 'https://evil.example/'],
+    ])('%s to %s is prevented', (event, url) => {
+      expect(hardenedContents().contents.fire(event, url)).toBe(true);
+    });
+    it('a clicked allow-listed link opens in the browser instead, a redirect never does', () => {
+      const { contents, shell } = hardenedContents();
+      contents.fire('will-navigate', 'https://www.gov.cn/zhengce/');
+      contents.fire('will-redirect', 'https://www.mva.gov.cn/');
+      expect(shell.openExternal).toHaveBeenCalledTimes(1);
+      expect(shell.openExternal).toHaveBeenCalledWith('https://www.gov.cn/zhengce/');
+    });
+  });
+
+  describe('4. new windows are denied', () => {
+    it.each(['https://www.gov.cn/', 'https://evil.example/', 'app://desk/index.html', 'about:blank'])('window.open(%s) → deny', (url) => {
+      const { contents } = hardenedContents();
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    });
+    it('only an allow-listed https link reaches the browser', () => {
+      const { contents, shell } = hardenedContents();
+      contents.openHandler?.({ url: 'https://www.gov.cn/' });
+      contents.openHandler?.({ url: 'https://evil.example/' });
+      expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('5. webviews cannot be attached', () => {
+    it('will-attach-webview is prevented', () => {
+      const { contents } = hardenedContents();
+      const event: PreventableEvent & { prevented: boolean } = { prevented: false, preventDefault() { this.prevented = true; } };
+      (contents.handlers.get('will-attach-webview') as (e: PreventableEvent) => void)(event);
+      expect(event.prevented).toBe(true);
+    });
+  });
+
+  describe('6. permissions are denied', () => {
+    it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fullscreen', 'unknown'])(
+      '%s is refused even for the app page', async (permission) => {
+        const { ask, check } = hardenedSession();
+        expect(await ask(permission, APP_PAGE)).toBe(false);
+        expect(check(permission, 'app://desk')).toBe(false);
+      },
+    );
+    it('persistent storage is granted to the app page only', async () => {
+      const { ask, check } = hardenedSession();
+      expect(await ask('persistent-storage', APP_PAGE)).toBe(true);
+      expect(check('persistent-storage', 'app://desk')).toBe(true);
+      expect(await ask('persistent-storage', 'https://evil.example/')).toBe(false);
+    });
+  });
+
+  describe('7. external links only https to allow-listed hosts', () => {
+    it.each([
+      ['https://www.gov.cn/', true],
+      ['https://WWW.GOV.CN/a?b=c', true],
+      ['http://www.gov.cn/', false],
+      ['https://www.gov.cn.evil.example/', false],
+      ['https://evil.example/?www.gov.cn', false],
+      ['https://user:pw@www.gov.cn/', false],
+      ['https://www.gov.cn:8443/', false],
+      ['file:///C:/Windows/system32/calc.exe', false],
+      ['javascript:alert(1)', false],
+      ['smb://host/share', false],
+      ['ms-msdt:/id PCWDiagnostic', false],
+      ['not a url', false],
+    ])('%s → %s', async (url, allowed) => {
+      expect(isAllowedExternalUrl(url, ALLOW)).toBe(allowed);
+      const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+      expect(await openExternalSafely(url, ALLOW, shell)).toBe(allowed);
+      expect(shell.openExternal).toHaveBeenCalledTimes(allowed ? 1 : 0);
+    });
+  });
+});
