@@ -95,7 +95,8 @@ describe.each(testBackends())('push on $name', (backend) => {
       c.upsert('recipients', randomUUID(), { name: '只有名字' }),
     ]);
     expect(res.results.map((r) => r.status)).toEqual(['rejected', 'applied', 'rejected']);
-    expect(res.results[0]).toMatchObject({ reason: 'validation_failed', detail: expect.stringMatching(/phones\.0: phone_format/) });
+    expect(res.results[0]?.reason).toBe('validation_failed');
+    expect(res.results[0]?.detail).toMatch(/phones\.0: phone_format/);
     expect(res.lastSeq).toBe(3);
     expect(await lastSeqOf(c.clientId)).toBe(3);
     expect(await count('SELECT count(*) AS n FROM rows WHERE row_id = $1', [rid])).toBe(0);
