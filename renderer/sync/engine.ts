@@ -2,7 +2,7 @@ import { ENTITY_TABLES } from '../../shared/domain/schemas';
 import {
   MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PushRequest,
 } from '../../shared/sync/protocol';
-import { type OutboxEntry, type YoufuDb } from '../db/database';
+import { type ConflictEntry, type OutboxEntry, type YoufuDb, bound } from '../db/database';
 import { applyRemoteChanges, ensureClientId } from '../db/repository';
 import type { SyncError, SyncTransport } from './transport';
 
@@ -123,7 +123,11 @@ export class SyncEngine {
     const { db } = this.opts;
     const byId = new Map(batch.map((e) => [e.id, e]));
     const at = this.now().toISOString();
-    await db.transaction('rw', [db.outbox, db.conflicts, db.syncState], async () => {
+    await db.transaction('rw', [db.outbox, db.conflicts, db.syncState], async (tx) => {
+      // Tables bound to tx: Dexie's ambient-transaction tracking can lose a long transaction.
+      const outbox = bound.outbox(tx);
+      const syncState = bound.syncState(tx);
+      const conflicts = tx.table<Omit<ConflictEntry, 'id'>, number>('conflicts');
       const rejections: RejectedMutation[] = [];
       for (const r of results) {
         const entry = byId.get(r.id);
@@ -132,7 +136,7 @@ export class SyncEngine {
           rejections.push({ mutationId: r.id, table: entry.table, rowId: entry.rowId, reason: r.reason ?? 'rejected', at });
         }
         for (const c of r.conflicts ?? []) {
-          await db.conflicts.add({
+          await conflicts.add({
             table: entry.table, rowId: entry.rowId, field: c.field, loserValue: c.loserValue, winnerValue: c.winnerValue,
             winner: c.winner, mutationId: r.id, at,
           });
@@ -140,14 +144,14 @@ export class SyncEngine {
         }
       }
       if (rejections.length > 0) {
-        const stored = await db.syncState.get(ENGINE_KEYS.rejected);
+        const stored = await syncState.get(ENGINE_KEYS.rejected);
         const previous = typeof stored?.value === 'string' ? (JSON.parse(stored.value) as RejectedMutation[]) : [];
         const kept = [...rejections, ...previous].slice(0, MAX_REJECTIONS_KEPT);
-        await db.syncState.put({ key: ENGINE_KEYS.rejected, value: JSON.stringify(kept) });
+        await syncState.put({ key: ENGINE_KEYS.rejected, value: JSON.stringify(kept) });
         report.rejected += rejections.length;
       }
-      const covered = await db.outbox.where('seq').belowOrEqual(lastSeq).primaryKeys();
-      await db.outbox.bulkDelete(covered);
+      const covered = await outbox.where('seq').belowOrEqual(lastSeq).primaryKeys();
+      await outbox.bulkDelete(covered);
       report.pushed += covered.length;
     });
   }
@@ -186,13 +190,14 @@ export class SyncEngine {
   private async resetForRefetch(): Promise<void> {
     const { db } = this.opts;
     const tables = ENTITY_TABLES.map((t) => db.table(t));
-    await db.transaction('rw', [...tables, db.outbox, db.syncState], async () => {
-      const pending = new Set((await db.outbox.toArray()).map((e) => `${e.table}\u0000${e.rowId}`));
+    await db.transaction('rw', [...tables, db.outbox, db.syncState], async (tx) => {
+      const pending = new Set((await bound.outbox(tx).toArray()).map((e) => `${e.table}\u0000${e.rowId}`));
       for (const t of ENTITY_TABLES) {
-        const keys = (await db.table(t).toCollection().primaryKeys()) as string[];
-        await db.table(t).bulkDelete(keys.filter((k) => !pending.has(`${t}\u0000${k}`)));
+        const table = bound.entity(tx, t);
+        const keys = await table.toCollection().primaryKeys();
+        await table.bulkDelete(keys.filter((k) => !pending.has(`${t}\u0000${k}`)));
       }
-      await db.syncState.put({ key: ENGINE_KEYS.cursor, value: 0 });
+      await bound.syncState(tx).put({ key: ENGINE_KEYS.cursor, value: 0 });
     });
   }
 }
