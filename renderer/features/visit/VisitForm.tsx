@@ -26,9 +26,11 @@ export interface VisitFormProps {
   occurrenceId?: string;
 }
 
-/** Where to go after saving or cancelling: `?back=today`, else the recipient's profile. */
+/** Where to go after saving or cancelling: `?back=today` or `?back=heroes`, else the recipient's profile. */
 function backPath(back: string | null, recipientId: string): string {
-  return back === 'today' ? '/today' : `/recipients/${recipientId}`;
+  if (back === 'today') return '/today';
+  if (back === 'heroes') return '/heroes';
+  return `/recipients/${recipientId}`;
 }
 
 export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {

@@ -1,0 +1,36 @@
+import { defineStrings } from '../../app/i18n';
+
+export const heroStrings = defineStrings(
+  {
+    title: '我的英雄',
+    subtitle: '战斗英雄、一等功臣一对一专属服务',
+    nextDuties: '近期任务',
+    lastContact: '最近联系',
+    never: '尚无记录',
+    daysAgo: '（{days} 天前）',
+    overdue: '逾期 {n} 项',
+    noOverdue: '无逾期',
+    logVisit: '登记走访',
+    logThis: '登记',
+    profile: '档案',
+    empty: '您目前没有负责的英雄',
+    noPending: '暂无待办任务',
+    more: '另有 {n} 项',
+  },
+  {
+    title: 'My heroes',
+    subtitle: 'One-on-one service for combat heroes and first-class merit holders',
+    nextDuties: 'Next duties',
+    lastContact: 'Last contact',
+    never: 'None yet',
+    daysAgo: ' ({days} d ago)',
+    overdue: '{n} overdue',
+    noOverdue: 'Nothing overdue',
+    logVisit: 'Log visit',
+    logThis: 'Log',
+    profile: 'Profile',
+    empty: 'You have no heroes assigned',
+    noPending: 'No pending duties',
+    more: '{n} more',
+  },
+);
