@@ -7,6 +7,7 @@ import { navigate, useRoute } from '../../app/router';
 import { HeroBadge, PageHeader } from '../../ui';
 import { todayInShanghai } from '../../../shared/duties/calendarDate';
 import { toShanghaiIso } from '../../db/shanghaiTime';
+import { logVisit } from '../../db/visitRepository';
 import { type FieldIssue, applyFieldErrors, toFormErrors } from '../common/fieldErrors';
 import { useDuties, usePendingOccurrences, useRecipient, useStaffList } from '../common/liveReads';
 import { useFormShortcuts } from '../common/useFormShortcuts';
@@ -14,7 +15,6 @@ import { AidSection } from './AidSection';
 import { ConditionSection } from './ConditionSection';
 import { NeedsSection } from './NeedsSection';
 import { OccurrenceSection } from './OccurrenceSection';
-import { saveVisit } from './saveVisit';
 import { visitStrings } from './strings';
 import { VisitBasicsSection } from './VisitBasicsSection';
 import { clearDraft, loadDraft, saveDraft } from './visitDraft';
@@ -81,7 +81,7 @@ export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
     });
     if (!built.ok) return showIssues(built.issues);
     setSaving(true);
-    const result = await saveVisit(repo, built.value);
+    const result = await logVisit(repo, built.value);
     setSaving(false);
     if (!result.ok) {
       if (result.error.code === 'validation_failed') return showIssues(result.error.issues);
