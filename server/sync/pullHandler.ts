@@ -50,7 +50,7 @@ export async function handlePull(deps: PullDeps, session: Session, query: unknow
   const now = deps.now();
   const scopes = scopesOf(session.account);
   const { db } = deps;
-  await checkScopeUnchanged(db, session, q.clientId ?? `device:${session.deviceId}`, scopeFingerprint(scopes), q.cursor, now);
+  await checkScopeUnchanged(db, session, q.clientId ?? `device:${session.deviceId}:${session.account.id}`, scopeFingerprint(scopes), q.cursor, now);
 
   // Everything up to the committed counter value is committed (writers hold the counter row
   // until they commit), so the page can end there and the cursor can jump over changes of

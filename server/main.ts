@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { readServerConfig } from './config';
+import { DEMO_PASSWORD } from './demo/loadDemo';
+import { startServer } from './start';
+
+/** Today in Asia/Shanghai: the demo data should look current on the day it is loaded. */
+function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      demo: { type: 'boolean', default: false },
+      'demo-recipients': { type: 'string', default: '200' },
+      'demo-seed': { type: 'string', default: '20261128' },
+      'demo-today': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const config = readServerConfig(process.env);
+  const demo = values.demo
+    ? { recipients: Number(values['demo-recipients']), seed: Number(values['demo-seed']), today: values['demo-today'] ?? shanghaiToday() }
+    : null;
+  const server = await startServer({ config, demo, logger: !values.quiet });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  console.log(`Youfu Desk server listening on ${server.url} (${where})`);
+  if (server.demo) {
+    console.log(server.demo.loaded ? `demo data loaded: ${server.demo.rows} rows for ${demo?.recipients} recipients` : 'demo data already present');
+    console.log(`demo accounts (password "${DEMO_PASSWORD}"): ${server.demo.accounts.map((a) => `${a.username} [${a.role} ${a.stationCode}]`).join(', ')}`);
+  }
+  const stop = (): void => {
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
