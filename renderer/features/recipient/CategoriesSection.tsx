@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { CATEGORY, type CategoryCode, DISABILITY_CAUSE, FAMILY_RELATION } from '../../../shared/domain/enums';
+import { DateInput } from '../common/DateInputs';
 import { enumOptions } from '../common/enumOptions';
 import { FAMILY_CATEGORIES, emptyCategory } from './recipientFormValues';
 import { recipientStrings } from './strings';
@@ -46,7 +47,7 @@ function CategoryRow({ name, onRemove, removable }: { name: number; onRemove: ()
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name={[name, 'fallenDate']} label={t('fallenDate')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </>

@@ -66,7 +66,7 @@ export function DutiesCard({ recipient, staff, today }: { recipient: Recipient; 
                 const state = classifyOccurrence(r.next, today);
                 const days = state === 'overdue' ? daysOverdue(r.next.dueDate, today) : daysBetween(today, r.next.dueDate);
                 return (
-                  <Space size={6} data-testid="next-due">
+                  <Space size={6} data-testid="next-due" data-due={r.next.dueDate}>
                     <DateText date={r.next.dueDate} weekday />
                     {isLunarDuty(r.duty, recipient.lunarBirthday) && <Typography.Text type="secondary">{lunarLabel(r.next.dueDate)}</Typography.Text>}
                     <DueStatusTag state={state} days={days} />

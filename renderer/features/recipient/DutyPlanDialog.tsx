@@ -6,6 +6,7 @@ import { DUTY_KIND, FESTIVAL, RECURRENCE_TYPE } from '../../../shared/domain/enu
 import type { Duty, Recipient, Staff } from '../../../shared/domain/schemas';
 import { todayInShanghai } from '../../../shared/duties/calendarDate';
 import { toShanghaiIso } from '../../db/shanghaiTime';
+import { DateInput } from '../common/DateInputs';
 import { enumOptions } from '../common/enumOptions';
 import { applyFieldErrors, toFormErrors } from '../common/fieldErrors';
 import { saveDutyPlan } from './dutyActions';
@@ -72,11 +73,11 @@ export function DutyPlanDialog({ recipient, duty, staff, onClose }: { recipient:
             </Col>
           )}
           {type === 'once' && (
-            <Col span={12}><Form.Item name="onceDate" label={t('onceDate')}><Input type="date" /></Form.Item></Col>
+            <Col span={12}><Form.Item name="onceDate" label={t('onceDate')}><DateInput /></Form.Item></Col>
           )}
           <Col span={12}>
             <Form.Item name="anchorDate" label={t('anchorDate')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col span={12}>

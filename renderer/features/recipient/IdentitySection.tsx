@@ -1,6 +1,7 @@
 import { Card, Checkbox, Col, Form, Input, Radio, Row } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { GENDER } from '../../../shared/domain/enums';
+import { DateInput } from '../common/DateInputs';
 import { enumOptions } from '../common/enumOptions';
 import { recipientStrings } from './strings';
 
@@ -28,7 +29,7 @@ export function IdentitySection() {
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="birthDate" label={t('birthDate')} required>
-            <Input type="date" data-testid="recipient-birthDate" />
+            <DateInput data-testid="recipient-birthDate" />
           </Form.Item>
           <Form.Item name="lunarBirthday" valuePropName="checked" style={{ marginTop: -16 }}>
             <Checkbox data-testid="recipient-lunarBirthday">{t('lunarBirthday')}</Checkbox>

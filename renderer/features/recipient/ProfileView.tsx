@@ -59,8 +59,8 @@ export function ProfileView({ recipientId }: { recipientId: string }) {
       />
       <Row gutter={[12, 12]}>
         <Col span={24}><DetailsCard recipient={recipient} staff={staff} /></Col>
-        <Col xs={24} xl={12}><DutiesCard recipient={recipient} staff={staff} today={today} /></Col>
-        <Col xs={24} xl={12}><TimelineCard recipientId={recipient.id} staff={staff} /></Col>
+        <Col xs={24} xxl={12}><DutiesCard recipient={recipient} staff={staff} today={today} /></Col>
+        <Col xs={24} xxl={12}><TimelineCard recipientId={recipient.id} staff={staff} /></Col>
       </Row>
       <EditRecipientDrawer recipient={recipient} open={editing} onClose={() => setEditing(false)} />
       {changingStatus && <StatusChangeDialog recipient={recipient} open onClose={() => setChangingStatus(false)} />}

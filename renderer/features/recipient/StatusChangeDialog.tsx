@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, Form, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useRepoContext } from '../../app/DbProvider';
 import { useLocale, useMessages, useStrings } from '../../app/i18n';
@@ -6,6 +6,7 @@ import { RECIPIENT_STATUS, type RecipientStatus } from '../../../shared/domain/e
 import type { Recipient } from '../../../shared/domain/schemas';
 import { todayInShanghai } from '../../../shared/duties/calendarDate';
 import { changeRecipientStatus } from '../../db/recipientRepository';
+import { DateInput } from '../common/DateInputs';
 import { enumOptions } from '../common/enumOptions';
 import { recipientStrings } from './strings';
 
@@ -68,7 +69,7 @@ export function StatusChangeDialog({ recipient, open, onClose }: { recipient: Re
         {status !== 'active' && (
           <>
             <Form.Item name="statusDate" label={t('statusDate')} required>
-              <Input type="date" data-testid="status-date" />
+              <DateInput data-testid="status-date" />
             </Form.Item>
             <Alert type="warning" showIcon title={t('statusChangeHint')} />
           </>

@@ -35,7 +35,7 @@ export function OccurrenceSection({ occurrences, duties, today, lunarBirthday }:
                   const state = classifyOccurrence(o, today);
                   const lunar = duty && isLunarDuty(duty, lunarBirthday) ? ` ${lunarLabel(o.dueDate)}` : '';
                   return (
-                    <Radio value={o.id} key={o.id} data-testid={`occurrence-${o.id}`}>
+                    <Radio value={o.id} key={o.id} data-testid={`occurrence-${o.id}`} data-duty={o.dutyId} data-due={o.dueDate}>
                       <Space size={8}>
                         <span>{duty ? dutyLabel(duty, locale) : '—'}</span>
                         <DateText date={o.dueDate} weekday />

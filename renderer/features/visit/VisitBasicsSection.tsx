@@ -1,7 +1,8 @@
-import { Card, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Card, Col, Form, Radio, Row, Select } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { FESTIVAL, VISIT_MODE, VISIT_PURPOSE } from '../../../shared/domain/enums';
-import { type EnumOption, enumOptions } from '../common/enumOptions';
+import { DateTimeInput } from '../common/DateInputs';
+import { enumOptions } from '../common/enumOptions';
 import { visitStrings } from './strings';
 
 export interface StaffOption {
@@ -18,7 +19,7 @@ export function VisitBasicsSection({ staffOptions, showFestival }: { staffOption
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item name="visitedAt" label={t('visitedAt')} rules={[{ required: true, message: t('visitedAt') }]}>
-            <Input type="datetime-local" data-testid="visit-visitedAt" />
+            <DateTimeInput data-testid="visit-visitedAt" />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
@@ -34,7 +35,7 @@ export function VisitBasicsSection({ staffOptions, showFestival }: { staffOption
         {showFestival && (
           <Col xs={24} md={8}>
             <Form.Item name="festival" label={t('festival')}>
-              <Select<string, EnumOption<string>> options={enumOptions(FESTIVAL, locale)} data-testid="visit-festival" />
+              <Select options={enumOptions(FESTIVAL, locale)} data-testid="visit-festival" />
             </Form.Item>
           </Col>
         )}

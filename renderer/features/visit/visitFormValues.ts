@@ -27,7 +27,7 @@ export interface AidFormValues {
 /** The whole form, JSON-safe so that it can be kept as a draft in localStorage. */
 export interface VisitFormValues {
   recipientId: string | null;
-  /** `YYYY-MM-DDTHH:mm` in Shenzhen time, as a datetime-local input gives it. */
+  /** `YYYY-MM-DD HH:mm` in Shenzhen time, as typed. */
   visitedAt: string;
   mode: VisitMode;
   purpose: VisitPurpose;
@@ -50,15 +50,22 @@ export function emptyAid(): AidFormValues {
   return { kind: 'cash', amountYuan: '', quantity: null, item: '', fundSource: 'government_budget', approvedBy: '', acknowledged: true };
 }
 
-/** `YYYY-MM-DDTHH:mm` for now in Shenzhen, whatever the machine's time zone. */
+/** `YYYY-MM-DD HH:mm` for now in Shenzhen, whatever the machine's time zone. */
 export function nowLocalInput(now: Date = new Date()): string {
   const shifted = new Date(now.getTime() + 8 * 60 * 60 * 1000);
-  return shifted.toISOString().slice(0, 16);
+  return shifted.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** A datetime-local value read as Shenzhen time: `2026-11-28T09:30` → `2026-11-28T09:30:00+08:00`. */
+/**
+ * Typed Shenzhen time to an ISO timestamp: `2026-11-28 09:30` → `2026-11-28T09:30:00+08:00`.
+ * Anything else is passed on unchanged for the schema to reject as `timestamp_invalid`.
+ */
 export function localInputToIso(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m) return value;
+  const hour = Number(m[2]);
+  if (hour > 23 || Number(m[3]) > 59) return value;
+  return `${m[1]}T${String(hour).padStart(2, '0')}:${m[3]}:00+08:00`;
 }
 
 export function initialVisitValues(init: { recipientId?: string; occurrenceId?: string; staffId?: string }): VisitFormValues {
