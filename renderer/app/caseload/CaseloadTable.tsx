@@ -9,12 +9,12 @@ import { caseloadStrings } from './strings';
 import type { CaseloadRow } from './useCaseload';
 
 const ROW_HEIGHT = 48;
-const MIN_WIDTH = 1340;
+const MIN_WIDTH = 1200;
 
 function cellStyle(c: CaseloadColumn): CSSProperties {
   return {
     flex: c.width ? `0 0 ${c.width}px` : '1 1 0',
-    minWidth: c.width ?? 200,
+    minWidth: c.width ?? 150,
     padding: '0 10px',
     overflow: 'hidden',
     textOverflow: 'ellipsis',

@@ -43,24 +43,24 @@ function NextDueCell({ dueDate, today }: { dueDate: string | null; today: string
 
 export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
   {
-    key: 'name', title: 'colName', width: 170,
+    key: 'name', title: 'colName', width: 190,
     render: ({ recipient: r }, { locale }) => (
       <span style={{ display: 'inline-flex', alignItems: 'center', whiteSpace: 'nowrap' }}>
         <HeroBadge categories={r.categories} />
         <Typography.Text strong data-testid="recipient-name">{r.name}</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>{GENDER.labels[r.gender][locale]}</Typography.Text>
         {r.status !== 'active' && <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>({RECIPIENT_STATUS.labels[r.status][locale]})</Typography.Text>}
       </span>
     ),
   },
-  { key: 'gender', title: 'colGender', width: 64, render: ({ recipient: r }, { locale }) => GENDER.labels[r.gender][locale] },
-  { key: 'id', title: 'colIdNumber', width: 200, render: ({ recipient: r }) => <MaskedId value={r.idNumber} /> },
-  { key: 'phone', title: 'colPhone', width: 150, render: ({ recipient: r }) => (r.phones[0] ? <MaskedPhone value={r.phones[0]} /> : '—') },
+  { key: 'id', title: 'colIdNumber', width: 190, render: ({ recipient: r }) => <MaskedId value={r.idNumber} /> },
+  { key: 'phone', title: 'colPhone', width: 140, render: ({ recipient: r }) => (r.phones[0] ? <MaskedPhone value={r.phones[0]} /> : '—') },
   { key: 'categories', title: 'colCategories', render: ({ recipient: r }) => <CategoryTags categories={r.categories} compact /> },
-  { key: 'station', title: 'colStation', width: 130, render: ({ recipient: r }) => getStation(r.stationCode)?.name ?? r.stationCode },
+  { key: 'station', title: 'colStation', width: 110, render: ({ recipient: r }) => getStation(r.stationCode)?.name ?? r.stationCode },
   {
-    key: 'living', title: 'colLiving', width: 120,
+    key: 'living', title: 'colLiving', width: 130,
     render: ({ recipient: r }, { locale }) => r.livingSituation.map((l) => LIVING_SITUATION.labels[l][locale]).join('、') || '—',
   },
-  { key: 'staff', title: 'colStaff', width: 100, render: ({ recipient: r }, { staff }) => (r.dedicatedStaffId ? (staff.get(r.dedicatedStaffId)?.name ?? '—') : '—') },
-  { key: 'nextDue', title: 'colNextDue', width: 230, render: (row, { today }) => <NextDueCell dueDate={row.nextDue} today={today} /> },
+  { key: 'staff', title: 'colStaff', width: 130, render: ({ recipient: r }, { staff }) => (r.dedicatedStaffId ? (staff.get(r.dedicatedStaffId)?.name ?? '—') : '—') },
+  { key: 'nextDue', title: 'colNextDue', width: 220, render: (row, { today }) => <NextDueCell dueDate={row.nextDue} today={today} /> },
 ];

@@ -25,6 +25,7 @@ function LanguageCard() {
           onChange={setLocale}
           options={[{ label: '中文', value: 'zh' }, { label: 'English', value: 'en' }]}
           data-testid="language-switch"
+          style={{ alignSelf: 'flex-start' }}
         />
         <Typography.Text type="secondary">{t('languageHint')}</Typography.Text>
       </Flex>

@@ -27,7 +27,7 @@ export function TodayTable({ items, today, loading }: { items: readonly TodayIte
   const dutyLabel = (i: TodayItem): string => {
     if (!i.duty) return '—';
     const r = i.duty.recurrence;
-    return r.type === 'festival' ? `${label(DUTY_KIND.labels[i.duty.kind])} · ${label(FESTIVAL.labels[r.festival])}` : label(DUTY_KIND.labels[i.duty.kind]);
+    return r.type === 'festival' ? t('festivalDuty', { festival: label(FESTIVAL.labels[r.festival]) }) : label(DUTY_KIND.labels[i.duty.kind]);
   };
 
   const columns: TableColumnsType<TodayItem> = [
@@ -40,7 +40,7 @@ export function TodayTable({ items, today, loading }: { items: readonly TodayIte
         : <Typography.Text type="secondary">{t('unknownRecipient')}</Typography.Text>,
     },
     { key: 'categories', title: t('colCategories'), render: (_, i) => (i.recipient ? <CategoryTags categories={i.recipient.categories} /> : null) },
-    { key: 'duty', title: t('colDuty'), width: 190, render: (_, i) => dutyLabel(i) },
+    { key: 'duty', title: t('colDuty'), width: 170, render: (_, i) => dutyLabel(i) },
     { key: 'station', title: t('colStation'), width: 130, render: (_, i) => getStation(i.occurrence.stationCode)?.name ?? i.occurrence.stationCode },
     {
       key: 'assignee', title: t('colAssignee'), width: 100,

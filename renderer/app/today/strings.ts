@@ -22,8 +22,7 @@ export const todayStrings = defineStrings(
     unassigned: '未分配',
     empty: '没有逾期或即将到期的任务',
     unknownRecipient: '（服务对象不在本机）',
-    people: '人',
-    items: '项',
+    festivalDuty: '{festival}慰问',
   },
   {
     title: 'Today',
@@ -46,7 +45,6 @@ export const todayStrings = defineStrings(
     unassigned: 'Unassigned',
     empty: 'Nothing overdue or due soon',
     unknownRecipient: '(recipient not on this computer)',
-    people: '',
-    items: '',
+    festivalDuty: '{festival} greeting',
   },
 );

@@ -1,0 +1,69 @@
+import { Dexie } from 'dexie';
+import { type DemoAccount, type DemoRow, generateDemoRows } from '../../../shared/demo';
+import { databaseName, openYoufuDb } from '../../db/database';
+import { type LoadProgress, loadNdjsonRows } from '../../db/demoLoader';
+import { LOCAL_DEMO_SERVER_ID } from './demoAccounts';
+
+export const DEMO_SEED = 7;
+/** The main thread gets the screen back at least this often while loading. */
+const SLICE_MS = 30;
+
+export interface DemoLoadTick {
+  rows: number;
+  recipientsDone: number;
+  recipientsTotal: number;
+  percent: number;
+}
+
+export function demoDatabaseName(account: DemoAccount): string {
+  return databaseName(LOCAL_DEMO_SERVER_ID, account.id);
+}
+
+/** How many recipients an account's local demo database holds (0 when it does not exist). */
+export async function demoRecipientCount(account: DemoAccount): Promise<number> {
+  const name = demoDatabaseName(account);
+  if (!(await Dexie.exists(name))) return 0;
+  const db = await openYoufuDb(name);
+  try {
+    return await db.recipients.count();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Pulls rows from the (synchronous) generator, handing the thread back to the browser every
+ * SLICE_MS so the progress bar moves and clicks still land.
+ */
+async function* sliced(rows: Iterable<DemoRow>, total: number, onTick: (t: DemoLoadTick) => void): AsyncGenerator<DemoRow> {
+  let count = 0;
+  let recipients = 0;
+  let sliceStart = performance.now();
+  for (const row of rows) {
+    count++;
+    if (row.table === 'recipients') recipients++;
+    yield row;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      onTick({ rows: count, recipientsDone: recipients, recipientsTotal: total, percent: Math.min(99, Math.floor((recipients / total) * 100)) });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  onTick({ rows: count, recipientsDone: recipients, recipientsTotal: total, percent: 100 });
+}
+
+/**
+ * Generates the demo data set for the account's own scope (what a sync of that account would
+ * bring) into a fresh `station-local-demo-<userId>` database.
+ */
+export async function loadDemoData(account: DemoAccount, recipients: number, today: string, onTick: (t: DemoLoadTick) => void): Promise<LoadProgress> {
+  const name = demoDatabaseName(account);
+  await Dexie.delete(name);
+  const db = await openYoufuDb(name);
+  try {
+    const rows = generateDemoRows({ recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode });
+    return await loadNdjsonRows(db, sliced(rows, recipients, onTick), { batchSize: 2000 });
+  } finally {
+    db.close();
+  }
+}
