@@ -4,6 +4,7 @@ import {
 } from '../../shared/sync/protocol';
 import { type ConflictEntry, type OutboxEntry, type YoufuDb, bound } from '../db/database';
 import { applyRemoteChanges, ensureClientId } from '../db/repository';
+import { restampFutureHlcs } from './clockRepair';
 import type { SyncError, SyncTransport } from './transport';
 
 /**
@@ -97,6 +98,7 @@ export class SyncEngine {
   private async pushAll(report: SyncReport): Promise<{ ok: true } | { ok: false; error: SyncError }> {
     const { db, transport } = this.opts;
     const clientId = await ensureClientId(db, this.opts.newId);
+    await restampFutureHlcs(db, this.now().getTime());
     const total = await db.outbox.count();
     let done = 0;
     for (;;) {

@@ -1,0 +1,35 @@
+import { MAX_CLOCK_DRIFT_MS, decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../shared/sync/hlc';
+import type { YoufuDb } from '../db/database';
+import { bound } from '../db/database';
+import { SYNC_KEYS } from '../db/repository';
+
+/**
+ * After a wrong computer clock is put right, the edits made meanwhile still carry timestamps
+ * from the wrong future, and the server would refuse them (`clock_skew`) until that future
+ * arrived. Before each push, such timestamps are re-stamped from the corrected clock, in seq
+ * order, so the edits keep their relative order; the persisted clock is reset with them.
+ * Returns how many mutations were re-stamped.
+ */
+export async function restampFutureHlcs(db: YoufuDb, nowMs: number, maxDriftMs = MAX_CLOCK_DRIFT_MS): Promise<number> {
+  return db.transaction('rw', [db.outbox, db.syncState], async (tx) => {
+    const outbox = bound.outbox(tx);
+    const syncState = bound.syncState(tx);
+    const limit = nowMs + maxDriftMs;
+    const stored = await syncState.get(SYNC_KEYS.hlc);
+    const last = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
+    const entries = await outbox.orderBy('seq').toArray();
+    const future = entries.filter((e) => (decodeHlc(e.hlc)?.millis ?? Infinity) > limit);
+    if (future.length === 0 && (last === null || last.millis <= limit)) return 0;
+
+    // Restart the clock just after the newest sane timestamp (or now), never in the future.
+    const sane = entries.map((e) => decodeHlc(e.hlc)).filter((h): h is Hlc => h !== null && h.millis <= limit);
+    const node = last?.node ?? decodeHlc(entries[0]?.hlc ?? '')?.node ?? 'client';
+    let clock: Hlc = sane.reduce<Hlc>((a, h) => (encodeHlc(h) > encodeHlc(a) ? { ...h, node } : a), { millis: 0, counter: 0, node });
+    for (const e of future) {
+      clock = tickHlc(clock, nowMs);
+      await outbox.update(e.seq, { hlc: encodeHlc(clock) });
+    }
+    await syncState.put({ key: SYNC_KEYS.hlc, value: encodeHlc(clock.millis > nowMs ? clock : { ...clock, millis: nowMs, counter: 0 }) });
+    return future.length;
+  });
+}
