@@ -37,6 +37,8 @@ export interface IpcRegistryDeps {
 export interface IpcRegistry {
   handle<C extends IpcChannel>(channel: C, handler: IpcHandler<C>): void;
   handleAll(handlers: IpcHandlers): void;
+  /** For tests and partial set-ups: registers the channels given, in contract order. */
+  handleSome(handlers: Partial<IpcHandlers>): void;
   registered(): readonly IpcChannel[];
 }
 
@@ -114,11 +116,15 @@ export function createIpcRegistry(deps: IpcRegistryDeps): IpcRegistry {
     handleAll(handlers) {
       for (const channel of IPC_CHANNELS) registerTyped(channel, handlers);
     },
+    handleSome(handlers) {
+      for (const channel of IPC_CHANNELS) registerTyped(channel, handlers);
+    },
     registered: () => [...channels],
   };
 
-  function registerTyped<C extends IpcChannel>(channel: C, handlers: IpcHandlers): void {
-    handle(channel, handlers[channel]);
+  function registerTyped<C extends IpcChannel>(channel: C, handlers: Partial<IpcHandlers>): void {
+    const handler = handlers[channel];
+    if (handler) handle(channel, handler);
   }
 }
 
