@@ -41,7 +41,7 @@ export function HeroCard({ data, today }: { data: HeroCardData; today: string })
       <Flex vertical gap={8}>
         <Space size={8} wrap>
           <CategoryTags categories={hero.categories} />
-          <Tag color={overdue > 0 ? 'red' : 'green'} data-testid="hero-overdue">{overdue > 0 ? t('overdue', { n: overdue }) : t('noOverdue')}</Tag>
+          <Tag color={overdue > 0 ? 'red' : 'green'} data-testid="hero-overdue" data-count={overdue}>{overdue > 0 ? t('overdue', { n: overdue }) : t('noOverdue')}</Tag>
         </Space>
         <Typography.Text type="secondary">
           {t('lastContact')}：{lastDate ? <><DateText date={lastDate} />{t('daysAgo', { days: daysBetween(lastDate, today) })}</> : t('never')}
@@ -56,7 +56,10 @@ export function HeroCard({ data, today }: { data: HeroCardData; today: string })
             return (
               <List.Item
                 data-testid="hero-duty"
-                actions={[<Button key="log" size="small" type="link" onClick={() => logVisit(o.id)}>{t('logThis')}</Button>]}
+                data-duty={o.dutyId}
+                data-due={o.dueDate}
+                data-state={state}
+                actions={[<Button key="log" size="small" type="link" onClick={() => logVisit(o.id)} data-testid="hero-duty-log">{t('logThis')}</Button>]}
               >
                 <Space size={6} wrap>
                   <span>{duty ? dutyLabel(duty, locale) : '—'}</span>
