@@ -1,6 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The central server the browser shell talks to. The dev server and the preview proxy /api to
+ * it, so the browser app reaches it same-origin (no CORS); in Electron, main does the HTTP.
+ */
+const serverTarget = process.env.YOUFU_SERVER_URL ?? 'http://127.0.0.1:8787';
+const proxy = { '/api': { target: serverTarget, changeOrigin: false } };
+
 /** Builds the renderer (the React UI) into dist/renderer; it runs in Electron and in Chromium. */
 export const viteConfig = defineConfig({
   root: 'renderer',
@@ -12,8 +19,8 @@ export const viteConfig = defineConfig({
     chunkSizeWarningLimit: 4000,
     target: 'chrome130',
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
 });
 
 export { viteConfig as default };
