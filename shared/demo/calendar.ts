@@ -45,16 +45,20 @@ export function parseLocalDate(s: string): number {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-/** Formatting is on the hot path (millions of visits), so strings are cached per day. */
-const dateCache = new Map<number, string>();
+/**
+ * Formatting is on the hot path (millions of visits), so strings are cached per day in an
+ * array indexed from 1900-01-01 (cheaper than a Map); days outside 1900–2099 are not cached.
+ */
+const CACHE_FROM = -25567; // 1900-01-01
+const dateCache: (string | undefined)[] = new Array<string | undefined>(73_049).fill(undefined);
 
 export function formatDay(dayNumber: number): string {
-  let s = dateCache.get(dayNumber);
-  if (s === undefined) {
-    const { year, month, day } = ymdFromDay(dayNumber);
-    s = `${year}-${pad2(month)}-${pad2(day)}`;
-    dateCache.set(dayNumber, s);
-  }
+  const slot = dayNumber - CACHE_FROM;
+  const cached = dateCache[slot];
+  if (cached !== undefined) return cached;
+  const { year, month, day } = ymdFromDay(dayNumber);
+  const s = `${year}-${pad2(month)}-${pad2(day)}`;
+  if (slot >= 0 && slot < dateCache.length) dateCache[slot] = s;
   return s;
 }
 

@@ -109,36 +109,38 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
     let since = createdDay;
     while (due !== null) {
       const dueDay = dayOf(due);
-      const occurrence: DutyOccurrence = {
-        id: rng.uuid(), dutyId: duty.id, recipientId: recipient.id, stationCode: recipient.stationCode,
-        dueDate: due, status: 'pending', doneAt: null, visitId: null, rev: 1, updatedAt: formatTimestamp(since, 480),
-      };
+      const id = rng.uuid();
+      // One object per occurrence, written once its outcome is known (millions of rows).
+      const occurrence = (status: DutyOccurrence['status'], updatedAt: string, visit: Visit | null = null): DutyOccurrence => ({
+        id, dutyId: duty.id, recipientId: recipient.id, stationCode: recipient.stationCode, dueDate: due!, status,
+        doneAt: visit?.visitedAt ?? null, visitId: visit?.id ?? null, rev: 1, updatedAt,
+      });
       if (!active && dueDay >= facts.endDay) {
-        out.occurrences.push({ ...occurrence, status: 'cancelled', updatedAt: formatTimestamp(facts.endDay, 600) });
+        out.occurrences.push(occurrence('cancelled', formatTimestamp(facts.endDay, 600)));
         break;
       }
       if (dueDay >= todayDay || dueDay >= missFrom) {
-        out.occurrences.push(occurrence);
+        out.occurrences.push(occurrence('pending', formatTimestamp(since, 480)));
         break;
       }
       const how = howDone(rng, t.kind);
       const doneDay = Math.max(since, dueDay + how.shift);
       if (doneDay >= facts.endDay) {
         // Not done yet: late (overdue) for an active recipient, dropped for one who left.
-        out.occurrences.push(active ? occurrence : { ...occurrence, status: 'cancelled', updatedAt: formatTimestamp(facts.endDay, 600) });
+        out.occurrences.push(active ? occurrence('pending', formatTimestamp(since, 480)) : occurrence('cancelled', formatTimestamp(facts.endDay, 600)));
         break;
       }
       if (rng.chance(0.01)) {
         // In hospital, away visiting family…: the caseworker cancels this one.
-        out.occurrences.push({ ...occurrence, status: 'cancelled', updatedAt: formatTimestamp(doneDay, 600) });
+        out.occurrences.push(occurrence('cancelled', formatTimestamp(doneDay, 600)));
         due = nextDueDate(duty, recipient, due);
         since = doneDay;
         continue;
       }
       const festival: FestivalCode | null = t.recurrence.type === 'festival' ? t.recurrence.festival : null;
-      const visit = makeVisit(rng, facts, team, doneDay, how.mode, how.purpose, festival, occurrence.id);
+      const visit = makeVisit(rng, facts, team, doneDay, how.mode, how.purpose, festival, id);
       out.visits.push(visit);
-      out.occurrences.push({ ...occurrence, status: 'done', doneAt: visit.visitedAt, visitId: visit.id, updatedAt: visit.updatedAt });
+      out.occurrences.push(occurrence('done', visit.updatedAt, visit));
       due = nextDueAfterCompletion(duty, recipient, due, formatDay(doneDay));
       since = doneDay;
     }
