@@ -46,6 +46,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       : (await verifyPassword(body.password, await dummyHash()), false);
     if (!account || !ok || account.disabled) {
       await db.query('INSERT INTO login_attempts (username, ip, attempted_at, succeeded) VALUES ($1, $2, $3, false)', [username, req.ip, at]);
+      // Attempts outside the window no longer count: keep the table small.
+      await db.query('DELETE FROM login_attempts WHERE attempted_at <= $1', [since]);
       throw new ApiError(401, 'unauthorized', 'wrong username or password');
     }
     await db.query('DELETE FROM login_attempts WHERE username = $1 AND ip = $2', [username, req.ip]);
