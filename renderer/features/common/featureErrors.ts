@@ -8,9 +8,11 @@ import { defineStrings } from '../../app/i18n';
 const featureErrorStrings = defineStrings(
   {
     request_referral_required: '请选择上报的单位',
+    gender_required: '请选择性别',
   },
   {
     request_referral_required: 'Choose where to refer it',
+    gender_required: 'Choose the gender',
   },
 );
 

@@ -60,3 +60,14 @@ interface ErrorTarget<F> {
 export function applyFieldErrors<F>(form: ErrorTarget<F>, fields: readonly FormFieldError[]): void {
   form.setFields(fields as unknown as F);
 }
+
+interface ErrorSource<F> extends ErrorTarget<F> {
+  getFieldsError: () => { name: (string | number)[]; errors: string[] }[];
+}
+
+/** An error goes away once its field, or any row of its list, is edited again. */
+export function clearTouchedErrors<F>(form: ErrorSource<F>, changed: object): void {
+  const touched = new Set(Object.keys(changed));
+  const stale = form.getFieldsError().filter((f) => f.errors.length > 0 && touched.has(String(f.name[0])));
+  if (stale.length > 0) applyFieldErrors(form, stale.map((f) => ({ name: f.name, errors: [] })));
+}

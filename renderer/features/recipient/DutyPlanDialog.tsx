@@ -1,13 +1,14 @@
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useDbSession, useRepoContext } from '../../app/DbProvider';
-import { useLocale, useMessages, useStrings } from '../../app/i18n';
+import { useLocale, useStrings } from '../../app/i18n';
 import { DUTY_KIND, FESTIVAL, RECURRENCE_TYPE } from '../../../shared/domain/enums';
 import type { Duty, Recipient, Staff } from '../../../shared/domain/schemas';
 import { todayInShanghai } from '../../../shared/duties/calendarDate';
 import { toShanghaiIso } from '../../db/shanghaiTime';
 import { DateInput } from '../common/DateInputs';
 import { enumOptions } from '../common/enumOptions';
+import { useErrorText } from '../common/featureErrors';
 import { applyFieldErrors, toFormErrors } from '../common/fieldErrors';
 import { saveDutyPlan } from './dutyActions';
 import { type DutyPlanValues, dutyToValues, valuesToDutyInput } from './dutyPlanValues';
@@ -17,7 +18,7 @@ import { recipientStrings } from './strings';
 export function DutyPlanDialog({ recipient, duty, staff, onClose }: { recipient: Recipient; duty: Duty | null; staff: readonly Staff[]; onClose: () => void }) {
   const t = useStrings(recipientStrings);
   const locale = useLocale();
-  const { error } = useMessages();
+  const error = useErrorText();
   const { message } = App.useApp();
   const { user } = useDbSession();
   const repo = useRepoContext();

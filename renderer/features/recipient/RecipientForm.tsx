@@ -1,9 +1,10 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useMessages, useStrings } from '../../app/i18n';
+import { useStrings } from '../../app/i18n';
 import { parseIdNumber } from '../../../shared/validation/idNumber';
-import { type FieldIssue, applyFieldErrors, toFormErrors } from '../common/fieldErrors';
+import { useErrorText } from '../common/featureErrors';
+import { type FieldIssue, applyFieldErrors, clearTouchedErrors, toFormErrors } from '../common/fieldErrors';
 import { useFormShortcuts } from '../common/useFormShortcuts';
 import { CareSection } from './CareSection';
 import { CategoriesSection } from './CategoriesSection';
@@ -23,7 +24,7 @@ export interface RecipientFormProps {
 /** The recipient form used to create and to edit; errors appear beside each field in the current language. */
 export function RecipientForm({ initialValues, submitLabel, onSubmit, onCancel }: RecipientFormProps) {
   const t = useStrings(recipientStrings);
-  const { error } = useMessages();
+  const error = useErrorText();
   const [form] = Form.useForm<RecipientFormValues>();
   const [saving, setSaving] = useState(false);
 
@@ -47,10 +48,7 @@ export function RecipientForm({ initialValues, submitLabel, onSubmit, onCancel }
       const parsed = parseIdNumber(changed.idNumber);
       if (parsed.ok) form.setFieldsValue({ birthDate: parsed.value.birthDate, gender: parsed.value.gender });
     }
-    // An error goes away once its field (or a row of its list) is edited.
-    const touched = new Set(Object.keys(changed));
-    const stale = form.getFieldsError().filter((f) => f.errors.length > 0 && touched.has(String(f.name[0])));
-    applyFieldErrors(form, stale.map((f) => ({ name: f.name, errors: [] })));
+    clearTouchedErrors(form, changed);
   }
 
   return (

@@ -127,7 +127,7 @@ export function valuesToRecipientInput(values: RecipientFormValues, base: Recipi
     tags: values.tags ?? [],
   };
   // Gender is filled from the ID number; an unset one must not pass as the placeholder above.
-  const missing: FieldIssue[] = values.gender ? [] : [{ path: ['gender'], code: 'validation_failed' }];
+  const missing: FieldIssue[] = values.gender ? [] : [{ path: ['gender'], code: 'gender_required' }];
   const parsed = recipientSchema.safeParse({ ...input, rev: 0, updatedAt: nowIso });
   if (parsed.success && missing.length === 0) return { ok: true, value: input };
   const zodIssues = parsed.success ? [] : fromZodIssues(parsed.error.issues);

@@ -2,13 +2,14 @@ import { Alert, App, Button, Flex, Form, Skeleton, Space, Typography } from 'ant
 import { SaveOutlined } from '@ant-design/icons';
 import { useMemo, useRef, useState } from 'react';
 import { useDbSession, useRepoContext } from '../../app/DbProvider';
-import { useMessages, useStrings } from '../../app/i18n';
+import { useStrings } from '../../app/i18n';
 import { navigate, useRoute } from '../../app/router';
 import { HeroBadge, PageHeader } from '../../ui';
 import { todayInShanghai } from '../../../shared/duties/calendarDate';
 import { toShanghaiIso } from '../../db/shanghaiTime';
 import { logVisit } from '../../db/visitRepository';
-import { type FieldIssue, applyFieldErrors, toFormErrors } from '../common/fieldErrors';
+import { useErrorText } from '../common/featureErrors';
+import { type FieldIssue, applyFieldErrors, clearTouchedErrors, toFormErrors } from '../common/fieldErrors';
 import { useDuties, usePendingOccurrences, useRecipient, useStaffList } from '../common/liveReads';
 import { useFormShortcuts } from '../common/useFormShortcuts';
 import { AidSection } from './AidSection';
@@ -35,7 +36,7 @@ function backPath(back: string | null, recipientId: string): string {
 
 export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
   const t = useStrings(visitStrings);
-  const { error } = useMessages();
+  const error = useErrorText();
   const { message } = App.useApp();
   const { user } = useDbSession();
   const repo = useRepoContext();
@@ -132,7 +133,10 @@ export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
         form={form}
         layout="vertical"
         initialValues={initial.values}
-        onValuesChange={(_changed, all) => { if (!savedRef.current) saveDraft(recipientId, { ...all, recipientId }); }}
+        onValuesChange={(changed, all) => {
+          clearTouchedErrors(form, changed);
+          if (!savedRef.current) saveDraft(recipientId, { ...all, recipientId });
+        }}
         onFinish={() => void submit()}
       >
         <Flex vertical gap={12}>

@@ -22,6 +22,8 @@ export interface SubmissionContext {
 
 export type SubmissionResult = { ok: true; value: VisitSubmission } | { ok: false; issues: FieldIssue[] };
 
+const AMOUNT_MISSING: readonly string[] = ['aid_amount_required', 'aid_amount_or_item_required'];
+
 const blankToNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
 /**
@@ -51,12 +53,16 @@ export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionCon
   const v = visitSchema.safeParse({ ...visit, ...meta });
   if (!v.success) issues.push(...fromZodIssues(v.error.issues, ['visit']));
 
+  const unparsedAmount = new Set<number>();
   const aid = values.aid.map((a, i): EntityInput<'aid'> => {
     let amountFen: number | null = null;
-    if (a.amountYuan.trim() !== '') {
+    if ((a.amountYuan ?? '').trim() !== '') {
       const parsed = parseYuanToFen(a.amountYuan);
       if (parsed.ok) amountFen = parsed.value;
-      else issues.push({ path: ['aid', i, 'amountFen'], code: parsed.error });
+      else {
+        issues.push({ path: ['aid', i, 'amountFen'], code: parsed.error });
+        unparsedAmount.add(i);
+      }
     }
     return {
       id: ctx.newId(),
@@ -77,7 +83,11 @@ export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionCon
   });
   aid.forEach((row, i) => {
     const r = aidSchema.safeParse({ ...row, ...meta });
-    if (!r.success) issues.push(...fromZodIssues(r.error.issues, ['aid', i]));
+    if (!r.success) {
+      // An amount that did not parse already says what is wrong; "amount missing" would only confuse.
+      const found = fromZodIssues(r.error.issues, ['aid', i]);
+      issues.push(...(unparsedAmount.has(i) ? found.filter((f) => !AMOUNT_MISSING.includes(f.code)) : found));
+    }
   });
 
   const needs = values.needs.map((n): EntityInput<'requests'> => ({

@@ -1,0 +1,117 @@
+import { type Page, expect, test } from '@playwright/test';
+import { idNumberCheckChar } from '../../shared/validation/idNumber';
+import { screenshot, startWithDemoData } from './support/demo';
+
+/**
+ * (c) A bad ID number, a bad phone and a negative amount each show a clear zh-CN message
+ * beside their field, and nothing is saved: the caseload count and the recipient's history
+ * stay as they were. Then the same forms, corrected, do save; and a second registration of an
+ * existing ID number links to the existing record instead of creating one.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  await startWithDemoData(page, { recipients: 500, path: '/caseload' });
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+const fieldError = (testId: string) =>
+  page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+
+async function caseloadCount(): Promise<string> {
+  await page.goto('/#/caseload');
+  const count = page.getByTestId('caseload-count');
+  await expect(count).toHaveText(/共 \d+ 人，当前显示 \d+ 人/, { timeout: 30_000 });
+  return count.innerText();
+}
+
+test('a bad ID number and a bad phone are explained in zh-CN and no recipient is created', async () => {
+  const before = await caseloadCount();
+  expect(before).toContain('共 500 人');
+
+  await page.goto('/#/recipients/new');
+  await expect(page.getByTestId('create-recipient-page')).toBeVisible();
+  await page.getByTestId('recipient-name').fill('测试对象');
+  await page.getByTestId('recipient-idNumber').fill('440304195003074513');
+  await page.getByTestId('recipient-phone-0').fill('1381234567');
+  await page.getByTestId('recipient-save').click();
+
+  await expect(fieldError('recipient-idNumber')).toHaveText('身份证号校验位不正确，请核对后重新输入');
+  await expect(fieldError('recipient-phone-0')).toHaveText('电话号码格式不正确：手机号为 1 开头的 11 位数字，座机为 0755-8 位数字');
+  await expect(page).toHaveURL(/#\/recipients\/new$/);
+  await screenshot(page, '40-create-recipient-errors-zh');
+
+  expect(await caseloadCount()).toBe(before);
+});
+
+test('a corrected form saves, with birth date and gender read from the ID number', async () => {
+  await page.goto('/#/recipients/new');
+  const first17 = '44030419290101037';
+  await page.getByTestId('recipient-name').fill('测试对象');
+  await page.getByTestId('recipient-idNumber').fill(first17 + idNumberCheckChar(first17));
+  await expect(page.getByTestId('recipient-birthDate')).toHaveValue('1929-01-01');
+  await expect(page.getByTestId('recipient-gender').getByRole('radio', { name: '男' })).toBeChecked();
+  await page.getByTestId('recipient-phone-0').fill('13812345678');
+  await page.getByTestId('recipient-save').click();
+
+  await expect(page.getByTestId('recipient-profile')).toBeVisible();
+  await expect(page.getByTestId('profile-name')).toHaveText('测试对象');
+  await expect(page.getByTestId('profile-idNumber')).toHaveText('440304********0371'.slice(0, 14) + (first17 + idNumberCheckChar(first17)).slice(-4));
+  await screenshot(page, '41-profile-created-zh');
+  expect(await caseloadCount()).toContain('共 501 人');
+});
+
+test('registering an existing ID number again warns and links to the existing record', async () => {
+  await page.goto('/#/caseload');
+  await page.getByTestId('caseload-row').first().click();
+  await expect(page.getByTestId('recipient-profile')).toBeVisible();
+  const existingUrl = page.url();
+  await page.getByTestId('reveal-sensitive').click();
+  const idNumber = await page.getByTestId('profile-idNumber').innerText();
+  expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+
+  await page.goto('/#/recipients/new');
+  await page.getByTestId('recipient-name').fill('重复登记');
+  await page.getByTestId('recipient-idNumber').fill(idNumber);
+  await page.getByTestId('recipient-save').click();
+  await expect(page.getByTestId('duplicate-warning')).toContainText('该身份证号已登记');
+  await expect(fieldError('recipient-idNumber')).toHaveText('该身份证号已登记');
+  await screenshot(page, '42-duplicate-id-zh');
+  await page.getByTestId('open-existing').click();
+  await expect(page).toHaveURL(existingUrl);
+  expect(await caseloadCount()).toContain('共 501 人');
+});
+
+test('a negative aid amount is explained in zh-CN and the visit is not saved', async () => {
+  await page.goto('/#/caseload');
+  await page.getByTestId('caseload-row').nth(1).click();
+  await expect(page.getByTestId('recipient-profile')).toBeVisible();
+  const profileUrl = page.url();
+  const visits = page.getByTestId('timeline').getByTestId('timeline-visit');
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  const visitsBefore = await visits.count();
+  const aidBefore = await page.getByTestId('timeline').getByTestId('timeline-aid').count();
+
+  await page.getByTestId('profile-log-visit').click();
+  await expect(page.getByTestId('log-visit-page')).toBeVisible();
+  await page.getByTestId('visit-notes').fill('负数金额不应保存');
+  await page.getByTestId('add-aid').click();
+  await page.getByTestId('aid-0-amount').fill('-50');
+  await page.getByTestId('visit-save').click();
+
+  await expect(fieldError('aid-0-amount')).toHaveText('金额不能为负数');
+  await expect(page.getByTestId('log-visit-page')).toBeVisible();
+  await screenshot(page, '43-visit-negative-amount-zh');
+
+  await page.goto(profileUrl);
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(visits).toHaveCount(visitsBefore);
+  await expect(page.getByTestId('timeline').getByTestId('timeline-aid')).toHaveCount(aidBefore);
+  await expect(page.getByText('负数金额不应保存')).toHaveCount(0);
+});
