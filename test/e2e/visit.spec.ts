@@ -76,3 +76,82 @@ test('a caseworker logs a home visit with aid and a need, and finds it all after
   await expect(request.getByTestId('request-visit')).toBeVisible();
   await screenshot(page, '22-requests-zh');
 });
+
+/**
+ * The profile's own actions: a wrong aid entry is voided with a required reason (and stays,
+ * struck through), a festival plan is added and deactivated, and marking the recipient
+ * deceased stops every duty. Then the same screens in English.
+ */
+test('void aid with a reason, add and deactivate a duty plan, and a death stops all duties', async ({ page }) => {
+  await startWithDemoData(page, { recipients: 500, path: '/caseload' });
+  await page.getByTestId('caseload-row').nth(2).click();
+  await expect(page.getByTestId('recipient-profile')).toBeVisible();
+  const profileUrl = page.url();
+
+  // Log a visit with ¥200 of aid, then void that aid entry.
+  await page.getByTestId('profile-log-visit').click();
+  await page.getByTestId('add-aid').click();
+  await page.getByTestId('aid-0-amount').fill('200');
+  await page.getByTestId('visit-save').click();
+  await expect(page).toHaveURL(profileUrl);
+  const aid = page.getByTestId('timeline-aid').filter({ hasText: '¥200.00' }).first();
+  await aid.getByTestId('void-aid').click();
+  const dialog = page.getByRole('dialog');
+  // antd puts a space between the two characters of a button label: 作 废.
+  await dialog.getByRole('button', { name: /作\s?废/ }).click();
+  await expect(dialog.getByText('作废须填写原因')).toBeVisible();
+  await page.getByTestId('void-reason-input').fill('金额录入错误，应为 300 元');
+  await screenshot(page, '23-void-aid-dialog-zh');
+  await dialog.getByRole('button', { name: /作\s?废/ }).click();
+  const voided = page.locator('[data-testid="timeline-aid"][data-voided="true"]').filter({ hasText: '¥200.00' });
+  await expect(voided).toBeVisible();
+  await expect(voided.getByTestId('void-reason')).toHaveText('已作废：金额录入错误，应为 300 元');
+  await expect(voided.getByTestId('void-aid')).toHaveCount(0);
+
+  // Add a Mid-Autumn plan: its next date is shown with the lunar date.
+  const midAutumnRows = page.getByTestId('duties').locator('tr', { hasText: '入户走访 · 中秋节' });
+  const before = await midAutumnRows.count();
+  await page.getByTestId('add-duty').click();
+  await page.getByTestId('duty-recurrence').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('节日', { exact: true }).click();
+  await page.getByTestId('duty-festival').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('中秋节', { exact: true }).click();
+  await screenshot(page, '24-duty-plan-dialog-zh');
+  await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+  await expect(midAutumnRows).toHaveCount(before + 1);
+  const added = midAutumnRows.filter({ hasText: '自定' }).last();
+  await expect(added.getByTestId('next-due')).toContainText('农历八月十五');
+
+  // Deactivate it.
+  await added.getByRole('button', { name: /停\s?用/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+  await expect(page.getByTestId('duties').locator('tr', { hasText: '入户走访 · 中秋节' }).filter({ hasText: '已停用' })).toHaveCount(1);
+
+  // Deceased: with a date, every duty stops and no visit can be logged any more.
+  await page.getByTestId('profile-status-change').click();
+  await page.getByTestId('status-radio').getByText('已故').click();
+  await page.getByTestId('status-date').fill('2026-11-20');
+  await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+  await expect(page.getByTestId('profile-status')).toHaveText('已故（2026-11-20）');
+  await expect(page.getByTestId('duties').getByTestId('next-due')).toHaveCount(0);
+  await expect(page.getByTestId('profile-log-visit')).toBeDisabled();
+  await screenshot(page, '25-profile-deceased-zh');
+
+  // The same screens in English.
+  await page.goto('/#/settings');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.goto(profileUrl);
+  await expect(page.getByTestId('profile-status')).toHaveText('Deceased (2026-11-20)');
+  await expect(page.getByTestId('duties')).toContainText('Mid-Autumn Festival');
+  await screenshot(page, '26-profile-en');
+  await page.goto('/#/requests');
+  await expect(page.getByTestId('requests-page')).toContainText('Requests');
+  await screenshot(page, '27-requests-en');
+  await page.goto('/#/visit/new');
+  await expect(page.getByTestId('log-visit-page')).toContainText('Log a visit');
+  await screenshot(page, '28-visit-pick-recipient-en');
+  await page.goto('/#/recipients/new');
+  await page.getByTestId('recipient-save').click();
+  await expect(page.getByTestId('create-recipient-page')).toContainText('Enter a name');
+  await screenshot(page, '29-create-recipient-en');
+});
