@@ -9,7 +9,8 @@ import { describeZodError } from '../errors';
 import { inScope } from '../scope';
 import type { Session } from '../auth/tokens';
 import type { SeqAllocator, StoredRow } from './rowStore';
-import { insertAudit, loadChildrenForUpdate, loadRowForUpdate, recipientStation, writeRow } from './rowStore';
+import type { AuditInfo } from './rowStore';
+import { loadChildrenForUpdate, loadRowForUpdate, recipientStation, writeRow } from './rowStore';
 
 export interface ApplyContext {
   tx: Queryable;
@@ -58,8 +59,7 @@ async function applyDelete(ctx: ApplyContext, m: Mutation, row: StoredRow): Prom
   if (row.deleted) return { id: m.id, status: 'applied', rev: row.rev };
   const rev = row.rev + 1;
   // The tombstone keeps the last data: the audit trail and conflict review still need it.
-  const seq = await writeRow(ctx.tx, ctx.seqs, { ...row, oldStationCode: null, rev, deleted: true }, ctx.now);
-  await audit(ctx, m, row.table, row.rowId, 'delete', [], rev, seq);
+  await writeRow(ctx.tx, ctx.seqs, { ...row, oldStationCode: null, rev, deleted: true }, ctx.now, audit(ctx, m, 'delete', []));
   return { id: m.id, status: row.rev > m.baseRev ? 'merged' : 'applied', rev };
 }
 
@@ -99,10 +99,9 @@ async function applyUpsert(ctx: ApplyContext, m: Mutation, table: EntityTable, e
   const keptVersions = Object.fromEntries(Object.entries(fieldVersions).filter(([k]) => Object.hasOwn(row, k)));
 
   const oldStation = existing && existing.stationCode !== stationCode ? existing.stationCode : null;
-  const seq = await writeRow(ctx.tx, ctx.seqs, {
+  await writeRow(ctx.tx, ctx.seqs, {
     table, rowId: m.rowId, stationCode, oldStationCode: oldStation, rev, data: row, fieldVersions: keptVersions, deleted: false,
-  }, ctx.now);
-  await audit(ctx, m, table, m.rowId, 'upsert', [...changed].filter((k) => Object.hasOwn(row, k)).sort(), rev, seq);
+  }, ctx.now, audit(ctx, m, 'upsert', [...changed].filter((k) => Object.hasOwn(row, k)).sort()));
   await logConflicts(ctx, m, table, stationCode, merged.conflicts);
   if (table === 'recipients' && oldStation !== null) await moveCaseFile(ctx, m, stationCode);
 
@@ -125,18 +124,14 @@ async function moveCaseFile(ctx: ApplyContext, m: Mutation, stationCode: string)
     const rev = child.rev + 1;
     const data = { ...child.data, stationCode, rev, updatedAt: ctx.now.toISOString() };
     const fieldVersions = { ...child.fieldVersions, stationCode: { rev, hlc: m.hlc, client: ctx.clientId } };
-    const seq = await writeRow(ctx.tx, ctx.seqs, {
+    await writeRow(ctx.tx, ctx.seqs, {
       ...child, stationCode, oldStationCode: child.stationCode, rev, data, fieldVersions,
-    }, ctx.now);
-    await audit(ctx, m, child.table, child.rowId, 'follow', ['stationCode'], rev, seq);
+    }, ctx.now, audit(ctx, m, 'follow', ['stationCode']));
   }
 }
 
-async function audit(ctx: ApplyContext, m: Mutation, table: string, rowId: string, op: string, fields: string[], rev: number, seq: number): Promise<void> {
-  await insertAudit(ctx.tx, {
-    accountId: ctx.session.account.id, deviceId: ctx.session.deviceId, clientId: ctx.clientId, mutationId: m.id,
-    table, rowId, op, fields, rev, seq,
-  }, ctx.now);
+function audit(ctx: ApplyContext, m: Mutation, op: string, fields: string[]): AuditInfo {
+  return { accountId: ctx.session.account.id, deviceId: ctx.session.deviceId, clientId: ctx.clientId, mutationId: m.id, op, fields };
 }
 
 async function logConflicts(ctx: ApplyContext, m: Mutation, table: string, stationCode: string, conflicts: readonly MergeConflict[]): Promise<void> {

@@ -90,42 +90,41 @@ export interface RowWrite {
   deleted: boolean;
 }
 
-/** Writes the row and its change-log entry; returns the change's seq. */
-export async function writeRow(tx: Queryable, seqs: SeqAllocator, w: RowWrite, now: Date): Promise<number> {
-  const seq = seqs.next();
-  await tx.query(
-    `INSERT INTO rows (table_name, row_id, station_code, rev, data, field_versions, deleted, updated_seq, updated_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9)
-     ON CONFLICT (table_name, row_id) DO UPDATE SET station_code = EXCLUDED.station_code, rev = EXCLUDED.rev,
-       data = EXCLUDED.data, field_versions = EXCLUDED.field_versions, deleted = EXCLUDED.deleted,
-       updated_seq = EXCLUDED.updated_seq, updated_at = EXCLUDED.updated_at`,
-    [w.table, w.rowId, w.stationCode, w.rev, JSON.stringify(w.data), JSON.stringify(w.fieldVersions), w.deleted, seq, now],
-  );
-  await tx.query(
-    'INSERT INTO changes (seq, table_name, row_id, station_code, old_station_code, rev, op) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [seq, w.table, w.rowId, w.stationCode, w.oldStationCode, w.rev, w.deleted ? 'delete' : 'upsert'],
-  );
-  return seq;
-}
-
-export interface AuditEntry {
+/** Who made a write, for the audit log. */
+export interface AuditInfo {
   accountId: string | null;
   deviceId: string | null;
   clientId: string | null;
   mutationId: string | null;
-  table: string;
-  rowId: string;
   /** upsert, delete, or follow (moved with its recipient). */
   op: string;
   fields: readonly string[];
-  rev: number;
-  seq: number;
 }
 
-export async function insertAudit(tx: Queryable, e: AuditEntry, now: Date): Promise<void> {
+/**
+ * Writes the row, its change-log entry and its audit entry in one statement (one round trip:
+ * a 500-mutation push is dominated by round trips, on PGlite especially); returns the seq.
+ */
+export async function writeRow(tx: Queryable, seqs: SeqAllocator, w: RowWrite, now: Date, audit: AuditInfo): Promise<number> {
+  const seq = seqs.next();
   await tx.query(
-    `INSERT INTO audit_log (account_id, device_id, client_id, mutation_id, at, table_name, row_id, op, fields, rev, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
-    [e.accountId, e.deviceId, e.clientId, e.mutationId, now, e.table, e.rowId, e.op, JSON.stringify(e.fields), e.rev, e.seq],
+    `WITH written AS (
+       INSERT INTO rows (table_name, row_id, station_code, rev, data, field_versions, deleted, updated_seq, updated_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9)
+       ON CONFLICT (table_name, row_id) DO UPDATE SET station_code = EXCLUDED.station_code, rev = EXCLUDED.rev,
+         data = EXCLUDED.data, field_versions = EXCLUDED.field_versions, deleted = EXCLUDED.deleted,
+         updated_seq = EXCLUDED.updated_seq, updated_at = EXCLUDED.updated_at
+       RETURNING 1
+     ), logged AS (
+       INSERT INTO changes (seq, table_name, row_id, station_code, old_station_code, rev, op)
+       VALUES ($8, $1, $2, $3, $10, $4, $11)
+       RETURNING 1
+     )
+     INSERT INTO audit_log (account_id, device_id, client_id, mutation_id, at, table_name, row_id, op, fields, rev, seq)
+     VALUES ($12, $13, $14, $15, $9, $1, $2, $16, $17::jsonb, $4, $8)`,
+    [w.table, w.rowId, w.stationCode, w.rev, JSON.stringify(w.data), JSON.stringify(w.fieldVersions), w.deleted, seq, now,
+      w.oldStationCode, w.deleted ? 'delete' : 'upsert',
+      audit.accountId, audit.deviceId, audit.clientId, audit.mutationId, audit.op, JSON.stringify(audit.fields)],
   );
+  return seq;
 }
