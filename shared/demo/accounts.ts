@@ -10,6 +10,9 @@ export const DEMO_TODAY = '2026-11-28';
 export const DEMO_STREET_CODE = '440304001';
 export const DEMO_COMMUNITY_CODE = '440304001001';
 
+/** The demo hero's monthly home visit is this many days overdue on `today`. */
+export const DEMO_HERO_OVERDUE_DAYS = 10;
+
 export interface DemoAccount {
   id: string;
   username: string;

@@ -1,8 +1,9 @@
-import { defaultDutyTemplates, type DutyTemplate } from '../domain/cadence';
+import type { DutyTemplate } from '../domain/cadence';
 import type { DutyKind, FestivalCode, VisitMode, VisitPurpose } from '../domain/enums';
 import type { Duty, DutyOccurrence, Recurrence, Visit } from '../domain/schemas';
-import { firstDueDate, nextDueAfterCompletion, nextDueDate } from '../duties';
-import { addMonths, dayOf, formatDay, formatTimestamp, ymdFromDay } from './calendar';
+import { defaultDutiesFor, firstScheduledOnOrAfter, nextDueAfterCompletion, nextDueDate } from '../duties';
+import { DEMO_HERO_OVERDUE_DAYS } from './accounts';
+import { dayOf, formatDay, formatTimestamp } from './calendar';
 import type { Prng } from './prng';
 import type { RecipientFacts } from './recipients';
 import { makeVisit, type Team } from './visits';
@@ -18,41 +19,6 @@ const PERIOD_DAYS: Record<Recurrence['type'], number> = {
   weekly: 7, monthly: 30, quarterly: 91, half_yearly: 182, yearly: 365, birthday: 365, festival: 365, once: 30,
 };
 
-/** The demo hero's monthly visit is this many days overdue on `today`. */
-export const DEMO_HERO_OVERDUE_DAYS = 10;
-
-/**
- * A day on or after `day` whose day of month is at most 28, so a monthly plan's dates are the
- * same whatever rule the engine uses for short months.
- */
-function dayOfMonthAtMost28(day: number): number {
-  const { day: dom } = ymdFromDay(day);
-  return dom > 28 ? day + (32 - dom) : day;
-}
-
-function anchorFor(rng: Prng, t: DutyTemplate, facts: RecipientFacts, demoHeroVisit: boolean, todayDay: number): string {
-  const start = facts.startDay;
-  const r = t.recurrence;
-  if (demoHeroVisit) {
-    // Anchored so the latest monthly date is DEMO_HERO_OVERDUE_DAYS before today.
-    let target = todayDay - DEMO_HERO_OVERDUE_DAYS;
-    const { day: dom } = ymdFromDay(target);
-    if (dom > 28) target -= dom - 28;
-    while (addMonths(target, -1) >= start) target = addMonths(target, -1);
-    return formatDay(target);
-  }
-  switch (r.type) {
-    case 'weekly': return formatDay(start + rng.int(0, 6));
-    case 'monthly': return formatDay(dayOfMonthAtMost28(start + rng.int(0, 27)));
-    case 'quarterly': return formatDay(dayOfMonthAtMost28(start + rng.int(0, 89)));
-    case 'half_yearly': return formatDay(dayOfMonthAtMost28(start + rng.int(0, 179)));
-    case 'once': return r.date;
-    default: {
-      const first = firstDueDate({ recurrence: r, anchorDate: formatDay(start) }, facts.row, formatDay(start));
-      return first ?? formatDay(start);
-    }
-  }
-}
 
 /** How a duty is done: by which kind of contact, for which purpose, and how early or late. */
 function howDone(rng: Prng, kind: DutyKind): { mode: VisitMode; purpose: VisitPurpose; shift: number } {
@@ -76,37 +42,38 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
   const out: DutyHistory = { duties: [], occurrences: [], visits: [] };
   const recipient = facts.row;
   const active = recipient.status === 'active';
-  const templates: (DutyTemplate & { source: Duty['source'] })[] = defaultDutyTemplates(recipient.categories).map((t) => ({ ...t, source: 'default' }));
-  if (facts.hero) templates.push({ kind: 'checkup', recurrence: { type: 'yearly', month: rng.int(3, 11), day: rng.int(1, 28) }, source: 'custom' });
+  const registered = formatDay(facts.startDay);
+  const stamp = formatTimestamp(active ? facts.startDay : facts.endDay, rng.int(540, 1050));
+  // The plans the app itself makes on registration (anchored that day); the recipient was
+  // active then, whatever their status is now. A later move or death deactivates them.
+  const plans: Duty[] = defaultDutiesFor({ ...recipient, status: 'active' }, {
+    today: registered,
+    assigneeId: team.caseworkers.length > 0 ? rng.pick(team.caseworkers) : null,
+    newId: () => rng.uuid(),
+    now: stamp,
+  }).map((d) => ({ ...d, active, rev: 1 }));
+  const custom: DutyTemplate[] = [];
+  if (facts.hero) custom.push({ kind: 'checkup', recurrence: { type: 'yearly', month: rng.int(3, 11), day: rng.int(1, 28) } });
   if (active && recipient.livingSituation.includes('dependent') && rng.chance(0.2)) {
-    templates.push({ kind: 'medical_escort', recurrence: { type: 'once', date: formatDay(todayDay + rng.int(-3, 20)) }, source: 'custom' });
+    custom.push({ kind: 'medical_escort', recurrence: { type: 'once', date: formatDay(todayDay + rng.int(-3, 20)) } });
+  }
+  for (const t of custom) {
+    plans.push({
+      id: rng.uuid(), recipientId: recipient.id, stationCode: recipient.stationCode, kind: t.kind, recurrence: t.recurrence,
+      anchorDate: registered, assigneeId: team.dedicatedStaffId ?? rng.pick(team.caseworkers), active, source: 'custom',
+      note: t.kind === 'medical_escort' ? '陪同到市人民医院复查' : '', rev: 1, updatedAt: stamp,
+    });
   }
 
-  for (const t of templates) {
-    const demoHeroVisit = demoHero && t.kind === 'home_visit' && t.recurrence.type === 'monthly';
-    const anchorDate = anchorFor(rng, t, facts, demoHeroVisit, todayDay);
-    const createdDay = Math.min(facts.startDay, dayOf(anchorDate));
-    const duty: Duty = {
-      id: rng.uuid(),
-      recipientId: recipient.id,
-      stationCode: recipient.stationCode,
-      kind: t.kind,
-      recurrence: t.recurrence,
-      anchorDate,
-      assigneeId: team.dedicatedStaffId ?? rng.pick(team.caseworkers),
-      active,
-      source: t.source,
-      note: t.kind === 'medical_escort' ? '陪同到市人民医院复查' : '',
-      rev: 1,
-      updatedAt: formatTimestamp(active ? createdDay : facts.endDay, rng.int(540, 1050)),
-    };
+  for (const duty of plans) {
     out.duties.push(duty);
-
+    const demoHeroVisit = demoHero && duty.kind === 'home_visit' && duty.recurrence.type === 'monthly';
+    const first = firstScheduledOnOrAfter(duty, recipient, registered);
     const missFrom = demoHeroVisit
       ? todayDay - DEMO_HERO_OVERDUE_DAYS - 2
-      : rng.chance(facts.hero ? 0.08 : 0.06) ? todayDay - rng.int(1, PERIOD_DAYS[t.recurrence.type]) : Infinity;
-    let due: string | null = anchorDate;
-    let since = createdDay;
+      : rng.chance(facts.hero ? 0.08 : 0.06) ? todayDay - rng.int(1, PERIOD_DAYS[duty.recurrence.type]) : Infinity;
+    let due: string | null = first;
+    let since = facts.startDay;
     while (due !== null) {
       const dueDay = dayOf(due);
       const id = rng.uuid();
@@ -115,19 +82,18 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
         id, dutyId: duty.id, recipientId: recipient.id, stationCode: recipient.stationCode, dueDate: due!, status,
         doneAt: visit?.visitedAt ?? null, visitId: visit?.id ?? null, rev: 1, updatedAt,
       });
-      if (!active && dueDay >= facts.endDay) {
-        out.occurrences.push(occurrence('cancelled', formatTimestamp(facts.endDay, 600)));
+      // The one left open: pending, or cancelled when the recipient moved away or died
+      // (as dutyChangesForStatus does, even for an occurrence already past due).
+      const leftOpen = (): DutyOccurrence => (active ? occurrence('pending', formatTimestamp(since, 480)) : occurrence('cancelled', formatTimestamp(facts.endDay, 600)));
+      if (dueDay >= facts.endDay || dueDay >= missFrom) {
+        out.occurrences.push(leftOpen());
         break;
       }
-      if (dueDay >= todayDay || dueDay >= missFrom) {
-        out.occurrences.push(occurrence('pending', formatTimestamp(since, 480)));
-        break;
-      }
-      const how = howDone(rng, t.kind);
+      const how = howDone(rng, duty.kind);
       const doneDay = Math.max(since, dueDay + how.shift);
       if (doneDay >= facts.endDay) {
         // Not done yet: late (overdue) for an active recipient, dropped for one who left.
-        out.occurrences.push(active ? occurrence('pending', formatTimestamp(since, 480)) : occurrence('cancelled', formatTimestamp(facts.endDay, 600)));
+        out.occurrences.push(leftOpen());
         break;
       }
       if (rng.chance(0.01)) {
@@ -137,7 +103,7 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
         since = doneDay;
         continue;
       }
-      const festival: FestivalCode | null = t.recurrence.type === 'festival' ? t.recurrence.festival : null;
+      const festival: FestivalCode | null = duty.recurrence.type === 'festival' ? duty.recurrence.festival : null;
       const visit = makeVisit(rng, facts, team, doneDay, how.mode, how.purpose, festival, id);
       out.visits.push(visit);
       out.occurrences.push(occurrence('done', visit.updatedAt, visit));

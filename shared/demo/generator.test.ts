@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultDutyTemplates } from '../domain/cadence';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITY_CODE, DEMO_TODAY } from './accounts';
 import { auditDemoRows } from './datasetAudit';
 import { generateDemoRows } from './generator';
@@ -27,6 +28,24 @@ describe('generateDemoRows', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(rows));
     const other = collect({ recipients: 300, seed: 12 });
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(rows));
+  });
+
+  it('makes the default duty plans of the cadence rules, anchored on one registration day', () => {
+    const plans = new Map<string, { templates: string[]; anchors: Set<string> }>();
+    for (const r of rows) {
+      if (r.table !== 'duties' || r.row.source !== 'default') continue;
+      const p = plans.get(r.row.recipientId) ?? { templates: [], anchors: new Set<string>() };
+      p.templates.push(JSON.stringify({ kind: r.row.kind, recurrence: r.row.recurrence }));
+      p.anchors.add(r.row.anchorDate);
+      plans.set(r.row.recipientId, p);
+    }
+    for (const r of rows) {
+      if (r.table !== 'recipients') continue;
+      const expected = defaultDutyTemplates(r.row.categories).map((t) => JSON.stringify(t)).sort();
+      const p = plans.get(r.row.id);
+      expect(p?.templates.sort()).toEqual(expected);
+      expect(p?.anchors.size).toBe(1);
+    }
   });
 
   it('always has the demo accounts and the 园岭 hero with an overdue monthly visit, even for one recipient', () => {

@@ -1,7 +1,8 @@
 import type { CategoryCode, LivingSituation } from '../domain/enums';
 import type { CategoryEntry, Recipient } from '../domain/schemas';
 import { address, landline, mobile } from './contacts';
-import { dayFromYmd, formatDay, formatTimestamp, ymdFromDay } from './calendar';
+import { addMonths, dayFromYmd, formatDay, formatTimestamp, ymdFromDay } from './calendar';
+import { DEMO_HERO_OVERDUE_DAYS } from './accounts';
 import { HEALTH_CONDITIONS, EMERGENCY_RELATIONS, TAGS_KEY_RECIPIENT } from './texts';
 import type { IdNumberFactory } from './idNumbers';
 import { type Gender, personName, pickSurname, surnameOf } from './names';
@@ -82,7 +83,10 @@ export function makeRecipient(plan: RecipientPlan, rng: Prng, ctx: RecipientCont
   const surname = pickSurname(rng);
   const name = personName(rng, gender, birthYear, surname);
 
-  let startDay = rng.chance(0.8) ? ctx.windowStartDay : rng.int(ctx.windowStartDay, todayDay - 60);
+  // Registration day, on which the app anchored the duty plans: most of the caseload was
+  // entered in the first half-year of the window (spreading their due dates), the rest since.
+  let startDay = rng.chance(0.8) ? ctx.windowStartDay + rng.int(0, 180) : rng.int(ctx.windowStartDay, todayDay - 60);
+  if (plan.demoHero) startDay = demoHeroRegistration(ctx.windowStartDay, todayDay);
   if (relation !== null) {
     const fallen = fallenServiceman(rng, relation, gender, surname, birthDay, todayDay);
     categories.push(entry(primary, { relation, fallenName: fallen.name, fallenDate: formatDay(fallen.day) }));
@@ -166,4 +170,17 @@ function fallenServiceman(rng: Prng, relation: Relation, gender: Gender, surname
   const shares = relation === 'child' || relation === 'sibling' || (relation === 'parent' && gender === 'male');
   const name = personName(rng, 'male', ymdFromDay(day).year - rng.int(19, 40), shares ? surname : undefined);
   return { name, day };
+}
+
+/**
+ * The demo hero was registered on a day of month that makes the latest monthly visit date
+ * DEMO_HERO_OVERDUE_DAYS before today, so that visit is overdue whatever `today` is.
+ */
+export function demoHeroRegistration(windowStartDay: number, todayDay: number): number {
+  let day = todayDay - DEMO_HERO_OVERDUE_DAYS;
+  const { day: dom } = ymdFromDay(day);
+  // Day 29–31 would be clamped in short months; stay on a date every month has.
+  if (dom > 28) day -= dom - 28;
+  while (addMonths(day, -1) >= windowStartDay) day = addMonths(day, -1);
+  return day;
 }
