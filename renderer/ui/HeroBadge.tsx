@@ -10,15 +10,15 @@ export const HERO_GOLD = '#d4a017';
  * The gold 英雄 badge. Pass the recipient's categories (renders nothing for non-heroes) or
  * `show` when the caller already knows.
  */
-export function HeroBadge({ categories, show }: { categories?: readonly CategoryRef[]; show?: boolean }) {
+export function HeroBadge({ categories, show, plain = false }: { categories?: readonly CategoryRef[]; show?: boolean; plain?: boolean }) {
   const t = useStrings(uiStrings);
   const visible = show ?? (categories ? isHero(categories) : false);
   if (!visible) return null;
-  return (
-    <Tooltip title={t('heroTip')}>
-      <Tag color="gold" icon={<TrophyFilled style={{ color: HERO_GOLD }} />} data-testid="hero-badge" style={{ marginInlineEnd: 4 }}>
-        {t('hero')}
-      </Tag>
-    </Tooltip>
+  const tag = (
+    <Tag color="gold" icon={<TrophyFilled style={{ color: HERO_GOLD }} />} data-testid="hero-badge" style={{ marginInlineEnd: 4 }} title={plain ? t('heroTip') : undefined}>
+      {t('hero')}
+    </Tag>
   );
+  // `plain`: a native title instead of an antd Tooltip, for long virtualised lists.
+  return plain ? tag : <Tooltip title={t('heroTip')}>{tag}</Tooltip>;
 }

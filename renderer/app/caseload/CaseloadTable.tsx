@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin } from 'antd';
-import { type CSSProperties, type KeyboardEvent, useRef } from 'react';
+import { type CSSProperties, type KeyboardEvent, memo, useMemo, useRef } from 'react';
 import { useLocale, useStrings } from '../i18n';
 import { navigate } from '../router';
 import { useStaffById } from '../useStaffById';
@@ -9,7 +9,7 @@ import { caseloadStrings } from './strings';
 import type { CaseloadRow } from './useCaseload';
 
 const ROW_HEIGHT = 48;
-const MIN_WIDTH = 1200;
+const MIN_WIDTH = 1150;
 
 function cellStyle(c: CaseloadColumn): CSSProperties {
   return {
@@ -23,9 +23,37 @@ function cellStyle(c: CaseloadColumn): CSSProperties {
   };
 }
 
+const CELL_STYLES: Record<string, CSSProperties> = Object.fromEntries(CASELOAD_COLUMNS.map((c) => [c.key, cellStyle(c)]));
+
 function openRow(id: string): void {
   navigate(`/recipients/${id}`);
 }
+
+function onRowKeyDown(e: KeyboardEvent<HTMLDivElement>, id: string): void {
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    openRow(id);
+  }
+}
+
+/** Memoised: while scrolling, only rows that come into view render. */
+const RowView = memo(function RowView({ row, start, ctx }: { row: CaseloadRow; start: number; ctx: CellContext }) {
+  return (
+    <div
+      role="row"
+      tabIndex={0}
+      className="yf-caseload-row"
+      data-testid="caseload-row"
+      data-recipient-id={row.recipient.id}
+      data-categories={row.recipient.categories.map((c) => c.code).join(' ')}
+      onClick={() => openRow(row.recipient.id)}
+      onKeyDown={(e) => onRowKeyDown(e, row.recipient.id)}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, display: 'flex', alignItems: 'center', borderBottom: '1px solid #f5f5f5', cursor: 'pointer' }}
+    >
+      {CASELOAD_COLUMNS.map((c) => <div role="cell" key={c.key} style={CELL_STYLES[c.key]}>{c.render(row, ctx)}</div>)}
+    </div>
+  );
+});
 
 /**
  * Only the rows in view are in the DOM (about 20 of 50,000), so scrolling and typing stay
@@ -43,14 +71,7 @@ export function CaseloadTable({ rows, today, loading }: { rows: readonly Caseloa
     overscan: 12,
     getItemKey: (i) => rows[i]?.recipient.id ?? i,
   });
-  const ctx: CellContext = { locale, today, staff };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, id: string): void => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      openRow(id);
-    }
-  };
+  const ctx = useMemo<CellContext>(() => ({ locale, today, staff }), [locale, today, staff]);
 
   return (
     <div className="yf-caseload" role="table" aria-rowcount={rows.length} data-testid="caseload-table">
@@ -59,29 +80,14 @@ export function CaseloadTable({ rows, today, loading }: { rows: readonly Caseloa
         style={{ height: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff', position: 'relative' }}
       >
         <div role="row" className="yf-caseload-head" style={{ display: 'flex', minWidth: MIN_WIDTH, height: 44, alignItems: 'center', position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
-          {CASELOAD_COLUMNS.map((c) => <div role="columnheader" key={c.key} style={cellStyle(c)}>{t(c.title)}</div>)}
+          {CASELOAD_COLUMNS.map((c) => <div role="columnheader" key={c.key} style={CELL_STYLES[c.key]}>{t(c.title)}</div>)}
         </div>
         {rows.length === 0 && !loading && <Empty style={{ padding: 48 }} description={t('empty')} />}
         {loading && rows.length === 0 && <Spin style={{ display: 'block', padding: 48 }} description={t('loading')} />}
         <div style={{ height: virtualizer.getTotalSize(), minWidth: MIN_WIDTH, position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index];
-            if (!row) return null;
-            return (
-              <div
-                role="row"
-                key={v.key}
-                tabIndex={0}
-                className="yf-caseload-row"
-                data-testid="caseload-row"
-                data-recipient-id={row.recipient.id}
-                onClick={() => openRow(row.recipient.id)}
-                onKeyDown={(e) => onKeyDown(e, row.recipient.id)}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'flex', alignItems: 'center', borderBottom: '1px solid #f5f5f5', cursor: 'pointer' }}
-              >
-                {CASELOAD_COLUMNS.map((c) => <div role="cell" key={c.key} style={cellStyle(c)}>{c.render(row, ctx)}</div>)}
-              </div>
-            );
+            return row ? <RowView key={v.key} row={row} start={v.start} ctx={ctx} /> : null;
           })}
         </div>
       </div>

@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { GENDER, LIVING_SITUATION, RECIPIENT_STATUS } from '../../../shared/domain/enums';
 import type { Locale } from '../../../shared/domain/labels';
@@ -31,7 +30,7 @@ export interface CaseloadColumn {
 }
 
 function NextDueCell({ dueDate, today }: { dueDate: string | null; today: string }) {
-  if (!dueDate) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!dueDate) return <span className="yf-secondary">—</span>;
   const state = classifyOccurrence({ status: 'pending', dueDate }, today);
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
@@ -43,24 +42,24 @@ function NextDueCell({ dueDate, today }: { dueDate: string | null; today: string
 
 export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
   {
-    key: 'name', title: 'colName', width: 190,
+    key: 'name', title: 'colName', width: 160,
     render: ({ recipient: r }, { locale }) => (
       <span style={{ display: 'inline-flex', alignItems: 'center', whiteSpace: 'nowrap' }}>
-        <HeroBadge categories={r.categories} />
-        <Typography.Text strong data-testid="recipient-name">{r.name}</Typography.Text>
-        <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>{GENDER.labels[r.gender][locale]}</Typography.Text>
-        {r.status !== 'active' && <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>({RECIPIENT_STATUS.labels[r.status][locale]})</Typography.Text>}
+        <HeroBadge categories={r.categories} plain />
+        <span style={{ fontWeight: 600 }} data-testid="recipient-name">{r.name}</span>
+        <span className="yf-secondary" style={{ marginInlineStart: 6 }}>{GENDER.labels[r.gender][locale]}</span>
+        {r.status !== 'active' && <span className="yf-secondary" style={{ marginInlineStart: 6 }}>({RECIPIENT_STATUS.labels[r.status][locale]})</span>}
       </span>
     ),
   },
-  { key: 'id', title: 'colIdNumber', width: 190, render: ({ recipient: r }) => <MaskedId value={r.idNumber} /> },
-  { key: 'phone', title: 'colPhone', width: 140, render: ({ recipient: r }) => (r.phones[0] ? <MaskedPhone value={r.phones[0]} /> : '—') },
+  { key: 'id', title: 'colIdNumber', width: 180, render: ({ recipient: r }) => <MaskedId value={r.idNumber} /> },
+  { key: 'phone', title: 'colPhone', width: 130, render: ({ recipient: r }) => (r.phones[0] ? <MaskedPhone value={r.phones[0]} /> : '—') },
   { key: 'categories', title: 'colCategories', render: ({ recipient: r }) => <CategoryTags categories={r.categories} compact /> },
   { key: 'station', title: 'colStation', width: 110, render: ({ recipient: r }) => getStation(r.stationCode)?.name ?? r.stationCode },
   {
-    key: 'living', title: 'colLiving', width: 130,
+    key: 'living', title: 'colLiving', width: 110,
     render: ({ recipient: r }, { locale }) => r.livingSituation.map((l) => LIVING_SITUATION.labels[l][locale]).join('、') || '—',
   },
-  { key: 'staff', title: 'colStaff', width: 130, render: ({ recipient: r }, { staff }) => (r.dedicatedStaffId ? (staff.get(r.dedicatedStaffId)?.name ?? '—') : '—') },
-  { key: 'nextDue', title: 'colNextDue', width: 220, render: (row, { today }) => <NextDueCell dueDate={row.nextDue} today={today} /> },
+  { key: 'staff', title: 'colStaff', width: 110, render: ({ recipient: r }, { staff }) => (r.dedicatedStaffId ? (staff.get(r.dedicatedStaffId)?.name ?? '—') : '—') },
+  { key: 'nextDue', title: 'colNextDue', width: 210, render: (row, { today }) => <NextDueCell dueDate={row.nextDue} today={today} /> },
 ];
