@@ -50,7 +50,8 @@ describe.each(testBackends())('the server process on $name', (backend) => {
     return out;
   };
 
-  it('loses nothing and doubles nothing when killed with SIGKILL in the middle of large pushes', async () => {
+  // Child processes start slowly on a busy machine (tsx, PGlite): a generous per-test timeout.
+  it('loses nothing and doubles nothing when killed with SIGKILL in the middle of large pushes', { timeout: 240_000 }, async () => {
     server = await startServerProcess(storage);
     let token = await login(server.url);
     const f = new MutationFactory(`crash-client-${randomUUID().slice(0, 8)}`, () => new Date());

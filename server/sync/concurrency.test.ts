@@ -36,7 +36,7 @@ describe.each(testBackends())('concurrent writers and pullers on $name', (backen
     await drop();
   });
 
-  it('never skips a change: every puller ends with exactly the rows and revisions of its scope', async () => {
+  it('never skips a change: every puller ends with exactly the rows and revisions of its scope', { timeout: 180_000 }, async () => {
     const seed = Date.now() % 100_000;
     const rand = prng(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
