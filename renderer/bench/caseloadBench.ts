@@ -27,7 +27,7 @@ const PAGE = 50;
 async function loadRecipients(db: YoufuDb, count: number, seed: number): Promise<Recipient[]> {
   const sample: Recipient[] = [];
   let batch: StoredRecipient[] = [];
-  for (const item of generateDemoRows({ recipients: count, seed })) {
+  for (const item of generateDemoRows({ recipients: count, seed, history: false })) {
     if (item.table !== 'recipients') continue;
     batch.push(db.codec.encode('recipients', item.row));
     if (sample.length < 20 && batch.length % 97 === 0) sample.push(item.row);

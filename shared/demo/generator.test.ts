@@ -92,4 +92,10 @@ describe('generateDemoRows', () => {
     expect(() => collect({ recipients: 10, seed: 1, today: '2026-02-30' })).toThrow();
     expect(() => collect({ recipients: 10, seed: 1, scopePrefix: '999' })).toThrow();
   });
+
+  it('without history yields the very same recipients and nothing after them', () => {
+    const bare = collect({ recipients: 300, seed: 11, history: false });
+    expect(new Set(bare.map((r) => r.table))).toEqual(new Set(['stations', 'staff', 'recipients']));
+    expect(bare.filter((r) => r.table === 'recipients')).toEqual(rows.filter((r) => r.table === 'recipients'));
+  });
 });
