@@ -83,9 +83,19 @@ test('the dedicated staff member sees 我的英雄, and Ctrl+F / Ctrl+N jump to 
   await expect(page).toHaveURL(/#\/visit\/new/);
 });
 
-test('an unknown route shows a translated not-found page inside the shell', async ({ page }) => {
+test('an unknown route shows a translated not-found page; going offline changes nothing but the indicator', async ({ page, context }) => {
   await startWithDemoData(page, { recipients: 500, path: '/nowhere' });
   await expect(page.getByText('没有这个页面')).toBeVisible();
   await page.getByRole('button', { name: '回到今日' }).click();
   await expect(page.getByRole('heading', { name: '今日待办' })).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('online-indicator')).toContainText('离线');
+  await page.getByTestId('nav-caseload').click();
+  await expect(page.getByTestId('caseload-row').first()).toBeVisible();
+  await page.getByTestId('nav-today').click();
+  await expect(page.getByTestId('today-row').first()).toBeVisible();
+  await screenshot(page, '07-today-offline');
+  await context.setOffline(false);
+  await expect(page.getByTestId('online-indicator')).toContainText('在线');
 });

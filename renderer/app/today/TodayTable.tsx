@@ -39,7 +39,7 @@ export function TodayTable({ items, today, loading }: { items: readonly TodayIte
         ? <span style={{ whiteSpace: 'nowrap' }}><HeroBadge show={i.hero} /><a href={href(`/recipients/${i.recipient.id}`)}>{i.recipient.name}</a></span>
         : <Typography.Text type="secondary">{t('unknownRecipient')}</Typography.Text>,
     },
-    { key: 'categories', title: t('colCategories'), render: (_, i) => (i.recipient ? <CategoryTags categories={i.recipient.categories} /> : null) },
+    { key: 'categories', title: t('colCategories'), render: (_, i) => (i.recipient ? <CategoryTags categories={i.recipient.categories} compact /> : null) },
     { key: 'duty', title: t('colDuty'), width: 170, render: (_, i) => dutyLabel(i) },
     { key: 'station', title: t('colStation'), width: 130, render: (_, i) => getStation(i.occurrence.stationCode)?.name ?? i.occurrence.stationCode },
     {
