@@ -98,8 +98,12 @@ test('a negative aid amount is explained in zh-CN and the visit is not saved', a
   const visitsBefore = await visits.count();
   const aidBefore = await page.getByTestId('timeline').getByTestId('timeline-aid').count();
 
-  await page.getByTestId('profile-log-visit').click();
-  await expect(page.getByTestId('log-visit-page')).toBeVisible();
+  // Start from the visit form with no recipient: the picker finds them by name.
+  const name = await page.getByTestId('profile-name').innerText();
+  await page.goto('/#/visit/new');
+  await page.getByTestId('recipient-picker').locator('input').fill(name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+  await expect(page.getByTestId('log-visit-page')).toContainText(`服务对象：${name}`);
   await page.getByTestId('visit-notes').fill('负数金额不应保存');
   await page.getByTestId('add-aid').click();
   await page.getByTestId('aid-0-amount').fill('-50');

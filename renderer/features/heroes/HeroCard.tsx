@@ -44,7 +44,7 @@ export function HeroCard({ data, today }: { data: HeroCardData; today: string })
           <Tag color={overdue > 0 ? 'red' : 'green'} data-testid="hero-overdue" data-count={overdue}>{overdue > 0 ? t('overdue', { n: overdue }) : t('noOverdue')}</Tag>
         </Space>
         <Typography.Text type="secondary">
-          {t('lastContact')}：{lastDate ? <><DateText date={lastDate} />{t('daysAgo', { days: daysBetween(lastDate, today) })}</> : t('never')}
+          {t('lastContact')}{lastDate ? <><DateText date={lastDate} />{t('daysAgo', { days: daysBetween(lastDate, today) })}</> : t('never')}
         </Typography.Text>
         <Typography.Text strong>{t('nextDuties')}</Typography.Text>
         <List

@@ -66,7 +66,7 @@ export function DetailsCard({ recipient, staff }: { recipient: Recipient; staff:
         <Descriptions.Item label={t('emergencyContacts')}>
           {r.emergencyContacts.length === 0
             ? '—'
-            : r.emergencyContacts.map((c) => `${c.name}（${c.relation}）${shown ? c.phone : maskPhone(c.phone)}`).join('；')}
+            : r.emergencyContacts.map((c) => t('contact', { name: c.name, relation: c.relation, phone: shown ? c.phone : maskPhone(c.phone) })).join(locale === 'zh' ? '；' : '; ')}
         </Descriptions.Item>
         <Descriptions.Item label={t('healthNotes')} span="filled">
           <span data-testid="profile-healthNotes" style={{ whiteSpace: 'pre-wrap' }}>{shown ? r.healthNotes || '—' : hidden}</span>

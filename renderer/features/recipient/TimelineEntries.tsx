@@ -20,7 +20,7 @@ export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id:
         <DateTimeText value={visit.visitedAt} />
         <Typography.Text strong>{VISIT_MODE.label(visit.mode, locale)}</Typography.Text>
         <span>{purpose}</span>
-        <Typography.Text type="secondary">{t('staff')}：{visit.staffIds.map(staffName).join('、')}</Typography.Text>
+        <Typography.Text type="secondary">{t('staff', { names: visit.staffIds.map(staffName).join(locale === 'zh' ? '、' : ', ') })}</Typography.Text>
       </Space>
       {(c.health || c.living || c.mood) && (
         <div><Typography.Text type="secondary">{t('condition', { health: level(c.health), living: level(c.living), mood: level(c.mood) })}</Typography.Text></div>
@@ -38,14 +38,14 @@ export function AidEntry({ aid, onVoid }: { aid: Aid; onVoid: () => void }) {
     <div data-testid="timeline-aid" data-voided={aid.voided ? 'true' : 'false'}>
       <Space size={8} wrap>
         <Tag color={aid.voided ? 'default' : 'green'}>{t('aid')}</Tag>
-        <span style={struck}>
+        <span>
           <Space size={8} wrap>
-            <DateText date={aid.date} />
+            <span style={struck}><DateText date={aid.date} /></span>
             <Typography.Text strong style={struck}>{AID_KIND.label(aid.kind, locale)}</Typography.Text>
-            {aid.amountFen !== null && <Money fen={aid.amountFen} inline />}
-            {aid.item && <span>{aid.item}{aid.quantity ? ` × ${aid.quantity}` : ''}</span>}
-            <Typography.Text type="secondary" style={struck}>{t('fund')}：{FUND_SOURCE.label(aid.fundSource, locale)}</Typography.Text>
-            {aid.approvedBy && <Typography.Text type="secondary" style={struck}>{t('approver')}：{aid.approvedBy}</Typography.Text>}
+            {aid.amountFen !== null && <span style={struck} data-testid="aid-amount"><Money fen={aid.amountFen} inline /></span>}
+            {aid.item && <span style={struck}>{aid.item}{aid.quantity ? ` × ${aid.quantity}` : ''}</span>}
+            <Typography.Text type="secondary" style={struck}>{t('fund', { fund: FUND_SOURCE.label(aid.fundSource, locale) })}</Typography.Text>
+            {aid.approvedBy && <Typography.Text type="secondary" style={struck}>{t('approver', { name: aid.approvedBy })}</Typography.Text>}
           </Space>
         </span>
         {!aid.voided && (

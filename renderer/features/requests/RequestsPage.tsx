@@ -93,7 +93,7 @@ export function RequestsPage() {
               ? <a href={href(`/recipients/${r.request.recipientId}`)} data-testid="request-visit">{t('raisedOnVisit', { date: dateTimeLabel(r.visit.visitedAt).slice(0, 10) })}</a>
               : REQUEST_SOURCE.label(r.request.source, locale),
           },
-          { title: t('actions'), width: 190, render: (_, r) => <RequestActions request={r.request} /> },
+          { title: t('actions'), width: 230, render: (_, r) => <RequestActions request={r.request} /> },
         ]}
       />
     </div>
