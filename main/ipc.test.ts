@@ -37,6 +37,7 @@ function spyHandlers() {
     'sync:pull': answer('sync:pull', { changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 'now' }),
     'app:info': answer('app:info', { productName: 'p', version: '1', electron: '45', chrome: '140', platform: 'linux' }),
     'app:setLocale': answer('app:setLocale', null),
+    'app:setAutoLock': answer('app:setAutoLock', null),
     'shell:openExternal': answer('shell:openExternal', null),
     'log:openFolder': answer('log:openFolder', null),
   };

@@ -67,6 +67,7 @@ describe('window.app', () => {
     await api.sync.pull({ cursor: 0, limit: 10 });
     await api.app.info();
     await api.app.setLocale('en');
+    await api.app.setAutoLock(15);
     await api.shell.openExternal('https://www.gov.cn/');
     await api.log.openFolder();
     expect(renderer.calls.map((c) => c.channel).sort()).toEqual([...IPC_CHANNELS].sort());

@@ -5,5 +5,6 @@ export function createAppInfoApi(invoke: Invoke): AppApi['app'] {
   return {
     info: () => invoke('app:info', {}),
     setLocale: (locale) => invoke('app:setLocale', { locale }),
+    setAutoLock: (minutes) => invoke('app:setAutoLock', { minutes }),
   };
 }

@@ -26,6 +26,8 @@ export interface AppApi {
   readonly app: {
     info(): Answer<'app:info'>;
     setLocale(locale: IpcRequest<'app:setLocale'>['locale']): Answer<'app:setLocale'>;
+    /** Minutes of inactivity before the window locks (1–240). */
+    setAutoLock(minutes: number): Answer<'app:setAutoLock'>;
   };
   readonly shell: {
     openExternal(url: string): Answer<'shell:openExternal'>;

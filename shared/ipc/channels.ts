@@ -12,6 +12,7 @@ export const IPC_CHANNELS = [
   'sync:pull',
   'app:info',
   'app:setLocale',
+  'app:setAutoLock',
   'shell:openExternal',
   'log:openFolder',
 ] as const;

@@ -22,6 +22,7 @@ const VALID: { [C in IpcChannel]: unknown } = {
   'sync:pull': { cursor: 0, limit: 100 },
   'app:info': {},
   'app:setLocale': { locale: 'en' },
+  'app:setAutoLock': { minutes: 10 },
   'shell:openExternal': { url: 'https://www.gov.cn/' },
   'log:openFolder': {},
 };
@@ -49,6 +50,8 @@ describe('IPC contract', () => {
     ['sync:pull', { cursor: 0, limit: 100_000 }],
     ['sync:push', { protocolVersion: 1, schemaVersion: 1, clientId: 'c', mutations: [] }],
     ['app:setLocale', { locale: 'fr' }],
+    ['app:setAutoLock', { minutes: 0 }],
+    ['app:setAutoLock', { minutes: 2.5 }],
     ['shell:openExternal', { url: 'x'.repeat(3000) }],
   ] as const)('%s refuses %j', (channel, bad) => {
     expect(IPC_CONTRACT[channel].request.safeParse(bad).success).toBe(false);

@@ -59,6 +59,8 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const LOCALE_VALUES = ['zh', 'en'] as const;
+/** Minutes of inactivity before the window locks; the default is 10. */
+export const AUTO_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
 
 interface ChannelSchemas {
   request: z.ZodType;
@@ -75,6 +77,10 @@ export const IPC_CONTRACT = {
   'sync:pull': { request: pullRequestSchema, response: pullResponseSchema },
   'app:info': { request: noArgs, response: appInfoSchema },
   'app:setLocale': { request: z.strictObject({ locale: z.enum(LOCALE_VALUES) }), response: noValue },
+  'app:setAutoLock': {
+    request: z.strictObject({ minutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max) }),
+    response: noValue,
+  },
   'shell:openExternal': { request: z.strictObject({ url: z.string().min(1).max(2048) }), response: noValue },
   'log:openFolder': { request: noArgs, response: noValue },
 } as const satisfies { [C in IpcChannel]: ChannelSchemas };
