@@ -1,5 +1,5 @@
-import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc/channels';
-import { IPC_CONTRACT, type IpcParsedRequest, type IpcResponse } from '../shared/ipc/contract';
+import { IPC_CHANNELS, type IpcChannel, type IpcEvent } from '../shared/ipc/channels';
+import { IPC_CONTRACT, type IpcEventPayload, type IpcParsedRequest, type IpcResponse } from '../shared/ipc/contract';
 import { type IpcResult, ipcErr, ipcErrorSchema, ipcOk } from '../shared/ipc/errors';
 import { isAppUrl } from './appOrigin';
 import type { Log } from './logTypes';
@@ -135,4 +135,13 @@ function senderUrlOf(event: IpcInvokeEventLike): string | null {
   } catch {
     return null;
   }
+}
+
+/** Main → renderer messages, typed by the event contract (the preload hands on the payload only). */
+export function sendEvent<E extends IpcEvent>(
+  target: { send(channel: string, ...args: unknown[]): void } | null | undefined,
+  event: E,
+  payload: IpcEventPayload<E>,
+): void {
+  target?.send(event, payload);
 }
