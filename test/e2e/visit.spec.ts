@@ -56,7 +56,8 @@ test('a caseworker logs a home visit with aid and a need, and finds it all after
   const profile = page.getByTestId('recipient-profile');
   await expect(profile).toBeVisible({ timeout: 30_000 });
   const timeline = page.getByTestId('timeline');
-  await expect(timeline.getByTestId('timeline-visit').filter({ hasText: notes })).toBeVisible();
+  // Two shared CPU cores: give the live queries after a reload some room.
+  await expect(timeline.getByTestId('timeline-visit').filter({ hasText: notes })).toBeVisible({ timeout: 15_000 });
   await expect(timeline.getByTestId('timeline-aid').filter({ hasText: '¥500.00' }).first()).toBeVisible();
   await expect(timeline.getByTestId('timeline-request').filter({ hasText: need })).toBeVisible();
 
