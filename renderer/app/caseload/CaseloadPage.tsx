@@ -12,12 +12,12 @@ import { useCaseload } from './useCaseload';
 export function CaseloadPage() {
   const t = useStrings(caseloadStrings);
   const today = useToday();
-  const { rows, total, stale } = useCaseload(today);
+  const { rows, total, stale, complete } = useCaseload(today);
   return (
     <>
       <PageHeader
         title={t('title')}
-        subtitle={<span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: rows?.length ?? '…' })}</span>}
+        subtitle={<span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: complete && rows ? rows.length : '…' })}</span>}
         extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recipients/new')}>{t('newRecipient')}</Button>}
       />
       <CaseloadFilters />

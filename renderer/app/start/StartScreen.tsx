@@ -25,7 +25,8 @@ function LanguageSwitch() {
 /**
  * Before any server sign-in exists: load demo data into this computer and act as a demo
  * account. `#/…?demoRecipients=N&demoAccount=caseworker` does the same without clicks, for
- * tests and demos; it only ever loads demo data into the local demo database.
+ * tests and demos (`&demoHistory=0`: recipients only, for caseload scale checks); it only
+ * ever loads demo data into the local demo database.
  */
 export function StartScreen() {
   const t = useStrings(startStrings);
@@ -45,8 +46,8 @@ export function StartScreen() {
     signIn({ user: sessionUserOf(a), scopes: [a.stationCode], serverId: LOCAL_DEMO_SERVER_ID });
   };
 
-  const loadAndEnter = async (key: DemoAccountKey, n: number): Promise<void> => {
-    const ok = await start(demoAccount(key), n, today);
+  const loadAndEnter = async (key: DemoAccountKey, n: number, history = true): Promise<void> => {
+    const ok = await start(demoAccount(key), n, today, history);
     setRefresh((r) => r + 1);
     if (ok) enter(key);
   };
@@ -61,7 +62,7 @@ export function StartScreen() {
     const key = isDemoAccountKey(accountParam) ? accountParam : 'caseworker';
     setAccountKey(key);
     setSize(n);
-    void loadAndEnter(key, n).then(() => navigate(route.path));
+    void loadAndEnter(key, n, route.query.get('demoHistory') !== '0').then(() => navigate(route.path));
   });
 
   return (

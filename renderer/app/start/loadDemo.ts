@@ -56,12 +56,18 @@ async function* sliced(rows: Iterable<DemoRow>, total: number, onTick: (t: DemoL
  * Generates the demo data set for the account's own scope (what a sync of that account would
  * bring) into a fresh `station-local-demo-<userId>` database.
  */
-export async function loadDemoData(account: DemoAccount, recipients: number, today: string, onTick: (t: DemoLoadTick) => void): Promise<LoadProgress> {
+export async function loadDemoData(
+  account: DemoAccount,
+  recipients: number,
+  today: string,
+  onTick: (t: DemoLoadTick) => void,
+  options: { history?: boolean } = {},
+): Promise<LoadProgress> {
   const name = demoDatabaseName(account);
   await Dexie.delete(name);
   const db = await openYoufuDb(name);
   try {
-    const rows = generateDemoRows({ recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode });
+    const rows = generateDemoRows({ recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode, history: options.history ?? true });
     return await loadNdjsonRows(db, sliced(rows, recipients, onTick), { batchSize: 2000 });
   } finally {
     db.close();
