@@ -24,6 +24,7 @@ export function DetailsCard({ recipient, staff }: { recipient: Recipient; staff:
   const hidden = <Typography.Text type="secondary">{t('hiddenValue')}</Typography.Text>;
   const dedicated = staff.find((s) => s.id === recipient.dedicatedStaffId);
   const r = recipient;
+  const list = (items: readonly string[]) => items.join(locale === 'zh' ? '、' : ', ');
   return (
     <Card
       title={t('details')}
@@ -47,7 +48,7 @@ export function DetailsCard({ recipient, staff }: { recipient: Recipient; staff:
         </Descriptions.Item>
         <Descriptions.Item label={t('phones')}>
           <span style={MONO} data-testid="profile-phones">
-            {r.phones.length === 0 ? '—' : r.phones.map((p) => (shown ? p : maskPhone(p))).join('、')}
+            {r.phones.length === 0 ? '—' : list(r.phones.map((p) => (shown ? p : maskPhone(p))))}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('address')} span={2}>
@@ -58,11 +59,11 @@ export function DetailsCard({ recipient, staff }: { recipient: Recipient; staff:
         </Descriptions.Item>
         <Descriptions.Item label={t('dedicatedStaff')}>{dedicated?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('livingSituation')}>
-          {r.livingSituation.length === 0 ? '—' : r.livingSituation.map((l) => LIVING_SITUATION.label(l, locale)).join('、')}
+          {r.livingSituation.length === 0 ? '—' : list(r.livingSituation.map((l) => LIVING_SITUATION.label(l, locale)))}
         </Descriptions.Item>
         <Descriptions.Item label={t('pensionKind')}>{r.pensionKind ? PENSION_KIND.label(r.pensionKind, locale) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('medicalCard')}>{r.medicalCard ? '✓' : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('tags')}>{r.tags.length === 0 ? '—' : r.tags.join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('tags')}>{r.tags.length === 0 ? '—' : list(r.tags)}</Descriptions.Item>
         <Descriptions.Item label={t('emergencyContacts')}>
           {r.emergencyContacts.length === 0
             ? '—'
