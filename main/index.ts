@@ -41,6 +41,11 @@ if (config.ok && config.value.userDataDir) app.setPath('userData', config.value.
 
 let mainWindow: BrowserWindow | null = null;
 
+// Paths relative to this bundle (dist/main/index.cjs), so they hold both in the repo
+// (`electron .`) and in the package, whose app root is dist/ itself.
+const BUNDLE_DIR = __dirname;
+const RENDERER_DIR = path.join(BUNDLE_DIR, '..', 'renderer');
+
 if (acquireSingleInstance(app, () => mainWindow)) {
   app.whenReady().then(start).catch((e: unknown) => {
     dialog.showErrorBox(PRODUCT_NAME, `启动失败 / Could not start: ${e instanceof Error ? e.message : String(e)}`);
@@ -71,7 +76,7 @@ async function start(): Promise<void> {
   const csp = buildCsp({ connectOrigins: [serverUrl.origin] });
   hardenSession(session.defaultSession, csp, log);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { externalAllowList, shell, log }));
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: path.join(app.getAppPath(), 'dist', 'renderer'), csp }));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR, csp }));
 
   const userData = app.getPath('userData');
   const settings = openSettingsStore(path.join(userData, 'settings.json'));
@@ -137,7 +142,7 @@ function createMainWindow(stateFile: string, devTools: boolean): BrowserWindow {
     screen.getAllDisplays().map((d) => d.workArea),
     screen.getPrimaryDisplay().workArea,
   );
-  const preload = path.join(app.getAppPath(), 'dist', 'main', 'preload.cjs');
+  const preload = path.join(BUNDLE_DIR, 'preload.cjs');
   const win = new BrowserWindow(mainWindowOptions(state, secureWebPreferences(preload, { devTools })));
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
