@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { LoginLimits } from './auth/loginRoutes';
 import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes } from './auth/loginRoutes';
 import { authenticate } from './auth/tokens';
+import { registerConflictRoutes } from './conflicts/conflictRoutes';
 import type { Db } from './db/db';
 import { errorBody, handleError } from './errors';
 import { handlePull } from './sync/pullHandler';
@@ -65,6 +66,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const session = await authenticate(db, req.headers.authorization, now());
     return handlePull({ db, now }, session, req.query);
   });
+
+  registerConflictRoutes(app, { db, now });
 
   return app;
 }

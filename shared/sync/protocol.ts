@@ -12,6 +12,8 @@ export const MAX_PULL_LIMIT = 5000;
 export const ERROR_CODES = [
   'unauthorized',
   'forbidden_scope',
+  /** The account's role may not use this route (conflict review is for supervisors and the city). */
+  'forbidden_role',
   'validation_failed',
   'protocol_version_unsupported',
   'schema_version_unsupported',
