@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { preview, createServer, type PreviewServer, type ViteDevServer } from 'vite';
 import { readServerConfig } from '../server/config';
 import { DEMO_PASSWORD } from '../server/demo/loadDemo';
 import { type RunningServer, startServer } from '../server/start';
+import { findElectronBinary } from '../test/electron/electronBinary';
 
 /** Pieces shared by `npm start` and `npm run web`: a local central server and the app shell. */
 export function arg(name: string, fallback: string): string {
@@ -42,12 +41,8 @@ export async function startBrowserShell(mode: 'dev' | 'preview', port: number): 
 
 /** The Electron binary's path, or null where it could not be downloaded (as on CI here). */
 export function electronBinary(): string | null {
-  try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
+  const found = findElectronBinary();
+  return found.ok ? found.path : null;
 }
 
 export function onExit(stop: () => Promise<unknown>): void {

@@ -4,9 +4,12 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { translate } from '../../shared/i18n/messages';
 import { DbProvider } from './DbProvider';
+import { LoginScreen } from './login/LoginScreen';
+import { useRoute } from './router';
 import { useLocale } from './i18n';
 import { Shell } from './Shell';
 import { StartScreen } from './start/StartScreen';
+import { SyncRuntime } from './sync/SyncRuntime';
 import { useAppStore } from './store';
 import { appTheme } from './theme';
 
@@ -14,9 +17,15 @@ function SessionRoot() {
   const user = useAppStore((s) => s.user);
   const scopes = useAppStore((s) => s.scopes);
   const serverId = useAppStore((s) => s.serverId);
-  if (!user || !serverId) return <StartScreen />;
+  const route = useRoute();
+  if (!user || !serverId) {
+    // Signing in to the central server is the way in; the offline demo is one link away.
+    const demo = route.path === '/demo' || route.query.has('demoRecipients');
+    return demo ? <StartScreen /> : <LoginScreen />;
+  }
   return (
     <DbProvider key={`${serverId}/${user.id}`} user={user} scopes={scopes} serverId={serverId}>
+      <SyncRuntime />
       <Shell />
     </DbProvider>
   );

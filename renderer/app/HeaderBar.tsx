@@ -5,6 +5,7 @@ import { stationPathName } from '../../shared/stations/tree';
 import { appStrings } from './appStrings';
 import { useDbSession } from './DbProvider';
 import { useMessages, useStrings } from './i18n';
+import { clearToken } from '../sync/browserSession';
 import { useAppStore } from './store';
 import { useOnline } from './useOnline';
 
@@ -37,7 +38,8 @@ export function HeaderBar() {
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="session-role">{label(STAFF_ROLE.labels[user.role])}</Typography.Text>
           <Typography.Text style={{ whiteSpace: 'nowrap' }} ellipsis data-testid="session-station">{stationPathName(user.stationCode)}</Typography.Text>
         </Flex>
-        <Button icon={<LogoutOutlined />} onClick={signOut} data-testid="sign-out">{t('signOut')}</Button>
+        {/* Unsynced changes stay in this account's own database and go out at its next sign-in. */}
+        <Button icon={<LogoutOutlined />} onClick={() => { clearToken(); signOut(); }} data-testid="sign-out">{t('signOut')}</Button>
       </Flex>
     </Layout.Header>
   );

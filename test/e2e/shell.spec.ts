@@ -4,10 +4,15 @@ import { navLabels, screenshot, startWithDemoData } from './support/demo';
 const ZH_NAV = ['今日', '服务对象', '诉求', '同步', '设置'];
 const EN_NAV = ['Today', 'Caseload', 'Requests', 'Sync', 'Settings'];
 
-test('a fresh profile opens on the start screen in zh-CN', async ({ page }) => {
+test('a fresh profile opens on the sign-in screen in zh-CN, with the offline demo one link away', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle('优抚工作台');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await expect(page.getByTestId('login-submit')).toHaveText(/登\s*录/);
+  await expect(page.getByTestId('login-demo-hint')).toContainText('demo-caseworker');
+  await screenshot(page, '00-login');
+  await page.getByTestId('login-offline-demo').click();
   await expect(page.getByTestId('start-screen')).toBeVisible();
   await expect(page.getByRole('button', { name: /加载演示数据/ })).toBeVisible();
   await expect(page.getByTestId('account-caseworker')).toContainText('服务站工作人员');
@@ -15,7 +20,7 @@ test('a fresh profile opens on the start screen in zh-CN', async ({ page }) => {
 });
 
 test('loading demo data shows progress, then the shell with who is signed in and where', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/demo');
   await page.getByTestId('demo-size').getByText('500 人').click();
   await page.getByTestId('load-demo').click();
   await expect(page.getByTestId('demo-progress')).toBeVisible();

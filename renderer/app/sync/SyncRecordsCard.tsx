@@ -1,0 +1,72 @@
+import { Card, Table, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { readSyncStatus } from '../../sync/engine';
+import { DateTimeText } from '../../ui/DateText';
+import { useDb } from '../DbProvider';
+import { useMessages, useStrings } from '../i18n';
+import { syncStrings } from './strings';
+
+const TABLE_LABELS: Record<string, { zh: string; en: string }> = {
+  recipients: { zh: '服务对象', en: 'Recipient' },
+  visits: { zh: '走访', en: 'Visit' },
+  aid: { zh: '帮扶', en: 'Aid' },
+  duties: { zh: '服务计划', en: 'Duty plan' },
+  dutyOccurrences: { zh: '服务任务', en: 'Duty' },
+  requests: { zh: '诉求', en: 'Request' },
+  staff: { zh: '工作人员', en: 'Staff' },
+};
+
+export function compactValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+/** Errors per record: what the server refused, and this device's own edits that lost a conflict. */
+export function SyncRecordsCard() {
+  const t = useStrings(syncStrings);
+  const { error, locale } = useMessages();
+  const db = useDb();
+  const status = useLiveQuery(() => readSyncStatus(db), [db]);
+  const conflicts = useLiveQuery(() => db.conflicts.orderBy('at').reverse().limit(100).toArray(), [db]);
+  const tableLabel = (table: string) => TABLE_LABELS[table]?.[locale] ?? table;
+  return (
+    <>
+      {(status?.rejected.length ?? 0) > 0 && (
+        <Card title={t('rejectedTitle')} data-testid="sync-rejected">
+          <Typography.Paragraph type="secondary">{t('rejectedHint')}</Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="mutationId"
+            pagination={false}
+            dataSource={status?.rejected ?? []}
+            columns={[
+              { title: t('table'), dataIndex: 'table', render: (v: string) => tableLabel(v) },
+              { title: t('record'), dataIndex: 'rowId', render: (v: string, r) => (r.table === 'recipients' ? <a href={`#/recipients/${v}`}>{v.slice(0, 8)}</a> : v.slice(0, 8)) },
+              { title: t('reason'), dataIndex: 'reason', render: (v: string) => error(v) },
+              { title: t('at'), dataIndex: 'at', render: (v: string) => <DateTimeText value={v} /> },
+            ]}
+          />
+        </Card>
+      )}
+      {(conflicts?.length ?? 0) > 0 && (
+        <Card title={t('myConflicts')} data-testid="sync-my-conflicts">
+          <Typography.Paragraph type="secondary">{t('myConflictsHint')}</Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={conflicts ?? []}
+            columns={[
+              { title: t('table'), dataIndex: 'table', render: (v: string) => tableLabel(v) },
+              { title: t('field'), dataIndex: 'field' },
+              { title: t('winnerValue'), dataIndex: 'winnerValue', render: (v: unknown) => compactValue(v) },
+              { title: t('loserValue'), dataIndex: 'loserValue', render: (v: unknown) => compactValue(v) },
+              { title: t('at'), dataIndex: 'at', render: (v: string) => <DateTimeText value={v} /> },
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { liveQuery } from 'dexie';
+import { useEffect } from 'react';
+import { DEFAULT_SCHEDULE, type SyncSchedule } from '../../../shared/sync/schedule';
+import { createBrowserTransport } from '../../sync/browserSession';
+import { ENGINE_KEYS, SyncEngine } from '../../sync/engine';
+import { SyncScheduler } from '../../sync/scheduler';
+import { useSyncStatus } from '../../sync/syncStatusStore';
+import { useDbSession } from '../DbProvider';
+import { LOCAL_DEMO_SERVER_ID } from '../start/demoAccounts';
+
+/** Where the per-account sync schedule is kept (supervisors may choose weekly). */
+export const SCHEDULE_KEY = 'sync.schedule';
+
+export function parseSchedule(value: unknown): SyncSchedule {
+  if (typeof value !== 'string') return DEFAULT_SCHEDULE;
+  try {
+    const s = JSON.parse(value) as SyncSchedule;
+    return s.kind === 'interval' || s.kind === 'weekly' || s.kind === 'manual' ? s : DEFAULT_SCHEDULE;
+  } catch {
+    return DEFAULT_SCHEDULE;
+  }
+}
+
+/**
+ * Runs sync for a server session in the background: on start, on reconnect, a few seconds
+ * after each local change and on the schedule. Renders nothing; the UI reads useSyncStatus.
+ * The local demo session has no server, so nothing runs there.
+ */
+export function SyncRuntime() {
+  const { db, user, serverId } = useDbSession();
+  const set = useSyncStatus((s) => s.set);
+
+  useEffect(() => {
+    if (serverId === LOCAL_DEMO_SERVER_ID) return;
+    let schedule: SyncSchedule = DEFAULT_SCHEDULE;
+    const engine = new SyncEngine({
+      db,
+      transport: createBrowserTransport({ serverId, userId: user.id }),
+      newId: () => crypto.randomUUID(),
+      onProgress: (progress) => set({ progress }),
+    });
+    const scheduler = new SyncScheduler({
+      run: async () => {
+        const outcome = await engine.sync();
+        set({ progress: null, lastReport: outcome.report });
+        return outcome;
+      },
+      schedule: () => schedule,
+      lastSuccessAt: async () => {
+        const v = (await db.syncState.get(ENGINE_KEYS.lastSuccessAt))?.value;
+        return typeof v === 'string' ? Date.parse(v) : null;
+      },
+      isOnline: () => navigator.onLine,
+      now: () => Date.now(),
+      random: Math.random,
+      setTimer: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimer: (h) => window.clearTimeout(h as number),
+      onState: (state) => set({ state }),
+    });
+    set({ syncNow: () => scheduler.syncNow() });
+
+    // Local changes: the outbox count moves whenever a repository writes.
+    let lastCount: number | null = null;
+    const outboxWatch = liveQuery(() => db.outbox.count()).subscribe({
+      next: (n) => {
+        if (lastCount !== null && n > lastCount) scheduler.notifyLocalChange();
+        lastCount = n;
+      },
+    });
+    const scheduleWatch = liveQuery(() => db.syncState.get(SCHEDULE_KEY)).subscribe({
+      next: (entry) => {
+        schedule = parseSchedule(entry?.value);
+      },
+    });
+    const online = () => scheduler.notifyOnline();
+    const offline = () => scheduler.notifyOffline();
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    void db.syncState.get(SCHEDULE_KEY).then((entry) => {
+      schedule = parseSchedule(entry?.value);
+      return scheduler.start();
+    });
+    return () => {
+      scheduler.stop();
+      outboxWatch.unsubscribe();
+      scheduleWatch.unsubscribe();
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      set({ syncNow: null, progress: null });
+    };
+  }, [db, user.id, serverId, set]);
+
+  return null;
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readServerConfig } from '../../../server/config';
+import { startServer } from '../../../server/start';
+
+/**
+ * The central server for the end-to-end run: a fresh PGlite folder, a small deterministic demo
+ * data set and the demo accounts, on the port the preview's /api proxy points at. Started by
+ * Playwright's webServer and stopped with it; its folder is removed on exit.
+ */
+export const E2E_SERVER_PORT = 8799;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'youfu-e2e-server-'));
+  const config = readServerConfig({ PORT: String(E2E_SERVER_PORT), HOST: '127.0.0.1', DATA_DIR: join(dir, 'server') });
+  const server = await startServer({ config, demo: { recipients: 120, seed: 20261128, today: '2026-11-28' }, logger: false });
+  console.log(`e2e server on ${server.url} with ${server.demo?.rows ?? 0} demo rows`);
+  const stop = (): void => {
+    void server.close().finally(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
