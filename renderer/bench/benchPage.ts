@@ -1,7 +1,8 @@
 import { caseloadSearchBench } from './caseloadBench';
+import { syncBenchCleanup, syncBootstrapBench, syncPushBench } from './syncBench';
 
 /** The benchmark entry points the bench runner (scripts/bench.ts) calls through Playwright. */
-const api = { caseloadSearchBench };
+const api = { caseloadSearchBench, syncBootstrapBench, syncPushBench, syncBenchCleanup };
 export type BenchApi = typeof api;
 
 declare global {

@@ -1,0 +1,139 @@
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_TODAY, generateDemoRows } from '../shared/demo';
+import type { DemoRow } from '../shared/demo';
+import { entitySchemas } from '../shared/domain/schemas';
+import type { Db } from '../server/db/db';
+import { openServerDb } from '../server/db/openDb';
+import { loadDemo } from '../server/demo/loadDemo';
+import { SeqAllocator } from '../server/sync/rowStore';
+
+/**
+ * The server-side data set of the sync benchmarks, generated once per spec into a cached
+ * PGlite data directory (`data/bench/<key>/pristine`, git-ignored through `data/`). Loading
+ * a district takes minutes on a small machine; every later run copies the pristine folder to
+ * `data/bench/<key>/run` and serves the copy, so what one run pushes never leaks into the
+ * next run's bootstrap.
+ */
+export interface BenchDataSpec {
+  recipients: number;
+  seed: number;
+  /** Station prefix of every generated recipient: the supervisor's district pulls them all. */
+  scopePrefix: string;
+  /** Months of history (shared/demo generator option); null: the generator's full five years. */
+  historyMonths: number | null;
+}
+
+export interface BenchDataManifest {
+  spec: BenchDataSpec;
+  /** Rows per table as loaded (stations are not synced rows). */
+  rows: Record<string, number>;
+  totalRows: number;
+  loadMs: number;
+  loadedAt: string;
+}
+
+/** Bump when the loader or the generator changes what a cached folder holds. */
+const LOADER_VERSION = 1;
+const BATCH = 2000;
+const MANIFEST = 'manifest.json';
+
+export function benchDataKey(spec: BenchDataSpec): string {
+  const history = spec.historyMonths === null ? 'full' : `${spec.historyMonths}mo`;
+  return `v${LOADER_VERSION}-${spec.recipients}r-${history}-s${spec.seed}-${spec.scopePrefix}`;
+}
+
+export function benchDataDir(spec: BenchDataSpec, root = 'data/bench'): string {
+  return join(root, benchDataKey(spec));
+}
+
+type EntityDemoRow = Exclude<DemoRow, { table: 'stations' }>;
+
+/** Same statements as server/demo/loadDemo.ts: rows and their change entries, one transaction. */
+async function writeBatch(db: Db, batch: readonly EntityDemoRow[], now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const seqs = await SeqAllocator.begin(tx);
+    const json = JSON.stringify(batch.map((r) => ({
+      table_name: r.table, row_id: r.row.id, station_code: r.row.stationCode, seq: seqs.next(), data: { ...r.row, rev: 1 },
+    })));
+    await tx.query(
+      `INSERT INTO rows (table_name, row_id, station_code, rev, data, field_versions, deleted, updated_seq, updated_at)
+       SELECT x.table_name, x.row_id, x.station_code, 1, x.data, '{}'::jsonb, false, x.seq, $2
+       FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, station_code text, seq bigint, data jsonb)`,
+      [json, now],
+    );
+    await tx.query(
+      `INSERT INTO changes (seq, table_name, row_id, station_code, old_station_code, rev, op)
+       SELECT x.seq, x.table_name, x.row_id, x.station_code, NULL, 1, 'upsert'
+       FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, station_code text, seq bigint)`,
+      [json],
+    );
+    await seqs.finish(tx);
+  });
+}
+
+/**
+ * loadDemo() only takes the generator's default history, hence this loader; it then calls
+ * loadDemo on the filled database, which skips the rows and only creates the demo accounts.
+ */
+async function load(dir: string, spec: BenchDataSpec, log: (s: string) => void): Promise<BenchDataManifest> {
+  const t0 = performance.now();
+  const db = await openServerDb({ databaseUrl: null, dataDir: dir });
+  const rows: Record<string, number> = {};
+  let total = 0;
+  try {
+    const now = new Date();
+    let batch: EntityDemoRow[] = [];
+    const gen = generateDemoRows({
+      recipients: spec.recipients, seed: spec.seed, today: DEMO_TODAY, scopePrefix: spec.scopePrefix,
+      ...(spec.historyMonths === null ? {} : { historyMonths: spec.historyMonths }),
+    });
+    for (const r of gen) {
+      if (r.table === 'stations') continue;
+      const parsed = entitySchemas[r.table].safeParse(r.row);
+      if (!parsed.success) throw new Error(`bench row ${r.table}/${r.row.id} is invalid: ${parsed.error.message}`);
+      batch.push(r);
+      rows[r.table] = (rows[r.table] ?? 0) + 1;
+      if (batch.length >= BATCH) {
+        await writeBatch(db, batch, now);
+        total += batch.length;
+        batch = [];
+        if (total % 100_000 < BATCH) log(`  loaded ${total} rows (${Math.round((performance.now() - t0) / 1000)} s)`);
+      }
+    }
+    if (batch.length > 0) await writeBatch(db, batch, now);
+    total += batch.length;
+    await loadDemo(db, { recipients: spec.recipients, seed: spec.seed, today: DEMO_TODAY }, now);
+    // Fresh statistics, as a long-running server would have them after autovacuum.
+    await db.exec('VACUUM ANALYZE');
+  } finally {
+    await db.close();
+  }
+  return { spec, rows, totalRows: total, loadMs: Math.round(performance.now() - t0), loadedAt: new Date().toISOString() };
+}
+
+/**
+ * Makes sure the pristine folder for `spec` exists (loading it on first use), then copies it
+ * to a fresh working folder; returns the working folder and what it holds.
+ */
+export async function prepareBenchData(spec: BenchDataSpec, log: (s: string) => void, root = 'data/bench'): Promise<{ dataDir: string; manifest: BenchDataManifest; cached: boolean }> {
+  const base = benchDataDir(spec, root);
+  const pristine = join(base, 'pristine');
+  const manifestPath = join(base, MANIFEST);
+  let cached = existsSync(manifestPath);
+  if (!cached) {
+    // A folder without a manifest is a load that did not finish: start over.
+    rmSync(base, { recursive: true, force: true });
+    log(`bench data: generating and loading ${spec.recipients} recipients into ${pristine} (first run only)…`);
+    const manifest = await load(pristine, spec, log);
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    log(`bench data: ${manifest.totalRows} rows loaded in ${Math.round(manifest.loadMs / 1000)} s`);
+  } else {
+    cached = true;
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BenchDataManifest;
+  const dataDir = join(base, 'run');
+  rmSync(dataDir, { recursive: true, force: true });
+  cpSync(pristine, dataDir, { recursive: true });
+  return { dataDir, manifest, cached };
+}

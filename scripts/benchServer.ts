@@ -1,0 +1,48 @@
+import { toNumber } from '../server/db/db';
+import { type RunningServer, startServer } from '../server/start';
+import { prepareBenchData } from './benchData';
+import { type FromServer, type RawReadResult, isToServer } from './benchServerIpc';
+
+/**
+ * The central server of the sync benchmarks, in its own process as in production: PGlite is
+ * single-threaded WebAssembly, and in the runner's process its queries would stall the Vite
+ * proxy and Playwright. Driven over IPC by scripts/benchServerProcess.ts; also answers the raw
+ * SQL baseline of the pull benchmark, on the very database the server reads.
+ */
+let server: RunningServer | null = null;
+
+function send(m: FromServer): void {
+  process.send?.(m);
+}
+
+/** The baseline of the pull benchmark: the same rows, straight from the table, in seq order. */
+async function rawRead(prefix: string, limit: number): Promise<RawReadResult> {
+  if (!server) throw new Error('server not started');
+  const t = performance.now();
+  const rows = await server.db.query<{ table_name: string; row_id: string; rev: number; data: Record<string, unknown>; updated_seq: unknown }>(
+    `SELECT table_name, row_id, rev, data, updated_seq FROM rows
+     WHERE station_code LIKE $1 AND NOT deleted ORDER BY updated_seq LIMIT $2`,
+    [`${prefix}%`, limit],
+  );
+  const ms = performance.now() - t;
+  return { ms, rows: rows.length, lastSeq: toNumber(rows.at(-1)?.updated_seq ?? 0) };
+}
+
+process.on('message', (m: unknown) => {
+  if (!isToServer(m)) return;
+  const run = async (): Promise<void> => {
+    if (m.type === 'start') {
+      const t = performance.now();
+      const { dataDir, manifest, cached } = await prepareBenchData(m.spec, (s) => console.error(s));
+      server = await startServer({ config: { host: '127.0.0.1', port: 0, dataDir, databaseUrl: null }, demo: null });
+      send({ type: 'ready', url: server.url, manifest, cached, dataDir, prepareMs: Math.round(performance.now() - t) });
+    } else if (m.type === 'rawRead') {
+      send({ type: 'rawRead', result: await rawRead(m.prefix, m.limit) });
+    } else {
+      await server?.close();
+      server = null;
+      process.disconnect();
+    }
+  };
+  run().catch((e: unknown) => send({ type: 'error', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }));
+});

@@ -1,0 +1,27 @@
+import type { BenchDataManifest, BenchDataSpec } from './benchData';
+
+/** Messages between the bench runner and its server process (scripts/benchServer.ts). */
+export type ToServer =
+  | { type: 'start'; spec: BenchDataSpec }
+  | { type: 'rawRead'; prefix: string; limit: number }
+  | { type: 'stop' };
+
+export interface RawReadResult {
+  ms: number;
+  rows: number;
+  /** updated_seq of the last row read: the HTTP pull must have reached the same point. */
+  lastSeq: number;
+}
+
+export type FromServer =
+  | { type: 'ready'; url: string; manifest: BenchDataManifest; cached: boolean; dataDir: string; prepareMs: number }
+  | { type: 'rawRead'; result: RawReadResult }
+  | { type: 'error'; message: string };
+
+export function isFromServer(m: unknown): m is FromServer {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
+}
+
+export function isToServer(m: unknown): m is ToServer {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
+}

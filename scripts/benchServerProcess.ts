@@ -1,0 +1,64 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { BenchDataManifest, BenchDataSpec } from './benchData';
+import { type FromServer, type RawReadResult, type ToServer, isFromServer } from './benchServerIpc';
+
+/** The runner's handle on the bench server process (scripts/benchServer.ts). */
+export interface BenchServer {
+  url: string;
+  manifest: BenchDataManifest;
+  cached: boolean;
+  dataDir: string;
+  prepareMs: number;
+  rawRead: (prefix: string, limit: number) => Promise<RawReadResult>;
+  stop: () => Promise<void>;
+}
+
+function request<T extends FromServer['type']>(child: ChildProcess, msg: ToServer, want: T): Promise<Extract<FromServer, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: unknown): void => {
+      if (!isFromServer(m)) return;
+      if (m.type === 'error') {
+        cleanup();
+        reject(new Error(`bench server: ${m.message}`));
+      } else if (m.type === want) {
+        cleanup();
+        resolve(m as Extract<FromServer, { type: T }>);
+      }
+    };
+    const onExit = (code: number | null): void => {
+      cleanup();
+      reject(new Error(`bench server exited (${code ?? 'signal'})`));
+    };
+    const cleanup = (): void => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+    child.send(msg);
+  });
+}
+
+export async function startBenchServer(spec: BenchDataSpec): Promise<BenchServer> {
+  // tsx as a loader: the server is TypeScript, like the runner.
+  const child = fork('scripts/benchServer.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const ready = await request(child, { type: 'start', spec }, 'ready');
+    return {
+      url: ready.url, manifest: ready.manifest, cached: ready.cached, dataDir: ready.dataDir, prepareMs: ready.prepareMs,
+      rawRead: async (prefix, limit) => (await request(child, { type: 'rawRead', prefix, limit }, 'rawRead')).result,
+      stop: () => new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.send({ type: 'stop' } satisfies ToServer);
+      }),
+    };
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
+}
