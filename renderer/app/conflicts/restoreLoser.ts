@@ -1,0 +1,48 @@
+import type { EntityTable } from '../../../shared/domain/schemas';
+import type { ConflictEntry } from '../../../shared/sync/conflictsApi';
+import { bound, type YoufuDb } from '../../db/database';
+import { type EntityInput, type RepoContext, type RepoError, runWrite } from '../../db/repository';
+import { sameValue } from '../../db/rowValidation';
+import { isEntityTable } from './conflictView';
+
+export type RestoreOutcome =
+  /** The loser's value is written locally with its outbox entry: it syncs like any edit. */
+  | { kind: 'written' }
+  /** This device already holds the value and an unsynced edit of the field (an earlier restore). */
+  | { kind: 'pending' }
+  /** This device does not hold the row (deleted, moved away, or not synced yet). */
+  | { kind: 'missing' }
+  /** The local row already shows the loser's value with nothing to send: sync first. */
+  | { kind: 'unchanged' }
+  | { kind: 'failed'; error: RepoError };
+
+/**
+ * Writes the losing value back into the local row through the repository (validation, outbox,
+ * local audit in one transaction), so the server receives it as an ordinary synced edit.
+ */
+export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry, 'table' | 'rowId' | 'field' | 'loserValue'>): Promise<RestoreOutcome> {
+  const table = c.table;
+  if (!isEntityTable(table)) return { kind: 'failed', error: { code: 'write_failed', message: `unknown table ${table}` } };
+  const result = await runWrite(ctx, async (s): Promise<RestoreOutcome> => {
+    const existing = await s.get(table, c.rowId);
+    if (existing === undefined) return { kind: 'missing' };
+    if (sameValue((existing as Record<string, unknown>)[c.field], c.loserValue)) {
+      const pending = await bound.outbox(s.tx).where('[table+rowId]').equals([table, c.rowId]).toArray();
+      const hasEdit = pending.some((e) => e.op === 'upsert' && Object.hasOwn(e.fields, c.field));
+      return { kind: hasEdit ? 'pending' : 'unchanged' };
+    }
+    const patch = { [c.field]: c.loserValue } as Partial<EntityInput<EntityTable>>;
+    await s.patch(table, c.rowId, patch);
+    return { kind: 'written' };
+  });
+  return result.ok ? result.value : { kind: 'failed', error: result.error };
+}
+
+/** The row as this device holds it (decoded), or undefined; for the record link and the check. */
+export async function readLocalRow(db: YoufuDb, table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
+  if (!isEntityTable(table)) return undefined;
+  return db.transaction('r', table, async (tx) => {
+    const stored = await bound.entity(tx, table).get(rowId);
+    return stored === undefined ? undefined : db.codec.decode(table, stored);
+  });
+}
