@@ -1,7 +1,11 @@
 import { Alert, Card, Descriptions, Flex, Statistic } from 'antd';
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DateTimeText } from '../../ui/DateText';
 import { PageHeader } from '../../ui/PageHeader';
+import { readToken } from '../../sync/browserSession';
+import { createHttpConflictsTransport } from '../../sync/conflictsClient';
+import { ConflictsPanel } from '../conflicts/ConflictsPanel';
 import { useDb, useDbSession } from '../DbProvider';
 import { useStrings } from '../i18n';
 import { LOCAL_DEMO_SERVER_ID } from '../start/demoAccounts';
@@ -32,9 +36,22 @@ function LocalDemoSync() {
   );
 }
 
+/** Supervisors and the city review the conflict log of their scope. */
+function SupervisorConflicts() {
+  const t = useStrings(syncStrings);
+  const { user, serverId } = useDbSession();
+  const transport = useMemo(() => createHttpConflictsTransport({ baseUrl: '', getToken: () => readToken(serverId, user.id) }), [serverId, user.id]);
+  return (
+    <Card title={t('supervisorConflicts')} data-testid="supervisor-conflicts">
+      <ConflictsPanel transport={transport} />
+    </Card>
+  );
+}
+
 export function SyncPage() {
   const t = useStrings(syncStrings);
-  const { serverId } = useDbSession();
+  const { serverId, user } = useDbSession();
+  const supervises = user.role === 'district_supervisor' || user.role === 'city_admin';
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -45,6 +62,7 @@ export function SyncPage() {
           <>
             <SyncStatusCard />
             <SyncRecordsCard />
+            {supervises && <SupervisorConflicts />}
             <ScheduleCard />
           </>
         )}
