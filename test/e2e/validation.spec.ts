@@ -95,8 +95,17 @@ test('a negative aid amount is explained in zh-CN and the visit is not saved', a
   const profileUrl = page.url();
   const visits = page.getByTestId('timeline').getByTestId('timeline-visit');
   await expect(page.getByTestId('timeline')).toBeVisible();
-  const visitsBefore = await visits.count();
-  const aidBefore = await page.getByTestId('timeline').getByTestId('timeline-aid').count();
+  // The timeline fills in from live queries: count only once two reads agree.
+  const aid = page.getByTestId('timeline').getByTestId('timeline-aid');
+  await expect(visits.first()).toBeVisible({ timeout: 15_000 });
+  let visitsBefore = -1;
+  let aidBefore = -1;
+  await expect.poll(async () => {
+    const now = [await visits.count(), await aid.count()];
+    const stable = now[0] === visitsBefore && now[1] === aidBefore;
+    [visitsBefore, aidBefore] = now as [number, number];
+    return stable;
+  }, { intervals: [500], timeout: 15_000 }).toBe(true);
 
   // Start from the visit form with no recipient: the picker finds them by name.
   const name = await page.getByTestId('profile-name').innerText();
@@ -116,6 +125,6 @@ test('a negative aid amount is explained in zh-CN and the visit is not saved', a
   await page.goto(profileUrl);
   await expect(page.getByTestId('timeline')).toBeVisible();
   await expect(visits).toHaveCount(visitsBefore);
-  await expect(page.getByTestId('timeline').getByTestId('timeline-aid')).toHaveCount(aidBefore);
+  await expect(aid).toHaveCount(aidBefore);
   await expect(page.getByText('负数金额不应保存')).toHaveCount(0);
 });
