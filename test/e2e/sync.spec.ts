@@ -33,7 +33,7 @@ test('a wrong password gets a clear zh-CN message and no session', async ({ page
 test('sign in, bootstrap, log a visit offline, come back online: the server and a second client have it', async ({ page, browser, request }) => {
   await signIn(page, 'demo-caseworker');
   await waitUntilSynced(page);
-  await screenshot(page, '40-sync-after-bootstrap');
+  await screenshot(page, '50-sync-after-bootstrap');
 
   await page.goto('/#/today');
   const firstRow = page.getByTestId('today-row').first();
@@ -54,13 +54,13 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
   await page.goto('/#/sync');
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'offline');
   await expect(page.getByTestId('sync-pending')).not.toContainText(/^0$/);
-  await screenshot(page, '41-sync-offline-pending');
+  await screenshot(page, '51-sync-offline-pending');
 
   // Back online: the scheduler syncs on reconnect, and the outbox drains.
   await page.context().setOffline(false);
   await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 60_000 });
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
-  await screenshot(page, '42-sync-back-online');
+  await screenshot(page, '52-sync-back-online');
 
   // On the server: the district supervisor's pull contains the visit.
   const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-check-device' } });
@@ -87,7 +87,7 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
   expect(recipientLink).toContain('#/sync');
   await other.goto(await profileUrlOfVisit(page, notes));
   await expect(other.getByTestId('timeline').getByTestId('timeline-visit').filter({ hasText: notes })).toBeVisible({ timeout: 30_000 });
-  await screenshot(other, '43-second-client-timeline');
+  await screenshot(other, '53-second-client-timeline');
   await second.close();
 });
 

@@ -3,7 +3,7 @@ import { type Page, expect } from '@playwright/test';
 export type DemoAccountKey = 'caseworker' | 'hero' | 'supervisor';
 
 /** Where every screen's screenshot goes; each one is looked at by a person after the run. */
-export const SCREENSHOT_DIR = 'test-results/screenshots';
+export const SCREENSHOT_DIR = 'test-screenshots';
 
 /**
  * Opens the app in the test's fresh browser profile (empty IndexedDB and localStorage) and
