@@ -137,6 +137,6 @@ async function planOne<T extends EntityTable>(
   }
   // Re-inserted so the map's order is the order of last changes (bulkPut writes in that order).
   plan.delete(change.rowId);
-  plan.set(change.rowId, db.codec.encode(table, row) as StoredRow<EntityTable>);
+  plan.set(change.rowId, db.codec.encode(table, row));
   report.upserted++;
 }
