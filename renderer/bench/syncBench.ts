@@ -1,6 +1,5 @@
 import { Dexie } from 'dexie';
-import { ENTITY_TABLES, type EntityTable } from '../../shared/domain/schemas';
-import { encodeHlc } from '../../shared/sync/hlc';
+import { type Aid, ENTITY_TABLES, type EntityTable } from '../../shared/domain/schemas';
 import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation, type PushRequest, pushResponseSchema } from '../../shared/sync/protocol';
 import { addAid } from '../db/aidRepository';
 import { type OutboxEntry, type YoufuDb, openYoufuDb } from '../db/database';
@@ -41,12 +40,14 @@ export interface SyncPushResult {
   editMs: number;
   /** engine.sync() until its first pull request: outbox read, push batches, settling the outbox. */
   pushMs: number;
+  /** Of pushMs: waiting on transport.push (HTTP, the server's work, zod of the answer). */
+  pushTransportMs: number;
   /** The whole engine.sync() round, including pulling the server's echo of the edits. */
   syncMs: number;
   pushed: number;
   rejected: number;
   batches: number;
-  /** The same mutations (fresh ids, values and baseRevs so the server really applies them) POSTed raw. */
+  /** As many mutations of the same kinds, made by the repositories on other rows, POSTed raw. */
   baselineMs: number;
   baselineApplied: number;
   /** baselineMs / pushMs. */
@@ -71,6 +72,15 @@ function log(s: string): void {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const perSec = (n: number, ms: number): number => Math.round((n / ms) * 1000);
 
+/**
+ * A pause before each timed step. Right after many IndexedDB writes Chromium keeps flushing
+ * and compacting in the background, and on a small machine that steals the CPU of whatever
+ * is measured next (a push measured right after the edits took twice as long as the same
+ * push a second later). Edits made during a day are pushed on a quiet machine, too.
+ */
+const SETTLE_MS = 3000;
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
 async function freshDb(suffix: string): Promise<YoufuDb> {
   const name = `${DB_PREFIX}${suffix}`;
   await Dexie.delete(name);
@@ -83,6 +93,7 @@ type PageIds = { table: EntityTable; ids: string[] }[];
 /** What the benches watch on the real transport; reset between measurements. */
 interface Observer {
   pullMs: number;
+  pushMs: number;
   firstPullAt: number | null;
   pushes: number;
   /** Filled while not null (the bootstrap only: a district's ids take memory). */
@@ -92,9 +103,12 @@ interface Observer {
 function observe(http: SyncTransport, o: Observer): SyncTransport {
   return {
     login: (req) => http.login(req),
-    push: (req) => {
+    async push(req) {
+      const t = performance.now();
       o.pushes++;
-      return http.push(req);
+      const res = await http.push(req);
+      o.pushMs += performance.now() - t;
+      return res;
     },
     async pull(cursor, limit) {
       const t = performance.now();
@@ -132,7 +146,7 @@ export async function syncBootstrapBench(opts: { username: string; password: str
   token = login.value.token;
 
   const db = await freshDb('client');
-  const observer: Observer = { pullMs: 0, firstPullAt: null, pushes: 0, pages: [] };
+  const observer: Observer = { pullMs: 0, pushMs: 0, firstPullAt: null, pushes: 0, pages: [] };
   const engine = new SyncEngine({ db, transport: observe(http, observer), newId: () => crypto.randomUUID(), pullPageSize: opts.pageSize });
   const t0 = performance.now();
   const outcome = await engine.sync();
@@ -152,6 +166,7 @@ export async function syncBootstrapBench(opts: { username: string; password: str
   if (rows !== outcome.report.pulled) log(`note: ${outcome.report.pulled} changes pulled, ${rows} rows stored`);
 
   log(`bootstrap: ${rows} rows in ${Math.round(bootstrapMs)} ms; baseline bulkPut of the same rows…`);
+  await settle();
   const baselineMs = await bulkPutBaseline(db, pages);
   session = { db, engine, observer, token, user: { id: login.value.user.id, name: login.value.user.name } };
   return {
@@ -191,23 +206,46 @@ async function bulkPutBaseline(source: YoufuDb, pages: readonly PageIds[]): Prom
   return ms;
 }
 
-/**
- * Offline edits on the bootstrapped client: half profile edits (updateRecipient, one field),
- * half new aid records (addAid, a copy of an existing record). Each is one repository write
- * with its outbox entry, as a caseworker's day would make them.
- */
-async function makeEdits(db: YoufuDb, ctx: RepoContext, edits: number, tag: string): Promise<Record<string, number>> {
-  const updates = Math.ceil(edits / 2);
+/** Rows the edits work on, split into disjoint sets so no measurement finds another's rows warm. */
+interface EditTargets {
+  recipientIds: string[];
+  aidTemplates: Aid[];
+}
+
+/** The share of edits that are profile edits; the rest are new aid records. */
+const UPDATE_SHARE = 0.4;
+
+async function editTargets(db: YoufuDb, sizes: readonly number[]): Promise<EditTargets[]> {
+  const split = sizes.map((n) => ({ updates: Math.round(n * UPDATE_SHARE), adds: n - Math.round(n * UPDATE_SHARE) }));
+  const updates = split.reduce((a, x) => a + x.updates, 0);
+  const adds = split.reduce((a, x) => a + x.adds, 0);
   const recipientIds = await db.recipients.limit(updates).primaryKeys();
-  const aidTemplates = await db.aid.filter((a) => !a.voided).limit(edits - updates).toArray();
+  const aid = await db.aid.filter((a) => !a.voided).limit(adds).toArray();
+  if (recipientIds.length < updates || aid.length < adds) throw new Error('not enough rows to edit');
+  let u = 0;
+  let d = 0;
+  return split.map((x) => {
+    const t = { recipientIds: recipientIds.slice(u, u + x.updates), aidTemplates: aid.slice(d, d + x.adds).map((a) => db.codec.decode('aid', a)) };
+    u += x.updates;
+    d += x.adds;
+    return t;
+  });
+}
+
+/**
+ * Offline edits through the repositories, each one write with its outbox entry, as a
+ * caseworker's day makes them: profile edits (updateRecipient, one field) and new aid records
+ * (addAid, a copy of an existing record).
+ */
+async function makeEdits(ctx: RepoContext, targets: EditTargets, tag: string): Promise<Record<string, number>> {
   const kinds: Record<string, number> = { updateRecipient: 0, addAid: 0 };
-  for (const [i, id] of recipientIds.entries()) {
+  for (const [i, id] of targets.recipientIds.entries()) {
     const r = await updateRecipient(ctx, id, { healthNotes: `bench ${tag} edit ${i}` });
     if (!r.ok) throw new Error(`updateRecipient: ${JSON.stringify(r.error)}`);
     kinds.updateRecipient!++;
   }
-  for (const a of aidTemplates) {
-    const { rev: _rev, updatedAt: _updatedAt, ...input } = db.codec.decode('aid', a);
+  for (const a of targets.aidTemplates) {
+    const { rev: _rev, updatedAt: _updatedAt, ...input } = a;
     const r = await addAid(ctx, { ...input, id: ctx.newId(), approvedBy: `bench ${tag}` });
     if (!r.ok) throw new Error(`addAid: ${JSON.stringify(r.error)}`);
     kinds.addAid!++;
@@ -215,64 +253,64 @@ async function makeEdits(db: YoufuDb, ctx: RepoContext, edits: number, tag: stri
   return kinds;
 }
 
-export async function syncPushBench(opts: { edits: number }): Promise<SyncPushResult> {
+/**
+ * 1. Warm-up: a few edits synced untimed, so that neither measurement pays for the first push
+ *    of the server process (JIT, statement plans) or of this client.
+ * 2. Baseline set: edits on rows of their own, taken out of the outbox; they are the raw POSTs.
+ * 3. Engine set: as many edits on other rows, pushed by engine.sync() (timed).
+ * 4. The baseline set POSTed raw (timed).
+ */
+export async function syncPushBench(opts: { edits: number; warmup: number }): Promise<SyncPushResult> {
   if (!session) throw new Error('run syncBootstrapBench first');
   const { db, engine, observer, token, user } = session;
   const ctx: RepoContext = { db, actor: { staffId: user.id, name: user.name }, now: () => new Date(), newId: () => crypto.randomUUID() };
-  const t0 = performance.now();
-  const editKinds = await makeEdits(db, ctx, opts.edits, 'engine');
-  const editMs = performance.now() - t0;
-  const outbox = await db.outbox.orderBy('seq').toArray();
+  const [warm, raw, mine] = await editTargets(db, [opts.warmup, opts.edits, opts.edits]) as [EditTargets, EditTargets, EditTargets];
+  await makeEdits(ctx, warm, 'warm-up');
+  const warmed = await engine.sync();
+  if (!warmed.ok) throw new Error(`warm-up sync failed: ${warmed.error.code} ${warmed.error.message}`);
 
+  await makeEdits(ctx, raw, 'raw');
+  const rawEntries = await db.outbox.orderBy('seq').toArray();
+  await db.outbox.clear();
+
+  const t0 = performance.now();
+  const editKinds = await makeEdits(ctx, mine, 'engine');
+  const editMs = performance.now() - t0;
+  const edits = await db.outbox.count();
+
+  await settle();
   // The round moves on from push to pull at its first pull request.
-  Object.assign(observer, { pullMs: 0, firstPullAt: null, pushes: 0 });
+  Object.assign(observer, { pullMs: 0, pushMs: 0, firstPullAt: null, pushes: 0 });
   const t1 = performance.now();
   const outcome = await engine.sync();
   const syncMs = performance.now() - t1;
   if (!outcome.ok) throw new Error(`push sync failed: ${outcome.error.code} ${outcome.error.message}`);
   const pushMs = (observer.firstPullAt ?? performance.now()) - t1;
-  const batches = observer.pushes;
 
-  const baseline = await rawPushBaseline(db, outbox, token);
+  await settle();
+  const baseline = await rawPushBaseline(rawEntries, token);
   return {
-    edits: outbox.length, editKinds, editMs: Math.round(editMs), pushMs: Math.round(pushMs), syncMs: Math.round(syncMs),
-    pushed: outcome.report.pushed, rejected: outcome.report.rejected, batches,
+    edits, editKinds, editMs: Math.round(editMs), pushMs: Math.round(pushMs), pushTransportMs: Math.round(observer.pushMs), syncMs: Math.round(syncMs),
+    pushed: outcome.report.pushed, rejected: outcome.report.rejected, batches: observer.pushes,
     baselineMs: Math.round(baseline.ms), baselineApplied: baseline.applied, ratio: round2(baseline.ms / pushMs),
   };
 }
 
 /**
- * The baseline: the engine's mutations again, POSTed with fetch in batches of the engine's
- * size, without the engine (no outbox reads, HLC repair or settling). Replayed as-is they
- * would be duplicates, or no-ops the server skips, so each gets a fresh id and seq under a new
- * clientId, a changed value, the row's current rev as baseRev (no conflicts: the same merge
- * path as the engine's) and a fresh row id where it created a row. Timed: building, sending
- * and reading the answers.
+ * The baseline: mutations the repositories made (the same kinds, counts and sizes as the
+ * engine's, on rows of their own) POSTed with fetch in batches of the engine's size, under a
+ * client id of their own, without the engine: no outbox reads, HLC repair or settling. Timed:
+ * building the requests, sending them and validating the answers, as the transport does.
  */
-async function rawPushBaseline(db: YoufuDb, outbox: readonly OutboxEntry[], token: string): Promise<{ ms: number; applied: number }> {
+async function rawPushBaseline(entries: readonly OutboxEntry[], token: string): Promise<{ ms: number; applied: number }> {
   const clientId = crypto.randomUUID();
-  const revs = new Map<string, number>();
-  for (const e of outbox) {
-    if (e.baseRev === 0) continue;
-    const row = await db.table(e.table).get(e.rowId) as { rev?: number } | undefined;
-    revs.set(e.rowId, row?.rev ?? e.baseRev);
-  }
-  const millis = Date.now();
-  const mutations: Mutation[] = outbox.map((e, i) => {
-    const created = e.baseRev === 0;
-    const rowId = created ? crypto.randomUUID() : e.rowId;
-    const fields: Record<string, unknown> = { ...e.fields };
-    if (created) fields.id = rowId;
-    else for (const [k, v] of Object.entries(fields)) if (typeof v === 'string') fields[k] = `${v} (raw)`;
-    return {
-      id: crypto.randomUUID(), seq: i + 1, table: e.table, rowId, op: e.op, fields,
-      baseRev: created ? 0 : revs.get(e.rowId)!, hlc: encodeHlc({ millis, counter: i, node: clientId.slice(0, 8) }),
-    };
-  });
   let applied = 0;
   const t = performance.now();
-  for (let i = 0; i < mutations.length; i += MAX_PUSH_MUTATIONS) {
-    const body: PushRequest = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations: mutations.slice(i, i + MAX_PUSH_MUTATIONS) };
+  for (let i = 0; i < entries.length; i += MAX_PUSH_MUTATIONS) {
+    const mutations: Mutation[] = entries.slice(i, i + MAX_PUSH_MUTATIONS).map((e, k) => ({
+      id: e.id, seq: i + k + 1, table: e.table, rowId: e.rowId, op: e.op, fields: e.fields, baseRev: e.baseRev, hlc: e.hlc,
+    }));
+    const body: PushRequest = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations };
     const res = await fetch('/api/v1/sync/push', {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
     });
