@@ -62,6 +62,15 @@ const zh = {
   'error.internal': '服务器出错，请稍后重试',
   'error.conflict': '数据冲突，已记录待督导处理',
   'error.invalid_credentials': '用户名或密码不正确',
+  'error.backup_not_a_backup': '这不是优抚工作台的备份文件',
+  'error.backup_version_unsupported': '备份文件来自更新版本的程序，请先升级',
+  'error.backup_damaged_or_wrong_password': '备份密码不正确，或备份文件已损坏；本机数据未做任何改动',
+  'error.backup_foreign': '这是其他账号或其他数据库的备份，不能恢复到当前账号；本机数据未做任何改动',
+  'error.backup_schema_unsupported': '备份的数据版本与本程序不一致，无法恢复；本机数据未做任何改动',
+  'error.backup_invalid_rows': '备份中有不合规的记录，已拒绝恢复；本机数据未做任何改动',
+  'error.backup_password_too_short': '备份密码至少 8 位',
+  'error.backup_target_not_empty': '只能恢复到没有数据的新环境',
+  'error.backup_restore_failed': '恢复失败，本机原有数据保持不变',
   'error.unknown': '发生未知错误',
 } as const;
 
@@ -125,6 +134,15 @@ const en: Record<MessageKey, string> = {
   'error.internal': 'The server had a problem; please try again later',
   'error.conflict': 'A conflict was recorded for the supervisor',
   'error.invalid_credentials': 'Wrong user name or password',
+  'error.backup_not_a_backup': 'This is not a Youfu Desk backup file',
+  'error.backup_version_unsupported': 'The backup comes from a newer version of the app; please upgrade first',
+  'error.backup_damaged_or_wrong_password': 'Wrong backup password, or the backup file is damaged. Nothing on this computer was changed',
+  'error.backup_foreign': 'This backup belongs to another account or database and cannot be restored here. Nothing was changed',
+  'error.backup_schema_unsupported': 'The backup\'s data version does not match this app. Nothing was changed',
+  'error.backup_invalid_rows': 'The backup contains invalid records and was refused. Nothing was changed',
+  'error.backup_password_too_short': 'The backup password needs at least 8 characters',
+  'error.backup_target_not_empty': 'This backup can only be restored into a fresh, empty profile',
+  'error.backup_restore_failed': 'Restoring failed; the data on this computer is unchanged',
   'error.unknown': 'An unknown error occurred',
 };
 

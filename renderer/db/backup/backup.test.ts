@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BackupResult } from '../../../shared/backup/errors';
+import type { YoufuDb } from '../database';
+import { ensureClientId, upsertRows } from '../repository';
+import { newTestDb, recipientInput, testContext, makeIdNumber } from '../testFixtures';
+import { exportBackup } from './exportBackup';
+import { restoreBackup } from './restoreBackup';
+import { BACKUP_TABLES } from './tables';
+
+const PASSWORD = 'backup-pass-123';
+const ACCOUNT = 'u1';
+const opened: YoufuDb[] = [];
+
+function db(name?: string): YoufuDb {
+  const d = name ? newTestDbNamed(name) : newTestDb();
+  opened.push(d);
+  return d;
+}
+
+function newTestDbNamed(name: string): YoufuDb {
+  const d = newTestDb();
+  // A database named like a real account's, in its own in-memory IndexedDB.
+  Object.defineProperty(d, 'name', { value: name });
+  return d;
+}
+
+afterEach(() => {
+  for (const d of opened.splice(0)) d.close();
+});
+
+function value<T>(r: BackupResult<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.detail ?? ''}`);
+  return r.value;
+}
+
+async function seed(d: YoufuDb): Promise<void> {
+  const ctx = testContext(d);
+  await d.stations.bulkPut([
+    { code: '4403', name: '深圳市', level: 'city', parentCode: null },
+    { code: '440304', name: '福田区', level: 'district', parentCode: '4403' },
+  ]);
+  const ids = ['a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000003'];
+  const written = await upsertRows(ctx, 'recipients', ids.map((id, i) => recipientInput(id, { idNumber: makeIdNumber('19400315', `12${i}`), name: `张三${i}` })));
+  expect(written.ok).toBe(true);
+  await ensureClientId(d, () => 'c1000000-0000-4000-8000-000000000001');
+  await d.syncState.put({ key: 'cursor', value: 42 });
+  await d.conflicts.add({
+    table: 'recipients', rowId: ids[0]!, field: 'address', loserValue: '旧地址', winnerValue: '新地址', winner: 'server',
+    mutationId: 'm1', at: '2026-03-02T01:00:00.000Z',
+  });
+}
+
+async function dump(d: YoufuDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of BACKUP_TABLES) out[t] = await d.table(t).toArray();
+  return out;
+}
+
+async function backupOf(d: YoufuDb): Promise<Uint8Array> {
+  return value(await exportBackup(d, PASSWORD, { accountId: ACCOUNT, serverId: 's1' }));
+}
+
+describe('backup and restore', () => {
+  it('round-trips every table: rows, outbox with its seqs, syncState, conflicts, audit', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    const before = await dump(source);
+    expect(before.outbox).toHaveLength(3);
+    expect(before.conflicts).toHaveLength(1);
+    const bytes = await backupOf(source);
+
+    // Change everything, then restore over it.
+    await source.recipients.clear();
+    await source.outbox.clear();
+    await source.syncState.put({ key: 'cursor', value: 99 });
+    const counts = value(await restoreBackup(source, bytes, PASSWORD, { accountId: ACCOUNT }));
+    expect(counts).toMatchObject({ recipients: 3, outbox: 3, conflicts: 1, stations: 2 });
+    expect(await dump(source)).toEqual(before);
+  });
+
+  it('restores into a fresh database, and new outbox seqs continue after the old ones', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    // Everything was pushed: the outbox is empty but seqs 1–3 are used.
+    await source.outbox.clear();
+    const before = await dump(source);
+    const bytes = await backupOf(source);
+
+    const fresh = db('station-s1-u1');
+    value(await restoreBackup(fresh, bytes, PASSWORD, { accountId: ACCOUNT }));
+    expect(await dump(fresh)).toEqual(before);
+    const ctx = testContext(fresh);
+    ctx.newId = () => 'b2000000-0000-4000-8000-000000000009';
+    expect((await upsertRows(ctx, 'recipients', [recipientInput('b2000000-0000-4000-8000-000000000001')])).ok).toBe(true);
+    const [entry] = await fresh.outbox.toArray();
+    expect(entry!.seq).toBeGreaterThan(3);
+  });
+
+  it('restores into a differently named database of the same account only when allowed and empty', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    const bytes = await backupOf(source);
+    const other = db('station-s2-u1');
+    expect(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
+    await other.syncState.put({ key: 'x', value: 1 });
+    expect(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true }))
+      .toMatchObject({ ok: false, error: { code: 'backup_target_not_empty' } });
+    await other.syncState.clear();
+    value(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true }));
+    expect(await other.recipients.count()).toBe(3);
+  });
+
+  describe('refusals leave the database untouched', () => {
+    async function setup(): Promise<{ target: YoufuDb; bytes: Uint8Array; before: Record<string, unknown[]> }> {
+      const source = db('station-s1-u1');
+      await seed(source);
+      const bytes = await backupOf(source);
+      const target = db('station-s1-u1');
+      await target.stations.put({ code: '4403', name: '原有数据', level: 'city', parentCode: null });
+      await target.syncState.put({ key: 'cursor', value: 7 });
+      return { target, bytes, before: await dump(target) };
+    }
+
+    it('wrong password', async () => {
+      const { target, bytes, before } = await setup();
+      expect(await restoreBackup(target, bytes, 'not-the-password', { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_damaged_or_wrong_password' } });
+      expect(await dump(target)).toEqual(before);
+    });
+
+    it('a flipped byte', async () => {
+      const { target, bytes, before } = await setup();
+      const damaged = bytes.slice();
+      const at = Math.floor(bytes.length * 0.75);
+      damaged[at] = damaged[at]! ^ 0x80;
+      expect(await restoreBackup(target, damaged, PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_damaged_or_wrong_password' } });
+      expect(await dump(target)).toEqual(before);
+    });
+
+    it('a truncated file', async () => {
+      const { target, bytes, before } = await setup();
+      expect(await restoreBackup(target, bytes.slice(0, bytes.length - 100), PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_damaged_or_wrong_password' } });
+      expect(await dump(target)).toEqual(before);
+    });
+
+    it("another account's file", async () => {
+      const { target, before } = await setup();
+      const foreign = db('station-s1-u2');
+      await seed(foreign);
+      const bytes = value(await exportBackup(foreign, PASSWORD, { accountId: 'u2', serverId: 's1' }));
+      expect(await restoreBackup(target, bytes, PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
+      expect(await restoreBackup(target, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
+      expect(await dump(target)).toEqual(before);
+    });
+
+    it('a failure in the middle of writing rolls everything back', async () => {
+      const { target, bytes, before } = await setup();
+      // auditLocal is written after the entity tables, the outbox and syncState have been replaced.
+      target.auditLocal.hook('creating', () => {
+        throw new Error('injected write failure');
+      });
+      const r = await restoreBackup(target, bytes, PASSWORD, { accountId: ACCOUNT });
+      expect(r).toMatchObject({ ok: false, error: { code: 'backup_restore_failed' } });
+      expect(await dump(target)).toEqual(before);
+    });
+  });
+});

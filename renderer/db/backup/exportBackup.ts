@@ -1,0 +1,56 @@
+import { type BackupResult } from '../../../shared/backup/errors';
+import { type EncodeOptions, encodeBackup } from '../../../shared/backup/format';
+import type { YoufuDb } from '../database';
+import { BACKUP_TABLES } from './tables';
+
+export interface ExportMeta {
+  accountId: string;
+  serverId: string;
+  /** Defaults to now. */
+  createdAt?: Date;
+}
+
+/** A placeholder outbox row, added and removed in one transaction to read the seq counter. */
+export const SEQ_PROBE_ID = '00000000-0000-4000-8000-5e9f100f0000';
+
+/**
+ * The highest outbox seq ever issued here. IndexedDB keeps the auto-increment counter apart
+ * from the rows, so an empty outbox does not mean seq 1 is free: the server has seen the old
+ * ones and would drop a reused seq as a duplicate. Add-and-delete in one rw transaction reads
+ * the counter without anyone ever seeing the probe (it costs one unused seq).
+ */
+async function readSeqFloor(db: YoufuDb): Promise<number> {
+  return db.transaction('rw', db.outbox, async (tx) => {
+    const outbox = tx.table('outbox');
+    const seq: unknown = await outbox.add({ id: SEQ_PROBE_ID, table: 'recipients', rowId: '', op: 'upsert', fields: {}, baseRev: 0, hlc: '', createdAt: '' });
+    await outbox.delete(seq);
+    return typeof seq === 'number' ? seq - 1 : 0;
+  });
+}
+
+/**
+ * Every table of the database, outbox, syncState and conflicts included, read in ONE read
+ * transaction (a consistent snapshot); encryption happens after it has closed.
+ */
+export async function exportBackup(db: YoufuDb, password: string, meta: ExportMeta, options: EncodeOptions = {}): Promise<BackupResult<Uint8Array<ArrayBuffer>>> {
+  const outboxSeqFloor = await readSeqFloor(db);
+  const tables = await db.transaction('r', BACKUP_TABLES, async (tx) => {
+    const out: Record<string, unknown[]> = {};
+    for (const t of BACKUP_TABLES) out[t] = await tx.table(t).toArray();
+    return out;
+  });
+  return encodeBackup(
+    {
+      schemaVersion: db.verno,
+      databaseName: db.name,
+      accountId: meta.accountId,
+      serverId: meta.serverId,
+      createdAt: (meta.createdAt ?? new Date()).toISOString(),
+      outboxSeqFloor,
+    },
+    BACKUP_TABLES,
+    tables,
+    password,
+    options,
+  );
+}

@@ -1,0 +1,85 @@
+import { type BackupResult, backupFail } from '../../../shared/backup/errors';
+import { parseBackup } from '../../../shared/backup/format';
+import type { BackupHeader } from '../../../shared/backup/header';
+import type { YoufuDb } from '../database';
+import { SEQ_PROBE_ID } from './exportBackup';
+import { BACKUP_TABLES, type BackupTable, rowProblem, rowToStore } from './tables';
+
+export interface RestoreOptions {
+  /** The signed-in account; the backup must be its own. */
+  accountId: string;
+  /** Accept the same account's backup from a differently named database, into an EMPTY database only. */
+  allowSameAccountFreshProfile?: boolean;
+}
+
+/** A backup that has passed every check and is ready to replace the database. */
+export interface PreparedRestore {
+  header: BackupHeader;
+  rows: Record<BackupTable, unknown[]>;
+  requireEmpty: boolean;
+}
+
+/** Decrypts and checks everything, writing nothing: the header for the confirmation, and the rows. */
+export async function prepareRestore(db: YoufuDb, bytes: Uint8Array, password: string, options: RestoreOptions): Promise<BackupResult<PreparedRestore>> {
+  const parsed = await parseBackup(bytes, password, {
+    expected: { databaseName: db.name, accountId: options.accountId },
+    allowSameAccountFreshProfile: options.allowSameAccountFreshProfile ?? false,
+  });
+  if (!parsed.ok) return parsed;
+  const { header, tables } = parsed.value;
+  if (header.schemaVersion !== db.verno) return backupFail('backup_schema_unsupported', `backup schema ${header.schemaVersion}, database ${db.verno}`);
+  const names = [...header.tables].sort();
+  if (names.join(',') !== [...BACKUP_TABLES].sort().join(',')) return backupFail('backup_schema_unsupported', `tables ${names.join(',')}`);
+  const rows = {} as Record<BackupTable, unknown[]>;
+  for (const t of BACKUP_TABLES) {
+    const list = tables[t] ?? [];
+    for (const [i, row] of list.entries()) {
+      const problem = rowProblem(db, t, row);
+      if (problem) return backupFail('backup_invalid_rows', `${t}[${i}]: ${problem}`);
+    }
+    rows[t] = list.map((row) => rowToStore(db, t, row));
+  }
+  return { ok: true, value: { header, rows, requireEmpty: header.databaseName !== db.name } };
+}
+
+class NotEmpty extends Error {}
+
+/**
+ * Replaces the whole database with the prepared rows in ONE rw transaction: any failure rolls
+ * it back and the old data stays. Only Dexie calls run inside it.
+ */
+export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Promise<BackupResult<Record<BackupTable, number>>> {
+  const { rows, header, requireEmpty } = prepared;
+  try {
+    await db.transaction('rw', BACKUP_TABLES, async (tx) => {
+      if (requireEmpty) {
+        for (const t of BACKUP_TABLES) if ((await tx.table(t).count()) > 0) throw new NotEmpty();
+      }
+      for (const t of BACKUP_TABLES) {
+        const table = tx.table(t);
+        await table.clear();
+        if (rows[t].length > 0) await table.bulkAdd(rows[t]);
+      }
+      // Never hand out a seq the server may already have: lift the counter to the floor.
+      const outbox = tx.table('outbox');
+      const maxSeq = rows.outbox.reduce<number>((m, r) => (typeof r === 'object' && r !== null && 'seq' in r && typeof r.seq === 'number' ? Math.max(m, r.seq) : m), 0);
+      if (header.outboxSeqFloor > maxSeq) {
+        await outbox.add({ seq: header.outboxSeqFloor, id: SEQ_PROBE_ID, table: 'recipients', rowId: '', op: 'upsert', fields: {}, baseRev: 0, hlc: '', createdAt: '' });
+        await outbox.delete(header.outboxSeqFloor);
+      }
+    });
+  } catch (e) {
+    if (e instanceof NotEmpty) return backupFail('backup_target_not_empty');
+    return backupFail('backup_restore_failed', e instanceof Error ? e.message : String(e));
+  }
+  const counts = {} as Record<BackupTable, number>;
+  for (const t of BACKUP_TABLES) counts[t] = rows[t].length;
+  return { ok: true, value: counts };
+}
+
+/** Checks everything first, then replaces the database contents atomically. */
+export async function restoreBackup(db: YoufuDb, bytes: Uint8Array, password: string, options: RestoreOptions): Promise<BackupResult<Record<BackupTable, number>>> {
+  const prepared = await prepareRestore(db, bytes, password, options);
+  if (!prepared.ok) return prepared;
+  return applyRestore(db, prepared.value);
+}

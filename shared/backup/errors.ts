@@ -1,0 +1,26 @@
+/** Stable codes of the backup format and restore; translated under `error.<code>` in shared/i18n. */
+export const BACKUP_ERROR_CODES = [
+  'backup_not_a_backup',
+  'backup_version_unsupported',
+  'backup_damaged_or_wrong_password',
+  'backup_foreign',
+  'backup_schema_unsupported',
+  'backup_invalid_rows',
+  'backup_password_too_short',
+  'backup_target_not_empty',
+  'backup_restore_failed',
+] as const;
+export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
+
+/** A refusal with its code and, for the log only, what exactly was wrong. */
+export interface BackupFailure {
+  code: BackupErrorCode;
+  detail?: string;
+}
+
+export type BackupResult<T> = { ok: true; value: T } | { ok: false; error: BackupFailure };
+
+export const backupFail = (code: BackupErrorCode, detail?: string): { ok: false; error: BackupFailure } => ({
+  ok: false,
+  error: detail === undefined ? { code } : { code, detail },
+});
