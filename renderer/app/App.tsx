@@ -3,7 +3,10 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { translate } from '../../shared/i18n/messages';
+import type { SessionInfo } from '../../shared/ipc/contract';
+import { desktopApi } from '../platform/desktop';
 import { DbProvider } from './DbProvider';
+import { DesktopSessionRoot } from './lock/DesktopSessionRoot';
 import { LoginScreen } from './login/LoginScreen';
 import { useRoute } from './router';
 import { useLocale } from './i18n';
@@ -13,7 +16,22 @@ import { SyncRuntime } from './sync/SyncRuntime';
 import { useAppStore } from './store';
 import { appTheme } from './theme';
 
+function SignedInShell({ user, scopes, serverId }: Pick<SessionInfo, 'user' | 'scopes' | 'serverId'>) {
+  return (
+    <DbProvider key={`${serverId}/${user.id}`} user={user} scopes={scopes} serverId={serverId}>
+      <SyncRuntime />
+      <Shell />
+    </DbProvider>
+  );
+}
+
+/** In Electron main owns the session; in the browser shell the persisted UI store does. */
 function SessionRoot() {
+  const api = desktopApi();
+  return api ? <DesktopSessionRoot api={api} shell={(s) => <SignedInShell {...s} />} /> : <BrowserSessionRoot />;
+}
+
+function BrowserSessionRoot() {
   const user = useAppStore((s) => s.user);
   const scopes = useAppStore((s) => s.scopes);
   const serverId = useAppStore((s) => s.serverId);
@@ -23,12 +41,7 @@ function SessionRoot() {
     const demo = route.path === '/demo' || route.query.has('demoRecipients');
     return demo ? <StartScreen /> : <LoginScreen />;
   }
-  return (
-    <DbProvider key={`${serverId}/${user.id}`} user={user} scopes={scopes} serverId={serverId}>
-      <SyncRuntime />
-      <Shell />
-    </DbProvider>
-  );
+  return <SignedInShell user={user} scopes={scopes} serverId={serverId} />;
 }
 
 export function App() {

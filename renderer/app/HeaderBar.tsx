@@ -4,8 +4,9 @@ import { STAFF_ROLE } from '../../shared/domain/enums';
 import { stationPathName } from '../../shared/stations/tree';
 import { appStrings } from './appStrings';
 import { useDbSession } from './DbProvider';
+import { LockButton } from './lock/LockButton';
 import { useMessages, useStrings } from './i18n';
-import { clearToken } from '../sync/browserSession';
+import { signOutSession } from '../platform/session';
 import { useAppStore } from './store';
 import { useOnline } from './useOnline';
 
@@ -39,7 +40,8 @@ export function HeaderBar() {
           <Typography.Text style={{ whiteSpace: 'nowrap' }} ellipsis data-testid="session-station">{stationPathName(user.stationCode)}</Typography.Text>
         </Flex>
         {/* Unsynced changes stay in this account's own database and go out at its next sign-in. */}
-        <Button icon={<LogoutOutlined />} onClick={() => { clearToken(); signOut(); }} data-testid="sign-out">{t('signOut')}</Button>
+        <LockButton />
+        <Button icon={<LogoutOutlined />} onClick={() => void signOutSession().then(signOut)} data-testid="sign-out">{t('signOut')}</Button>
       </Flex>
     </Layout.Header>
   );

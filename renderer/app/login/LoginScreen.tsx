@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import type { Locale } from '../../../shared/domain/labels';
-import { createBrowserTransport, storeToken } from '../../sync/browserSession';
+import { signInOnline } from '../../platform/session';
 import { useMessages, useStrings } from '../i18n';
 import { navigate } from '../router';
 import { useAppStore } from '../store';
@@ -39,15 +39,13 @@ export function LoginScreen() {
   const submit = async ({ username, password }: Credentials): Promise<void> => {
     setBusy(true);
     setFailure(null);
-    const res = await createBrowserTransport(null).login({ username: username.trim(), password, deviceId: deviceId() });
+    const res = await signInOnline({ username: username.trim(), password, deviceId: deviceId() });
     setBusy(false);
     if (!res.ok) {
       setFailure(res.error.code === 'unauthorized' ? error('invalid_credentials') : error(res.error.code));
       return;
     }
-    const { token, user, scopes, serverId } = res.value;
-    storeToken(serverId, user.id, token);
-    signIn({ user, scopes, serverId });
+    signIn(res.value);
     navigate('/today');
   };
 

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
 import { DEFAULT_SCHEDULE, type SyncSchedule } from '../../../shared/sync/schedule';
-import { createBrowserTransport } from '../../sync/browserSession';
+import { createSessionTransport } from '../../platform/session';
 import { ENGINE_KEYS, SyncEngine } from '../../sync/engine';
 import { SyncScheduler } from '../../sync/scheduler';
 import { useSyncStatus } from '../../sync/syncStatusStore';
@@ -35,7 +35,7 @@ export function SyncRuntime() {
     let schedule: SyncSchedule = DEFAULT_SCHEDULE;
     const engine = new SyncEngine({
       db,
-      transport: createBrowserTransport({ serverId, userId: user.id }),
+      transport: createSessionTransport({ serverId, userId: user.id }),
       newId: () => crypto.randomUUID(),
       onProgress: (progress) => set({ progress }),
     });

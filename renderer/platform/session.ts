@@ -1,0 +1,48 @@
+import type { LoginRequest, SessionUser } from '../../shared/sync/protocol';
+import { clearToken, createBrowserTransport, storeToken } from '../sync/browserSession';
+import type { SyncTransport, TransportResult } from '../sync/transport';
+import { refreshDesktopStatus } from './desktopAuth';
+import { desktopApi } from './desktop';
+import { createIpcTransport } from './ipcTransport';
+
+export interface SignedIn {
+  user: SessionUser;
+  scopes: string[];
+  serverId: string;
+}
+
+/**
+ * The online sign-in. In Electron main keeps the token; in the browser shell it goes to
+ * sessionStorage as before.
+ */
+export async function signInOnline(req: LoginRequest): Promise<TransportResult<SignedIn>> {
+  const api = desktopApi();
+  if (api) {
+    const res = await createIpcTransport(api).login(req);
+    if (!res.ok) return res;
+    await refreshDesktopStatus(api);
+    return { ok: true, value: { user: res.value.user, scopes: res.value.scopes, serverId: res.value.serverId } };
+  }
+  const res = await createBrowserTransport(null).login(req);
+  if (!res.ok) return res;
+  const { token, user, scopes, serverId } = res.value;
+  storeToken(serverId, user.id, token);
+  return { ok: true, value: { user, scopes, serverId } };
+}
+
+/** Forgets the token; the account's local database (and its unsynced changes) stays. */
+export async function signOutSession(): Promise<void> {
+  const api = desktopApi();
+  if (!api) {
+    clearToken();
+    return;
+  }
+  await api.auth.logout();
+  await refreshDesktopStatus(api);
+}
+
+/** The sync transport of the signed-in account. */
+export function createSessionTransport(account: { serverId: string; userId: string }): SyncTransport {
+  const api = desktopApi();
+  return api ? createIpcTransport(api) : createBrowserTransport(account);
+}
