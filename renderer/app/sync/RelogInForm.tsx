@@ -1,6 +1,6 @@
 import { Button, Flex, Input } from 'antd';
 import { useState } from 'react';
-import { createBrowserTransport, storeToken } from '../../sync/browserSession';
+import { signInOnline } from '../../platform/session';
 import { useSyncStatus } from '../../sync/syncStatusStore';
 import { useDbSession } from '../DbProvider';
 import { useMessages, useStrings } from '../i18n';
@@ -15,12 +15,16 @@ export function RelogInForm() {
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const submit = async (): Promise<void> => {
-    const res = await createBrowserTransport(null).login({ username: user.username, password, deviceId: localStorage.getItem('youfu-desk.deviceId') ?? `web-${crypto.randomUUID()}` });
+    const res = await signInOnline({ username: user.username, password, deviceId: localStorage.getItem('youfu-desk.deviceId') ?? `web-${crypto.randomUUID()}` });
     if (!res.ok) {
       setFailure(error(res.error.code === 'unauthorized' ? 'invalid_credentials' : res.error.code));
       return;
     }
-    storeToken(serverId, user.id, res.value.token);
+    // Signed in again as someone else? Then this session's database is not theirs: stop here.
+    if (res.value.serverId !== serverId || res.value.user.id !== user.id) {
+      setFailure(error('unauthorized'));
+      return;
+    }
     setPassword('');
     await syncNow?.();
   };
