@@ -14,9 +14,13 @@ export interface DutyHistory {
   visits: Visit[];
 }
 
-/** How far back an overdue occurrence may be due: within one period of the plan. */
+/**
+ * How far back an overdue occurrence may be due: within one period of a periodic plan, and
+ * within a month for birthdays and festivals (a greeting is not left open for most of a year;
+ * a data set full of "Spring Festival, 285 days overdue" would not look like a real station).
+ */
 const PERIOD_DAYS: Record<Recurrence['type'], number> = {
-  weekly: 7, monthly: 30, quarterly: 91, half_yearly: 182, yearly: 365, birthday: 365, festival: 365, once: 30,
+  weekly: 7, monthly: 30, quarterly: 91, half_yearly: 182, yearly: 30, birthday: 30, festival: 30, once: 30,
 };
 
 
