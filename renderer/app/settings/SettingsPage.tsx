@@ -7,6 +7,8 @@ import { useDbSession } from '../DbProvider';
 import { useMessages, useStrings } from '../i18n';
 import { useAppStore } from '../store';
 import { APP_VERSION } from '../version';
+import { BackupCard } from './BackupCard';
+import { StorageCard } from './StorageCard';
 import { settingsStrings } from './strings';
 import { type RecordCounts, useRecordCounts } from './useRecordCounts';
 
@@ -73,6 +75,8 @@ export function SettingsPage() {
         <LanguageCard />
         <AboutCard />
         <LocalDataCard />
+        <StorageCard />
+        <BackupCard />
       </Flex>
     </>
   );
