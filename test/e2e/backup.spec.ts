@@ -23,6 +23,7 @@ test('a backup exported from one profile restores into a fresh one; a damaged fi
   await expect(page.getByTestId('storage-usage')).toBeVisible();
   const original = { recipients: await count(page, 'recipients'), visits: await count(page, 'visits'), outbox: await count(page, 'outbox') };
   expect(original.recipients).toBe('200');
+  await expect(page.getByTestId('storage-warning')).toHaveCount(0);
   await page.getByTestId('backup-card').scrollIntoViewIfNeeded();
   await screenshot(page, '60-settings-storage-backup');
 
@@ -41,9 +42,16 @@ test('a backup exported from one profile restores into a fresh one; a damaged fi
 
   // A fresh browser profile with other (smaller) demo data of the same account.
   const fresh = await browser.newContext();
+  // This profile's disk is nearly full: the storage card warns.
+  await fresh.addInitScript(() => {
+    Object.defineProperty(navigator.storage, 'estimate', { value: () => Promise.resolve({ usage: 8.6e9, quota: 1e10 }) });
+  });
   const other = await fresh.newPage();
   await startWithDemoData(other, { recipients: 50, path: '/settings' });
   expect(await count(other, 'recipients')).toBe('50');
+  await expect(other.getByTestId('storage-warning')).toContainText('存储空间已用 86%');
+  await other.getByTestId('storage-card').scrollIntoViewIfNeeded();
+  await screenshot(other, '64-storage-nearly-full');
 
   // A damaged copy is refused with the zh-CN message, and nothing changes.
   const damaged = Buffer.from(bytes);
@@ -58,12 +66,16 @@ test('a backup exported from one profile restores into a fresh one; a damaged fi
   expect(await count(other, 'recipients')).toBe('50');
 
   // The real file: the header is shown first, then the restore replaces the data.
+  let t0 = Date.now();
   await chooseAndCheck(other, file, PASSWORD);
   await expect(other.getByTestId('backup-preview-counts')).toContainText('服务对象 200');
+  const checkMs = Date.now() - t0;
   await other.getByTestId('backup-restore-confirm').scrollIntoViewIfNeeded();
   await screenshot(other, '62-backup-restore-preview');
+  t0 = Date.now();
   await other.getByTestId('backup-restore-confirm').click();
   await expect(other.getByTestId('count-recipients').locator('.ant-statistic-content-value')).toHaveText(original.recipients, { timeout: 30_000 });
+  testInfo.annotations.push({ type: 'restore', description: `checked in ${checkMs} ms, replaced in ${Date.now() - t0} ms` });
   expect(await count(other, 'visits')).toBe(original.visits);
   expect(await count(other, 'outbox')).toBe(original.outbox);
   await fresh.close();
