@@ -13,6 +13,9 @@ export interface PullBenchResult {
   changes: number;
   httpMs: number;
   httpRowsPerSec: number;
+  /** The same pages from the server's pull handler called in-process (no HTTP, JSON, zod). */
+  handlerMs: number;
+  handlerRowsPerSec: number;
   rawSqlMs: number;
   rawSqlRowsPerSec: number;
   rawSqlRows: number;
@@ -46,12 +49,15 @@ export async function pullThroughputBench(server: BenchServer, opts: {
   }
   const httpMs = performance.now() - t0;
 
+  const handler = await server.handlerPull(opts.username, opts.target, opts.pageSize);
+  if (handler.changes !== changes) throw new Error(`the handler pulled ${handler.changes} changes, HTTP ${changes}`);
   const raw = await server.rawRead(opts.scopePrefix, changes);
   if (raw.rows !== changes) throw new Error(`raw read got ${raw.rows} rows, the pull ${changes}: not the same rows`);
   const perSec = (n: number, ms: number): number => Math.round((n / ms) * 1000);
   return {
     pageSize: opts.pageSize, pages, changes,
     httpMs: Math.round(httpMs), httpRowsPerSec: perSec(changes, httpMs),
+    handlerMs: Math.round(handler.ms), handlerRowsPerSec: perSec(changes, handler.ms),
     rawSqlMs: Math.round(raw.ms), rawSqlRowsPerSec: perSec(raw.rows, raw.ms), rawSqlRows: raw.rows,
     ratio: Math.round((raw.ms / httpMs) * 100) / 100,
   };

@@ -1,7 +1,9 @@
+import { findAccountByUsername } from '../server/auth/accounts';
 import { toNumber } from '../server/db/db';
+import { handlePull } from '../server/sync/pullHandler';
 import { type RunningServer, startServer } from '../server/start';
 import { prepareBenchData } from './benchData';
-import { type FromServer, type RawReadResult, isToServer } from './benchServerIpc';
+import { type FromServer, type HandlerPullResult, type RawReadResult, isToServer } from './benchServerIpc';
 
 /**
  * The central server of the sync benchmarks, in its own process as in production: PGlite is
@@ -28,6 +30,30 @@ async function rawRead(prefix: string, limit: number): Promise<RawReadResult> {
   return { ms, rows: rows.length, lastSeq: toNumber(rows.at(-1)?.updated_seq ?? 0) };
 }
 
+/**
+ * The pull handler alone, called in-process page by page as the route calls it: what the
+ * server's queries and row assembly cost without HTTP, JSON and the client's validation.
+ */
+async function handlerPull(username: string, target: number, pageSize: number): Promise<HandlerPullResult> {
+  if (!server) throw new Error('server not started');
+  const account = await findAccountByUsername(server.db, username);
+  if (!account) throw new Error(`no account ${username}`);
+  const session = { account, deviceId: 'bench-handler', tokenHash: 'bench-handler' };
+  const deps = { db: server.db, now: () => new Date() };
+  let cursor = 0;
+  let changes = 0;
+  let pages = 0;
+  const t = performance.now();
+  for (;;) {
+    const page = await handlePull(deps, session, { cursor: String(cursor), limit: String(Math.min(pageSize, target - changes)) });
+    pages++;
+    changes += page.changes.length;
+    cursor = page.cursor;
+    if (!page.hasMore || changes >= target) break;
+  }
+  return { ms: performance.now() - t, changes, pages };
+}
+
 process.on('message', (m: unknown) => {
   if (!isToServer(m)) return;
   const run = async (): Promise<void> => {
@@ -36,6 +62,8 @@ process.on('message', (m: unknown) => {
       const { dataDir, manifest, cached } = await prepareBenchData(m.spec, (s) => console.error(s));
       server = await startServer({ config: { host: '127.0.0.1', port: 0, dataDir, databaseUrl: null }, demo: null });
       send({ type: 'ready', url: server.url, manifest, cached, dataDir, prepareMs: Math.round(performance.now() - t) });
+    } else if (m.type === 'handlerPull') {
+      send({ type: 'handlerPull', result: await handlerPull(m.username, m.target, m.pageSize) });
     } else if (m.type === 'rawRead') {
       send({ type: 'rawRead', result: await rawRead(m.prefix, m.limit) });
     } else {

@@ -4,6 +4,7 @@ import type { BenchDataManifest, BenchDataSpec } from './benchData';
 export type ToServer =
   | { type: 'start'; spec: BenchDataSpec }
   | { type: 'rawRead'; prefix: string; limit: number }
+  | { type: 'handlerPull'; username: string; target: number; pageSize: number }
   | { type: 'stop' };
 
 export interface RawReadResult {
@@ -13,9 +14,16 @@ export interface RawReadResult {
   lastSeq: number;
 }
 
+export interface HandlerPullResult {
+  ms: number;
+  changes: number;
+  pages: number;
+}
+
 export type FromServer =
   | { type: 'ready'; url: string; manifest: BenchDataManifest; cached: boolean; dataDir: string; prepareMs: number }
   | { type: 'rawRead'; result: RawReadResult }
+  | { type: 'handlerPull'; result: HandlerPullResult }
   | { type: 'error'; message: string };
 
 export function isFromServer(m: unknown): m is FromServer {

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { BenchDataManifest, BenchDataSpec } from './benchData';
-import { type FromServer, type RawReadResult, type ToServer, isFromServer } from './benchServerIpc';
+import { type FromServer, type HandlerPullResult, type RawReadResult, type ToServer, isFromServer } from './benchServerIpc';
 
 /** The runner's handle on the bench server process (scripts/benchServer.ts). */
 export interface BenchServer {
@@ -10,6 +10,7 @@ export interface BenchServer {
   dataDir: string;
   prepareMs: number;
   rawRead: (prefix: string, limit: number) => Promise<RawReadResult>;
+  handlerPull: (username: string, target: number, pageSize: number) => Promise<HandlerPullResult>;
   stop: () => Promise<void>;
 }
 
@@ -47,6 +48,7 @@ export async function startBenchServer(spec: BenchDataSpec): Promise<BenchServer
     return {
       url: ready.url, manifest: ready.manifest, cached: ready.cached, dataDir: ready.dataDir, prepareMs: ready.prepareMs,
       rawRead: async (prefix, limit) => (await request(child, { type: 'rawRead', prefix, limit }, 'rawRead')).result,
+      handlerPull: async (username, target, pageSize) => (await request(child, { type: 'handlerPull', username, target, pageSize }, 'handlerPull')).result,
       stop: () => new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
