@@ -26,6 +26,12 @@ test('a backup exported from one profile restores into a fresh one; a damaged fi
   await expect(page.getByTestId('storage-warning')).toHaveCount(0);
   await page.getByTestId('backup-card').scrollIntoViewIfNeeded();
   await screenshot(page, '60-settings-storage-backup');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(page.getByTestId('backup-card')).toContainText('Backup and restore');
+  await expect(page.getByTestId('storage-card')).toContainText('Persistent storage');
+  await page.getByTestId('backup-card').scrollIntoViewIfNeeded();
+  await screenshot(page, '65-settings-storage-backup-en');
+  await page.getByTestId('language-switch').getByText('中文').click();
 
   await page.getByTestId('backup-export').click();
   await page.getByTestId('backup-export-password').fill(PASSWORD);

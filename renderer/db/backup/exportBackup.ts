@@ -1,5 +1,5 @@
-import { type BackupResult } from '../../../shared/backup/errors';
-import { type EncodeOptions, encodeBackup } from '../../../shared/backup/format';
+import { type BackupResult, backupFail } from '../../../shared/backup/errors';
+import { type EncodeOptions, MIN_BACKUP_PASSWORD_LENGTH, encodeBackup } from '../../../shared/backup/format';
 import type { YoufuDb } from '../database';
 import { BACKUP_TABLES } from './tables';
 
@@ -33,6 +33,7 @@ async function readSeqFloor(db: YoufuDb): Promise<number> {
  * transaction (a consistent snapshot); encryption happens after it has closed.
  */
 export async function exportBackup(db: YoufuDb, password: string, meta: ExportMeta, options: EncodeOptions = {}): Promise<BackupResult<Uint8Array<ArrayBuffer>>> {
+  if (password.length < MIN_BACKUP_PASSWORD_LENGTH) return backupFail('backup_password_too_short');
   const outboxSeqFloor = await readSeqFloor(db);
   const tables = await db.transaction('r', BACKUP_TABLES, async (tx) => {
     const out: Record<string, unknown[]> = {};
