@@ -1,3 +1,4 @@
+import { SYNC_KEYS } from '../repository';
 import { type BackupResult, backupFail } from '../../../shared/backup/errors';
 import { parseBackup } from '../../../shared/backup/format';
 import type { BackupHeader } from '../../../shared/backup/header';
@@ -67,6 +68,12 @@ export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Prom
         await outbox.add({ seq: header.outboxSeqFloor, id: SEQ_PROBE_ID, table: 'recipients', rowId: '', op: 'upsert', fields: {}, baseRev: 0, hlc: '', createdAt: '' });
         await outbox.delete(header.outboxSeqFloor);
       }
+      // A restored database is a new device to the server. Keeping the old client id would let
+      // the original computer and this one push under one id: their seqs would collide and the
+      // server would drop real changes as duplicates. Under a fresh id the pending outbox goes
+      // out again; mutations name their rows, so a change the original device already pushed
+      // lands on the same row with the same values, never as a second row.
+      await tx.table('syncState').put({ key: SYNC_KEYS.clientId, value: crypto.randomUUID() });
     });
   } catch (e) {
     if (e instanceof NotEmpty) return backupFail('backup_target_not_empty');
