@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { type Page, chromium } from '@playwright/test';
 import { createServer } from 'vite';
@@ -33,6 +33,7 @@ const SYNC_SPECS: Record<Scale, BenchDataSpec> = {
   city: { recipients: 50_000, seed: 7, scopePrefix: '440304', historyMonths: 16 },
 };
 const PULL_TARGET = 100_000;
+const PROFILE_DIR = 'data/bench/chromium-profile';
 const PUSH_EDITS = 1_000;
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
@@ -87,7 +88,10 @@ async function main(): Promise<void> {
   // No watcher and no HMR: the repository is shared and a long run (a district bootstrap takes
   // many minutes) must not be reloaded under its feet when someone saves a file.
   const vite = await createServer({ configFile: 'vite.config.ts', server: { port: 0, strictPort: false, hmr: false, watch: null }, logLevel: 'warn' });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  // A profile on disk, fresh each run: a default (incognito) context keeps IndexedDB in memory
+  // under a small quota that a district's bootstrap exceeds, and the app stores on disk anyway.
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  const browser = await chromium.launchPersistentContext(PROFILE_DIR, { executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     if (benchServer) {
       // In Node first, while nothing else runs: the server's read path against raw SQL.
@@ -128,6 +132,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    rmSync(PROFILE_DIR, { recursive: true, force: true });
     await vite.close();
     await benchServer?.stop();
   }
