@@ -1,0 +1,17 @@
+import type { ErrorCode } from '../../shared/sync/protocol';
+
+/** A failure that crossed the wire (or never got there), as a value with a stable code. */
+export interface SyncError {
+  code: ErrorCode;
+  message: string;
+  /** True when trying again later may succeed (network down, server busy). */
+  retryable: boolean;
+}
+
+export type TransportResult<T> = { ok: true; value: T } | { ok: false; error: SyncError };
+
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['network', 'internal', 'rate_limited']);
+
+export function syncError(code: ErrorCode, message: string): SyncError {
+  return { code, message, retryable: RETRYABLE.has(code) };
+}
