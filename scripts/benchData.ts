@@ -1,12 +1,9 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TODAY, generateDemoRows } from '../shared/demo';
-import type { DemoRow } from '../shared/demo';
 import { entitySchemas } from '../shared/domain/schemas';
-import type { Db } from '../server/db/db';
 import { openServerDb } from '../server/db/openDb';
-import { loadDemo } from '../server/demo/loadDemo';
-import { SeqAllocator } from '../server/sync/rowStore';
+import { type EntityDemoRow, loadDemo, writeDemoBatch } from '../server/demo/loadDemo';
 
 /**
  * The server-side data set of the sync benchmarks, generated once per spec into a cached
@@ -47,31 +44,6 @@ export function benchDataDir(spec: BenchDataSpec, root = 'data/bench'): string {
   return join(root, benchDataKey(spec));
 }
 
-type EntityDemoRow = Exclude<DemoRow, { table: 'stations' }>;
-
-/** Same statements as server/demo/loadDemo.ts: rows and their change entries, one transaction. */
-async function writeBatch(db: Db, batch: readonly EntityDemoRow[], now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    const seqs = await SeqAllocator.begin(tx);
-    const json = JSON.stringify(batch.map((r) => ({
-      table_name: r.table, row_id: r.row.id, station_code: r.row.stationCode, seq: seqs.next(), data: { ...r.row, rev: 1 },
-    })));
-    await tx.query(
-      `INSERT INTO rows (table_name, row_id, station_code, rev, data, field_versions, deleted, updated_seq, updated_at)
-       SELECT x.table_name, x.row_id, x.station_code, 1, x.data, '{}'::jsonb, false, x.seq, $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, station_code text, seq bigint, data jsonb)`,
-      [json, now],
-    );
-    await tx.query(
-      `INSERT INTO changes (seq, table_name, row_id, station_code, old_station_code, rev, op)
-       SELECT x.seq, x.table_name, x.row_id, x.station_code, NULL, 1, 'upsert'
-       FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, station_code text, seq bigint)`,
-      [json],
-    );
-    await seqs.finish(tx);
-  });
-}
-
 /**
  * loadDemo() only takes the generator's default history, hence this loader; it then calls
  * loadDemo on the filled database, which skips the rows and only creates the demo accounts.
@@ -95,13 +67,13 @@ async function load(dir: string, spec: BenchDataSpec, log: (s: string) => void):
       batch.push(r);
       rows[r.table] = (rows[r.table] ?? 0) + 1;
       if (batch.length >= BATCH) {
-        await writeBatch(db, batch, now);
+        await writeDemoBatch(db, batch, now);
         total += batch.length;
         batch = [];
         if (total % 100_000 < BATCH) log(`  loaded ${total} rows (${Math.round((performance.now() - t0) / 1000)} s)`);
       }
     }
-    if (batch.length > 0) await writeBatch(db, batch, now);
+    if (batch.length > 0) await writeDemoBatch(db, batch, now);
     total += batch.length;
     await loadDemo(db, { recipients: spec.recipients, seed: spec.seed, today: DEMO_TODAY }, now);
     // Fresh statistics, as a long-running server would have them after autovacuum.

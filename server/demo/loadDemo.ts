@@ -24,10 +24,10 @@ export interface DemoLoadResult {
 
 const BATCH = 1000;
 
-type EntityDemoRow = Exclude<DemoRow, { table: 'stations' }>;
+export type EntityDemoRow = Exclude<DemoRow, { table: 'stations' }>;
 
 /** Writes a batch as rows + changes in one transaction, in the generator's order. */
-async function writeBatch(db: Db, batch: readonly EntityDemoRow[], now: Date): Promise<void> {
+export async function writeDemoBatch(db: Db, batch: readonly EntityDemoRow[], now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const seqs = await SeqAllocator.begin(tx);
     const items = batch.map((r) => ({
@@ -73,12 +73,12 @@ export async function loadDemo(db: Db, opts: DemoLoadOptions, now = new Date()):
       if (!parsed.success) throw new Error(`demo row ${r.table}/${r.row.id} is invalid: ${parsed.error.message}`);
       batch.push(r);
       if (batch.length >= BATCH) {
-        await writeBatch(db, batch, now);
+        await writeDemoBatch(db, batch, now);
         rows += batch.length;
         batch = [];
       }
     }
-    if (batch.length > 0) await writeBatch(db, batch, now);
+    if (batch.length > 0) await writeDemoBatch(db, batch, now);
     rows += batch.length;
   }
   for (const a of Object.values(DEMO_ACCOUNTS)) {
