@@ -104,6 +104,8 @@ test('filter by category shows only that category', async () => {
 test('combat heroes carry the gold badge', async () => {
   await pickCategory('战斗英雄');
   await page.keyboard.press('Escape');
+  // Count only once the filtered list has replaced the full one.
+  await expect(page.getByTestId('caseload-count')).not.toContainText('当前显示 2000 人');
   await expect(rows().first()).toBeVisible();
   const count = await rows().count();
   for (let i = 0; i < count; i++) await expect(rows().nth(i).getByTestId('hero-badge')).toBeVisible();
