@@ -1,17 +1,18 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+import { E2E_SERVER_URL, E2E_WEB_PORT, E2E_WEB_URL } from './test/e2e/support/ports';
 
 
 export const playwrightConfig = defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_PORT_OFFSET ? `test-results-${process.env.E2E_PORT_OFFSET}` : 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 120_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: E2E_WEB_URL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
@@ -21,16 +22,16 @@ export const playwrightConfig = defineConfig({
     {
       // The central server the sync tests sign in to (fresh PGlite, small demo data).
       command: 'npx tsx test/e2e/support/e2eServer.ts',
-      url: 'http://127.0.0.1:8799/api/v1/health',
+      url: `${E2E_SERVER_URL}/api/v1/health`,
       reuseExistingServer: false,
       timeout: 240_000,
     },
     {
-      command: 'npx vite preview',
-      url: 'http://127.0.0.1:4173',
+      command: `npx vite preview --port ${E2E_WEB_PORT}`,
+      url: E2E_WEB_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { YOUFU_SERVER_URL: 'http://127.0.0.1:8799' },
+      env: { YOUFU_SERVER_URL: E2E_SERVER_URL },
     },
   ],
 });

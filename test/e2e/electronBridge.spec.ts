@@ -1,14 +1,15 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { type DesktopHarness, installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
+import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';
 
 /**
  * Issue 5's desktop journeys in Chromium: `window.app` is the real preload API, and every call
  * goes through `page.exposeBinding` to main's real modules in Node (IPC registry, auth session,
  * token vault with real AES, offline unlock, sync client to the e2e central server, idle lock).
  */
-const SERVER = 'http://127.0.0.1:8799';
-const PAGE_ORIGIN = 'http://127.0.0.1:4173';
+const SERVER = E2E_SERVER_URL;
+const PAGE_ORIGIN = E2E_WEB_URL;
 
 let harness: DesktopHarness;
 

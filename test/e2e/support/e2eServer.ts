@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readServerConfig } from '../../../server/config';
 import { startServer } from '../../../server/start';
+import { E2E_SERVER_PORT } from './ports';
 
 /**
  * The central server for the end-to-end run: a fresh PGlite folder, a small deterministic demo
  * data set and the demo accounts, on the port the preview's /api proxy points at. Started by
  * Playwright's webServer and stopped with it; its folder is removed on exit.
  */
-export const E2E_SERVER_PORT = 8799;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'youfu-e2e-server-'));
