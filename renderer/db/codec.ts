@@ -33,6 +33,7 @@ export const DERIVED_COLUMNS: { readonly [T in EntityTable]: readonly string[] }
   duties: [],
   dutyOccurrences: [],
   requests: [],
+  signoffs: [],
 };
 
 export interface RowCodec {

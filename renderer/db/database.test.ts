@@ -2,7 +2,8 @@ import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { hmacSha256, idNumberBlindIndex, sha256, toHex, utf8 } from './blindIndex';
 import { createRowCodec } from './codec';
-import { databaseName, openYoufuDb, requestPersistentStorage } from './database';
+import { Dexie } from 'dexie';
+import { SCHEMA_V1, databaseName, openYoufuDb, requestPersistentStorage } from './database';
 import { recipientSearchKeys } from './searchKeys';
 import { idNumberEndingInX, recipientInput } from './testFixtures';
 import { recipientSchema } from '../../shared/domain/schemas';
@@ -13,15 +14,29 @@ describe('database', () => {
     expect(() => databaseName('', 'u42')).toThrow();
   });
 
-  it('opens version 1 with every table', async () => {
+  it('opens the latest version with every table', async () => {
     const db = await openYoufuDb('station-test-open', { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange });
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['aid', 'auditLocal', 'conflicts', 'duties', 'dutyOccurrences', 'outbox', 'recipients', 'requests', 'staff', 'stations', 'syncState', 'visits'],
-    );
+    expect(db.verno).toBeGreaterThanOrEqual(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(expect.arrayContaining(
+      ['aid', 'auditLocal', 'conflicts', 'duties', 'dutyOccurrences', 'outbox', 'recipients', 'requests', 'signoffs', 'staff', 'stations', 'syncState', 'visits'],
+    ));
+    expect(db.signoffs.schema.idxByName['[stationCode+weekStart]']).toBeDefined();
     expect(db.outbox.schema.primKey.auto).toBe(true);
     expect(db.outbox.schema.idxByName['id']?.unique).toBe(true);
     expect(db.recipients.schema.idxByName['searchKeys']?.multi).toBe(true);
+    db.close();
+  });
+
+  it('upgrades a version 1 database to version 2 keeping its rows and adding the sign-offs table', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('station-test-v1', { indexedDB, IDBKeyRange: FakeIDBKeyRange });
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1.table('syncState').put({ key: 'clientId', value: 'c-1' });
+    v1.close();
+    const db = await openYoufuDb('station-test-v1', { indexedDB, IDBKeyRange: FakeIDBKeyRange });
+    expect(await db.syncState.get('clientId')).toEqual({ key: 'clientId', value: 'c-1' });
+    expect(await db.signoffs.count()).toBe(0);
     db.close();
   });
 

@@ -63,6 +63,11 @@ export const SCHEMA_V1 = {
   auditLocal: '++id, at, [table+rowId], staffId',
 } as const;
 
+/** Version 2 adds the supervisors' weekly sign-offs (a new synced table; nothing to upgrade). */
+export const SCHEMA_V2 = {
+  signoffs: 'id, stationCode, weekStart, [stationCode+weekStart]',
+} as const;
+
 export interface YoufuDbOptions extends RowCodecOptions {
   /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
   indexedDB?: { open: (name: string, version?: number) => IDBOpenDBRequest };
@@ -78,6 +83,7 @@ export class YoufuDb extends Dexie {
   duties!: DexieTable<StoredRow<'duties'>, 'id'>;
   dutyOccurrences!: DexieTable<StoredRow<'dutyOccurrences'>, 'id'>;
   requests!: DexieTable<StoredRow<'requests'>, 'id'>;
+  signoffs!: DexieTable<StoredRow<'signoffs'>, 'id'>;
   outbox!: DexieTable<OutboxEntry, 'seq'>;
   syncState!: DexieTable<SyncStateEntry, 'key'>;
   conflicts!: DexieTable<ConflictEntry, 'id'>;
@@ -93,6 +99,7 @@ export class YoufuDb extends Dexie {
       chromeTransactionDurability: 'strict',
     });
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
     this.codec = createRowCodec(options);
   }
 }

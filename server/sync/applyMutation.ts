@@ -43,6 +43,8 @@ function stationOf(data: Record<string, unknown>): string | null {
 export async function applyMutation(ctx: ApplyContext, m: Mutation): Promise<MutationResult> {
   const table = m.table as EntityTable;
   if (table === 'staff' && !ROSTER_ROLES.has(ctx.session.account.role)) return rejected(m, 'forbidden_role');
+  // The weekly sign-off is the district's (or the city's) answer for its review.
+  if (table === 'signoffs' && !ROSTER_ROLES.has(ctx.session.account.role)) return rejected(m, 'forbidden_role');
 
   const existing = await loadRowForUpdate(ctx.tx, table, m.rowId);
   if (existing && !inScope(existing.stationCode, ctx.scopes)) return rejected(m, 'forbidden_scope');

@@ -193,6 +193,35 @@ export const requestSchema = z.object({
 });
 export type Request = z.infer<typeof requestSchema>;
 
+/** The figures a weekly sign-off was given on (see shared/review for their definitions). */
+export const signoffFiguresSchema = z.object({
+  recipients: z.number().int().nonnegative(),
+  visitsDue: z.number().int().nonnegative(),
+  visitsDone: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  heroesOverdue: z.number().int().nonnegative(),
+  aidFen: z.number().int().nonnegative(),
+});
+export type SignoffFigures = z.infer<typeof signoffFiguresSchema>;
+
+const isMonday = (d: string): boolean => new Date(`${d}T00:00:00Z`).getUTCDay() === 1;
+
+/** A district supervisor's (or the city's) weekly sign-off of the review, with a snapshot of its figures. */
+export const signoffSchema = z.object({
+  id: uuid,
+  /** The district (or the city) signed for. */
+  stationCode,
+  /** Monday of the ISO week signed, Asia/Shanghai. */
+  weekStart: localDate.refine(isMonday, { error: 'week_start_not_monday' }),
+  comment: z.string().max(2000, { error: 'text_too_long' }),
+  signedBy: uuid,
+  signedByName: personName,
+  signedAt: timestamp,
+  figures: signoffFiguresSchema,
+  ...syncMeta,
+});
+export type Signoff = z.infer<typeof signoffSchema>;
+
 /** The synced entity tables and their schemas: one map for repositories, sync and the server. */
 export const entitySchemas = {
   staff: staffSchema,
@@ -202,6 +231,7 @@ export const entitySchemas = {
   duties: dutySchema,
   dutyOccurrences: dutyOccurrenceSchema,
   requests: requestSchema,
+  signoffs: signoffSchema,
 } as const;
 export type EntityTable = keyof typeof entitySchemas;
 export const ENTITY_TABLES = Object.keys(entitySchemas) as EntityTable[];
