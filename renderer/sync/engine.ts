@@ -1,11 +1,11 @@
 import { ENTITY_TABLES } from '../../shared/domain/schemas';
 import {
-  MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PushRequest,
+  MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PullResponse, type PushRequest,
 } from '../../shared/sync/protocol';
 import { type ConflictEntry, type OutboxEntry, type YoufuDb, bound } from '../db/database';
 import { applyRemoteChanges, ensureClientId } from '../db/repository';
 import { restampFutureHlcs } from './clockRepair';
-import type { SyncError, SyncTransport } from './transport';
+import type { SyncError, SyncTransport, TransportResult } from './transport';
 
 /**
  * The client sync engine: push before pull, outbox entries removed only once the server's
@@ -158,16 +158,22 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Pulls page after page. The next page is requested as soon as a page's answer names its
+   * cursor, and travels while this page is written to IndexedDB: the network and the server's
+   * query overlap the local writes. The saved cursor still only moves once a page is applied.
+   */
   private async pullAll(report: SyncReport): Promise<{ ok: true } | { ok: false; error: SyncError }> {
-    const { db, transport } = this.opts;
-    const pageSize = this.opts.pullPageSize ?? PULL_PAGE;
+    const { db } = this.opts;
     let cursor = await this.cursor();
     let done = 0;
     let total = 0;
+    let next = this.requestPage(cursor);
     for (;;) {
-      const res = await transport.pull(cursor, pageSize);
+      const res = await next();
       if (!res.ok) return res;
       const page = res.value;
+      if (page.hasMore) next = this.requestPage(page.cursor);
       if (total === 0) total = page.changes.length + page.remaining;
       await applyRemoteChanges(db, page.changes);
       // The cursor is saved after the page: a crash in between re-applies an idempotent page.
@@ -175,9 +181,27 @@ export class SyncEngine {
       await db.syncState.put({ key: ENGINE_KEYS.cursor, value: cursor });
       done += page.changes.length;
       report.pulled += page.changes.length;
-      this.opts.onProgress?.({ phase: 'pull', done, total: Math.max(total, done) });
+      // `remaining` after the first page of a round is the server's estimate: the last page completes the bar.
+      this.opts.onProgress?.({ phase: 'pull', done, total: page.hasMore ? Math.max(total, done) : done });
       if (!page.hasMore) return { ok: true };
     }
+  }
+
+  /**
+   * One pull request, sent now and awaited later. A transport that throws has its error
+   * rethrown where the page is awaited, as if it had been awaited at once, instead of an
+   * unhandled rejection while the page before it is being written.
+   */
+  private requestPage(cursor: number): () => Promise<TransportResult<PullResponse>> {
+    const sent = this.opts.transport.pull(cursor, this.opts.pullPageSize ?? PULL_PAGE).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    return async () => {
+      const r = await sent;
+      if ('error' in r) throw r.error;
+      return r.value;
+    };
   }
 
   private async cursor(): Promise<number> {

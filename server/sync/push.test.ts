@@ -211,6 +211,12 @@ describe.each(testBackends())('push on $name', (backend) => {
     const first = await pull(server, user, 0, 10);
     expect(first.body).toMatchObject({ hasMore: true, remaining: 15 });
     expect(first.body.changes).toHaveLength(10);
+    // Later pages estimate from the page's density (here every change is in scope: exact).
+    const second = await pull(server, user, first.body.cursor, 10);
+    expect(second.body).toMatchObject({ hasMore: true, remaining: 5 });
+    const last = await pull(server, user, second.body.cursor, 10);
+    expect(last.body).toMatchObject({ hasMore: false, remaining: 0 });
+    expect(last.body.changes).toHaveLength(5);
     const rows = new Map<string, Record<string, unknown>>();
     await pullAll(server, user, rows, 0, 10);
     expect([...rows.keys()].sort()).toEqual(ids.map((id) => `recipients/${id}`).sort());
