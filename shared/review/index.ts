@@ -1,0 +1,5 @@
+export * from './api';
+export * from './compute';
+export * from './definitions';
+export * from './rollup';
+export * from './week';
