@@ -9,7 +9,7 @@ import { createAuthSession } from './authSession';
 import { createIpcRegistry } from './ipc';
 import { createOfflineUnlock } from './offlineUnlock';
 import { createSealedFile } from './sealedFile';
-import { authHandlers, syncHandlers } from './sessionHandlers';
+import { authHandlers, conflictsHandlers, syncHandlers } from './sessionHandlers';
 import type { SyncClient } from './syncClient';
 import { FakeSafeStorage } from './testing/fakeSafeStorage';
 import { APP_PAGE, FakeIpcMain, MemoryLog } from './testing/fakes';
@@ -26,6 +26,13 @@ const loginReq = { username: 'zhangmin', password: 'correct horse', deviceId: 'd
 const pushReq = { protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] };
 const pushAnswer = { lastSeq: 0, results: [], serverTime: 't' };
 
+const party = (side: 'client' | 'server') => ({ side, clientId: `c-${side}`, accountId: null, accountName: null, hlc: 'h', editedAt: null });
+const CONFLICT = {
+  id: 9, table: 'recipients' as const, rowId: 'r1', stationCode: '440304001001', field: 'address', winnerValue: 'a', loserValue: 'b',
+  winner: party('server'), loser: party('client'), createdAt: 't', status: 'resolved' as const, resolution: 'keep_winner' as const,
+  resolvedAt: 't', resolvedBy: { accountId: 'u1', name: '张敏' },
+};
+
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -37,6 +44,8 @@ function fakeClient() {
     logout: vi.fn<SyncClient['logout']>(() => Promise.resolve(ipcOk(null))),
     push: vi.fn<SyncClient['push']>(() => Promise.resolve(ipcOk(pushAnswer))),
     pull: vi.fn<SyncClient['pull']>(() => Promise.resolve(ipcOk({ changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 't' }))),
+    listConflicts: vi.fn<SyncClient['listConflicts']>(() => Promise.resolve(ipcOk({ conflicts: [], serverTime: 't' }))),
+    resolveConflict: vi.fn<SyncClient['resolveConflict']>(() => Promise.resolve(ipcOk({ conflict: CONFLICT, alreadyResolved: false }))),
   };
 }
 
@@ -56,7 +65,7 @@ async function start(dir: string, safe = new FakeSafeStorage()) {
   await auth.init();
   const ipcMain = new FakeIpcMain();
   const registry = createIpcRegistry({ ipcMain, log: new MemoryLog() });
-  registry.handleSome({ ...authHandlers(auth), ...syncHandlers(auth, client) });
+  registry.handleSome({ ...authHandlers(auth), ...syncHandlers(auth, client), ...conflictsHandlers(auth, client) });
   const call = (channel: string, payload: unknown = {}) => ipcMain.invoke(channel, APP_PAGE, payload);
   return { client, emitted, call };
 }
@@ -79,6 +88,18 @@ describe('auth session over IPC', () => {
     expect(await app.call('sync:push', pushReq)).toEqual(ipcOk(pushAnswer));
     expect(app.client.push).toHaveBeenCalledWith(TOKEN, pushReq);
     expect(app.emitted.at(-1)?.state).toBe('unlocked');
+  });
+
+  it('the conflict review goes through main with the sealed token, and not while locked', async () => {
+    const app = await start(userData());
+    await app.call('auth:login', loginReq);
+    expect(await app.call('conflicts:list', { status: 'open', limit: 20 })).toEqual(ipcOk({ conflicts: [], serverTime: 't' }));
+    expect(app.client.listConflicts).toHaveBeenCalledWith(TOKEN, { status: 'open', limit: 20 });
+    expect(await app.call('conflicts:resolve', { id: 9, resolution: 'keep_winner' })).toMatchObject({ ok: true, value: { conflict: { id: 9 } } });
+    expect(app.client.resolveConflict).toHaveBeenCalledWith(TOKEN, { id: 9, resolution: 'keep_winner' });
+    await app.call('auth:lock');
+    expect(await app.call('conflicts:list', { status: 'open' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(app.client.listConflicts).toHaveBeenCalledTimes(1);
   });
 
   it('lock hides the session and stops sync; the right password unlocks offline', async () => {

@@ -18,7 +18,8 @@ import { createOfflineUnlock } from './offlineUnlock';
 import { createRotatingLog } from './rotatingLog';
 import { createSealedFile } from './sealedFile';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
-import { authHandlers, syncHandlers } from './sessionHandlers';
+import { authHandlers, conflictsHandlers, syncHandlers } from './sessionHandlers';
+import { dailyBackupHandlers } from './dailyBackup';
 import { openSettingsStore } from './settingsStore';
 import { acquireSingleInstance } from './singleInstance';
 import { createSyncClient } from './syncClient';
@@ -121,6 +122,20 @@ async function start(): Promise<void> {
   createIpcRegistry({ ipcMain, log }).handleAll({
     ...authHandlers(auth),
     ...syncHandlers(auth, client),
+    ...conflictsHandlers(auth, client),
+    ...dailyBackupHandlers({
+      configFile: path.join(userData, 'backups.json'),
+      passwordFile: (accountId) => createSealedFile(path.join(userData, `backup-${accountId.replace(/[^a-zA-Z0-9-]/g, '')}.bin`), safeStorage),
+      currentAccountId: () => auth.status().session?.user.id ?? null,
+      chooseFolder: async () => {
+        const picked = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] })
+          : await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+        return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      },
+      now: () => new Date(),
+      log,
+    }),
     ...appHandlers({
       info: { productName: PRODUCT_NAME, version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, platform: process.platform },
       settings,

@@ -40,6 +40,20 @@ function spyHandlers() {
     'app:setAutoLock': answer('app:setAutoLock', null),
     'shell:openExternal': answer('shell:openExternal', null),
     'log:openFolder': answer('log:openFolder', null),
+    'conflicts:list': answer('conflicts:list', { conflicts: [], serverTime: 'now' }),
+    'conflicts:resolve': answer('conflicts:resolve', {
+      conflict: {
+        id: 1, table: 'recipients', rowId: 'r1', stationCode: '440304001001', field: 'address', winnerValue: 'a', loserValue: 'b',
+        winner: { side: 'server', clientId: 'c1', accountId: null, accountName: null, hlc: 'h', editedAt: null },
+        loser: { side: 'client', clientId: 'c2', accountId: null, accountName: null, hlc: 'h', editedAt: null },
+        createdAt: 't', status: 'resolved', resolution: 'keep_winner', resolvedAt: 't', resolvedBy: { accountId: 'u1', name: null },
+      },
+      alreadyResolved: false,
+    }),
+    'backup:status': answer('backup:status', { enabled: false, folder: null, lastAt: null, lastFile: null, lastError: null }),
+    'backup:chooseFolder': answer('backup:chooseFolder', { folder: null }),
+    'backup:configure': answer('backup:configure', { enabled: false, folder: null, lastAt: null, lastFile: null, lastError: null }),
+    'backup:write': answer('backup:write', { file: 'f.ydb', bytes: 1, at: 'now' }),
   };
   return { handlers, called };
 }

@@ -22,3 +22,13 @@ export function syncHandlers(auth: AuthSession, client: SyncClient): Pick<IpcHan
     'sync:pull': (req) => auth.withToken((token) => client.pull(token, req)),
   };
 }
+
+type ConflictChannels = 'conflicts:list' | 'conflicts:resolve';
+
+/** The supervisors' conflict review: like push and pull, with main's token. */
+export function conflictsHandlers(auth: AuthSession, client: SyncClient): Pick<IpcHandlers, ConflictChannels> {
+  return {
+    'conflicts:list': (req) => auth.withToken((token) => client.listConflicts(token, req)),
+    'conflicts:resolve': (req) => auth.withToken((token) => client.resolveConflict(token, req)),
+  };
+}

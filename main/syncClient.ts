@@ -4,6 +4,10 @@ import {
   type LoginRequest, type LoginResponse, type PullResponse, type PushRequest, type PushResponse,
   errorBodySchema, loginResponseSchema, pullResponseSchema, pushResponseSchema,
 } from '../shared/sync/protocol';
+import {
+  type ConflictResolution, type ConflictStatusFilter, type ConflictsListResponse, type ResolveConflictResponse,
+  conflictsListResponseSchema, resolveConflictResponseSchema,
+} from '../shared/sync/conflictsApi';
 
 /** The slice of the Fetch API used; Node's global fetch fits, tests pass a fake. */
 export type FetchLike = (url: string, init: {
@@ -25,6 +29,8 @@ export interface SyncClient {
   logout(token: string): Promise<IpcResult<null>>;
   push(token: string, req: PushRequest): Promise<IpcResult<PushResponse>>;
   pull(token: string, query: PullQuery): Promise<IpcResult<PullResponse>>;
+  listConflicts(token: string, query: { status: ConflictStatusFilter; limit?: number | undefined }): Promise<IpcResult<ConflictsListResponse>>;
+  resolveConflict(token: string, req: { id: number; resolution: ConflictResolution }): Promise<IpcResult<ResolveConflictResponse>>;
 }
 
 export interface SyncClientOptions {
@@ -38,7 +44,7 @@ export interface SyncClientOptions {
 const loggedOutSchema = z.object({ ok: z.literal(true) }).transform(() => null);
 
 /**
- * Login, logout, push and pull over HTTP from main, where the token lives. Every answer is
+ * Login, logout, push, pull and the conflict review over HTTP from main, where the token lives. Every answer is
  * checked against the shared protocol schemas; every failure becomes a value with a stable
  * code. Redirects are refused so the bearer token is never replayed to another host.
  */
@@ -92,6 +98,13 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
       if (q.clientId !== undefined) params.set('clientId', q.clientId);
       return call(`/api/v1/sync/pull?${params.toString()}`, { method: 'GET', token }, pullResponseSchema);
     },
+    listConflicts: (token, q) => {
+      const params = new URLSearchParams({ status: q.status });
+      if (q.limit !== undefined) params.set('limit', String(q.limit));
+      return call(`/api/v1/conflicts?${params.toString()}`, { method: 'GET', token }, conflictsListResponseSchema);
+    },
+    resolveConflict: (token, req) =>
+      call(`/api/v1/conflicts/${encodeURIComponent(String(req.id))}/resolve`, { method: 'POST', token, body: { resolution: req.resolution } }, resolveConflictResponseSchema),
   };
 }
 

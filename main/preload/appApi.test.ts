@@ -41,7 +41,9 @@ function setup() {
 describe('window.app', () => {
   it('exposes exactly the feature modules and their named methods, no invoke or ipcRenderer', () => {
     const { api } = setup();
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'log', 'shell', 'sync']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'backup', 'conflicts', 'log', 'shell', 'sync']);
+    expect(Object.keys(api.conflicts).sort()).toEqual(['list', 'resolve']);
+    expect(Object.keys(api.backup).sort()).toEqual(['chooseFolder', 'configure', 'status', 'write']);
     expect(Object.keys(api.auth).sort()).toEqual(['lock', 'login', 'logout', 'onChanged', 'status', 'unlock']);
     expect(Object.keys(api.sync).sort()).toEqual(['pull', 'push']);
     const everything = JSON.stringify(Object.entries(api as unknown as Record<string, object>).map(([k, v]) => [k, Object.keys(v)]));
@@ -70,6 +72,16 @@ describe('window.app', () => {
     await api.app.setAutoLock(15);
     await api.shell.openExternal('https://www.gov.cn/');
     await api.log.openFolder();
+    await api.conflicts.list({ status: 'open' });
+    await api.conflicts.resolve({ id: 1, resolution: 'keep_winner' });
+    await api.backup.status();
+    await api.backup.chooseFolder();
+    await api.backup.configure({ enabled: false });
+    await api.backup.write({
+      meta: { schemaVersion: 1, databaseName: 'd', accountId: 'a', serverId: 's', createdAt: '2026-11-28T00:00:00.000Z', outboxSeqFloor: 0 },
+      tableOrder: ['recipients'],
+      tables: { recipients: [] },
+    });
     expect(renderer.calls.map((c) => c.channel).sort()).toEqual([...IPC_CHANNELS].sort());
   });
 

@@ -1,6 +1,8 @@
 import type { AppApi } from '../../shared/ipc/appApi';
 import { createAppInfoApi } from './appInfoApi';
 import { createAuthApi } from './authApi';
+import { createBackupApi } from './backupApi';
+import { createConflictsApi } from './conflictsApi';
 import { type IpcRendererLike, createInvoke, createSubscribe } from './invoke';
 import { createLogApi, createShellApi } from './shellApi';
 import { createSyncApi } from './syncApi';
@@ -18,6 +20,8 @@ export function createAppApi(ipc: IpcRendererLike): AppApi {
     app: Object.freeze(createAppInfoApi(invoke)),
     shell: Object.freeze(createShellApi(invoke)),
     log: Object.freeze(createLogApi(invoke)),
+    conflicts: Object.freeze(createConflictsApi(invoke)),
+    backup: Object.freeze(createBackupApi(invoke)),
   } as const satisfies AppApi;
   return Object.freeze(api);
 }

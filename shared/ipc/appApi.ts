@@ -35,4 +35,16 @@ export interface AppApi {
   readonly log: {
     openFolder(): Answer<'log:openFolder'>;
   };
+  /** The supervisors' conflict review on the server, with main's token. */
+  readonly conflicts: {
+    list(req: IpcRequest<'conflicts:list'>): Answer<'conflicts:list'>;
+    resolve(req: IpcRequest<'conflicts:resolve'>): Answer<'conflicts:resolve'>;
+  };
+  /** The daily backup of the signed-in account's database into a chosen folder. */
+  readonly backup: {
+    status(): Answer<'backup:status'>;
+    chooseFolder(): Answer<'backup:chooseFolder'>;
+    configure(req: IpcRequest<'backup:configure'>): Answer<'backup:configure'>;
+    write(req: IpcRequest<'backup:write'>): Answer<'backup:write'>;
+  };
 }

@@ -15,6 +15,12 @@ export const IPC_CHANNELS = [
   'app:setAutoLock',
   'shell:openExternal',
   'log:openFolder',
+  'conflicts:list',
+  'conflicts:resolve',
+  'backup:status',
+  'backup:chooseFolder',
+  'backup:configure',
+  'backup:write',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

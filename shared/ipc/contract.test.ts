@@ -25,6 +25,16 @@ const VALID: { [C in IpcChannel]: unknown } = {
   'app:setAutoLock': { minutes: 10 },
   'shell:openExternal': { url: 'https://www.gov.cn/' },
   'log:openFolder': {},
+  'conflicts:list': { status: 'open', limit: 50 },
+  'conflicts:resolve': { id: 3, resolution: 'keep_winner' },
+  'backup:status': {},
+  'backup:chooseFolder': {},
+  'backup:configure': { enabled: true, folder: '/home/zhang/备份', password: 'long-enough' },
+  'backup:write': {
+    meta: { schemaVersion: 1, databaseName: 'station-srv-u1', accountId: 'u1', serverId: 'srv', createdAt: '2026-11-28T01:00:00.000Z', outboxSeqFloor: 0 },
+    tableOrder: ['recipients'],
+    tables: { recipients: [] },
+  },
 };
 
 describe('IPC contract', () => {

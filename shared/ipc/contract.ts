@@ -2,6 +2,10 @@ import { z } from 'zod';
 import {
   MAX_PULL_LIMIT, loginRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, sessionUserSchema,
 } from '../sync/protocol';
+import {
+  CONFLICT_RESOLUTIONS, CONFLICT_STATUSES, MAX_CONFLICTS_LIMIT, conflictsListResponseSchema, resolveConflictResponseSchema,
+} from '../sync/conflictsApi';
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../backup/format';
 import type { IpcChannel, IpcEvent } from './channels';
 
 /**
@@ -62,6 +66,57 @@ export const LOCALE_VALUES = ['zh', 'en'] as const;
 /** Minutes of inactivity before the window locks; the issue's default is 10. */
 export const AUTO_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
 
+/** The supervisors' conflict review, through main's token like push and pull. */
+export const conflictsListRequestSchema = z.strictObject({
+  status: z.enum(CONFLICT_STATUSES),
+  limit: z.number().int().positive().max(MAX_CONFLICTS_LIMIT).optional(),
+});
+export const conflictsResolveRequestSchema = z.strictObject({
+  id: z.number().int().positive(),
+  resolution: z.enum(CONFLICT_RESOLUTIONS),
+});
+
+/**
+ * The daily backup of the signed-in account's local database into a folder the person chose.
+ * Main keeps the folder and the backup password (sealed with safeStorage) per account; the
+ * renderer hands over the snapshot it read, main encrypts it with that password and writes it.
+ */
+export const backupStatusSchema = z.object({
+  enabled: z.boolean(),
+  folder: z.string().nullable(),
+  /** When the last scheduled backup was written (ISO), and its file name. */
+  lastAt: z.string().nullable(),
+  lastFile: z.string().nullable(),
+  /** The code of the last failure, cleared by the next success. */
+  lastError: z.string().nullable(),
+});
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+export const backupConfigureRequestSchema = z.discriminatedUnion('enabled', [
+  z.strictObject({
+    enabled: z.literal(true),
+    folder: z.string().min(1).max(1024),
+    password: z.string().min(MIN_BACKUP_PASSWORD_LENGTH).max(200),
+  }),
+  z.strictObject({ enabled: z.literal(false) }),
+]);
+
+export const backupSnapshotMetaSchema = z.strictObject({
+  schemaVersion: z.number().int().positive(),
+  databaseName: z.string().min(1).max(200),
+  accountId: z.string().min(1).max(100),
+  serverId: z.string().min(1).max(200),
+  createdAt: z.string().min(1).max(40),
+  outboxSeqFloor: z.number().int().nonnegative(),
+});
+
+export const backupWriteRequestSchema = z.strictObject({
+  meta: backupSnapshotMetaSchema,
+  /** Table order as the restore expects it. */
+  tableOrder: z.array(z.string().min(1).max(60)).min(1).max(100),
+  tables: z.record(z.string().min(1).max(60), z.array(z.unknown())),
+});
+
 interface ChannelSchemas {
   request: z.ZodType;
   response: z.ZodType;
@@ -83,6 +138,15 @@ export const IPC_CONTRACT = {
   },
   'shell:openExternal': { request: z.strictObject({ url: z.string().min(1).max(2048) }), response: noValue },
   'log:openFolder': { request: noArgs, response: noValue },
+  'conflicts:list': { request: conflictsListRequestSchema, response: conflictsListResponseSchema },
+  'conflicts:resolve': { request: conflictsResolveRequestSchema, response: resolveConflictResponseSchema },
+  'backup:status': { request: noArgs, response: backupStatusSchema },
+  'backup:chooseFolder': { request: noArgs, response: z.object({ folder: z.string().nullable() }) },
+  'backup:configure': { request: backupConfigureRequestSchema, response: backupStatusSchema },
+  'backup:write': {
+    request: backupWriteRequestSchema,
+    response: z.object({ file: z.string(), bytes: z.number().int().nonnegative(), at: z.string() }),
+  },
 } as const satisfies { [C in IpcChannel]: ChannelSchemas };
 
 export const IPC_EVENT_CONTRACT = {

@@ -15,6 +15,10 @@ export const IPC_ONLY_ERROR_CODES = [
   'encryption_unavailable',
   /** A link outside the allow-list of external sites. */
   'forbidden_url',
+  /** The backup folder is missing or cannot be written to. */
+  'folder_unwritable',
+  /** Daily backups are not switched on for this account. */
+  'backup_not_configured',
 ] as const;
 
 export const IPC_ERROR_CODES = [...ERROR_CODES, ...IPC_ONLY_ERROR_CODES] as const;
@@ -46,6 +50,8 @@ export function toSyncErrorCode(code: IpcErrorCode): ErrorCode {
     case 'encryption_unavailable':
       return 'internal';
     case 'forbidden_url':
+    case 'folder_unwritable':
+    case 'backup_not_configured':
       return 'validation_failed';
     default:
       return code;
