@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -7,7 +7,8 @@ import { startIdleLock } from '../../../../main/idleLock';
 import { createIpcRegistry, sendEvent } from '../../../../main/ipc';
 import { createOfflineUnlock } from '../../../../main/offlineUnlock';
 import { createSealedFile } from '../../../../main/sealedFile';
-import { authHandlers, syncHandlers } from '../../../../main/sessionHandlers';
+import { authHandlers, conflictsHandlers, syncHandlers } from '../../../../main/sessionHandlers';
+import { dailyBackupHandlers } from '../../../../main/dailyBackup';
 import { type FetchLike, createSyncClient } from '../../../../main/syncClient';
 import { createTokenVault } from '../../../../main/tokenVault';
 import { FakeIpcMain, MemoryLog } from '../../../../main/testing/fakes';
@@ -18,6 +19,8 @@ export interface DesktopHarness {
   /** Channels the page called, in order. */
   readonly calls: string[];
   readonly userDataDir: string;
+  /** The folder main's folder picker answers (created empty). */
+  readonly backupFolder: string;
   /** false: main's HTTP to the central server fails as if the network were down. */
   setServerReachable(reachable: boolean): void;
   /** The system reports this many idle seconds and main's idle check runs. */
@@ -39,6 +42,8 @@ export interface DesktopHarnessOptions {
  */
 export async function installDesktopHarness(page: Page, opts: DesktopHarnessOptions): Promise<DesktopHarness> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'youfu-bridge-'));
+  const backupFolder = path.join(userDataDir, 'chosen-backup-folder');
+  mkdirSync(backupFolder);
   const safeStorage = new AesSafeStorage();
   const log = new MemoryLog();
   const ipcMain = new FakeIpcMain();
@@ -75,7 +80,19 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
     ipcMain,
     log,
     isTrustedSender: (url) => URL.canParse(url) && new URL(url).origin === opts.pageOrigin,
-  }).handleSome({ ...authHandlers(auth), ...syncHandlers(auth, client) });
+  }).handleSome({
+    ...authHandlers(auth),
+    ...syncHandlers(auth, client),
+    ...conflictsHandlers(auth, client),
+    ...dailyBackupHandlers({
+      configFile: path.join(userDataDir, 'backups.json'),
+      passwordFile: (accountId) => createSealedFile(path.join(userDataDir, `backup-${accountId}.bin`), safeStorage),
+      currentAccountId: () => auth.status().session?.user.id ?? null,
+      chooseFolder: () => Promise.resolve(backupFolder),
+      now: () => new Date(),
+      log,
+    }),
+  });
 
   await page.exposeBinding('__ipc', (source, channel: string, ...args: unknown[]) => {
     calls.push(channel);
@@ -86,6 +103,7 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
   return {
     calls,
     userDataDir,
+    backupFolder,
     setServerReachable(r) {
       reachable = r;
     },
