@@ -1,6 +1,7 @@
 import type { AppApi } from '../../shared/ipc/appApi';
 import { type IpcError, toSyncErrorCode } from '../../shared/ipc/errors';
 import type { LoginResponse } from '../../shared/sync/protocol';
+import type { ConflictsTransport } from '../sync/conflictsClient';
 import { type SyncError, type SyncTransport, type TransportResult, syncError } from '../sync/transport';
 
 export function fromIpcError(error: IpcError): SyncError {
@@ -26,6 +27,20 @@ export function createIpcTransport(api: AppApi): SyncTransport {
     },
     async pull(cursor, limit) {
       const res = await api.sync.pull({ cursor, limit });
+      return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
+    },
+  };
+}
+
+/** The supervisors' conflict review inside Electron: main calls the server with its token. */
+export function createIpcConflictsTransport(api: AppApi): ConflictsTransport {
+  return {
+    async list(status, limit) {
+      const res = await api.conflicts.list(limit === undefined ? { status } : { status, limit });
+      return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
+    },
+    async resolve(id, resolution) {
+      const res = await api.conflicts.resolve({ id, resolution });
       return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
     },
   };

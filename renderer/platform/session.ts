@@ -1,9 +1,10 @@
 import type { LoginRequest, SessionUser } from '../../shared/sync/protocol';
-import { clearToken, createBrowserTransport, storeToken } from '../sync/browserSession';
+import { clearToken, createBrowserTransport, readToken, storeToken } from '../sync/browserSession';
+import { type ConflictsTransport, createHttpConflictsTransport } from '../sync/conflictsClient';
 import type { SyncTransport, TransportResult } from '../sync/transport';
 import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';
-import { createIpcTransport } from './ipcTransport';
+import { createIpcConflictsTransport, createIpcTransport } from './ipcTransport';
 
 export interface SignedIn {
   user: SessionUser;
@@ -45,4 +46,12 @@ export async function signOutSession(): Promise<void> {
 export function createSessionTransport(account: { serverId: string; userId: string }): SyncTransport {
   const api = desktopApi();
   return api ? createIpcTransport(api) : createBrowserTransport(account);
+}
+
+/** The conflict review of the signed-in account: through main in Electron, fetch in the browser. */
+export function createSessionConflictsTransport(account: { serverId: string; userId: string }): ConflictsTransport {
+  const api = desktopApi();
+  return api
+    ? createIpcConflictsTransport(api)
+    : createHttpConflictsTransport({ baseUrl: '', getToken: () => readToken(account.serverId, account.userId) });
 }

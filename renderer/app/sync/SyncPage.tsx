@@ -3,8 +3,7 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DateTimeText } from '../../ui/DateText';
 import { PageHeader } from '../../ui/PageHeader';
-import { readToken } from '../../sync/browserSession';
-import { createHttpConflictsTransport } from '../../sync/conflictsClient';
+import { createSessionConflictsTransport } from '../../platform/session';
 import { ConflictsPanel } from '../conflicts/ConflictsPanel';
 import { useDb, useDbSession } from '../DbProvider';
 import { useStrings } from '../i18n';
@@ -40,7 +39,7 @@ function LocalDemoSync() {
 function SupervisorConflicts() {
   const t = useStrings(syncStrings);
   const { user, serverId } = useDbSession();
-  const transport = useMemo(() => createHttpConflictsTransport({ baseUrl: '', getToken: () => readToken(serverId, user.id) }), [serverId, user.id]);
+  const transport = useMemo(() => createSessionConflictsTransport({ serverId, userId: user.id }), [serverId, user.id]);
   return (
     <Card title={t('supervisorConflicts')} data-testid="supervisor-conflicts">
       <ConflictsPanel transport={transport} />
