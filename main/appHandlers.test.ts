@@ -21,7 +21,7 @@ function setup(openPathAnswer = '') {
   const onAutoLockChanged = vi.fn();
   const ipcMain = new FakeIpcMain();
   createIpcRegistry({ ipcMain, log: new MemoryLog() }).handleSome(appHandlers({
-    info: { productName: '优抚工作台', version: '0.1.0', electron: '45.5.0', chrome: '140', platform: 'linux' },
+    info: { productName: '优抚工作台', version: '0.1.0', electron: '45.5.0', chrome: '140', platform: 'linux', serverOrigin: 'http://127.0.0.1:8787' },
     settings: openSettingsStore(settingsFile),
     onLocaleChanged, onAutoLockChanged,
     externalAllowList: ['www.gov.cn'],

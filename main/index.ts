@@ -137,7 +137,7 @@ async function start(): Promise<void> {
       log,
     }),
     ...appHandlers({
-      info: { productName: PRODUCT_NAME, version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, platform: process.platform },
+      info: { productName: PRODUCT_NAME, version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, platform: process.platform, serverOrigin: serverUrl.origin },
       settings,
       onLocaleChanged: applyMenu,
       onAutoLockChanged: (minutes) => idle.setTimeoutMinutes(minutes),

@@ -35,7 +35,7 @@ function spyHandlers() {
     'auth:status': answer('auth:status', { state: 'signed_out', session: null, lastUsername: null }),
     'sync:push': answer('sync:push', { lastSeq: 0, results: [], serverTime: 'now' }),
     'sync:pull': answer('sync:pull', { changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 'now' }),
-    'app:info': answer('app:info', { productName: 'p', version: '1', electron: '45', chrome: '140', platform: 'linux' }),
+    'app:info': answer('app:info', { productName: 'p', version: '1', electron: '45', chrome: '140', platform: 'linux', serverOrigin: 'http://127.0.0.1:8787' }),
     'app:setLocale': answer('app:setLocale', null),
     'app:setAutoLock': answer('app:setAutoLock', null),
     'shell:openExternal': answer('shell:openExternal', null),

@@ -59,6 +59,8 @@ export const appInfoSchema = z.object({
   electron: z.string(),
   chrome: z.string(),
   platform: z.string(),
+  /** The central server main talks to (its origin), so the sign-in screen can tell a local demo server. */
+  serverOrigin: z.string(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -1,7 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Locale } from '../../../shared/domain/labels';
+import { desktopApi, isDesktop } from '../../platform/desktop';
 import { signInOnline } from '../../platform/session';
 import { useMessages, useStrings } from '../i18n';
 import { navigate } from '../router';
@@ -24,7 +25,27 @@ function deviceId(): string {
   return id;
 }
 
-const isLocalServer = ['127.0.0.1', 'localhost'].includes(window.location.hostname);
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost'];
+
+/**
+ * Whether the central server runs on this computer (`npm start`): then the sign-in screen
+ * lists the demo accounts. The browser shell reaches it same-origin; in Electron main knows it.
+ */
+function useIsLocalServer(): boolean {
+  const [local, setLocal] = useState(() => !isDesktop() && LOCAL_HOSTS.includes(window.location.hostname));
+  useEffect(() => {
+    const api = desktopApi();
+    if (!api) return;
+    let live = true;
+    void api.app.info().then((res) => {
+      if (live && res.ok && URL.canParse(res.value.serverOrigin)) setLocal(LOCAL_HOSTS.includes(new URL(res.value.serverOrigin).hostname));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return local;
+}
 
 /** The first, online sign-in to the central server. */
 export function LoginScreen() {
@@ -35,6 +56,7 @@ export function LoginScreen() {
   const signIn = useAppStore((s) => s.signIn);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const isLocalServer = useIsLocalServer();
 
   const submit = async ({ username, password }: Credentials): Promise<void> => {
     setBusy(true);
@@ -72,9 +94,12 @@ export function LoginScreen() {
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">{t('signIn')}</Button>
         </Form>
         {isLocalServer && <Alert type="info" showIcon style={{ marginTop: 20 }} title={t('demoHint')} data-testid="login-demo-hint" />}
-        <Button type="link" style={{ marginTop: 12, paddingLeft: 0 }} onClick={() => navigate('/demo')} data-testid="login-offline-demo">
-          {t('offlineDemo')}
-        </Button>
+        {/* The offline demo generates data in the browser shell; the desktop app signs in to its local demo server instead. */}
+        {!isDesktop() && (
+          <Button type="link" style={{ marginTop: 12, paddingLeft: 0 }} onClick={() => navigate('/demo')} data-testid="login-offline-demo">
+            {t('offlineDemo')}
+          </Button>
+        )}
       </Card>
     </Flex>
   );
