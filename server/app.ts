@@ -7,6 +7,7 @@ import type { LoginLimits } from './auth/loginRoutes';
 import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes } from './auth/loginRoutes';
 import { authenticate } from './auth/tokens';
 import { registerConflictRoutes } from './conflicts/conflictRoutes';
+import { registerReviewRoutes } from './review/reviewRoutes';
 import type { Db } from './db/db';
 import { errorBody, handleError } from './errors';
 import { handlePull } from './sync/pullHandler';
@@ -68,6 +69,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   registerConflictRoutes(app, { db, now });
+  registerReviewRoutes(app, { db, now });
 
   return app;
 }

@@ -26,7 +26,8 @@ export interface ReviewOptions {
   lastSync?: ReadonlyMap<string, string>;
 }
 
-function emptyFigures(code: string): StationFigures {
+/** A row with every figure zero. */
+export function emptyFigures(code: string): StationFigures {
   return {
     code, recipients: 0, visitsDue: 0, visitsDone: 0, overdue: 0, heroesOverdue: 0, visitsLogged: 0,
     aid: emptyAid(), openRequests: 0, oldestRequestDays: null, lastSyncAt: null,

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { StaffRole } from '../../shared/domain/enums';
+import { todayInShanghai } from '../../shared/duties/calendarDate';
+import type { DuplicateIdsResponse, ReviewResponse } from '../../shared/review/api';
+import { reviewQuerySchema } from '../../shared/review/api';
+import type { Session } from '../auth/tokens';
+import { authenticate } from '../auth/tokens';
+import type { Db } from '../db/db';
+import { ApiError, parseOr400 } from '../errors';
+import { inScope, scopesOf } from '../scope';
+import { duplicateIdsQuery } from './duplicatesQuery';
+import { reviewFromSql } from './reviewSql';
+
+export interface ReviewRouteDeps {
+  db: Db;
+  now: () => Date;
+}
+
+/**
+ * The review is the district's (and the city's) weekly account: caseworkers and dedicated
+ * staff get 403 `forbidden_role`, even for their own station (their own screens show that).
+ */
+export const REVIEWER_ROLES: readonly StaffRole[] = ['district_supervisor', 'city_admin'];
+
+function requireReviewer(session: Session): void {
+  if (!REVIEWER_ROLES.includes(session.account.role)) {
+    throw new ApiError(403, 'forbidden_role', 'only district supervisors and the city administrator see the review');
+  }
+}
+
+export async function handleReview(deps: ReviewRouteDeps, session: Session, query: unknown): Promise<ReviewResponse> {
+  requireReviewer(session);
+  const q = parseOr400(reviewQuerySchema, query);
+  const scopes = scopesOf(session.account);
+  const station = q.station ?? session.account.stationCode;
+  if (!inScope(station, scopes)) throw new ApiError(403, 'forbidden_scope', `station ${station} is outside your scope`);
+  const now = deps.now();
+  const review = await reviewFromSql(deps.db, { scope: station, week: q.week, today: todayInShanghai(now) });
+  return { ...review, serverTime: now.toISOString() };
+}
+
+export async function handleDuplicates(deps: ReviewRouteDeps, session: Session): Promise<DuplicateIdsResponse> {
+  requireReviewer(session);
+  return duplicateIdsQuery(deps.db, scopesOf(session.account));
+}
+
+/** `GET /api/v1/review`, `GET /api/v1/quality/duplicates`. */
+export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps): void {
+  app.get('/api/v1/review', async (req) => {
+    const session = await authenticate(deps.db, req.headers.authorization, deps.now());
+    return handleReview(deps, session, req.query);
+  });
+  app.get('/api/v1/quality/duplicates', async (req) => {
+    const session = await authenticate(deps.db, req.headers.authorization, deps.now());
+    return handleDuplicates(deps, session);
+  });
+}
