@@ -1,7 +1,8 @@
 import { type BackupResult, backupFail } from '../../../shared/backup/errors';
 import { type EncodeOptions, MIN_BACKUP_PASSWORD_LENGTH, encodeBackup } from '../../../shared/backup/format';
+import type { BackupMeta } from '../../../shared/backup/header';
 import type { YoufuDb } from '../database';
-import { BACKUP_TABLES } from './tables';
+import { BACKUP_TABLES, rowsForBackup } from './tables';
 
 export interface ExportMeta {
   accountId: string;
@@ -28,20 +29,28 @@ async function readSeqFloor(db: YoufuDb): Promise<number> {
   });
 }
 
+export interface BackupSnapshot {
+  meta: BackupMeta;
+  tableOrder: readonly string[];
+  tables: Record<string, unknown[]>;
+}
+
 /**
  * Every table of the database, outbox, syncState and conflicts included, read in ONE read
- * transaction (a consistent snapshot); encryption happens after it has closed.
+ * transaction (a consistent snapshot). The manual export encrypts it here; the daily backup in
+ * the desktop app hands it to main, which encrypts it with the password it keeps.
  */
-export async function exportBackup(db: YoufuDb, password: string, meta: ExportMeta, options: EncodeOptions = {}): Promise<BackupResult<Uint8Array<ArrayBuffer>>> {
-  if (password.length < MIN_BACKUP_PASSWORD_LENGTH) return backupFail('backup_password_too_short');
+export async function readBackupSnapshot(db: YoufuDb, meta: ExportMeta): Promise<BackupSnapshot> {
   const outboxSeqFloor = await readSeqFloor(db);
-  const tables = await db.transaction('r', BACKUP_TABLES, async (tx) => {
+  const stored = await db.transaction('r', BACKUP_TABLES, async (tx) => {
     const out: Record<string, unknown[]> = {};
     for (const t of BACKUP_TABLES) out[t] = await tx.table(t).toArray();
     return out;
   });
-  return encodeBackup(
-    {
+  const tables: Record<string, unknown[]> = {};
+  for (const t of BACKUP_TABLES) tables[t] = await rowsForBackup(db, t, stored[t] ?? []);
+  return {
+    meta: {
       schemaVersion: db.verno,
       databaseName: db.name,
       accountId: meta.accountId,
@@ -49,9 +58,14 @@ export async function exportBackup(db: YoufuDb, password: string, meta: ExportMe
       createdAt: (meta.createdAt ?? new Date()).toISOString(),
       outboxSeqFloor,
     },
-    BACKUP_TABLES,
+    tableOrder: BACKUP_TABLES,
     tables,
-    password,
-    options,
-  );
+  };
+}
+
+/** The encrypted backup file of the database; encryption happens after the read transaction closed. */
+export async function exportBackup(db: YoufuDb, password: string, meta: ExportMeta, options: EncodeOptions = {}): Promise<BackupResult<Uint8Array<ArrayBuffer>>> {
+  if (password.length < MIN_BACKUP_PASSWORD_LENGTH) return backupFail('backup_password_too_short');
+  const snapshot = await readBackupSnapshot(db, meta);
+  return encodeBackup(snapshot.meta, snapshot.tableOrder, snapshot.tables, password, options);
 }
