@@ -10,6 +10,7 @@ import { DesktopSessionRoot } from './lock/DesktopSessionRoot';
 import { LoginScreen } from './login/LoginScreen';
 import { useRoute } from './router';
 import { useLocale } from './i18n';
+import { DailyBackupRuntime } from './settings/useDailyBackup';
 import { Shell } from './Shell';
 import { StartScreen } from './start/StartScreen';
 import { SyncRuntime } from './sync/SyncRuntime';
@@ -20,6 +21,7 @@ function SignedInShell({ user, scopes, serverId }: Pick<SessionInfo, 'user' | 's
   return (
     <DbProvider key={`${serverId}/${user.id}`} user={user} scopes={scopes} serverId={serverId}>
       <SyncRuntime />
+      <DailyBackupRuntime />
       <Shell />
     </DbProvider>
   );

@@ -8,6 +8,7 @@ import { useMessages, useStrings } from '../i18n';
 import { useAppStore } from '../store';
 import { APP_VERSION } from '../version';
 import { BackupCard } from './BackupCard';
+import { DailyBackupCard } from './DailyBackupCard';
 import { StorageCard } from './StorageCard';
 import { settingsStrings } from './strings';
 import { type RecordCounts, useRecordCounts } from './useRecordCounts';
@@ -77,6 +78,7 @@ export function SettingsPage() {
         <LocalDataCard />
         <StorageCard />
         <BackupCard />
+        <DailyBackupCard />
       </Flex>
     </>
   );
