@@ -206,7 +206,8 @@ const recipientColumns: Column<Recipient>[] = [
     get: (r, ctx) => (r.dedicatedStaffId === null ? null : ctx.staffName(r.dedicatedStaffId)),
     put: (d, v, ctx) => { if (str(v) === '') d.dedicatedStaffId = null; else d.dedicatedStaffId = ctx.staffIdByName(str(v)) ?? d.dedicatedStaffId ?? null; return null; },
   },
-  { key: 'status', zh: '状态', en: 'Status', type: 'enum', enumDef: RECIPIENT_STATUS, required: true, width: 7, paths: ['status'], get: (r) => r.status, put: (d, v) => { d.status = v; return null; } },
+  // A blank status keeps the stored one; a new recipient is then 在册 (active).
+  { key: 'status', zh: '状态', en: 'Status', type: 'enum', enumDef: RECIPIENT_STATUS, width: 7, paths: ['status'], get: (r) => r.status, put: (d, v) => { if (v !== null) d.status = v; return null; } },
   { key: 'statusDate', zh: '迁出/去世日期', en: 'Moved / died on', type: 'date', width: 12, paths: ['statusDate'], get: (r) => r.statusDate, put: (d, v) => { d.statusDate = v; return null; } },
   { key: 'tags', zh: '标签', en: 'Tags', type: 'textList', width: 12, paths: ['tags'], get: (r) => r.tags, put: (d, v) => { d.tags = list(v); return null; } },
 ];
