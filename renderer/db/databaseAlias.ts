@@ -1,0 +1,30 @@
+/**
+ * When an account's database cannot be opened (a newer app wrote it, the disk damaged it), the
+ * person may restore a backup. The unreadable database is never deleted: the backup goes into
+ * a NEW database, and this alias points the account at it from then on. The old one stays for
+ * whoever examines the computer.
+ */
+const PREFIX = 'youfu-desk.dbAlias.';
+
+export interface AliasStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+const browserStorage = (): AliasStorage | null => (typeof localStorage === 'undefined' ? null : localStorage);
+
+/** The database the account uses: its base name, or the restored one that replaced it. */
+export function resolveDatabaseName(baseName: string, storage: AliasStorage | null = browserStorage()): string {
+  const alias = storage?.getItem(PREFIX + baseName) ?? null;
+  return alias !== null && alias.startsWith(`${baseName}-restored-`) ? alias : baseName;
+}
+
+export function setDatabaseAlias(baseName: string, name: string, storage: AliasStorage | null = browserStorage()): void {
+  storage?.setItem(PREFIX + baseName, name);
+}
+
+/** `station-srv-u1-restored-20261128T093000`, by the Shanghai clock. */
+export function restoredDatabaseName(baseName: string, now: Date): string {
+  const local = new Date(now.getTime() + 8 * 3600_000).toISOString();
+  return `${baseName}-restored-${local.slice(0, 19).replace(/[-:]/g, '')}`;
+}
