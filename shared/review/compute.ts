@@ -1,5 +1,5 @@
 import { isHero } from '../domain/cadence';
-import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../domain/schemas';
+import type { Aid, CategoryEntry, Duty, DutyOccurrence, Recipient, Request, Visit } from '../domain/schemas';
 import { daysBetween } from '../duties/calendarDate';
 import type { Review, StationFigures } from './api';
 import { VISIT_DUTY_KINDS, emptyAid, rowCodeOf, rowLevelOf, treeRowCodes } from './definitions';
@@ -7,7 +7,7 @@ import { last12Months, last52Weeks, mondayOf, reviewWeek, shanghaiDate } from '.
 
 /** The plain rows a review is computed from (all of the scope; deleted rows left out). */
 export interface ReviewRows {
-  recipients: readonly Pick<Recipient, 'id' | 'stationCode' | 'status' | 'statusDate' | 'categories'>[];
+  recipients: readonly (Pick<Recipient, 'id' | 'stationCode' | 'status' | 'statusDate'> & { categories: readonly Pick<CategoryEntry, 'code'>[] })[];
   duties: readonly Pick<Duty, 'id' | 'kind'>[];
   dutyOccurrences: readonly Pick<DutyOccurrence, 'dutyId' | 'recipientId' | 'stationCode' | 'dueDate' | 'status' | 'doneAt'>[];
   visits: readonly Pick<Visit, 'stationCode' | 'visitedAt'>[];

@@ -3,3 +3,5 @@ export * from './compute';
 export * from './definitions';
 export * from './rollup';
 export * from './week';
+export * from './drill';
+export * from './quality';
