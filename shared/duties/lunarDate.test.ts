@@ -34,4 +34,10 @@ describe('lunarLabel', () => {
     ['2025-08-01', '农历闰六月初八'],
     ['2026-04-16', '农历二月廿九'],
   ])('%s → %s', (date, label) => expect(lunarLabel(date)).toBe(label));
+
+  it.each([
+    ['2026-09-25', 'lunar 8/15'],
+    ['2026-02-17', 'lunar 1/1'],
+    ['2025-08-01', 'lunar leap 6/8'],
+  ])('in English %s → %s', (date, label) => expect(lunarLabel(date, 'en')).toBe(label));
 });

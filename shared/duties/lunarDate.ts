@@ -35,9 +35,16 @@ export function lunarMonthLength(year: number, month: number, leap = false): num
   return LunarMonth.fromYm(year, leap ? -month : month).getDayCount();
 }
 
-/** The lunar date for display, as people write it: `农历八月十五`, `农历闰六月初八`. */
-export function lunarLabel(date: string): string {
+/**
+ * The lunar date for display, as people write it: `农历八月十五`, `农历闰六月初八`; in English
+ * `lunar 8/15`, `lunar leap 6/8`.
+ */
+export function lunarLabel(date: string, locale: 'zh' | 'en' = 'zh'): string {
   const { year, month, day } = parseDate(date);
   const lunar = SolarDay.fromYmd(year, month, day).getLunarDay();
+  if (locale === 'en') {
+    const m = lunar.getMonth();
+    return `lunar ${m < 0 ? 'leap ' : ''}${Math.abs(m)}/${lunar.getDay()}`;
+  }
   return `农历${lunar.getLunarMonth().getName()}${lunar.getName()}`;
 }

@@ -64,7 +64,7 @@ export function HeroCard({ data, today }: { data: HeroCardData; today: string })
                 <Space size={6} wrap>
                   <span>{duty ? dutyLabel(duty, locale) : '—'}</span>
                   <DateText date={o.dueDate} />
-                  {duty && isLunarDuty(duty, hero.lunarBirthday) && <Typography.Text type="secondary">{lunarLabel(o.dueDate)}</Typography.Text>}
+                  {duty && isLunarDuty(duty, hero.lunarBirthday) && <Typography.Text type="secondary">{lunarLabel(o.dueDate, locale)}</Typography.Text>}
                   <DueStatusTag state={state} days={state === 'overdue' ? daysOverdue(o.dueDate, today) : daysBetween(today, o.dueDate)} />
                 </Space>
               </List.Item>

@@ -43,7 +43,7 @@ export function DetailsCard({ recipient, staff }: { recipient: Recipient; staff:
         <Descriptions.Item label={t('birthDate')}>
           <Space size={6}>
             <DateText date={r.birthDate} />
-            {r.lunarBirthday && <Typography.Text type="secondary">{lunarLabel(r.birthDate)}</Typography.Text>}
+            {r.lunarBirthday && <Typography.Text type="secondary">{lunarLabel(r.birthDate, locale)}</Typography.Text>}
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('phones')}>

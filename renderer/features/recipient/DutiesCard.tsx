@@ -68,7 +68,7 @@ export function DutiesCard({ recipient, staff, today }: { recipient: Recipient; 
                 return (
                   <Space size={6} data-testid="next-due" data-due={r.next.dueDate}>
                     <DateText date={r.next.dueDate} weekday />
-                    {isLunarDuty(r.duty, recipient.lunarBirthday) && <Typography.Text type="secondary">{lunarLabel(r.next.dueDate)}</Typography.Text>}
+                    {isLunarDuty(r.duty, recipient.lunarBirthday) && <Typography.Text type="secondary">{lunarLabel(r.next.dueDate, locale)}</Typography.Text>}
                     <DueStatusTag state={state} days={days} />
                   </Space>
                 );

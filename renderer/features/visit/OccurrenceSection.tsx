@@ -33,7 +33,7 @@ export function OccurrenceSection({ occurrences, duties, today, lunarBirthday }:
                 {occurrences.map((o) => {
                   const duty = dutyById.get(o.dutyId);
                   const state = classifyOccurrence(o, today);
-                  const lunar = duty && isLunarDuty(duty, lunarBirthday) ? ` ${lunarLabel(o.dueDate)}` : '';
+                  const lunar = duty && isLunarDuty(duty, lunarBirthday) ? ` ${lunarLabel(o.dueDate, locale)}` : '';
                   return (
                     <Radio value={o.id} key={o.id} data-testid={`occurrence-${o.id}`} data-duty={o.dutyId} data-due={o.dueDate}>
                       <Space size={8}>
