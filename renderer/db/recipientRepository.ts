@@ -1,6 +1,6 @@
 import type { RecipientStatus } from '../../shared/domain/enums';
 import type { Duty, DutyOccurrence, Recipient } from '../../shared/domain/schemas';
-import { defaultDutiesFor, dutyChangesForStatus, firstOccurrence, todayInShanghai } from '../../shared/duties';
+import { defaultDutiesFor, dutyChangesForCategories, dutyChangesForStatus, firstOccurrence, todayInShanghai } from '../../shared/duties';
 import { type EntityInput, type RepoContext, type RepoResult, type WriteSession, runWrite } from './repository';
 
 export interface CreatedRecipient {
@@ -52,10 +52,31 @@ export async function createRecipient(
 /** Profile fields; status goes through changeRecipientStatus so duties follow it. */
 export type RecipientPatch = Partial<Omit<EntityInput<'recipients'>, 'id' | 'status' | 'statusDate' | 'rev' | 'updatedAt'>>;
 
+/**
+ * Edits profile fields. When the categories change, the default duty plans follow in the same
+ * transaction (shared/duties/categoryChange.ts): plans the new categories call for are added
+ * with their first occurrence, default plans they no longer call for stop.
+ */
 export async function updateRecipient(ctx: RepoContext, id: string, patch: RecipientPatch): Promise<RepoResult<Recipient>> {
   return runWrite(ctx, async (s) => {
     if (patch.idNumber !== undefined) await assertIdNumberFree(s, patch.idNumber, id);
-    return s.patch('recipients', id, patch);
+    const before = patch.categories === undefined ? null : await s.require('recipients', id);
+    const recipient = await s.patch('recipients', id, patch);
+    if (before !== null && JSON.stringify(before.categories) !== JSON.stringify(recipient.categories)) {
+      const duties = await s.query('duties', (t) => t.where('recipientId').equals(id).toArray());
+      const pending = await s.query('dutyOccurrences', (t) => t.where('[recipientId+status]').equals([id, 'pending']).toArray());
+      const changes = dutyChangesForCategories(recipient, duties, pending, {
+        today: todayInShanghai(ctx.now()),
+        assigneeId: ctx.actor.staffId,
+        newId: ctx.newId,
+        now: s.nowIso(),
+      });
+      for (const d of changes.dutiesToDeactivate) await s.put('duties', d);
+      for (const o of changes.occurrencesToCancel) await s.put('dutyOccurrences', o);
+      for (const d of changes.dutiesToAdd) await s.put('duties', d);
+      for (const o of changes.occurrencesToAdd) await s.put('dutyOccurrences', o);
+    }
+    return recipient;
   });
 }
 

@@ -13,5 +13,7 @@ export type { OccurrenceState, UrgencyItem } from './occurrenceStatus';
 export { DUE_SOON_DAYS, classifyOccurrence, compareUrgency, daysOverdue } from './occurrenceStatus';
 export type { DefaultDutyOptions, OccurrenceRecipient } from './dutyPlans';
 export { defaultDutiesFor, firstOccurrence, occurrenceAfterCompletion } from './dutyPlans';
+export type { CategoryDutyChanges } from './categoryChange';
+export { dutyChangesForCategories } from './categoryChange';
 export type { DutyStatusChanges } from './statusChange';
 export { dutyChangesForStatus } from './statusChange';
