@@ -49,8 +49,13 @@ export function benchDataDir(spec: BenchDataSpec, root = 'data/bench'): string {
  * loadDemo on the filled database, which skips the rows and only creates the demo accounts.
  */
 async function load(dir: string, spec: BenchDataSpec, log: (s: string) => void): Promise<BenchDataManifest> {
+  return loadInto({ databaseUrl: null, dataDir: dir }, spec, log);
+}
+
+/** Generates `spec` into the server database `target` (PGlite folder or PostgreSQL URL). */
+export async function loadInto(target: { databaseUrl: string | null; dataDir: string }, spec: BenchDataSpec, log: (s: string) => void): Promise<BenchDataManifest> {
   const t0 = performance.now();
-  const db = await openServerDb({ databaseUrl: null, dataDir: dir });
+  const db = await openServerDb(target);
   const rows: Record<string, number> = {};
   let total = 0;
   try {

@@ -1,9 +1,11 @@
-import { findAccountByUsername } from '../server/auth/accounts';
+import { stationsAtLevel } from '../shared/stations/tree';
+import { createAccount, findAccountByUsername } from '../server/auth/accounts';
 import { toNumber } from '../server/db/db';
+import { openServerDb } from '../server/db/openDb';
 import { handlePull } from '../server/sync/pullHandler';
 import { type RunningServer, startServer } from '../server/start';
-import { prepareBenchData } from './benchData';
-import { type FromServer, type HandlerPullResult, type RawReadResult, isToServer } from './benchServerIpc';
+import { type BenchDataManifest, type BenchDataSpec, loadInto, prepareBenchData } from './benchData';
+import { type FromServer, type HandlerPullResult, type LoadAccount, type RawReadResult, isToServer } from './benchServerIpc';
 
 /**
  * The central server of the sync benchmarks, in its own process as in production: PGlite is
@@ -54,14 +56,67 @@ async function handlerPull(username: string, target: number, pageSize: number): 
   return { ms: performance.now() - t, changes, pages };
 }
 
+/**
+ * The load test's accounts, made by the server's own account module: one caseworker at each of
+ * `count` community stations, those under `prefix` first (the district the data set fills).
+ */
+async function createAccounts(prefix: string, count: number, password: string): Promise<LoadAccount[]> {
+  if (!server) throw new Error('server not started');
+  const communities = stationsAtLevel('community');
+  const ordered = [...communities.filter((s) => s.code.startsWith(prefix)), ...communities.filter((s) => !s.code.startsWith(prefix))];
+  if (ordered.length < count) throw new Error(`only ${ordered.length} community stations for ${count} accounts`);
+  const out: LoadAccount[] = [];
+  for (const [i, station] of ordered.slice(0, count).entries()) {
+    const username = `load-${String(i + 1).padStart(3, '0')}`;
+    if (!(await findAccountByUsername(server.db, username))) {
+      await createAccount(server.db, { username, name: `负载测试 ${i + 1}`, role: 'caseworker', stationCode: station.code, password });
+    }
+    out.push({ username, stationCode: station.code });
+  }
+  return out;
+}
+
+async function head(): Promise<number> {
+  if (!server) throw new Error('server not started');
+  const [row] = await server.db.query<{ value: unknown }>(`SELECT value FROM counters WHERE name = 'change_seq'`);
+  return toNumber(row?.value ?? 0);
+}
+
+/** A PostgreSQL database holding `spec`: loaded once per cluster (the manifest is the rows' count). */
+async function preparePg(databaseUrl: string, spec: BenchDataSpec): Promise<{ manifest: BenchDataManifest; cached: boolean }> {
+  const db = await openServerDb({ databaseUrl, dataDir: '' });
+  let n = 0;
+  try {
+    const [row] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows');
+    n = toNumber(row?.n ?? 0);
+  } finally {
+    await db.close();
+  }
+  if (n > 0) return { manifest: { spec, rows: {}, totalRows: n, loadMs: 0, loadedAt: '' }, cached: true };
+  console.error(`bench data: loading ${spec.recipients} recipients into PostgreSQL…`);
+  return { manifest: await loadInto({ databaseUrl, dataDir: '' }, spec, (s) => console.error(s)), cached: false };
+}
+
 process.on('message', (m: unknown) => {
   if (!isToServer(m)) return;
   const run = async (): Promise<void> => {
     if (m.type === 'start') {
       const t = performance.now();
+      if (m.databaseUrl) {
+        const { manifest, cached } = await preparePg(m.databaseUrl, m.spec);
+        server = await startServer({ config: { host: '127.0.0.1', port: 0, dataDir: '', databaseUrl: m.databaseUrl }, demo: null });
+        send({ type: 'ready', url: server.url, manifest, cached, dataDir: '', prepareMs: Math.round(performance.now() - t) });
+        return;
+      }
       const { dataDir, manifest, cached } = await prepareBenchData(m.spec, (s) => console.error(s));
       server = await startServer({ config: { host: '127.0.0.1', port: 0, dataDir, databaseUrl: null }, demo: null });
       send({ type: 'ready', url: server.url, manifest, cached, dataDir, prepareMs: Math.round(performance.now() - t) });
+    } else if (m.type === 'createAccounts') {
+      const t = performance.now();
+      const accounts = await createAccounts(m.prefix, m.count, m.password);
+      send({ type: 'createAccounts', accounts, ms: Math.round(performance.now() - t) });
+    } else if (m.type === 'head') {
+      send({ type: 'head', head: await head() });
     } else if (m.type === 'handlerPull') {
       send({ type: 'handlerPull', result: await handlerPull(m.username, m.target, m.pageSize) });
     } else if (m.type === 'rawRead') {

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { BenchDataManifest, BenchDataSpec } from './benchData';
-import { type FromServer, type HandlerPullResult, type RawReadResult, type ToServer, isFromServer } from './benchServerIpc';
+import { type FromServer, type HandlerPullResult, type LoadAccount, type RawReadResult, type ToServer, isFromServer } from './benchServerIpc';
 
 /** The runner's handle on the bench server process (scripts/benchServer.ts). */
 export interface BenchServer {
@@ -11,6 +11,8 @@ export interface BenchServer {
   prepareMs: number;
   rawRead: (prefix: string, limit: number) => Promise<RawReadResult>;
   handlerPull: (username: string, target: number, pageSize: number) => Promise<HandlerPullResult>;
+  createAccounts: (prefix: string, count: number, password: string) => Promise<{ accounts: LoadAccount[]; ms: number }>;
+  head: () => Promise<number>;
   stop: () => Promise<void>;
 }
 
@@ -40,15 +42,21 @@ function request<T extends FromServer['type']>(child: ChildProcess, msg: ToServe
   });
 }
 
-export async function startBenchServer(spec: BenchDataSpec): Promise<BenchServer> {
+/** The bench server in its own process: the cached PGlite copy of `spec`, or PostgreSQL at `databaseUrl`. */
+export async function startBenchServer(spec: BenchDataSpec, databaseUrl?: string): Promise<BenchServer> {
   // tsx as a loader: the server is TypeScript, like the runner.
   const child = fork('scripts/benchServer.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
-    const ready = await request(child, { type: 'start', spec }, 'ready');
+    const ready = await request(child, databaseUrl ? { type: 'start', spec, databaseUrl } : { type: 'start', spec }, 'ready');
     return {
       url: ready.url, manifest: ready.manifest, cached: ready.cached, dataDir: ready.dataDir, prepareMs: ready.prepareMs,
       rawRead: async (prefix, limit) => (await request(child, { type: 'rawRead', prefix, limit }, 'rawRead')).result,
       handlerPull: async (username, target, pageSize) => (await request(child, { type: 'handlerPull', username, target, pageSize }, 'handlerPull')).result,
+      createAccounts: async (prefix, count, password) => {
+        const r = await request(child, { type: 'createAccounts', prefix, count, password }, 'createAccounts');
+        return { accounts: r.accounts, ms: r.ms };
+      },
+      head: async () => (await request(child, { type: 'head' }, 'head')).head,
       stop: () => new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);

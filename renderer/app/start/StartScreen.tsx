@@ -25,7 +25,8 @@ function LanguageSwitch() {
 /**
  * Before any server sign-in exists: load demo data into this computer and act as a demo
  * account. `#/…?demoRecipients=N&demoAccount=caseworker` does the same without clicks, for
- * tests and demos (`&demoHistory=0`: recipients only, for caseload scale checks); it only
+ * tests and demos (`&demoHistory=0`: recipients only, for caseload scale checks; `&demoHistoryMonths=N`:
+ * only the last N months of history, for the benchmarks' district-scale app); it only
  * ever loads demo data into the local demo database.
  */
 export function StartScreen() {
@@ -46,8 +47,8 @@ export function StartScreen() {
     signIn({ user: sessionUserOf(a), scopes: [a.stationCode], serverId: LOCAL_DEMO_SERVER_ID });
   };
 
-  const loadAndEnter = async (key: DemoAccountKey, n: number, history = true): Promise<void> => {
-    const ok = await start(demoAccount(key), n, today, history);
+  const loadAndEnter = async (key: DemoAccountKey, n: number, history = true, historyMonths?: number): Promise<void> => {
+    const ok = await start(demoAccount(key), n, today, history, historyMonths);
     setRefresh((r) => r + 1);
     if (ok) enter(key);
   };
@@ -62,7 +63,9 @@ export function StartScreen() {
     const key = isDemoAccountKey(accountParam) ? accountParam : 'caseworker';
     setAccountKey(key);
     setSize(n);
-    void loadAndEnter(key, n, route.query.get('demoHistory') !== '0').then(() => navigate(route.path));
+    const months = Number(route.query.get('demoHistoryMonths'));
+    const historyMonths = Number.isInteger(months) && months > 0 ? months : undefined;
+    void loadAndEnter(key, n, route.query.get('demoHistory') !== '0', historyMonths).then(() => navigate(route.path));
   });
 
   return (

@@ -61,13 +61,16 @@ export async function loadDemoData(
   recipients: number,
   today: string,
   onTick: (t: DemoLoadTick) => void,
-  options: { history?: boolean } = {},
+  options: { history?: boolean; historyMonths?: number } = {},
 ): Promise<LoadProgress> {
   const name = demoDatabaseName(account);
   await Dexie.delete(name);
   const db = await openYoufuDb(name);
   try {
-    const rows = generateDemoRows({ recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode, history: options.history ?? true });
+    const rows = generateDemoRows({
+      recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode, history: options.history ?? true,
+      ...(options.historyMonths === undefined ? {} : { historyMonths: options.historyMonths }),
+    });
     return await loadNdjsonRows(db, sliced(rows, recipients, onTick), { batchSize: 2000 });
   } finally {
     db.close();
