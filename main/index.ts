@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import {
   BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session, shell,
 } from 'electron';
@@ -20,6 +21,7 @@ import { createSealedFile } from './sealedFile';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { authHandlers, conflictsHandlers, syncHandlers } from './sessionHandlers';
 import { dailyBackupHandlers } from './dailyBackup';
+import { reportPdfHandlers } from './reportPdf';
 import { openSettingsStore } from './settingsStore';
 import { acquireSingleInstance } from './singleInstance';
 import { createSyncClient } from './syncClient';
@@ -134,6 +136,19 @@ async function start(): Promise<void> {
         return picked.canceled ? null : (picked.filePaths[0] ?? null);
       },
       now: () => new Date(),
+      log,
+    }),
+    ...reportPdfHandlers({
+      printToPdf: async (options) => {
+        if (!mainWindow) throw new Error('no window to print');
+        return mainWindow.webContents.printToPDF(options);
+      },
+      chooseFile: async (suggestedName) => {
+        const options = { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return picked.canceled || !picked.filePath ? null : picked.filePath;
+      },
+      writeFile: (file, data) => writeFile(file, data),
       log,
     }),
     ...appHandlers({

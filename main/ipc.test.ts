@@ -54,6 +54,7 @@ function spyHandlers() {
     'backup:chooseFolder': answer('backup:chooseFolder', { folder: null }),
     'backup:configure': answer('backup:configure', { enabled: false, folder: null, lastAt: null, lastFile: null, lastError: null }),
     'backup:write': answer('backup:write', { file: 'f.ydb', bytes: 1, at: 'now' }),
+    'report:printToPdf': answer('report:printToPdf', { path: null }),
   };
   return { handlers, called };
 }

@@ -4,6 +4,7 @@ import { createAuthApi } from './authApi';
 import { createBackupApi } from './backupApi';
 import { createConflictsApi } from './conflictsApi';
 import { type IpcRendererLike, createInvoke, createSubscribe } from './invoke';
+import { createReportApi } from './reportApi';
 import { createLogApi, createShellApi } from './shellApi';
 import { createSyncApi } from './syncApi';
 
@@ -22,6 +23,7 @@ export function createAppApi(ipc: IpcRendererLike): AppApi {
     log: Object.freeze(createLogApi(invoke)),
     conflicts: Object.freeze(createConflictsApi(invoke)),
     backup: Object.freeze(createBackupApi(invoke)),
+    report: Object.freeze(createReportApi(invoke)),
   } as const satisfies AppApi;
   return Object.freeze(api);
 }

@@ -47,4 +47,8 @@ export interface AppApi {
     configure(req: IpcRequest<'backup:configure'>): Answer<'backup:configure'>;
     write(req: IpcRequest<'backup:write'>): Answer<'backup:write'>;
   };
+  /** The printable weekly report. */
+  readonly report: {
+    printToPdf(req: IpcRequest<'report:printToPdf'>): Answer<'report:printToPdf'>;
+  };
 }

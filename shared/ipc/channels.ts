@@ -21,6 +21,7 @@ export const IPC_CHANNELS = [
   'backup:chooseFolder',
   'backup:configure',
   'backup:write',
+  'report:printToPdf',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

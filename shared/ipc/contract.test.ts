@@ -35,6 +35,7 @@ const VALID: { [C in IpcChannel]: unknown } = {
     tableOrder: ['recipients'],
     tables: { recipients: [] },
   },
+  'report:printToPdf': { suggestedName: '周报-2026-11-23.pdf' },
 };
 
 describe('IPC contract', () => {

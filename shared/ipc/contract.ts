@@ -149,6 +149,11 @@ export const IPC_CONTRACT = {
     request: backupWriteRequestSchema,
     response: z.object({ file: z.string(), bytes: z.number().int().nonnegative(), at: z.string() }),
   },
+  /** The printable weekly report (#/review/print) as a PDF at a path the person chooses; null path: cancelled. */
+  'report:printToPdf': {
+    request: z.strictObject({ suggestedName: z.string().min(1).max(120) }),
+    response: z.object({ path: z.string().nullable() }),
+  },
 } as const satisfies { [C in IpcChannel]: ChannelSchemas };
 
 export const IPC_EVENT_CONTRACT = {
