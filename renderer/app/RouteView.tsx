@@ -4,6 +4,10 @@ import { MyHeroesPage } from '../features/heroes/MyHeroesPage';
 import { RecipientProfilePage } from '../features/recipient/RecipientProfilePage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { LogVisitPage } from '../features/visit/LogVisitPage';
+import { QualityPage } from '../features/quality/QualityPage';
+import { ReviewPage } from '../features/review/ReviewPage';
+import { ReviewPrintPage } from '../features/review/ReviewPrintPage';
+import { StationDrillPage } from '../features/review/StationDrillPage';
 import { appStrings } from './appStrings';
 import { CaseloadPage } from './caseload/CaseloadPage';
 import { useStrings } from './i18n';
@@ -50,6 +54,12 @@ export function pageFor(route: Route): ReactNode {
       return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'review':
+      if (second === 'print') return <ReviewPrintPage week={route.query.get('week')} />;
+      if (second === 'station' && route.segments[2]) return <StationDrillPage key={route.segments[2]} code={route.segments[2]} week={route.query.get('week')} />;
+      return <ReviewPage week={route.query.get('week')} />;
+    case 'quality':
+      return <QualityPage />;
     default:
       return <NotFound />;
   }

@@ -19,7 +19,9 @@ export function SideNav() {
   const route = useRoute();
   const servesHeroes = useServesHeroes();
   const [collapsed, setCollapsed] = useState(false);
-  const items = NAV_ITEMS.filter((i) => !i.heroesOnly || servesHeroes).map((i) => ({
+  const { user } = useDbSession();
+  const supervises = user.role === 'district_supervisor' || user.role === 'city_admin';
+  const items = NAV_ITEMS.filter((i) => (!i.heroesOnly || servesHeroes) && (!i.supervisorsOnly || supervises)).map((i) => ({
     key: i.key,
     icon: i.icon,
     label: <span data-testid={`nav-${i.key}`}>{t(i.label)}</span>,

@@ -1,4 +1,5 @@
 import {
+  AuditOutlined, SafetyCertificateOutlined,
   CalendarOutlined, CloudSyncOutlined, MessageOutlined, SettingOutlined, TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -13,6 +14,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Only for people who serve heroes one-on-one. */
   heroesOnly?: boolean;
+  /** Only for district supervisors and the city administrator. */
+  supervisorsOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -20,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'caseload', path: '/caseload', label: 'navCaseload', icon: <TeamOutlined /> },
   { key: 'heroes', path: '/heroes', label: 'navHeroes', icon: <TrophyOutlined />, heroesOnly: true },
   { key: 'requests', path: '/requests', label: 'navRequests', icon: <MessageOutlined /> },
+  { key: 'review', path: '/review', label: 'navReview', icon: <AuditOutlined />, supervisorsOnly: true },
+  { key: 'quality', path: '/quality', label: 'navQuality', icon: <SafetyCertificateOutlined />, supervisorsOnly: true },
   { key: 'sync', path: '/sync', label: 'navSync', icon: <CloudSyncOutlined /> },
   { key: 'settings', path: '/settings', label: 'navSettings', icon: <SettingOutlined /> },
 ];

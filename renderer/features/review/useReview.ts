@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { Review } from '../../../shared/review/api';
+import { useDbSession } from '../../app/DbProvider';
+import { LOCAL_DEMO_SERVER_ID } from '../../app/start/demoAccounts';
+import type { YoufuDb } from '../../db/database';
+import { localReview } from './localReview';
+import { createHttpReviewTransport } from './reviewClient';
+
+export type ReviewSource = 'server' | 'local';
+
+export type ReviewState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; review: Review; source: ReviewSource; serverError: string | null }
+  | { kind: 'failed'; message: string };
+
+/** syncState key of the last sync times seen online, per review row code: offline reviews show them. */
+export const LAST_SYNC_CACHE_KEY = 'review.lastSync';
+
+export async function readLastSyncCache(db: YoufuDb): Promise<Map<string, string>> {
+  const entry = await db.syncState.get(LAST_SYNC_CACHE_KEY);
+  if (typeof entry?.value !== 'string') return new Map();
+  try {
+    const parsed = JSON.parse(entry.value) as unknown;
+    if (parsed === null || typeof parsed !== 'object') return new Map();
+    return new Map(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function writeLastSyncCache(db: YoufuDb, review: Review): Promise<void> {
+  const cache = await readLastSyncCache(db);
+  for (const s of review.stations) if (s.lastSyncAt !== null) cache.set(s.code, s.lastSyncAt);
+  await db.syncState.put({ key: LAST_SYNC_CACHE_KEY, value: JSON.stringify(Object.fromEntries(cache)) });
+}
+
+/**
+ * The review of a scope and week: from the server (SQL) when it answers, otherwise computed
+ * from the local database with the last sync times cached from the last online review.
+ */
+export function useReview(scope: string, week: string, today: string): ReviewState {
+  const { db, serverId, user } = useDbSession();
+  const [state, setState] = useState<ReviewState>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ kind: 'loading' });
+    void (async () => {
+      let serverError: string | null = 'local_demo';
+      if (serverId !== LOCAL_DEMO_SERVER_ID) {
+        const r = await createHttpReviewTransport({ serverId, userId: user.id }).review(week, scope);
+        if (r.ok) {
+          const { serverTime: _, ...review } = r.value;
+          await writeLastSyncCache(db, review).catch(() => undefined);
+          if (!cancelled) setState({ kind: 'ready', review, source: 'server', serverError: null });
+          return;
+        }
+        serverError = r.error.code;
+      }
+      try {
+        const review = await localReview(db, { scope, week, today, lastSync: await readLastSyncCache(db) });
+        if (!cancelled) setState({ kind: 'ready', review, source: 'local', serverError });
+      } catch (e) {
+        if (!cancelled) setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db, serverId, user.id, scope, week, today]);
+
+  return state;
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { MutationFactory, recipientFields } from '../support/fixtures';
+import { screenshot } from './support/demo';
+
+/**
+ * Issue 6's end-to-end: a district supervisor signs in and syncs, sees the community with an
+ * overdue hero duty highlighted in the weekly review, drills down, resolves a conflict on the
+ * quality page, signs off the week, opens the printable report, and exports the ledger.
+ */
+const HERO_COMMUNITY = '440304001001';
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('demo-pass');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
+}
+
+async function waitUntilSynced(page: Page): Promise<void> {
+  await page.goto('/#/sync');
+  await expect(page.getByTestId('sync-last-success')).not.toHaveText(/从未|Never/, { timeout: 90_000 });
+  await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+}
+
+async function apiToken(request: APIRequestContext, username: string): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: { username, password: 'demo-pass', deviceId: `e2e-${randomUUID()}` } });
+  expect(login.ok()).toBe(true);
+  return ((await login.json()) as { token: string }).token;
+}
+
+async function pushOk(request: APIRequestContext, token: string, clientId: string, mutations: unknown[]): Promise<{ results: { status: string }[] }> {
+  const res = await request.post('/api/v1/sync/push', {
+    headers: { authorization: `Bearer ${token}` },
+    data: { protocolVersion: 1, schemaVersion: 1, clientId, mutations },
+  });
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as { results: { status: string }[] };
+}
+
+/** Two devices of the caseworker change one recipient's address from the same revision: a conflict. */
+async function makeConflict(request: APIRequestContext): Promise<string> {
+  const token = await apiToken(request, 'demo-caseworker');
+  const now = () => new Date();
+  const a = new MutationFactory(`e2e-a-${randomUUID()}`, now);
+  const b = new MutationFactory(`e2e-b-${randomUUID()}`, now);
+  const rowId = randomUUID();
+  const name = '冲突测试';
+  await pushOk(request, token, a.clientId, [a.upsert('recipients', rowId, recipientFields(HERO_COMMUNITY, { name, address: '园岭新村 1 栋' }))]);
+  const editA = a.upsert('recipients', rowId, { address: '园岭新村 2 栋（甲设备）' }, 1);
+  await new Promise((r) => setTimeout(r, 20));
+  const editB = b.upsert('recipients', rowId, { address: '园岭新村 3 栋（乙设备）' }, 1);
+  await pushOk(request, token, b.clientId, [editB]);
+  const merged = await pushOk(request, token, a.clientId, [editA]);
+  expect(merged.results[0]?.status).toBe('merged');
+  return name;
+}
+
+test('a supervisor reviews the week, resolves a conflict, signs off, prints the report and exports the ledger', async ({ page, request }) => {
+  test.setTimeout(300_000);
+  await makeConflict(request);
+  await signIn(page, 'demo-supervisor');
+  await expect(page.getByTestId('nav-review')).toBeVisible();
+  await expect(page.getByTestId('nav-quality')).toBeVisible();
+  await waitUntilSynced(page);
+
+  // The review: figures from the server, the hero community highlighted and first in its street.
+  await page.getByTestId('nav-review').click();
+  await expect(page.getByTestId('review-table')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('review-source')).toHaveAttribute('data-source', 'server');
+  const heroRow = page.locator(`tr[data-row-key="${HERO_COMMUNITY}"]`);
+  await expect(heroRow).toHaveClass(/yf-review-hero/);
+  await expect(page.getByTestId(`review-hero-overdue-${HERO_COMMUNITY}`)).toContainText('英雄逾期');
+  await expect(page.getByTestId('chart-coverage').locator('svg')).toBeVisible();
+  await screenshot(page, '60-review-district');
+
+  // Drill down into the community: its overdue duties, heroes first, link to the profiles.
+  await page.getByTestId(`review-drill-${HERO_COMMUNITY}`).click();
+  await expect(page.getByTestId('review-drill-page')).toBeVisible();
+  await expect(page.getByTestId('review-drill-page').locator('.yf-review-hero').first()).toBeVisible();
+  await screenshot(page, '61-review-drill');
+
+  // Offline, the same review comes from the local database.
+  await page.context().setOffline(true);
+  await page.goto('/#/review');
+  await expect(page.getByTestId('review-source')).toHaveAttribute('data-source', 'local', { timeout: 60_000 });
+  await expect(page.locator(`tr[data-row-key="${HERO_COMMUNITY}"]`)).toHaveClass(/yf-review-hero/);
+  await screenshot(page, '62-review-offline-local');
+  await page.context().setOffline(false);
+
+  // Conflicts and data quality: keep the current value of the conflict.
+  await page.goto('/#/quality');
+  await expect(page.getByTestId('quality-page')).toBeVisible();
+  const keep = page.locator('[data-testid^="conflict-keep-"]').first();
+  await expect(keep).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('quality-no-contact')).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, '63-quality-before');
+  const before = await page.locator('[data-testid^="conflict-keep-"]').count();
+  await keep.click();
+  await expect(page.getByTestId('conflicts-notice')).toBeVisible();
+  await expect(page.locator('[data-testid^="conflict-keep-"]')).toHaveCount(before - 1);
+  await screenshot(page, '64-quality-resolved');
+
+  // Sign off the week with a comment; it is shown, then synced for the city to see.
+  await page.goto('/#/review');
+  await expect(page.getByTestId('review-table')).toBeVisible({ timeout: 60_000 });
+  const comment = `本周福田区走访总体正常，园岭街道英雄逾期需跟进 e2e-${Date.now()}`;
+  await page.getByTestId('signoff-comment').fill(comment);
+  await page.getByTestId('signoff-submit').click();
+  await expect(page.getByTestId('signoff-shown')).toContainText(comment);
+  await expect(page.getByTestId('signoff-shown')).toContainText('黄志强');
+  await page.getByTestId('signoff-card').scrollIntoViewIfNeeded();
+  await screenshot(page, '65-review-signed');
+  await waitUntilSynced(page);
+  const adminToken = await apiToken(request, 'demo-admin');
+  let seen = false;
+  let cursor = 0;
+  for (let i = 0; i < 200 && !seen; i++) {
+    const res = await request.get(`/api/v1/sync/pull?cursor=${cursor}&limit=5000`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const body = (await res.json()) as { changes: { table: string; row: { comment?: string } | null }[]; cursor: number; hasMore: boolean };
+    seen = body.changes.some((c) => c.table === 'signoffs' && c.row?.comment === comment);
+    cursor = body.cursor;
+    if (!body.hasMore) break;
+  }
+  expect(seen).toBe(true);
+
+  // The printable report: the table and the charts, no navigation in print.
+  await page.goto('/#/review');
+  await page.getByTestId('review-print').click();
+  await expect(page.getByTestId('review-print-page')).toBeVisible();
+  await expect(page.getByTestId('review-table')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('chart-visits').locator('svg')).toBeVisible();
+  await screenshot(page, '66-review-print');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.ant-layout-sider')).toBeHidden();
+  await screenshot(page, '67-review-print-media');
+  await page.emulateMedia({ media: 'screen' });
+
+  // LAST: the Excel ledger (issue 6 item 5, built beside this) downloads from #/ledger.
+  await page.goto('/#/ledger');
+  const exportButton = page.getByRole('button', { name: /导出台账/ });
+  await expect(exportButton).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await exportButton.click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+  await screenshot(page, '68-ledger-exported');
+});
