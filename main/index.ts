@@ -8,6 +8,7 @@ import { APP_ENTRY_URL, APP_SCHEME, PRODUCT_NAME } from './appInfo';
 import { appHandlers } from './appHandlers';
 import { createAppProtocolHandler } from './appProtocol';
 import { createAuthSession } from './authSession';
+import { createDataKeyVault, dataKeyHandlers, fileExists } from './dataKeyVault';
 import { readDesktopConfig } from './config';
 import { buildCsp } from './csp';
 import { installGlobalErrorHandlers } from './errorHandlers';
@@ -121,8 +122,12 @@ async function start(): Promise<void> {
   };
   applyMenu(settings.get().locale);
 
+  const dataKeysFile = path.join(userData, 'data-keys.bin');
+  const dataKeys = createDataKeyVault({ file: createSealedFile(dataKeysFile, safeStorage), fileExists: fileExists(dataKeysFile), now: Date.now });
+
   createIpcRegistry({ ipcMain, log }).handleAll({
     ...authHandlers(auth),
+    ...dataKeyHandlers(auth, dataKeys),
     ...syncHandlers(auth, client),
     ...conflictsHandlers(auth, client),
     ...dailyBackupHandlers({

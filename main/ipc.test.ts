@@ -33,6 +33,7 @@ function spyHandlers() {
     'auth:unlock': answer('auth:unlock', session),
     'auth:lock': answer('auth:lock', null),
     'auth:status': answer('auth:status', { state: 'signed_out', session: null, lastUsername: null }),
+    'db:keys': answer('db:keys', { dataKey: 'A'.repeat(43) + '=', blindIndexKey: 'B'.repeat(43) + '=' }),
     'sync:push': answer('sync:push', { lastSeq: 0, results: [], serverTime: 'now' }),
     'sync:pull': answer('sync:pull', { changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 'now' }),
     'app:info': answer('app:info', { productName: 'p', version: '1', electron: '45', chrome: '140', platform: 'linux', serverOrigin: 'http://127.0.0.1:8787' }),

@@ -41,11 +41,12 @@ function setup() {
 describe('window.app', () => {
   it('exposes exactly the feature modules and their named methods, no invoke or ipcRenderer', () => {
     const { api } = setup();
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'backup', 'conflicts', 'log', 'report', 'shell', 'sync']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'backup', 'conflicts', 'db', 'log', 'report', 'shell', 'sync']);
     expect(Object.keys(api.conflicts).sort()).toEqual(['list', 'resolve']);
     expect(Object.keys(api.backup).sort()).toEqual(['chooseFolder', 'configure', 'status', 'write']);
     expect(Object.keys(api.auth).sort()).toEqual(['lock', 'login', 'logout', 'onChanged', 'status', 'unlock']);
     expect(Object.keys(api.sync).sort()).toEqual(['pull', 'push']);
+    expect(Object.keys(api.db)).toEqual(['keys']);
     const everything = JSON.stringify(Object.entries(api as unknown as Record<string, object>).map(([k, v]) => [k, Object.keys(v)]));
     expect(everything).not.toMatch(/invoke|ipcRenderer|send/i);
   });
@@ -65,6 +66,7 @@ describe('window.app', () => {
     await api.auth.unlock({ username: 'a', password: 'b' });
     await api.auth.lock();
     await api.auth.status();
+    await api.db.keys();
     await api.sync.push({ protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] });
     await api.sync.pull({ cursor: 0, limit: 10 });
     await api.app.info();

@@ -3,6 +3,7 @@ import { createAppInfoApi } from './appInfoApi';
 import { createAuthApi } from './authApi';
 import { createBackupApi } from './backupApi';
 import { createConflictsApi } from './conflictsApi';
+import { createDbApi } from './dbApi';
 import { type IpcRendererLike, createInvoke, createSubscribe } from './invoke';
 import { createReportApi } from './reportApi';
 import { createLogApi, createShellApi } from './shellApi';
@@ -17,6 +18,7 @@ export function createAppApi(ipc: IpcRendererLike): AppApi {
   const subscribe = createSubscribe(ipc);
   const api = {
     auth: Object.freeze(createAuthApi(invoke, subscribe)),
+    db: Object.freeze(createDbApi(invoke)),
     sync: Object.freeze(createSyncApi(invoke)),
     app: Object.freeze(createAppInfoApi(invoke)),
     shell: Object.freeze(createShellApi(invoke)),

@@ -1,10 +1,16 @@
 import { Alert, Button, Flex, Spin } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { SessionUser } from '../../shared/sync/protocol';
-import { databaseName, openYoufuDb, requestPersistentStorage, type YoufuDb } from '../db/database';
+import { closeSealedDatabase, openSealedDatabase } from '../db/atRest/openSealed';
+import { databaseName, requestPersistentStorage, type YoufuDb } from '../db/database';
 import type { RepoContext } from '../db/repository';
+import { type KeyLoadError, loadDatabaseKeys } from '../platform/dbKeys';
+import { signOutSession } from '../platform/session';
 import { appStrings } from './appStrings';
+import { dbStrings } from './dbStrings';
 import { useStrings } from './i18n';
+import { LOCAL_DEMO_SERVER_ID } from './start/demoAccounts';
+import { useAppStore } from './store';
 
 /** What every page of a signed-in session needs: the account's own database and who is acting. */
 export interface DbSession {
@@ -35,11 +41,21 @@ export function useRepoContext(): RepoContext {
   );
 }
 
-type OpenState = { kind: 'opening' } | { kind: 'open'; db: YoufuDb } | { kind: 'failed'; message: string };
+type OpenState =
+  | { kind: 'opening' }
+  | { kind: 'sealing' }
+  | { kind: 'open'; db: YoufuDb }
+  | { kind: 'failed'; message: string }
+  | { kind: 'no_keys'; error: KeyLoadError | 'keys_mismatch'; detail?: string };
 
-/** Opens `station-<serverId>-<userId>` for the session and closes it when the session ends. */
+/**
+ * Opens `station-<serverId>-<userId>` for the session with its keys (renderer/platform/dbKeys.ts)
+ * and closes it, dropping the keys, when the session ends or locks: the lock screen unmounts
+ * this provider. On the first open after an update it seals what the plaintext version left.
+ */
 export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession, 'db'> & { children: ReactNode }) {
   const t = useStrings(appStrings);
+  const tk = useStrings(dbStrings);
   const [state, setState] = useState<OpenState>({ kind: 'opening' });
   const [attempt, setAttempt] = useState(0);
   const name = databaseName(serverId, user.id);
@@ -48,22 +64,37 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
     let cancelled = false;
     let opened: YoufuDb | null = null;
     setState({ kind: 'opening' });
-    openYoufuDb(name).then(
-      (db) => {
-        opened = db;
-        if (cancelled) db.close();
-        else setState({ kind: 'open', db });
-      },
-      (e: unknown) => {
-        if (!cancelled) setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-      },
-    );
+    const open = async (): Promise<void> => {
+      const keys = await loadDatabaseKeys(name, { demo: serverId === LOCAL_DEMO_SERVER_ID });
+      if (cancelled) return;
+      if (!keys.ok) {
+        setState({ kind: 'no_keys', error: keys.error, ...(keys.detail === undefined ? {} : { detail: keys.detail }) });
+        return;
+      }
+      let announced = false;
+      const res = await openSealedDatabase(name, keys.keys, {
+        onSealProgress: () => {
+          if (!announced && !cancelled) setState({ kind: 'sealing' });
+          announced = true;
+        },
+      });
+      if (!res.ok) {
+        if (!cancelled) setState({ kind: 'no_keys', error: res.error });
+        return;
+      }
+      opened = res.db;
+      if (cancelled) closeSealedDatabase(res.db);
+      else setState({ kind: 'open', db: res.db });
+    };
+    open().catch((e: unknown) => {
+      if (!cancelled) setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    });
     void requestPersistentStorage();
     return () => {
       cancelled = true;
-      opened?.close();
+      if (opened) closeSealedDatabase(opened);
     };
-  }, [name, attempt]);
+  }, [name, serverId, attempt]);
 
   const value = useMemo<DbSession | null>(
     () => (state.kind === 'open' ? { db: state.db, user, scopes, serverId } : null),
@@ -83,12 +114,39 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
       </Flex>
     );
   }
+  if (state.kind === 'no_keys') return <NoKeys error={state.error} detail={state.detail} onRetry={() => setAttempt((a) => a + 1)} />;
   if (!value) {
     return (
       <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
-        <Spin description={t('openingDb')} size="large" />
+        <Spin description={state.kind === 'sealing' ? tk('sealing') : t('openingDb')} size="large" />
       </Flex>
     );
   }
   return <DbContext.Provider value={value}>{children}</DbContext.Provider>;
+}
+
+/** The database stays closed: no keys for it in this session, or not the keys it was sealed with. */
+function NoKeys({ error, detail, onRetry }: { error: KeyLoadError | 'keys_mismatch'; detail?: string | undefined; onRetry: () => void }) {
+  const t = useStrings(appStrings);
+  const tk = useStrings(dbStrings);
+  const signOut = useAppStore((s) => s.signOut);
+  const title = error === 'sign_in_again' ? tk('signInAgain') : error === 'locked' ? tk('keysLocked') : error === 'keys_mismatch' ? tk('keysMismatch') : tk('keysUnavailable');
+  const description = error === 'sign_in_again' ? tk('signInAgainHint') : error === 'keys_mismatch' ? tk('keysMismatchHint') : detail;
+  const backToSignIn = async (): Promise<void> => {
+    await signOutSession();
+    signOut();
+  };
+  return (
+    <Flex justify="center" style={{ padding: 48 }} data-testid="db-keys-problem">
+      <Alert
+        type={error === 'keys_mismatch' ? 'error' : 'warning'}
+        showIcon
+        title={title}
+        description={description}
+        action={error === 'sign_in_again'
+          ? <Button type="primary" onClick={() => void backToSignIn()}>{tk('backToSignIn')}</Button>
+          : <Button onClick={onRetry}>{t('retry')}</Button>}
+      />
+    </Flex>
+  );
 }

@@ -9,6 +9,6 @@ export function useStaffById(): ReadonlyMap<string, Staff> {
   const db = useDb();
   return useLiveQuery(async () => {
     const rows = await db.staff.toArray();
-    return new Map(rows.map((s) => [s.id, db.codec.decode('staff', s)]));
+    return new Map(rows.map((s) => [s.id, db.codec.decodeSummary('staff', s)]));
   }, [db]) ?? EMPTY;
 }

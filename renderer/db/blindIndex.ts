@@ -1,20 +1,28 @@
 import { normalizeIdNumber } from '../../shared/validation/idNumber';
 
 /**
- * The ID-number blind index: HMAC-SHA256 of the normalised ID number under a key, hex encoded.
- * It lets duplicate detection and exact lookup work once the ID number itself is encrypted.
+ * The ID-number blind index: HMAC-SHA256 of the normalised ID number under the database's
+ * blind-index key (random per local database, see crypto/keys.ts), hex encoded. It lets
+ * duplicate detection and exact lookup work while the ID number itself is sealed.
  *
  * Synchronous on purpose: WebCrypto's HMAC is async, and awaiting non-Dexie work inside a
  * Dexie transaction commits the transaction early. The codec computes this column while a
  * repository transaction is open, so it must not await.
- *
- * Until the Electron unlock flow supplies a per-installation key, DEV_BLIND_INDEX_KEY is used:
- * deterministic, not secret. Switching keys means recomputing `idBlind` in an upgrade.
  */
-export const DEV_BLIND_INDEX_KEY: Uint8Array = utf8('youfu-desk/dev-blind-index-key/v1');
+export function idNumberBlindIndex(idNumber: string, key: Uint8Array): string {
+  return toHex(hmacSha256(key, utf8(`id:${normalizeIdNumber(idNumber)}`)));
+}
 
-export function idNumberBlindIndex(idNumber: string, key: Uint8Array = DEV_BLIND_INDEX_KEY): string {
-  return toHex(hmacSha256(key, utf8(normalizeIdNumber(idNumber))));
+/** Marks a hashed search key; no typed search text starts with it. */
+export const HASHED_KEY_PREFIX = '#';
+
+/**
+ * The search key of an ID-number or phone tail (last 4 characters): an HMAC under the same
+ * key, so the stored keys never show a tail (which, with the birth date, would give away most
+ * of an ID number), while typing exactly those 4 characters still finds the person.
+ */
+export function tailSearchKey(tail: string, key: Uint8Array): string {
+  return HASHED_KEY_PREFIX + toHex(hmacSha256(key, utf8(`tail:${tail.toLowerCase()}`))).slice(0, 24);
 }
 
 export function utf8(s: string): Uint8Array {

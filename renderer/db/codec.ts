@@ -1,18 +1,32 @@
 import { isHero } from '../../shared/domain/cadence';
 import type { CategoryCode } from '../../shared/domain/enums';
 import type { EntityRow, EntityTable, Recipient, Station } from '../../shared/domain/schemas';
-import { DEV_BLIND_INDEX_KEY, idNumberBlindIndex } from './blindIndex';
+import { idNumberBlindIndex, tailSearchKey } from './blindIndex';
+import { openJson, rowAad, sealJson } from './atRest/cipher';
+import { type DatabaseKeyMaterial, type DatabaseKeys, importDatabaseKeys } from './atRest/keys';
+import { openOutboxEntry, sealOutboxEntry } from './atRest/outboxSeal';
+import type { OutboxEntry } from './database';
+import { type EntitySummary, SEALED_COLUMN, type SensitiveField, sensitiveFieldsOf } from './atRest/sensitive';
 import { recipientSearchKeys } from './searchKeys';
 
+export type { EntitySummary } from './atRest/sensitive';
+
 /**
- * The codec sits between the repositories and Dexie. Today it is the identity for the schema
- * fields and adds local-only derived columns; AES-GCM of sensitive fields can arrive here later
- * without touching any caller. Derived columns never leave the device: `decode` strips them, so
- * nothing derived can end up in an outbox mutation.
+ * The codec sits between the repositories and Dexie. It seals a row's sensitive fields
+ * (crypto/sensitive.ts) into one AES-256-GCM `sealed` column, bound to the table and row id,
+ * and adds local-only derived columns (search keys with hashed ID/phone tails, the HMAC blind
+ * index, category codes, the hero flag). Derived columns never leave the device: decoding
+ * strips them, so nothing derived can end up in an outbox mutation.
+ *
+ * - `encode` / `decode` are async (WebCrypto). Inside a Dexie transaction wrap them in
+ *   `Dexie.waitFor`, or encode before the transaction opens (bulk paths do that).
+ * - `decodeSummary` is synchronous and never decrypts: lists that show no sensitive field use it.
+ * - A row written by the previous, plaintext version (no `sealed` column) still decodes; the
+ *   first unlock seals it in place (crypto/migrate.ts).
  */
 
 export interface RecipientDerived {
-  /** Multi-entry search keys (see searchKeys.ts). */
+  /** Multi-entry search keys (see searchKeys.ts); ID and phone tails only as HMACs. */
   searchKeys: string[];
   /** HMAC blind index of the ID number (see blindIndex.ts). */
   idBlind: string;
@@ -22,8 +36,23 @@ export interface RecipientDerived {
   isHero: 0 | 1;
 }
 
-export type StoredRecipient = Recipient & RecipientDerived;
-export type StoredRow<T extends EntityTable> = T extends 'recipients' ? StoredRecipient : EntityRow<T>;
+/**
+ * A stored row: the clear fields, the sealed column, and for recipients the derived columns.
+ * The sensitive fields are optional in the type only because rows of the previous version
+ * still carry them in clear until the migration has sealed them.
+ */
+type Sealed<T extends EntityTable> = [SensitiveField<T>] extends [never]
+  ? EntityRow<T>
+  : EntitySummary<T> & Partial<Pick<EntityRow<T>, SensitiveField<T> & keyof EntityRow<T>>> & { sealed?: Uint8Array };
+export type StoredRecipient = Sealed<'recipients'> & RecipientDerived;
+export type StoredRow<T extends EntityTable> = T extends 'recipients' ? StoredRecipient : Sealed<T>;
+
+/**
+ * What a list gets: the clear fields, plus the sealed bytes so a cell that shows a masked ID or
+ * phone can open just its own row when it is on screen (`openListItem`). Building it decrypts nothing.
+ */
+export type ListItem<T extends EntityTable> = Omit<Sealed<T>, keyof RecipientDerived>;
+export type RecipientListItem = ListItem<'recipients'>;
 
 export const DERIVED_COLUMNS: { readonly [T in EntityTable]: readonly string[] } = {
   staff: [],
@@ -36,46 +65,134 @@ export const DERIVED_COLUMNS: { readonly [T in EntityTable]: readonly string[] }
   signoffs: [],
 };
 
+/** The codec was asked to seal or open while the database's keys are not loaded (locked). */
+export class KeysUnavailableError extends Error {
+  constructor() {
+    super('The local database is locked: its keys are not loaded');
+    this.name = 'KeysUnavailableError';
+  }
+}
+
 export interface RowCodec {
-  encode<T extends EntityTable>(table: T, row: EntityRow<T>): StoredRow<T>;
-  decode<T extends EntityTable>(table: T, stored: StoredRow<T>): EntityRow<T>;
+  encode<T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>>;
+  /** Encodes a batch in parallel (WebCrypto spreads the work); order kept. */
+  encodeMany<T extends EntityTable>(table: T, rows: readonly EntityRow<T>[]): Promise<StoredRow<T>[]>;
+  decode<T extends EntityTable>(table: T, stored: StoredRow<T>): Promise<EntityRow<T>>;
+  /** The row without its sensitive fields and derived columns; never decrypts. */
+  decodeSummary<T extends EntityTable>(table: T, stored: StoredRow<T>): EntitySummary<T>;
+  /** A list item (summary plus sealed bytes); never decrypts. */
+  decodeListItem<T extends EntityTable>(table: T, stored: StoredRow<T>): ListItem<T>;
+  /** Opens a list item into the full row (decrypts this one row). */
+  openListItem<T extends EntityTable>(table: T, item: ListItem<T>): Promise<EntityRow<T>>;
   /** Stations carry nothing sensitive and nothing derived; kept here so every row passes one door. */
   encodeStation(row: Station): Station;
   /** The blind index for an ID number, for lookups; the same function encode uses. */
   idBlind(idNumber: string): string;
+  /** The hashed search key of a 4-character ID/phone tail. */
+  tailKey(tail: string): string;
+  /** Seals the sensitive values of an outbox mutation before it is stored. */
+  sealOutbox<E extends Omit<OutboxEntry, 'seq'>>(entry: E): Promise<E>;
+  /** The stored outbox entry as the mutation to push (sealed values opened). */
+  openOutbox(entry: OutboxEntry): Promise<OutboxEntry>;
+  /** True when the row still has sensitive fields in clear (written by the plaintext version). */
+  isLegacy(table: EntityTable, stored: object): boolean;
+  /** Drops the keys from this codec (lock, sign-out); every later seal or open fails. */
+  forget(): void;
 }
 
 export interface RowCodecOptions {
-  blindIndexKey?: Uint8Array;
+  /**
+   * The database's keys, unwrapped at unlock (raw material is imported on first use; tests).
+   * Without them rows can be counted and listed, not sealed or opened.
+   */
+  keys?: DatabaseKeys | DatabaseKeyMaterial;
+}
+
+function isImported(keys: DatabaseKeys | DatabaseKeyMaterial): keys is DatabaseKeys {
+  return !(keys.dataKey instanceof Uint8Array);
 }
 
 export function createRowCodec(options: RowCodecOptions = {}): RowCodec {
-  const key = options.blindIndexKey ?? DEV_BLIND_INDEX_KEY;
-  const idBlind = (idNumber: string): string => idNumberBlindIndex(idNumber, key);
+  let material: DatabaseKeys | DatabaseKeyMaterial | null = options.keys ?? null;
+  let keys: Promise<DatabaseKeys> | null = null;
+  const blindKey = (): Uint8Array => {
+    if (material === null) throw new KeysUnavailableError();
+    return material.blindIndexKey;
+  };
+  const need = (): Promise<DatabaseKeys> => {
+    if (material === null) return Promise.reject(new KeysUnavailableError());
+    keys ??= isImported(material) ? Promise.resolve(material) : importDatabaseKeys(material);
+    return keys;
+  };
+  const idBlind = (idNumber: string): string => idNumberBlindIndex(idNumber, blindKey());
+  const tailKey = (tail: string): string => tailSearchKey(tail, blindKey());
 
-  function encodeRecipient(r: Recipient): StoredRecipient {
-    const categoryCodes = [...new Set(r.categories.map((c) => c.code))];
+  function derive(r: Recipient): RecipientDerived {
     return {
-      ...r,
-      searchKeys: recipientSearchKeys(r),
+      searchKeys: recipientSearchKeys(r, tailKey),
       idBlind: idBlind(r.idNumber),
-      categoryCodes,
+      categoryCodes: [...new Set(r.categories.map((c) => c.code))],
       isHero: isHero(r.categories) ? 1 : 0,
     };
   }
 
+  function strip(table: EntityTable, stored: object): Record<string, unknown> {
+    const copy: Record<string, unknown> = { ...stored };
+    for (const column of DERIVED_COLUMNS[table]) delete copy[column];
+    delete copy[SEALED_COLUMN];
+    return copy;
+  }
+
+  async function decode<T extends EntityTable>(table: T, stored: StoredRow<T> | ListItem<T>): Promise<EntityRow<T>> {
+    const plain = strip(table, stored);
+    const sealed = (stored as Record<string, unknown>)[SEALED_COLUMN];
+    if (sealed instanceof Uint8Array) {
+      const secret = await openJson((await need()).dataKey, rowAad(table, String(plain.id)), sealed);
+      Object.assign(plain, secret);
+    }
+    return plain as EntityRow<T>;
+  }
+
+  async function encode<T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> {
+    const fields = sensitiveFieldsOf(table);
+    const record = row as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...record };
+    if (fields.length > 0) {
+      const secret: Record<string, unknown> = {};
+      for (const f of fields) {
+        secret[f] = record[f];
+        delete out[f];
+      }
+      out[SEALED_COLUMN] = await sealJson((await need()).dataKey, rowAad(table, String(record.id)), secret);
+    }
+    if (table === 'recipients') Object.assign(out, derive(row as Recipient));
+    return out as StoredRow<T>;
+  }
+
   return {
-    encode<T extends EntityTable>(table: T, row: EntityRow<T>): StoredRow<T> {
-      // The conditional types cannot be narrowed by comparing `table`, hence the casts.
-      if (table === 'recipients') return encodeRecipient(row as Recipient) as StoredRow<T>;
-      return { ...row } as StoredRow<T>;
+    encode,
+    encodeMany: (table, rows) => Promise.all(rows.map((r) => encode(table, r))),
+    decode,
+    decodeListItem<T extends EntityTable>(table: T, stored: StoredRow<T>): ListItem<T> {
+      const item: Record<string, unknown> = { ...stored };
+      for (const column of DERIVED_COLUMNS[table]) delete item[column];
+      return item as ListItem<T>;
     },
-    decode<T extends EntityTable>(table: T, stored: StoredRow<T>): EntityRow<T> {
-      const copy: Record<string, unknown> = { ...stored };
-      for (const column of DERIVED_COLUMNS[table]) delete copy[column];
-      return copy as EntityRow<T>;
+    openListItem: decode,
+    decodeSummary<T extends EntityTable>(table: T, stored: StoredRow<T>): EntitySummary<T> {
+      const summary = strip(table, stored);
+      for (const f of sensitiveFieldsOf(table)) delete summary[f];
+      return summary as EntitySummary<T>;
     },
     encodeStation: (row) => ({ ...row }),
     idBlind,
+    tailKey,
+    sealOutbox: async (entry) => sealOutboxEntry(await need(), entry),
+    openOutbox: async (entry) => openOutboxEntry(material === null ? null : await need(), entry),
+    isLegacy: (table, stored) => sensitiveFieldsOf(table).length > 0 && !((stored as Record<string, unknown>)[SEALED_COLUMN] instanceof Uint8Array),
+    forget() {
+      material = null;
+      keys = null;
+    },
   };
 }

@@ -29,7 +29,7 @@ const LOAD_TABLES: readonly string[] = ['stations', ...ENTITY_TABLES];
 const MAX_SKIPPED_SAMPLES = 20;
 
 /**
- * Bulk-loads demo or generator rows through the codec, in batches of `bulkPut`, WITHOUT outbox
+ * Bulk-loads demo or generator rows through the codec (sensitive fields sealed), in batches of `bulkPut`, WITHOUT outbox
  * or audit entries: these rows are server data, not local edits. Reading the source (which
  * may be a file stream) happens between transactions, never inside one.
  */
@@ -48,9 +48,10 @@ export async function loadNdjsonRows(db: YoufuDb, rows: AsyncIterable<LoaderRow>
     const buffer = buffers.get(table);
     if (!buffer || buffer.length === 0) return;
     buffers.set(table, []);
+    // Sealed in parallel before the transaction: crypto must not be awaited inside one.
     const encoded = table === 'stations'
       ? (buffer as Station[]).map((s) => db.codec.encodeStation(s))
-      : (buffer as EntityRow<EntityTable>[]).map((r) => db.codec.encode(table, r));
+      : await db.codec.encodeMany(table, buffer as EntityRow<EntityTable>[]);
     await db.transaction('rw', table, (tx) => tx.table(table).bulkPut(encoded));
     progress.rowsWritten += buffer.length;
     progress.byTable[table] = (progress.byTable[table] ?? 0) + buffer.length;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { YoufuDb } from './database';
 import { heroesOf, openRequests, pendingOccurrences, pendingOutboxCount, recipientTimeline, searchRecipients } from './queries';
 import { createRecipient } from './recipientRepository';
@@ -41,6 +41,7 @@ describe('searchRecipients', () => {
     [makeIdNumber('19500101', '222').slice(-4), ['单田芳']],
     ['5678', ['张三丰']],
     ['9999', ['单田芳']],
+    [makeIdNumber('19500101', '222'), ['单田芳']],
     ['李', []],
   ])('finds %s', async (text, expected) => {
     expect(names(await searchRecipients(db, { text }))).toEqual(expected);
@@ -63,6 +64,39 @@ describe('searchRecipients', () => {
   });
 });
 
+describe('lists never decrypt', () => {
+  it('search, Today, open requests and hero cards read no sealed field; the profile timeline and a list cell do', async () => {
+    await upsertRow(ctx, 'requests', {
+      id: 'aaaaaaaa-0000-4000-8000-0000000000b1', recipientId: R1, stationCode: '440304001001', visitId: null, source: 'hotline', topic: 'medical',
+      description: '需要陪同就医', urgency: 'high', assigneeId: null, status: 'open', resolution: '', referredTo: null, openedAt: '2026-01-20T08:00:00+08:00', closedAt: null,
+    });
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    try {
+      const found = await searchRecipients(db, { text: '5678' });
+      expect(names(found)).toEqual(['张三丰']);
+      await searchRecipients(db, {});
+      await searchRecipients(db, { text: 'zs', categories: ['combat_hero'] });
+      const today = await pendingOccurrences(db, { until: '2027-12-31' });
+      expect(today.length).toBeGreaterThan(0);
+      expect(await openRequests(db)).toHaveLength(1);
+      expect(names(await heroesOf(db, STAFF2))).toEqual(['张三丰']);
+      expect(decrypt).not.toHaveBeenCalled();
+      // What lists hand out carries no sensitive value in clear.
+      const listed = JSON.stringify([found, today, await openRequests(db)]);
+      for (const secret of ['13812345678', makeIdNumber('19400315', '123'), '福田区园岭街道', '需要陪同就医']) expect(listed).not.toContain(secret);
+
+      // A list cell that shows the masked ID opens its own row, and the profile opens its timeline.
+      expect((await db.codec.openListItem('recipients', found[0]!)).phones).toEqual(['13812345678']);
+      expect(decrypt).toHaveBeenCalledTimes(1);
+      const timeline = await recipientTimeline(db, R1);
+      expect(timeline.find((e) => e.kind === 'request')?.row).toMatchObject({ description: '需要陪同就医' });
+      expect(decrypt).toHaveBeenCalledTimes(2);
+    } finally {
+      decrypt.mockRestore();
+    }
+  });
+});
+
 describe('other reads', () => {
   it('lists pending occurrences up to a date, with duty and recipient, by assignee', async () => {
     const all = await pendingOccurrences(db, { until: '2026-03-02' });
@@ -79,7 +113,10 @@ describe('other reads', () => {
     await upsertRow(ctx, 'aid', { ...base, id: 'aaaaaaaa-0000-4000-8000-0000000000a2', date: '2026-02-15', kind: 'goods', amountFen: null, quantity: 1, item: '大米', fundSource: 'social_donation', approvedBy: '', visitId: null, acknowledged: false, voided: false, voidReason: null });
     await upsertRow(ctx, 'requests', { ...base, id: 'aaaaaaaa-0000-4000-8000-0000000000a3', visitId: null, source: 'hotline', topic: 'medical', description: '需要陪同就医', urgency: 'high', assigneeId: null, status: 'open', resolution: '', referredTo: null, openedAt: '2026-01-20T08:00:00+08:00', closedAt: null });
     expect((await recipientTimeline(db, R1)).map((e) => e.kind)).toEqual(['aid', 'visit', 'request']);
-    expect((await openRequests(db)).map((r) => r.description)).toEqual(['需要陪同就医']);
+    // The Today count reads summaries: no description, nothing decrypted.
+    const open = await openRequests(db);
+    expect(open.map((r) => r.topic)).toEqual(['medical']);
+    expect(open[0]).not.toHaveProperty('description');
     expect(await openRequests(db, { stationPrefix: '440305' })).toEqual([]);
   });
 

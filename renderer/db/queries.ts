@@ -1,15 +1,24 @@
 import { Dexie } from 'dexie';
 import type { CategoryCode, LivingSituation, RecipientStatus } from '../../shared/domain/enums';
-import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../../shared/domain/schemas';
+import type { Aid, Duty, DutyOccurrence, Request, Visit } from '../../shared/domain/schemas';
 import { DUE_SOON_DAYS, addDays } from '../../shared/duties';
-import type { StoredRecipient } from './codec';
+import { parseIdNumber } from '../../shared/validation/idNumber';
+import type { EntitySummary, RecipientListItem, StoredRecipient } from './codec';
 import type { YoufuDb } from './database';
-import { normalizeSearchText } from './searchKeys';
+import { normalizeSearchText, tailQuery } from './searchKeys';
+
+export type RecipientSummary = EntitySummary<'recipients'>;
+export type RequestSummary = EntitySummary<'requests'>;
 
 /**
  * Read functions for the screens, meant for `useLiveQuery`. Reads only; every write goes
  * through the repositories. Each query starts from the most selective index it has and
  * filters the rest in memory, stopping at `limit`.
+ *
+ * Lists never decrypt: they get summaries (`decodeSummary`, no sensitive field) or list items
+ * (summary plus the sealed bytes, opened per visible row by the cell that masks an ID or phone).
+ * Only the profile's reads (`recipientTimeline`) open sealed fields. All Dexie reads of a query
+ * come before any decryption, so `useLiveQuery` still sees every table it depends on.
  */
 export interface RecipientSearch {
   text?: string;
@@ -22,7 +31,7 @@ export interface RecipientSearch {
   dueStatus?: { kind: 'overdue' | 'due_soon'; today: string };
 }
 
-export async function searchRecipients(db: YoufuDb, search: RecipientSearch, limit = 50): Promise<Recipient[]> {
+export async function searchRecipients(db: YoufuDb, search: RecipientSearch, limit = 50): Promise<RecipientListItem[]> {
   const text = normalizeSearchText(search.text ?? '');
   const dueIds = search.dueStatus ? await recipientIdsDue(db, search.dueStatus.kind, search.dueStatus.today) : null;
 
@@ -35,14 +44,23 @@ export async function searchRecipients(db: YoufuDb, search: RecipientSearch, lim
     (dueIds === null || dueIds.has(r.id));
 
   let collection;
-  if (text !== '') collection = db.recipients.where('searchKeys').startsWith(text).distinct();
+  if (text.length === 18 && parseIdNumber(text).ok) {
+    // A whole ID number: the blind index, exactly.
+    collection = db.recipients.where('idBlind').equals(db.codec.idBlind(text));
+  } else if (text !== '') {
+    // ID and phone tails are stored only as HMACs: 4 such characters are looked up as one.
+    const tail = tailQuery(text);
+    collection = tail === null
+      ? db.recipients.where('searchKeys').startsWith(text).distinct()
+      : db.recipients.where('searchKeys').startsWith(text).or('searchKeys').equals(db.codec.tailKey(tail)).distinct();
+  }
   else if (search.dedicatedStaffId !== undefined) collection = db.recipients.where('dedicatedStaffId').equals(search.dedicatedStaffId);
   else if (dueIds !== null) collection = db.recipients.where('id').anyOf([...dueIds]);
   else if (search.categories?.length) collection = db.recipients.where('categoryCodes').anyOf([...search.categories]).distinct();
   else if (search.stationPrefix !== undefined) collection = db.recipients.where('stationCode').startsWith(search.stationPrefix);
   else collection = db.recipients.orderBy('name');
   const rows = await collection.filter(matches).limit(limit).toArray();
-  return rows.map((r) => db.codec.decode('recipients', r));
+  return rows.map((r) => db.codec.decodeListItem('recipients', r));
 }
 
 async function recipientIdsDue(db: YoufuDb, kind: 'overdue' | 'due_soon', today: string): Promise<Set<string>> {
@@ -59,7 +77,7 @@ async function recipientIdsDue(db: YoufuDb, kind: 'overdue' | 'due_soon', today:
 export interface DueItem {
   occurrence: DutyOccurrence;
   duty: Duty | undefined;
-  recipient: Recipient | undefined;
+  recipient: RecipientSummary | undefined;
 }
 
 /**
@@ -78,10 +96,10 @@ export async function pendingOccurrences(
     .toArray();
   const duties = await db.duties.bulkGet([...new Set(occurrences.map((o) => o.dutyId))]);
   const recipients = await db.recipients.bulkGet([...new Set(occurrences.map((o) => o.recipientId))]);
-  const dutyById = new Map(duties.flatMap((d) => (d ? [[d.id, db.codec.decode('duties', d)] as const] : [])));
-  const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decode('recipients', r)] as const] : [])));
+  const dutyById = new Map(duties.flatMap((d) => (d ? [[d.id, db.codec.decodeSummary('duties', d)] as const] : [])));
+  const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decodeSummary('recipients', r)] as const] : [])));
   return occurrences.map((o) => ({
-    occurrence: db.codec.decode('dutyOccurrences', o),
+    occurrence: db.codec.decodeSummary('dutyOccurrences', o),
     duty: dutyById.get(o.dutyId),
     recipient: recipientById.get(o.recipientId),
   }));
@@ -102,28 +120,33 @@ export async function recipientTimeline(db: YoufuDb, recipientId: string): Promi
     db.aid.where('recipientId').equals(recipientId).toArray(),
     db.requests.where('recipientId').equals(recipientId).toArray(),
   ]);
+  // The profile shows visit notes and request descriptions: opened here, after every read.
+  const [openVisits, openRequests] = await Promise.all([
+    Promise.all(visits.map((v) => db.codec.decode('visits', v))),
+    Promise.all(requests.map((r) => db.codec.decode('requests', r))),
+  ]);
   const entries: TimelineEntry[] = [
-    ...visits.map((v): TimelineEntry => ({ kind: 'visit', date: v.visitedAt, row: db.codec.decode('visits', v) })),
-    ...aid.map((a): TimelineEntry => ({ kind: 'aid', date: a.date, row: db.codec.decode('aid', a) })),
-    ...requests.map((r): TimelineEntry => ({ kind: 'request', date: r.openedAt, row: db.codec.decode('requests', r) })),
+    ...openVisits.map((v): TimelineEntry => ({ kind: 'visit', date: v.visitedAt, row: v })),
+    ...aid.map((a): TimelineEntry => ({ kind: 'aid', date: a.date, row: db.codec.decodeSummary('aid', a) })),
+    ...openRequests.map((r): TimelineEntry => ({ kind: 'request', date: r.openedAt, row: r })),
   ];
   return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
-/** Open and in-progress requests, oldest first (the ones open longest surface to the supervisor). */
-export async function openRequests(db: YoufuDb, filter: { stationPrefix?: string; assigneeId?: string } = {}): Promise<Request[]> {
+/** Open and in-progress requests, oldest first (the ones open longest surface to the supervisor); no description. */
+export async function openRequests(db: YoufuDb, filter: { stationPrefix?: string; assigneeId?: string } = {}): Promise<RequestSummary[]> {
   const rows = await db.requests
     .where('status')
     .anyOf(['open', 'in_progress'])
     .filter((r) => (filter.stationPrefix === undefined || r.stationCode.startsWith(filter.stationPrefix)) && (filter.assigneeId === undefined || r.assigneeId === filter.assigneeId))
     .toArray();
-  return rows.map((r) => db.codec.decode('requests', r)).sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
+  return rows.map((r) => db.codec.decodeSummary('requests', r)).sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
 }
 
-/** The combat heroes and first-class merit holders a dedicated staff member serves. */
-export async function heroesOf(db: YoufuDb, staffId: string): Promise<Recipient[]> {
+/** The combat heroes and first-class merit holders a dedicated staff member serves (summaries: the cards show no sensitive field). */
+export async function heroesOf(db: YoufuDb, staffId: string): Promise<RecipientSummary[]> {
   const rows = await db.recipients.where('dedicatedStaffId').equals(staffId).filter((r) => r.isHero === 1).toArray();
-  return rows.map((r) => db.codec.decode('recipients', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  return rows.map((r) => db.codec.decodeSummary('recipients', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }
 
 /** Mutations not yet acknowledged by the server (the "pending" count in the status bar). */

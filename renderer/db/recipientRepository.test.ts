@@ -60,8 +60,10 @@ describe('updateRecipient', () => {
     const r = await updateRecipient(ctx, R2, { idNumber: makeIdNumber('19400315', '123') });
     expect(r).toEqual({ ok: false, error: { code: 'id_number_duplicate', existingId: R1 } });
     expect((await updateRecipient(ctx, R2, { phones: ['0755 12345678'] })).ok).toBe(true);
-    expect((await db.recipients.get(R2))!.phones).toEqual(['0755-12345678']);
-    expect((await db.recipients.get(R2))!.searchKeys).toContain('5678');
+    expect((await db.codec.decode('recipients', (await db.recipients.get(R2))!)).phones).toEqual(['0755-12345678']);
+    // The phone tail is searchable only as its HMAC, never in clear.
+    expect((await db.recipients.get(R2))!.searchKeys).toContain(db.codec.tailKey('5678'));
+    expect((await db.recipients.get(R2))!.searchKeys).not.toContain('5678');
   });
 });
 

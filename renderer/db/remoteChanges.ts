@@ -1,7 +1,9 @@
 import { type EntityRow, type EntityTable, ENTITY_TABLES, entitySchemas } from '../../shared/domain/schemas';
 import type { Change } from '../../shared/sync/protocol';
 import type { Transaction } from 'dexie';
+import { waitInTransaction } from './atRest/txWait';
 import type { StoredRow } from './codec';
+import { outboxFieldNames } from './atRest/outboxSeal';
 import { type OutboxEntry, type YoufuDb, bound } from './database';
 import { type ValidationIssue, zodIssues } from './rowValidation';
 
@@ -35,10 +37,15 @@ function isEntityTable(t: string): t is EntityTable {
  * row, each awaited, costs an IndexedDB round trip per row and made a bootstrap several times
  * slower than writing the same rows raw. Only rows with pending edits are read back (to merge).
  * A row named twice in one page ends as its last change says, as it did row by row.
+ *
+ * Every row of the page is validated and sealed BEFORE the transaction opens, all in parallel
+ * (WebCrypto is async and must not be awaited bare inside a Dexie transaction). Only a row
+ * merged under pending edits is opened and sealed again inside, through `waitInTransaction`.
  */
 export async function applyRemoteChanges(db: YoufuDb, changes: readonly Change[]): Promise<RemoteApplyReport> {
   const report: RemoteApplyReport = { upserted: 0, deleted: 0, mergedUnderPending: [], keptLocal: [], invalid: [] };
   const tables = [...ENTITY_TABLES, 'outbox'];
+  const prepared = await prepareRows(db, changes);
   await db.transaction('rw', tables, async (tx) => {
     // Read the outbox inside the same transaction, so no local write can slip in between.
     const pending = pendingByRow(await bound.outbox(tx).toArray());
@@ -50,7 +57,7 @@ export async function applyRemoteChanges(db: YoufuDb, changes: readonly Change[]
         plan = new Map();
         plans.set(change.table, plan);
       }
-      await planOne(db, tx, change.table, change, pending.get(rowKey(change.table, change.rowId)), plan, report);
+      await planOne(db, tx, change.table, change, prepared.get(change), pending.get(rowKey(change.table, change.rowId)), plan, report);
     }
     for (const [table, plan] of plans) {
       const puts: StoredRow<EntityTable>[] = [];
@@ -84,14 +91,35 @@ function pendingByRow(entries: readonly OutboxEntry[]): Map<string, PendingRow> 
     const key = rowKey(e.table, e.rowId);
     const p = map.get(key) ?? { fields: new Set<string>(), deleted: false };
     if (e.op === 'delete') p.deleted = true;
-    for (const f of Object.keys(e.fields)) p.fields.add(f);
+    for (const f of outboxFieldNames(e)) p.fields.add(f);
     map.set(key, p);
   }
   return map;
 }
 
+/** A pulled upsert, validated and sealed ahead of the transaction; or why it is invalid. */
+type PreparedRow =
+  | { ok: true; row: EntityRow<EntityTable>; stored: StoredRow<EntityTable> }
+  | { ok: false; issues: ValidationIssue[] };
+
+async function prepareRows(db: YoufuDb, changes: readonly Change[]): Promise<Map<Change, PreparedRow>> {
+  const out = new Map<Change, PreparedRow>();
+  await Promise.all(changes.map(async (change) => {
+    if (!isEntityTable(change.table) || change.op === 'delete' || change.row === null) return;
+    const table = change.table;
+    const parsed = entitySchemas[table].safeParse({ ...change.row, rev: change.rev });
+    if (!parsed.success) {
+      out.set(change, { ok: false, issues: zodIssues(parsed.error) });
+      return;
+    }
+    const row = parsed.data as EntityRow<typeof table>;
+    out.set(change, { ok: true, row, stored: await db.codec.encode(table, row) });
+  }));
+  return out;
+}
+
 async function planOne<T extends EntityTable>(
-  db: YoufuDb, tx: Transaction, table: T, change: Change, pending: PendingRow | undefined, plan: TablePlan, report: RemoteApplyReport,
+  db: YoufuDb, tx: Transaction, table: T, change: Change, prepared: PreparedRow | undefined, pending: PendingRow | undefined, plan: TablePlan, report: RemoteApplyReport,
 ): Promise<void> {
   const removal = change.op === 'delete' || change.row === null;
 
@@ -109,20 +137,20 @@ async function planOne<T extends EntityTable>(
     return;
   }
 
-  const parsed = entitySchemas[table].safeParse({ ...change.row, rev: change.rev });
-  if (!parsed.success) {
-    report.invalid.push({ table, rowId: change.rowId, issues: zodIssues(parsed.error) });
+  if (prepared === undefined) return;
+  if (!prepared.ok) {
+    report.invalid.push({ table, rowId: change.rowId, issues: prepared.issues });
     return;
   }
-  let row = parsed.data as EntityRow<T>;
+  let stored = prepared.stored as StoredRow<T>;
 
   if (pending) {
     // The local row as this page has left it so far, else as stored.
     const planned = plan.get(change.rowId);
     const storedLocal = planned === undefined ? await bound.entity(tx, table).get(change.rowId) : planned === DELETE ? undefined : planned as StoredRow<T>;
     if (storedLocal !== undefined) {
-      const local = db.codec.decode(table, storedLocal) as Record<string, unknown>;
-      const merged: Record<string, unknown> = { ...row };
+      const local = (await waitInTransaction(tx, db.codec.decode(table, storedLocal))) as Record<string, unknown>;
+      const merged: Record<string, unknown> = { ...prepared.row };
       for (const f of pending.fields) if (f !== 'rev' && Object.hasOwn(local, f)) merged[f] = local[f];
       const reparsed = entitySchemas[table].safeParse(merged);
       if (!reparsed.success) {
@@ -131,12 +159,12 @@ async function planOne<T extends EntityTable>(
         report.keptLocal.push({ table, rowId: change.rowId, reason: 'merge_invalid' });
         return;
       }
-      row = reparsed.data as EntityRow<T>;
+      stored = await waitInTransaction(tx, db.codec.encode(table, reparsed.data as EntityRow<T>));
       report.mergedUnderPending.push({ table, rowId: change.rowId, keptFields: [...pending.fields] });
     }
   }
   // Re-inserted so the map's order is the order of last changes (bulkPut writes in that order).
   plan.delete(change.rowId);
-  plan.set(change.rowId, db.codec.encode(table, row));
+  plan.set(change.rowId, stored);
   report.upserted++;
 }

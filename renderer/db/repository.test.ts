@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
 import type { YoufuDb } from './database';
-import { applyRemoteChanges, deleteRow, runWrite, upsertRow, upsertRows } from './repository';
+import type { OutboxEntry } from './database';
+import { applyRemoteChanges, deleteRow, openOutboxEntries, runWrite, upsertRow, upsertRows } from './repository';
 import { makeIdNumber, newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
@@ -17,6 +18,11 @@ beforeEach(() => {
 });
 afterEach(() => db.delete());
 
+/** The outbox as it is pushed: sealed values opened. */
+async function pushed(): Promise<OutboxEntry[]> {
+  return openOutboxEntries(db, await db.outbox.orderBy('seq').toArray());
+}
+
 async function counts(): Promise<{ recipients: number; outbox: number; audit: number }> {
   return { recipients: await db.recipients.count(), outbox: await db.outbox.count(), audit: await db.auditLocal.count() };
 }
@@ -25,8 +31,13 @@ describe('write path', () => {
   it('writes a new row with an outbox mutation carrying every field and baseRev 0', async () => {
     const r = await upsertRow(ctx, 'recipients', recipientInput(R1));
     expect(r.ok).toBe(true);
-    const [entry] = await db.outbox.toArray();
+    const [entry] = await pushed();
     expect(entry).toMatchObject({ seq: 1, table: 'recipients', rowId: R1, op: 'upsert', baseRev: 0 });
+    // As stored, the mutation's sensitive values are sealed, only their names are in clear.
+    const [raw] = await db.outbox.toArray();
+    expect(Object.keys(raw!.fields)).not.toContain('idNumber');
+    expect(raw).toMatchObject({ sealedKeys: ['idNumber', 'phones', 'address', 'healthNotes', 'emergencyContacts'] });
+    expect(JSON.stringify(raw)).not.toContain('13812345678');
     expect(entry!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.keys(entry!.fields)).toContain('idNumber');
     expect(entry!.fields).not.toHaveProperty('rev');
@@ -39,7 +50,7 @@ describe('write path', () => {
   it('sends only the changed fields of an edit, with increasing seq and HLC', async () => {
     await upsertRow(ctx, 'recipients', recipientInput(R1));
     await upsertRow(ctx, 'recipients', recipientInput(R1, { address: '新地址 2 号', tags: ['重点'] }));
-    const entries = await db.outbox.orderBy('seq').toArray();
+    const entries = await pushed();
     expect(entries.map((e) => e.seq)).toEqual([1, 2]);
     expect(entries[1]!.fields).toEqual({ address: '新地址 2 号', tags: ['重点'] });
     expect(entries[1]!.hlc > entries[0]!.hlc).toBe(true);
@@ -54,7 +65,7 @@ describe('write path', () => {
   it('uses the synced rev as baseRev', async () => {
     await applyRemoteChanges(db, [{ table: 'recipients', rowId: R1, rev: 7, op: 'upsert', row: { ...recipientInput(R1), rev: 7, updatedAt: '2026-01-01T00:00:00+08:00' } }]);
     await upsertRow(ctx, 'recipients', recipientInput(R1, { address: '改' }));
-    const [entry] = await db.outbox.toArray();
+    const [entry] = await pushed();
     expect(entry).toMatchObject({ baseRev: 7, fields: { address: '改' } });
     expect((await db.recipients.get(R1))!.rev).toBe(7);
   });
@@ -149,11 +160,11 @@ describe('applyRemoteChanges', () => {
     await applyRemoteChanges(db, [remote(1)]);
     await upsertRow(ctx, 'recipients', recipientInput(R1, { address: '本地地址' }));
     const report = await applyRemoteChanges(db, [remote(2, { address: '服务器地址', healthNotes: '高血压' })]);
-    const row = await db.recipients.get(R1);
+    const row = await db.codec.decode('recipients', (await db.recipients.get(R1))!);
     expect(row).toMatchObject({ address: '本地地址', healthNotes: '高血压', rev: 2 });
     expect(report.mergedUnderPending).toEqual([{ table: 'recipients', rowId: R1, keptFields: ['address'] }]);
     // The pending mutation is untouched: it still claims the rev it was based on.
-    const [entry] = await db.outbox.toArray();
+    const [entry] = await pushed();
     expect(entry).toMatchObject({ baseRev: 1, fields: { address: '本地地址' } });
   });
 

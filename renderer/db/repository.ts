@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { type EntityRow, type EntityTable, ENTITY_TABLES, entitySchemas } from '../../shared/domain/schemas';
 import { type Hlc, decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
 import type { Transaction } from 'dexie';
+import { waitInTransaction } from './atRest/txWait';
 import type { StoredRow } from './codec';
-import { type YoufuDb, bound } from './database';
+import { type OutboxEntry, type YoufuDb, bound } from './database';
 import { type ValidationIssue, sameValue, zodIssues } from './rowValidation';
 import { toShanghaiIso } from './shanghaiTime';
 
@@ -15,6 +16,10 @@ export type { ValidationIssue } from './rowValidation';
  * validates with the shared zod schema, writes the row through the codec, appends the outbox
  * mutation and the local audit entry. Anything that goes wrong inside the transaction aborts
  * it, so a failed write leaves nothing behind; errors come back as values, never thrown.
+ *
+ * Sealing and opening sensitive fields is WebCrypto, which is async and not Dexie: awaited
+ * bare inside the transaction it would let IndexedDB auto-commit, so every codec call here goes
+ * through `waitInTransaction`, which keeps the transaction alive until the crypto has finished.
  */
 export interface Actor {
   staffId: string;
@@ -92,15 +97,21 @@ export class WriteSession {
     throw new RepoAbort(error);
   }
 
+  /** Non-Dexie async work (crypto) inside the transaction, without letting it commit early. */
+  crypto<R>(work: Promise<R>): Promise<R> {
+    return waitInTransaction(this.tx, work);
+  }
+
   async get<T extends EntityTable>(table: T, id: string): Promise<EntityRow<T> | undefined> {
     const stored = await this.table(table).get(id);
-    return stored === undefined ? undefined : this.ctx.db.codec.decode(table, stored);
+    return stored === undefined ? undefined : this.crypto(this.ctx.db.codec.decode(table, stored));
   }
 
   /** Runs an index query on a bound table and decodes the rows. */
   async query<T extends EntityTable>(table: T, q: (t: ReturnType<typeof bound.entity<T>>) => PromiseLike<StoredRow<T>[]>): Promise<EntityRow<T>[]> {
     const stored = await q(this.table(table));
-    return stored.map((r) => this.ctx.db.codec.decode(table, r));
+    const codec = this.ctx.db.codec;
+    return this.crypto(Promise.all(stored.map((r) => codec.decode(table, r))));
   }
 
   async require<T extends EntityTable>(table: T, id: string): Promise<EntityRow<T>> {
@@ -125,7 +136,7 @@ export class WriteSession {
       previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !sameValue(previous[k], record[k]),
     );
     if (existing !== undefined && changed.length === 0) return existing;
-    await this.table(table).put(this.ctx.db.codec.encode(table, row));
+    await this.table(table).put(await this.crypto(this.ctx.db.codec.encode(table, row)));
     const fields = Object.fromEntries(changed.map((k) => [k, record[k]]));
     await this.record(table, input.id, 'upsert', fields, existing?.rev ?? 0);
     return row;
@@ -147,7 +158,8 @@ export class WriteSession {
   private async record(table: EntityTable, rowId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, baseRev: number): Promise<void> {
     const at = this.nowIso();
     const hlc = await this.nextHlc();
-    await bound.outbox(this.tx).add({ id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt: at });
+    const entry = await this.crypto(this.ctx.db.codec.sealOutbox({ id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt: at }));
+    await bound.outbox(this.tx).add(entry);
     await bound.auditLocal(this.tx).add({
       at,
       staffId: this.ctx.actor.staffId,
@@ -209,4 +221,9 @@ export async function upsertRow<T extends EntityTable>(ctx: RepoContext, table: 
 /** Deletes a row (a tombstone for the server). Aid is never deleted: voidAid instead. */
 export async function deleteRow(ctx: RepoContext, table: EntityTable, id: string): Promise<RepoResult<void>> {
   return runWrite(ctx, (s) => s.remove(table, id));
+}
+
+/** Pending mutations as they go to the server: the sealed values of each entry opened. */
+export async function openOutboxEntries(db: YoufuDb, entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
+  return Promise.all(entries.map((e) => db.codec.openOutbox(e)));
 }

@@ -1,13 +1,16 @@
 import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
+import { type DatabaseKeyMaterial, generateKeyMaterial } from './atRest/keys';
 import { YoufuDb } from './database';
 import type { EntityInput, RepoContext } from './repository';
 
 /** Test-only helpers: a fresh in-memory database per test, deterministic ids and clock. */
-export function newTestDb(): YoufuDb {
+/** Fresh random database keys per test database (raw material; the codec imports it on first use). */
+export function newTestDb(keys: DatabaseKeyMaterial = generateKeyMaterial()): YoufuDb {
   return new YoufuDb(`test-${Math.random().toString(36).slice(2)}`, {
     indexedDB: new IDBFactory(),
     IDBKeyRange: FakeIDBKeyRange,
+    keys,
   });
 }
 

@@ -2,6 +2,8 @@ import type { LoginRequest, SessionUser } from '../../shared/sync/protocol';
 import { clearToken, createBrowserTransport, readToken, storeToken } from '../sync/browserSession';
 import { type ConflictsTransport, createHttpConflictsTransport } from '../sync/conflictsClient';
 import type { SyncTransport, TransportResult } from '../sync/transport';
+import { databaseName } from '../db/database';
+import { forgetBrowserKeys, unlockBrowserKeys } from './dbKeys';
 import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';
 import { createIpcConflictsTransport, createIpcTransport } from './ipcTransport';
@@ -28,6 +30,9 @@ export async function signInOnline(req: LoginRequest): Promise<TransportResult<S
   if (!res.ok) return res;
   const { token, user, scopes, serverId } = res.value;
   storeToken(serverId, user.id, token);
+  // The only moment the browser shell knows the password: open (or create) the database's keys.
+  // If they do not open (the password was changed since), the database stays closed and says so.
+  await unlockBrowserKeys(databaseName(serverId, user.id), req.password);
   return { ok: true, value: { user, scopes, serverId } };
 }
 
@@ -36,6 +41,7 @@ export async function signOutSession(): Promise<void> {
   const api = desktopApi();
   if (!api) {
     clearToken();
+    forgetBrowserKeys();
     return;
   }
   await api.auth.logout();

@@ -3,7 +3,7 @@ import {
   MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PullResponse, type PushRequest,
 } from '../../shared/sync/protocol';
 import { type ConflictEntry, type OutboxEntry, type YoufuDb, bound } from '../db/database';
-import { applyRemoteChanges, ensureClientId } from '../db/repository';
+import { applyRemoteChanges, ensureClientId, openOutboxEntries } from '../db/repository';
 import { restampFutureHlcs } from './clockRepair';
 import type { SyncError, SyncTransport, TransportResult } from './transport';
 
@@ -102,7 +102,8 @@ export class SyncEngine {
     const total = await db.outbox.count();
     let done = 0;
     for (;;) {
-      const batch = await db.outbox.orderBy('seq').limit(MAX_PUSH_MUTATIONS).toArray();
+      // Sealed values (an address, a visit's notes) are opened only here, on their way out.
+      const batch = await openOutboxEntries(db, await db.outbox.orderBy('seq').limit(MAX_PUSH_MUTATIONS).toArray());
       if (batch.length === 0) return { ok: true };
       this.opts.onProgress?.({ phase: 'push', done, total });
       const req: PushRequest = {

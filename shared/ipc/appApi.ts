@@ -19,6 +19,10 @@ export interface AppApi {
     /** Main locked or signed out on its own (idle, system suspend, menu); returns an unsubscribe. */
     onChanged(listener: (status: AuthStatus) => void): () => void;
   };
+  /** The open account's local database keys; only while unlocked (else a `locked` error). */
+  readonly db: {
+    keys(): Answer<'db:keys'>;
+  };
   readonly sync: {
     push(req: IpcRequest<'sync:push'>): Answer<'sync:push'>;
     pull(req: IpcRequest<'sync:pull'>): Answer<'sync:pull'>;

@@ -8,6 +8,7 @@ export const IPC_CHANNELS = [
   'auth:unlock',
   'auth:lock',
   'auth:status',
+  'db:keys',
   'sync:push',
   'sync:pull',
   'app:info',

@@ -18,6 +18,7 @@ const VALID: { [C in IpcChannel]: unknown } = {
   'auth:unlock': { username: 'zhangmin', password: 'pw' },
   'auth:lock': {},
   'auth:status': {},
+  'db:keys': {},
   'sync:push': { protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] },
   'sync:pull': { cursor: 0, limit: 100 },
   'app:info': {},

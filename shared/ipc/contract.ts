@@ -42,6 +42,15 @@ export const authStatusSchema = z.object({
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 
+/**
+ * The local database's keys (32 bytes each, base64), released by main only while the session is
+ * unlocked: the AES-GCM data key and the blind-index HMAC key. Main keeps them wrapped with
+ * safeStorage; the renderer holds them only in the open database.
+ */
+const base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+export const databaseKeysSchema = z.object({ dataKey: base64Key, blindIndexKey: base64Key });
+export type DatabaseKeysPayload = z.infer<typeof databaseKeysSchema>;
+
 export const unlockRequestSchema = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(200),
@@ -130,6 +139,7 @@ export const IPC_CONTRACT = {
   'auth:unlock': { request: unlockRequestSchema, response: sessionSchema },
   'auth:lock': { request: noArgs, response: noValue },
   'auth:status': { request: noArgs, response: authStatusSchema },
+  'db:keys': { request: noArgs, response: databaseKeysSchema },
   'sync:push': { request: z.strictObject(pushRequestSchema.shape), response: pushResponseSchema },
   'sync:pull': { request: pullRequestSchema, response: pullResponseSchema },
   'app:info': { request: noArgs, response: appInfoSchema },

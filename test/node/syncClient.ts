@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { ENTITY_TABLES, type EntityTable } from '../../shared/domain/schemas';
 import type { MutationResult, PushRequest } from '../../shared/sync/protocol';
+import { generateKeyMaterial } from '../../renderer/db/atRest/keys';
 import { YoufuDb } from '../../renderer/db/database';
 import type { RepoContext } from '../../renderer/db/repository';
 import { SyncEngine, type SyncProgress } from '../../renderer/sync/engine';
@@ -41,7 +42,7 @@ export async function signInClient(
   server: TestServer, name: string, username: string, password: string,
   opts: { pullPageSize?: number; onProgress?: (p: SyncProgress) => void } = {},
 ): Promise<SimClient> {
-  const db = new YoufuDb(`client-${name}-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange });
+  const db = new YoufuDb(`client-${name}-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange, keys: generateKeyMaterial() });
   await db.open();
   let token: string | null = null;
   const http = createHttpTransport({ baseUrl: server.baseUrl, getToken: () => token });
@@ -104,7 +105,7 @@ export async function replicaRows(c: SimClient): Promise<Map<string, Record<stri
   for (const t of ENTITY_TABLES) {
     const rows = await c.db.table(t).toArray();
     for (const stored of rows) {
-      const row = c.db.codec.decode(t, stored as never) as Record<string, unknown>;
+      const row = (await c.db.codec.decode(t, stored as never)) as Record<string, unknown>;
       out.set(`${t}/${String(row.id)}`, row);
     }
   }

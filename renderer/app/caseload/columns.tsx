@@ -8,7 +8,7 @@ import { CategoryTags } from '../../ui/CategoryTags';
 import { DateText } from '../../ui/DateText';
 import { DueStatusTag } from '../../ui/DueStatusTag';
 import { HeroBadge } from '../../ui/HeroBadge';
-import { MaskedId, MaskedPhone } from '../../ui/Masked';
+import { SealedMaskedId, SealedMaskedPhone } from '../../ui/SealedMasked';
 import type { caseloadStrings } from './strings';
 import type { CaseloadRow } from './useCaseload';
 
@@ -52,8 +52,8 @@ export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
       </span>
     ),
   },
-  { key: 'id', title: 'colIdNumber', width: 180, render: ({ recipient: r }) => <MaskedId value={r.idNumber} /> },
-  { key: 'phone', title: 'colPhone', width: 130, render: ({ recipient: r }) => (r.phones[0] ? <MaskedPhone value={r.phones[0]} /> : '—') },
+  { key: 'id', title: 'colIdNumber', width: 180, render: ({ recipient: r }) => <SealedMaskedId item={r} /> },
+  { key: 'phone', title: 'colPhone', width: 130, render: ({ recipient: r }) => <SealedMaskedPhone item={r} /> },
   { key: 'categories', title: 'colCategories', render: ({ recipient: r }) => <CategoryTags categories={r.categories} compact /> },
   { key: 'station', title: 'colStation', width: 110, render: ({ recipient: r }) => getStation(r.stationCode)?.name ?? r.stationCode },
   {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Recipient } from '../../../shared/domain/schemas';
+import type { RecipientListItem } from '../../db/codec';
 import { searchRecipients } from '../../db/queries';
 import { useDbSession } from '../DbProvider';
 import { useAppStore } from '../store';
@@ -15,7 +15,8 @@ const SEARCH_DEBOUNCE_MS = 120;
 const FIRST_PAGE = 100;
 
 export interface CaseloadRow {
-  recipient: Recipient;
+  /** No sensitive field in clear: the ID and phone cells open their own row when shown. */
+  recipient: RecipientListItem;
   nextDue: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { outboxFieldNames } from '../../db/atRest/outboxSeal';
 import type { EntityTable } from '../../../shared/domain/schemas';
 import type { ConflictEntry } from '../../../shared/sync/conflictsApi';
 import { bound, type YoufuDb } from '../../db/database';
@@ -28,7 +29,7 @@ export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry,
     if (existing === undefined) return { kind: 'missing' };
     if (sameValue((existing as Record<string, unknown>)[c.field], c.loserValue)) {
       const pending = await bound.outbox(s.tx).where('[table+rowId]').equals([table, c.rowId]).toArray();
-      const hasEdit = pending.some((e) => e.op === 'upsert' && Object.hasOwn(e.fields, c.field));
+      const hasEdit = pending.some((e) => e.op === 'upsert' && outboxFieldNames(e).includes(c.field));
       return { kind: hasEdit ? 'pending' : 'unchanged' };
     }
     const patch = { [c.field]: c.loserValue } as Partial<EntityInput<EntityTable>>;
@@ -41,8 +42,7 @@ export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry,
 /** The row as this device holds it (decoded), or undefined; for the record link and the check. */
 export async function readLocalRow(db: YoufuDb, table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
   if (!isEntityTable(table)) return undefined;
-  return db.transaction('r', table, async (tx) => {
-    const stored = await bound.entity(tx, table).get(rowId);
-    return stored === undefined ? undefined : db.codec.decode(table, stored);
-  });
+  const stored = await db.transaction('r', table, (tx) => bound.entity(tx, table).get(rowId));
+  // Opened after the read transaction: WebCrypto must not run inside one.
+  return stored === undefined ? undefined : db.codec.decode(table, stored);
 }

@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { type DemoAccount, type DemoRow, generateDemoRows } from '../../../shared/demo';
+import { markSealed } from '../../db/atRest/migrate';
 import { databaseName, openYoufuDb } from '../../db/database';
+import { demoDatabaseKeys, resetDemoKeys } from '../../platform/dbKeys';
 import { type LoadProgress, loadNdjsonRows } from '../../db/demoLoader';
 import { LOCAL_DEMO_SERVER_ID } from './demoAccounts';
 
@@ -65,8 +67,12 @@ export async function loadDemoData(
 ): Promise<LoadProgress> {
   const name = demoDatabaseName(account);
   await Dexie.delete(name);
-  const db = await openYoufuDb(name);
+  // A fresh demo database gets fresh demo keys; every row is sealed as it is loaded.
+  resetDemoKeys(name);
+  const keys = await demoDatabaseKeys(name);
+  const db = await openYoufuDb(name, { keys });
   try {
+    await markSealed(db, keys);
     const rows = generateDemoRows({
       recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode, history: options.history ?? true,
       ...(options.historyMonths === undefined ? {} : { historyMonths: options.historyMonths }),

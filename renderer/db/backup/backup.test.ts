@@ -5,7 +5,7 @@ import { ensureClientId, upsertRows } from '../repository';
 import { newTestDb, recipientInput, testContext, makeIdNumber } from '../testFixtures';
 import { exportBackup } from './exportBackup';
 import { restoreBackup } from './restoreBackup';
-import { BACKUP_TABLES } from './tables';
+import { BACKUP_TABLES, rowsForBackup } from './tables';
 
 const PASSWORD = 'backup-pass-123';
 const ACCOUNT = 'u1';
@@ -41,7 +41,7 @@ async function seed(d: YoufuDb): Promise<void> {
   ]);
   const ids = ['a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000003'];
   const written = await upsertRows(ctx, 'recipients', ids.map((id, i) => recipientInput(id, { idNumber: makeIdNumber('19400315', `12${i}`), name: `张三${i}` })));
-  expect(written.ok).toBe(true);
+  expect(written.ok, JSON.stringify(written)).toBe(true);
   await ensureClientId(d, () => 'c1000000-0000-4000-8000-000000000001');
   await d.syncState.put({ key: 'cursor', value: 42 });
   await d.conflicts.add({
@@ -50,9 +50,13 @@ async function seed(d: YoufuDb): Promise<void> {
   });
 }
 
+/**
+ * What the database holds, read back through its own keys (sealed bytes differ on every write:
+ * random IVs), so two databases under different keys compare by content.
+ */
 async function dump(d: YoufuDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of BACKUP_TABLES) out[t] = await d.table(t).toArray();
+  for (const t of BACKUP_TABLES) out[t] = await rowsForBackup(d, t, await d.table(t).toArray());
   return out;
 }
 

@@ -2,9 +2,11 @@ import { SYNC_KEYS } from '../repository';
 import { type BackupResult, backupFail } from '../../../shared/backup/errors';
 import { parseBackup } from '../../../shared/backup/format';
 import type { BackupHeader } from '../../../shared/backup/header';
-import type { YoufuDb } from '../database';
+import type { SyncStateEntry, YoufuDb } from '../database';
 import { SEQ_PROBE_ID } from './exportBackup';
-import { BACKUP_TABLES, type BackupTable, rowProblem, rowToStore } from './tables';
+import type { Transaction } from 'dexie';
+import { AT_REST_KEYS, SEALED_VERSION, isAtRestKey } from '../atRest/migrate';
+import { BACKUP_TABLES, type BackupTable, rowProblem, rowsToStore } from './tables';
 
 export interface RestoreOptions {
   /** The signed-in account; the backup must be its own. */
@@ -20,7 +22,10 @@ export interface PreparedRestore {
   requireEmpty: boolean;
 }
 
-/** Decrypts and checks everything, writing nothing: the header for the confirmation, and the rows. */
+/**
+ * Decrypts and checks everything, writing nothing: the header for the confirmation, and the
+ * rows, already sealed under this database's keys (so the restore transaction does no crypto).
+ */
 export async function prepareRestore(db: YoufuDb, bytes: Uint8Array, password: string, options: RestoreOptions): Promise<BackupResult<PreparedRestore>> {
   const parsed = await parseBackup(bytes, password, {
     expected: { databaseName: db.name, accountId: options.accountId },
@@ -35,15 +40,25 @@ export async function prepareRestore(db: YoufuDb, bytes: Uint8Array, password: s
   for (const t of BACKUP_TABLES) {
     const list = tables[t] ?? [];
     for (const [i, row] of list.entries()) {
-      const problem = rowProblem(db, t, row);
+      const problem = rowProblem(t, row);
       if (problem) return backupFail('backup_invalid_rows', `${t}[${i}]: ${problem}`);
     }
-    rows[t] = list.map((row) => rowToStore(db, t, row));
+    try {
+      rows[t] = await rowsToStore(db, t, list);
+    } catch (e) {
+      return backupFail('backup_restore_failed', e instanceof Error ? e.message : String(e));
+    }
   }
   return { ok: true, value: { header, rows, requireEmpty: header.databaseName !== db.name } };
 }
 
 class NotEmpty extends Error {}
+
+/** Rows of a table, not counting this database's own encryption bookkeeping (a fresh profile has it). */
+async function countData(tx: Transaction, table: BackupTable): Promise<number> {
+  if (table !== 'syncState') return tx.table(table).count();
+  return tx.table<SyncStateEntry, string>(table).filter((e) => !isAtRestKey(e.key)).count();
+}
 
 /**
  * Replaces the whole database with the prepared rows in ONE rw transaction: any failure rolls
@@ -51,10 +66,12 @@ class NotEmpty extends Error {}
  */
 export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Promise<BackupResult<Record<BackupTable, number>>> {
   const { rows, header, requireEmpty } = prepared;
+  // Kept across the restore: the restored rows are sealed under this database's keys.
+  const keyCheck = await db.syncState.get(AT_REST_KEYS.keyCheck).then((e) => (typeof e?.value === 'string' ? e.value : null));
   try {
     await db.transaction('rw', BACKUP_TABLES, async (tx) => {
       if (requireEmpty) {
-        for (const t of BACKUP_TABLES) if ((await tx.table(t).count()) > 0) throw new NotEmpty();
+        for (const t of BACKUP_TABLES) if ((await countData(tx, t)) > 0) throw new NotEmpty();
       }
       for (const t of BACKUP_TABLES) {
         const table = tx.table(t);
@@ -74,6 +91,10 @@ export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Prom
       // out again; mutations name their rows, so a change the original device already pushed
       // lands on the same row with the same values, never as a second row.
       await tx.table('syncState').put({ key: SYNC_KEYS.clientId, value: crypto.randomUUID() });
+      // Every row was sealed under this database's keys above: nothing left to migrate.
+      if (keyCheck !== null) {
+        await tx.table('syncState').bulkPut([{ key: AT_REST_KEYS.keyCheck, value: keyCheck }, { key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION }]);
+      }
     });
   } catch (e) {
     if (e instanceof NotEmpty) return backupFail('backup_target_not_empty');

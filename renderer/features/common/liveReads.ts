@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
 import type { Duty, DutyOccurrence, Recipient, Staff } from '../../../shared/domain/schemas';
+import type { RecipientListItem } from '../../db/codec';
 import { searchRecipients } from '../../db/queries';
 
 /**
@@ -21,7 +22,7 @@ export function useStaffList(): Staff[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
     const rows = await db.staff.toArray();
-    return rows.map((r) => db.codec.decode('staff', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+    return rows.map((r) => db.codec.decodeSummary('staff', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   }, [db]);
 }
 
@@ -30,7 +31,7 @@ export function useDuties(recipientId: string | null | undefined): Duty[] | unde
   return useLiveQuery(async () => {
     if (!recipientId) return [];
     const rows = await db.duties.where('recipientId').equals(recipientId).toArray();
-    return rows.map((r) => db.codec.decode('duties', r));
+    return rows.map((r) => db.codec.decodeSummary('duties', r));
   }, [db, recipientId]);
 }
 
@@ -39,12 +40,12 @@ export function usePendingOccurrences(recipientId: string | null | undefined): D
   return useLiveQuery(async () => {
     if (!recipientId) return [];
     const rows = await db.dutyOccurrences.where('[recipientId+status]').equals([recipientId, 'pending']).toArray();
-    return rows.map((r) => db.codec.decode('dutyOccurrences', r)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    return rows.map((r) => db.codec.decodeSummary('dutyOccurrences', r)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   }, [db, recipientId]);
 }
 
 /** Search as you type (the shared query: name, pinyin initials, last 4 of the ID number or a phone). */
-export function useRecipientSearch(query: string, limit = 20): Recipient[] | undefined {
+export function useRecipientSearch(query: string, limit = 20): RecipientListItem[] | undefined {
   const db = useDb();
   return useLiveQuery(() => (query.trim() === '' ? Promise.resolve([]) : searchRecipients(db, { text: query }, limit)), [db, query, limit]);
 }

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
 import type { RequestStatus, Urgency } from '../../../shared/domain/enums';
-import type { Recipient, Request, Visit } from '../../../shared/domain/schemas';
+import type { Request } from '../../../shared/domain/schemas';
+import type { EntitySummary } from '../../db/codec';
 
 export interface RequestFilter {
   /** 'active' = open or in progress. */
@@ -14,8 +15,8 @@ export interface RequestFilter {
 
 export interface RequestRow {
   request: Request;
-  recipient: Recipient | undefined;
-  visit: Visit | undefined;
+  recipient: EntitySummary<'recipients'> | undefined;
+  visit: EntitySummary<'visits'> | undefined;
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { critical: 0, high: 1, normal: 2, low: 3 };
@@ -26,15 +27,17 @@ export function useRequestRows(filter: RequestFilter): RequestRow[] | undefined 
   return useLiveQuery(async () => {
     const statuses: RequestStatus[] | null = filter.status === 'all' ? null : filter.status === 'active' ? ['open', 'in_progress'] : [filter.status];
     const stored = statuses ? await db.requests.where('status').anyOf(statuses).toArray() : await db.requests.toArray();
-    const requests = stored
-      .map((r) => db.codec.decode('requests', r))
+    // Filter on clear fields first; only the requests listed are opened (the list shows each description).
+    const listed = stored
       .filter((r) => r.stationCode.startsWith(filter.stationPrefix))
       .filter((r) => filter.urgency === 'all' || r.urgency === filter.urgency)
       .filter((r) => filter.assignee === 'all' || (filter.assignee === 'unassigned' ? r.assigneeId === null : r.assigneeId === filter.assignee));
-    const recipients = await db.recipients.bulkGet([...new Set(requests.map((r) => r.recipientId))]);
-    const visits = await db.visits.bulkGet([...new Set(requests.flatMap((r) => (r.visitId ? [r.visitId] : [])))]);
-    const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decode('recipients', r)] as const] : [])));
-    const visitById = new Map(visits.flatMap((v) => (v ? [[v.id, db.codec.decode('visits', v)] as const] : [])));
+    const recipients = await db.recipients.bulkGet([...new Set(listed.map((r) => r.recipientId))]);
+    const visits = await db.visits.bulkGet([...new Set(listed.flatMap((r) => (r.visitId ? [r.visitId] : [])))]);
+    const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decodeSummary('recipients', r)] as const] : [])));
+    const visitById = new Map(visits.flatMap((v) => (v ? [[v.id, db.codec.decodeSummary('visits', v)] as const] : [])));
+    // After every Dexie read, so the live query still tracks them all.
+    const requests = await Promise.all(listed.map((r) => db.codec.decode('requests', r)));
     return requests
       .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.openedAt.localeCompare(b.openedAt))
       .map((request) => ({

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createAuthSession } from '../../../../main/authSession';
+import { createDataKeyVault, dataKeyHandlers, fileExists } from '../../../../main/dataKeyVault';
 import { startIdleLock } from '../../../../main/idleLock';
 import { createIpcRegistry, sendEvent } from '../../../../main/ipc';
 import { createOfflineUnlock } from '../../../../main/offlineUnlock';
@@ -82,6 +83,11 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
     isTrustedSender: (url) => URL.canParse(url) && new URL(url).origin === opts.pageOrigin,
   }).handleSome({
     ...authHandlers(auth),
+    ...dataKeyHandlers(auth, createDataKeyVault({
+      file: createSealedFile(path.join(userDataDir, 'data-keys.bin'), safeStorage),
+      fileExists: fileExists(path.join(userDataDir, 'data-keys.bin')),
+      now: Date.now,
+    })),
     ...syncHandlers(auth, client),
     ...conflictsHandlers(auth, client),
     ...dailyBackupHandlers({

@@ -1,0 +1,139 @@
+import { type EntityTable, ENTITY_TABLES } from '../../../shared/domain/schemas';
+import type { StoredRow } from '../codec';
+import type { OutboxEntry, YoufuDb } from '../database';
+import type { StoredOutboxEntry } from './outboxSeal';
+import { type DatabaseKeys, keyCheckValue } from './keys';
+import { isSealedTable, sensitiveFieldsOf } from './sensitive';
+
+/** syncState keys of encryption at rest. Local to this database: never exported in a backup. */
+export const AT_REST_KEYS = {
+  /** Fingerprint of the keys this database is sealed under (see keyCheckValue). */
+  keyCheck: 'atRest.keyCheck',
+  /** Set once every row written by the plaintext version has been sealed. */
+  sealedVersion: 'atRest.sealedVersion',
+} as const;
+export const SEALED_VERSION = 1;
+
+export function isAtRestKey(key: string): boolean {
+  return key.startsWith('atRest.');
+}
+
+export type KeyCheckResult = 'ok' | 'first_use' | 'mismatch';
+
+/**
+ * Compares the keys with the fingerprint stored in the database; stores it on first use.
+ * A mismatch means these are not the keys the data was sealed with: the caller must stop and
+ * say so, never write (and never wipe).
+ */
+export async function checkDatabaseKeys(db: YoufuDb, keys: DatabaseKeys): Promise<KeyCheckResult> {
+  const check = await keyCheckValue(keys);
+  const stored = await db.syncState.get(AT_REST_KEYS.keyCheck);
+  if (stored === undefined) {
+    await db.syncState.put({ key: AT_REST_KEYS.keyCheck, value: check });
+    return 'first_use';
+  }
+  return stored.value === check ? 'ok' : 'mismatch';
+}
+
+export interface SealProgress {
+  table: string;
+  sealed: number;
+}
+
+export interface SealLegacyOptions {
+  batchSize?: number;
+  onProgress?: (p: SealProgress) => void;
+}
+
+/**
+ * Seals, in place, every row and pending outbox entry that the previous (plaintext) version
+ * wrote, and rebuilds recipients' derived columns under the real blind-index key.
+ *
+ * Batched and resumable: each batch is read in one transaction, sealed outside it (WebCrypto),
+ * and written in a second transaction that first re-reads the rows and skips any that changed
+ * in between, so nothing is lost if the app closes half-way; the next unlock picks up the rows
+ * still in clear. When none is left the database is marked, and later unlocks skip the scan.
+ */
+export async function sealLegacyRows(db: YoufuDb, options: SealLegacyOptions = {}): Promise<number> {
+  const done = await db.syncState.get(AT_REST_KEYS.sealedVersion);
+  if (typeof done?.value === 'number' && done.value >= SEALED_VERSION) return 0;
+  const batchSize = options.batchSize ?? 500;
+  let total = 0;
+  for (const table of ENTITY_TABLES) {
+    if (!isSealedTable(table)) continue;
+    total += await sealTable(db, table, batchSize, options.onProgress);
+  }
+  total += await sealOutbox(db, batchSize);
+  await db.syncState.put({ key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION });
+  return total;
+}
+
+async function sealTable<T extends EntityTable>(db: YoufuDb, table: T, batchSize: number, onProgress: SealLegacyOptions['onProgress']): Promise<number> {
+  let sealed = 0;
+  let after: string | null = null;
+  for (;;) {
+    const from: string | null = after;
+    const batch: StoredRow<T>[] = await db.transaction('r', table, (tx) => {
+      const t = tx.table<StoredRow<T>, string>(table);
+      const range = from === null ? t.orderBy(':id') : t.where(':id').above(from);
+      return range.limit(batchSize).toArray();
+    });
+    if (batch.length === 0) return sealed;
+    after = (batch[batch.length - 1] as { id: string }).id;
+    const legacy = batch.filter((r) => db.codec.isLegacy(table, r));
+    if (legacy.length === 0) continue;
+    // Outside any transaction: open (a no-op for clear rows) and seal, all in parallel.
+    const plain = await Promise.all(legacy.map((r) => db.codec.decode(table, r)));
+    const encoded = await db.codec.encodeMany(table, plain);
+    const written = await db.transaction('rw', table, async (tx) => {
+      const t = tx.table<StoredRow<T>, string>(table);
+      const current = await t.bulkGet(legacy.map((r) => (r as { id: string }).id));
+      // Only rows still exactly as read: a row written meanwhile went through the codec already.
+      const puts = encoded.filter((_, i) => {
+        const now = current[i];
+        return now !== undefined && db.codec.isLegacy(table, now) && (now as { updatedAt: string }).updatedAt === (legacy[i] as { updatedAt: string }).updatedAt;
+      });
+      if (puts.length > 0) await t.bulkPut(puts);
+      return puts.length;
+    });
+    sealed += written;
+    onProgress?.({ table, sealed });
+  }
+}
+
+function isLegacyOutboxEntry(e: OutboxEntry): boolean {
+  const s = e as StoredOutboxEntry;
+  return s.sealedFields === undefined && sensitiveFieldsOf(e.table).some((f) => Object.hasOwn(e.fields, f));
+}
+
+async function sealOutbox(db: YoufuDb, batchSize: number): Promise<number> {
+  let sealed = 0;
+  let after = 0;
+  for (;;) {
+    const batch = await db.outbox.where('seq').above(after).limit(batchSize).toArray();
+    if (batch.length === 0) return sealed;
+    after = batch[batch.length - 1]!.seq;
+    const legacy = batch.filter(isLegacyOutboxEntry);
+    if (legacy.length === 0) continue;
+    const encoded = await Promise.all(legacy.map((e) => db.codec.sealOutbox(e)));
+    sealed += await db.transaction('rw', db.outbox, async (tx) => {
+      const outbox = tx.table<OutboxEntry, number>('outbox');
+      const current = await outbox.bulkGet(legacy.map((e) => e.seq));
+      const puts = encoded.filter((_, i) => current[i] !== undefined && isLegacyOutboxEntry(current[i]));
+      if (puts.length > 0) await outbox.bulkPut(puts);
+      return puts.length;
+    });
+  }
+}
+
+/**
+ * For a database this version has just created and filled (demo load, restore): every row went
+ * through the codec, so there is nothing to migrate; records the keys' fingerprint and the mark.
+ */
+export async function markSealed(db: YoufuDb, keys: DatabaseKeys): Promise<void> {
+  const check = await keyCheckValue(keys);
+  await db.syncState.bulkPut([
+    { key: AT_REST_KEYS.keyCheck, value: check },
+    { key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION },
+  ]);
+}
