@@ -59,7 +59,7 @@ async function makeConflict(request: APIRequestContext): Promise<string> {
   return name;
 }
 
-test('a supervisor reviews the week, resolves a conflict, signs off, prints the report and exports the ledger', async ({ page, request }) => {
+test('a supervisor reviews the week, resolves a conflict, signs off, prints the report and exports the ledger', async ({ page, browser, request }) => {
   test.setTimeout(300_000);
   await makeConflict(request);
   await signIn(page, 'demo-supervisor');
@@ -139,6 +139,18 @@ test('a supervisor reviews the week, resolves a conflict, signs off, prints the 
   await screenshot(page, '67-review-print-media');
   await page.emulateMedia({ media: 'screen' });
 
+  // The city administrator sees the district's sign-off in the city review.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'demo-admin');
+  await waitUntilSynced(admin);
+  await admin.goto('/#/review');
+  await expect(admin.getByTestId('review-table')).toBeVisible({ timeout: 60_000 });
+  await expect(admin.getByTestId('district-signoffs')).toContainText(comment);
+  await admin.getByTestId('district-signoffs').scrollIntoViewIfNeeded();
+  await screenshot(admin, '68-review-city-signoffs');
+  await adminContext.close();
+
   // LAST: the Excel ledger (issue 6 item 5, built beside this) downloads from #/ledger.
   await page.goto('/#/ledger');
   const exportButton = page.getByRole('button', { name: /导出台账/ });
@@ -146,5 +158,5 @@ test('a supervisor reviews the week, resolves a conflict, signs off, prints the 
   const download = page.waitForEvent('download');
   await exportButton.click();
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
-  await screenshot(page, '68-ledger-exported');
+  await screenshot(page, '69-ledger-exported');
 });

@@ -8,6 +8,7 @@ import { useLocale, useStrings } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import { useToday } from '../../app/useToday';
 import { HeroBadge, Money, PageHeader } from '../../ui';
+import { addDays } from '../../../shared/duties/calendarDate';
 import { weekParam } from './ReviewPage';
 import { reviewStrings } from './strings';
 
@@ -38,7 +39,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
     <div data-testid="review-drill-page">
       <PageHeader
         title={t('drillTitle', { station: stationPathName(code) })}
-        subtitle={week}
+        subtitle={t('drillWeek', { from: week, to: addDays(week, 6) })}
         extra={<Button onClick={() => navigate('/review', { week })}>{t('back')}</Button>}
       />
       {details === undefined ? <Flex justify="center" style={{ padding: 48 }}><Spin /></Flex> : (
