@@ -9,7 +9,7 @@ import { createAuthSession } from './authSession';
 import { createIpcRegistry } from './ipc';
 import { createOfflineUnlock } from './offlineUnlock';
 import { createSealedFile } from './sealedFile';
-import { authHandlers, conflictsHandlers, syncHandlers } from './sessionHandlers';
+import { authHandlers, conflictsHandlers, reviewHandlers, syncHandlers } from './sessionHandlers';
 import type { SyncClient } from './syncClient';
 import { FakeSafeStorage } from './testing/fakeSafeStorage';
 import { APP_PAGE, FakeIpcMain, MemoryLog } from './testing/fakes';
@@ -44,6 +44,11 @@ function fakeClient() {
     logout: vi.fn<SyncClient['logout']>(() => Promise.resolve(ipcOk(null))),
     push: vi.fn<SyncClient['push']>(() => Promise.resolve(ipcOk(pushAnswer))),
     pull: vi.fn<SyncClient['pull']>(() => Promise.resolve(ipcOk({ changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 't' }))),
+    review: vi.fn<SyncClient['review']>(() => Promise.resolve(ipcOk({
+      scope: '440304', weekStart: '2026-11-23', weekEnd: '2026-11-29', asOf: '2026-11-28', rowLevel: 'community' as const,
+      stations: [], trends: { aidByMonth: [], visitsByWeek: [] }, serverTime: 't',
+    }))),
+    duplicates: vi.fn<SyncClient['duplicates']>(() => Promise.resolve(ipcOk({ duplicates: [] }))),
     listConflicts: vi.fn<SyncClient['listConflicts']>(() => Promise.resolve(ipcOk({ conflicts: [], serverTime: 't' }))),
     resolveConflict: vi.fn<SyncClient['resolveConflict']>(() => Promise.resolve(ipcOk({ conflict: CONFLICT, alreadyResolved: false }))),
   };
@@ -65,7 +70,7 @@ async function start(dir: string, safe = new FakeSafeStorage()) {
   await auth.init();
   const ipcMain = new FakeIpcMain();
   const registry = createIpcRegistry({ ipcMain, log: new MemoryLog() });
-  registry.handleSome({ ...authHandlers(auth), ...syncHandlers(auth, client), ...conflictsHandlers(auth, client) });
+  registry.handleSome({ ...authHandlers(auth), ...syncHandlers(auth, client), ...conflictsHandlers(auth, client), ...reviewHandlers(auth, client) });
   const call = (channel: string, payload: unknown = {}) => ipcMain.invoke(channel, APP_PAGE, payload);
   return { client, emitted, call };
 }
@@ -100,6 +105,18 @@ describe('auth session over IPC', () => {
     await app.call('auth:lock');
     expect(await app.call('conflicts:list', { status: 'open' })).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(app.client.listConflicts).toHaveBeenCalledTimes(1);
+  });
+
+  it('the weekly review goes through main with the sealed token, and not while locked', async () => {
+    const app = await start(userData());
+    await app.call('auth:login', loginReq);
+    expect(await app.call('review:get', { week: '2026-11-25', station: '440304001' })).toMatchObject({ ok: true, value: { scope: '440304' } });
+    expect(app.client.review).toHaveBeenCalledWith(TOKEN, { week: '2026-11-25', station: '440304001' });
+    expect(await app.call('review:duplicates')).toEqual(ipcOk({ duplicates: [] }));
+    expect(await app.call('review:get', { week: '25/11/2026' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    await app.call('auth:lock');
+    expect(await app.call('review:duplicates')).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(app.client.duplicates).toHaveBeenCalledTimes(1);
   });
 
   it('lock hides the session and stops sync; the right password unlocks offline', async () => {

@@ -20,7 +20,7 @@ import { createOfflineUnlock } from './offlineUnlock';
 import { createRotatingLog } from './rotatingLog';
 import { createSealedFile } from './sealedFile';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
-import { authHandlers, conflictsHandlers, syncHandlers } from './sessionHandlers';
+import { authHandlers, conflictsHandlers, reviewHandlers, syncHandlers } from './sessionHandlers';
 import { dailyBackupHandlers } from './dailyBackup';
 import { reportPdfHandlers } from './reportPdf';
 import { openSettingsStore } from './settingsStore';
@@ -130,6 +130,7 @@ async function start(): Promise<void> {
     ...dataKeyHandlers(auth, dataKeys),
     ...syncHandlers(auth, client),
     ...conflictsHandlers(auth, client),
+    ...reviewHandlers(auth, client),
     ...dailyBackupHandlers({
       configFile: path.join(userData, 'backups.json'),
       passwordFile: (accountId) => createSealedFile(path.join(userData, `backup-${accountId.replace(/[^a-zA-Z0-9-]/g, '')}.bin`), safeStorage),

@@ -55,6 +55,11 @@ function spyHandlers() {
     'backup:chooseFolder': answer('backup:chooseFolder', { folder: null }),
     'backup:configure': answer('backup:configure', { enabled: false, folder: null, lastAt: null, lastFile: null, lastError: null }),
     'backup:write': answer('backup:write', { file: 'f.ydb', bytes: 1, at: 'now' }),
+    'review:get': answer('review:get', {
+      scope: '440304', weekStart: '2026-11-23', weekEnd: '2026-11-29', asOf: '2026-11-28', rowLevel: 'community',
+      stations: [], trends: { aidByMonth: [], visitsByWeek: [] }, serverTime: 'now',
+    }),
+    'review:duplicates': answer('review:duplicates', { duplicates: [] }),
     'report:printToPdf': answer('report:printToPdf', { path: null }),
   };
   return { handlers, called };

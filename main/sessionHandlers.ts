@@ -32,3 +32,13 @@ export function conflictsHandlers(auth: AuthSession, client: SyncClient): Pick<I
     'conflicts:resolve': (req) => auth.withToken((token) => client.resolveConflict(token, req)),
   };
 }
+
+type ReviewChannels = 'review:get' | 'review:duplicates';
+
+/** The supervisors' review figures: like push and pull, with main's token. */
+export function reviewHandlers(auth: AuthSession, client: SyncClient): Pick<IpcHandlers, ReviewChannels> {
+  return {
+    'review:get': (req) => auth.withToken((token) => client.review(token, req)),
+    'review:duplicates': () => auth.withToken((token) => client.duplicates(token)),
+  };
+}

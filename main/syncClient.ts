@@ -8,6 +8,7 @@ import {
   type ConflictResolution, type ConflictStatusFilter, type ConflictsListResponse, type ResolveConflictResponse,
   conflictsListResponseSchema, resolveConflictResponseSchema,
 } from '../shared/sync/conflictsApi';
+import { type DuplicateIdsResponse, type ReviewResponse, duplicateIdsResponseSchema, reviewResponseSchema } from '../shared/review/api';
 
 /** The slice of the Fetch API used; Node's global fetch fits, tests pass a fake. */
 export type FetchLike = (url: string, init: {
@@ -31,6 +32,8 @@ export interface SyncClient {
   pull(token: string, query: PullQuery): Promise<IpcResult<PullResponse>>;
   listConflicts(token: string, query: { status: ConflictStatusFilter; limit?: number | undefined }): Promise<IpcResult<ConflictsListResponse>>;
   resolveConflict(token: string, req: { id: number; resolution: ConflictResolution }): Promise<IpcResult<ResolveConflictResponse>>;
+  review(token: string, query: { week: string; station?: string | undefined }): Promise<IpcResult<ReviewResponse>>;
+  duplicates(token: string): Promise<IpcResult<DuplicateIdsResponse>>;
 }
 
 export interface SyncClientOptions {
@@ -105,6 +108,12 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     },
     resolveConflict: (token, req) =>
       call(`/api/v1/conflicts/${encodeURIComponent(String(req.id))}/resolve`, { method: 'POST', token, body: { resolution: req.resolution } }, resolveConflictResponseSchema),
+    review: (token, q) => {
+      const params = new URLSearchParams({ week: q.week });
+      if (q.station !== undefined) params.set('station', q.station);
+      return call(`/api/v1/review?${params.toString()}`, { method: 'GET', token }, reviewResponseSchema);
+    },
+    duplicates: (token) => call('/api/v1/quality/duplicates', { method: 'GET', token }, duplicateIdsResponseSchema),
   };
 }
 

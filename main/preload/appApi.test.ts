@@ -41,7 +41,7 @@ function setup() {
 describe('window.app', () => {
   it('exposes exactly the feature modules and their named methods, no invoke or ipcRenderer', () => {
     const { api } = setup();
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'backup', 'conflicts', 'db', 'log', 'report', 'shell', 'sync']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'backup', 'conflicts', 'db', 'log', 'report', 'review', 'shell', 'sync']);
     expect(Object.keys(api.conflicts).sort()).toEqual(['list', 'resolve']);
     expect(Object.keys(api.backup).sort()).toEqual(['chooseFolder', 'configure', 'status', 'write']);
     expect(Object.keys(api.auth).sort()).toEqual(['lock', 'login', 'logout', 'onChanged', 'status', 'unlock']);
@@ -85,6 +85,8 @@ describe('window.app', () => {
       tables: { recipients: [] },
     });
     await api.report.printToPdf({ suggestedName: 'r.pdf' });
+    await api.review.get({ week: '2026-11-23' });
+    await api.review.duplicates();
     expect(renderer.calls.map((c) => c.channel).sort()).toEqual([...IPC_CHANNELS].sort());
   });
 

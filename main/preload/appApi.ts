@@ -3,6 +3,7 @@ import { createAppInfoApi } from './appInfoApi';
 import { createAuthApi } from './authApi';
 import { createBackupApi } from './backupApi';
 import { createConflictsApi } from './conflictsApi';
+import { createReviewApi } from './reviewApi';
 import { createDbApi } from './dbApi';
 import { type IpcRendererLike, createInvoke, createSubscribe } from './invoke';
 import { createReportApi } from './reportApi';
@@ -25,6 +26,7 @@ export function createAppApi(ipc: IpcRendererLike): AppApi {
     log: Object.freeze(createLogApi(invoke)),
     conflicts: Object.freeze(createConflictsApi(invoke)),
     backup: Object.freeze(createBackupApi(invoke)),
+    review: Object.freeze(createReviewApi(invoke)),
     report: Object.freeze(createReportApi(invoke)),
   } as const satisfies AppApi;
   return Object.freeze(api);

@@ -44,6 +44,11 @@ export interface AppApi {
     list(req: IpcRequest<'conflicts:list'>): Answer<'conflicts:list'>;
     resolve(req: IpcRequest<'conflicts:resolve'>): Answer<'conflicts:resolve'>;
   };
+  /** The supervisors' weekly review figures and cross-station data checks from the server. */
+  readonly review: {
+    get(req: IpcRequest<'review:get'>): Answer<'review:get'>;
+    duplicates(): Answer<'review:duplicates'>;
+  };
   /** The daily backup of the signed-in account's database into a chosen folder. */
   readonly backup: {
     status(): Answer<'backup:status'>;

@@ -22,6 +22,8 @@ export const IPC_CHANNELS = [
   'backup:chooseFolder',
   'backup:configure',
   'backup:write',
+  'review:get',
+  'review:duplicates',
   'report:printToPdf',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

@@ -36,6 +36,8 @@ const VALID: { [C in IpcChannel]: unknown } = {
     tableOrder: ['recipients'],
     tables: { recipients: [] },
   },
+  'review:get': { week: '2026-11-23', station: '440304001' },
+  'review:duplicates': {},
   'report:printToPdf': { suggestedName: '周报-2026-11-23.pdf' },
 };
 

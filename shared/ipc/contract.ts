@@ -6,6 +6,7 @@ import {
   CONFLICT_RESOLUTIONS, CONFLICT_STATUSES, MAX_CONFLICTS_LIMIT, conflictsListResponseSchema, resolveConflictResponseSchema,
 } from '../sync/conflictsApi';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../backup/format';
+import { duplicateIdsResponseSchema, reviewQuerySchema, reviewResponseSchema } from '../review/api';
 import type { IpcChannel, IpcEvent } from './channels';
 
 /**
@@ -159,6 +160,8 @@ export const IPC_CONTRACT = {
     request: backupWriteRequestSchema,
     response: z.object({ file: z.string(), bytes: z.number().int().nonnegative(), at: z.string() }),
   },
+  'review:get': { request: z.strictObject(reviewQuerySchema.shape), response: reviewResponseSchema },
+  'review:duplicates': { request: noArgs, response: duplicateIdsResponseSchema },
   /** The printable weekly report (#/review/print) as a PDF at a path the person chooses; null path: cancelled. */
   'report:printToPdf': {
     request: z.strictObject({ suggestedName: z.string().min(1).max(120) }),

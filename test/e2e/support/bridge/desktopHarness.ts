@@ -8,7 +8,7 @@ import { startIdleLock } from '../../../../main/idleLock';
 import { createIpcRegistry, sendEvent } from '../../../../main/ipc';
 import { createOfflineUnlock } from '../../../../main/offlineUnlock';
 import { createSealedFile } from '../../../../main/sealedFile';
-import { authHandlers, conflictsHandlers, syncHandlers } from '../../../../main/sessionHandlers';
+import { authHandlers, conflictsHandlers, reviewHandlers, syncHandlers } from '../../../../main/sessionHandlers';
 import { dailyBackupHandlers } from '../../../../main/dailyBackup';
 import { type FetchLike, createSyncClient } from '../../../../main/syncClient';
 import { createTokenVault } from '../../../../main/tokenVault';
@@ -90,6 +90,7 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
     })),
     ...syncHandlers(auth, client),
     ...conflictsHandlers(auth, client),
+    ...reviewHandlers(auth, client),
     ...dailyBackupHandlers({
       configFile: path.join(userDataDir, 'backups.json'),
       passwordFile: (accountId) => createSealedFile(path.join(userDataDir, `backup-${accountId}.bin`), safeStorage),
