@@ -1,0 +1,128 @@
+import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { idNumberCheckChar } from '../../shared/validation/idNumber';
+import { screenshot } from './support/demo';
+
+/**
+ * Issue 5 item 5: the local database keeps ID numbers, phones and addresses only sealed
+ * (AES-256-GCM). After a bootstrap from the central server and a recipient registered on this
+ * device, every record of every object store, read with the plain IndexedDB API, holds none of
+ * them in clear; the profile still shows them and an ID tail still finds the person.
+ */
+
+/** Every record of every object store of every database of this origin, as JSON text; bytes summarised. */
+const RAW_INDEXEDDB_DUMP = `(async () => {
+  const out = {};
+  for (const info of await indexedDB.databases()) {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open(info.name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    for (const store of Array.from(db.objectStoreNames)) {
+      out[info.name + '/' + store] = await new Promise((resolve, reject) => {
+        const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    }
+    db.close();
+  }
+  return JSON.stringify(out, (key, value) =>
+    value instanceof Uint8Array || value instanceof ArrayBuffer ? '<' + value.byteLength + ' sealed bytes>' : value);
+})()`;
+
+async function rawIndexedDb(page: Page): Promise<string> {
+  return page.evaluate<string>(RAW_INDEXEDDB_DUMP);
+}
+
+interface ServerRecipient {
+  id: string;
+  name: string;
+  idNumber: string;
+  phones: string[];
+  address: string;
+}
+
+/** A recipient of the caseworker's scope as the server holds it (what the bootstrap brings down). */
+async function serverRecipient(request: APIRequestContext): Promise<ServerRecipient> {
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-caseworker', password: 'demo-pass', deviceId: 'e2e-at-rest-check' } });
+  expect(login.ok()).toBe(true);
+  const { token } = (await login.json()) as { token: string };
+  let cursor = 0;
+  for (let n = 0; n < 50; n++) {
+    const res = await request.get(`/api/v1/sync/pull?cursor=${cursor}&limit=2000`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { changes: { table: string; row: ServerRecipient | null }[]; cursor: number; hasMore: boolean };
+    const found = body.changes.find((c) => c.table === 'recipients' && c.row !== null && c.row.phones.length > 0 && c.row.address.length > 4);
+    if (found?.row) return found.row;
+    cursor = body.cursor;
+    if (!body.hasMore) break;
+  }
+  throw new Error('no recipient with a phone and an address on the server');
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill('demo-caseworker');
+  await page.getByTestId('login-password').fill('demo-pass');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
+}
+
+async function waitUntilSynced(page: Page): Promise<void> {
+  await page.goto('/#/sync');
+  await expect(page.getByTestId('sync-last-success')).not.toHaveText(/从未|Never/, { timeout: 90_000 });
+  await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+}
+
+function expectNoPlaintext(dump: string, secrets: readonly string[]): void {
+  for (const secret of secrets) expect(dump.includes(secret), `"${secret}" found in clear in IndexedDB`).toBe(false);
+}
+
+test('no ID number, phone or address in clear in any IndexedDB store; the profile shows them and an ID tail finds the person', async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const pulled = await serverRecipient(request);
+  await signIn(page);
+  await waitUntilSynced(page);
+
+  // Registered on this device while offline: its mutation waits in the outbox.
+  await page.context().setOffline(true);
+  const first17 = '44030419350612071';
+  const created = { name: '加密测试', idNumber: first17 + idNumberCheckChar(first17), phone: '13700135246', address: '福田区园岭街道百花二路 99 号' };
+  await page.goto('/#/recipients/new');
+  await expect(page.getByTestId('create-recipient-page')).toBeVisible();
+  await page.getByTestId('recipient-name').fill(created.name);
+  await page.getByTestId('recipient-idNumber').fill(created.idNumber);
+  await page.getByTestId('recipient-phone-0').fill(created.phone);
+  await page.getByTestId('recipient-address').fill(created.address);
+  await page.getByTestId('recipient-save').click();
+  await expect(page.getByTestId('recipient-profile')).toBeVisible();
+
+  const secrets = [pulled.idNumber, ...pulled.phones, pulled.address, created.idNumber, created.phone, created.address];
+  const offlineDump = await rawIndexedDb(page);
+  expect(offlineDump).toContain('sealed bytes');
+  expect(offlineDump).toContain(pulled.name);
+  expectNoPlaintext(offlineDump, secrets);
+
+  // The profile opens the sealed fields.
+  await page.getByTestId('reveal-sensitive').click();
+  await expect(page.getByTestId('profile-idNumber')).toHaveText(created.idNumber);
+  await expect(page.getByTestId('profile-phones')).toContainText(created.phone);
+  await expect(page.getByTestId('profile-address')).toHaveText(created.address);
+  await screenshot(page, '90-at-rest-profile-revealed');
+
+  // Search by the last 4 of the ID number (stored only as an HMAC) finds the pulled person.
+  await page.goto('/#/caseload');
+  await page.getByTestId('caseload-search').fill(pulled.idNumber.slice(-4));
+  const rows = page.getByTestId('caseload-row');
+  await expect(rows.getByTestId('recipient-name').filter({ hasText: pulled.name }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(rows.filter({ hasText: pulled.name }).first().getByTestId('masked-id')).toHaveText(`${pulled.idNumber.slice(0, 6)}********${pulled.idNumber.slice(-4)}`);
+  await screenshot(page, '91-at-rest-search-by-id-tail');
+  await page.getByTestId('caseload-search').fill(created.phone.slice(-4));
+  await expect(rows.getByTestId('recipient-name').filter({ hasText: created.name }).first()).toBeVisible({ timeout: 30_000 });
+
+  // Back online: the push sends the real values, and the store still holds none in clear.
+  await page.context().setOffline(false);
+  await waitUntilSynced(page);
+  expectNoPlaintext(await rawIndexedDb(page), secrets);
+});
