@@ -2,6 +2,7 @@ import type { AppApi } from '../../shared/ipc/appApi';
 import { type IpcError, toSyncErrorCode } from '../../shared/ipc/errors';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import type { ConflictsTransport } from '../sync/conflictsClient';
+import type { ReviewTransport } from '../features/review/reviewClient';
 import { type SyncError, type SyncTransport, type TransportResult, syncError } from '../sync/transport';
 
 export function fromIpcError(error: IpcError): SyncError {
@@ -41,6 +42,20 @@ export function createIpcConflictsTransport(api: AppApi): ConflictsTransport {
     },
     async resolve(id, resolution) {
       const res = await api.conflicts.resolve({ id, resolution });
+      return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
+    },
+  };
+}
+
+/** The weekly review inside Electron: main calls the server with its token. */
+export function createIpcReviewTransport(api: AppApi): ReviewTransport {
+  return {
+    async review(week, station) {
+      const res = await api.review.get(station === undefined ? { week } : { week, station });
+      return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
+    },
+    async duplicates() {
+      const res = await api.review.duplicates();
       return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
     },
   };

@@ -6,7 +6,8 @@ import { databaseName } from '../db/database';
 import { forgetBrowserKeys, unlockBrowserKeys } from './dbKeys';
 import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';
-import { createIpcConflictsTransport, createIpcTransport } from './ipcTransport';
+import { createIpcConflictsTransport, createIpcReviewTransport, createIpcTransport } from './ipcTransport';
+import { type ReviewTransport, createHttpReviewTransport } from '../features/review/reviewClient';
 
 export interface SignedIn {
   user: SessionUser;
@@ -60,4 +61,10 @@ export function createSessionConflictsTransport(account: { serverId: string; use
   return api
     ? createIpcConflictsTransport(api)
     : createHttpConflictsTransport({ baseUrl: '', getToken: () => readToken(account.serverId, account.userId) });
+}
+
+/** The weekly review of the signed-in supervisor: through main in Electron, fetch in the browser. */
+export function createSessionReviewTransport(account: { serverId: string; userId: string }): ReviewTransport {
+  const api = desktopApi();
+  return api ? createIpcReviewTransport(api) : createHttpReviewTransport(account);
 }

@@ -8,9 +8,8 @@ import { useStrings } from '../../app/i18n';
 import { href } from '../../app/router';
 import { LOCAL_DEMO_SERVER_ID } from '../../app/start/demoAccounts';
 import { useToday } from '../../app/useToday';
-import { createSessionConflictsTransport } from '../../platform/session';
+import { createSessionConflictsTransport, createSessionReviewTransport } from '../../platform/session';
 import { PageHeader } from '../../ui';
-import { createHttpReviewTransport } from '../review/reviewClient';
 import { type QualityLists, loadQualityLists } from './loadQuality';
 import { qualityStrings } from './strings';
 
@@ -29,7 +28,7 @@ function useServerDuplicates(): DuplicateIdsResponse | null | undefined {
       setValue(null);
       return undefined;
     }
-    void createHttpReviewTransport({ serverId, userId: user.id }).duplicates().then((r) => {
+    void createSessionReviewTransport({ serverId, userId: user.id }).duplicates().then((r) => {
       if (!cancelled) setValue(r.ok ? r.value : null);
     });
     return () => {

@@ -4,7 +4,7 @@ import { useDbSession } from '../../app/DbProvider';
 import { LOCAL_DEMO_SERVER_ID } from '../../app/start/demoAccounts';
 import type { YoufuDb } from '../../db/database';
 import { localReview } from './localReview';
-import { createHttpReviewTransport } from './reviewClient';
+import { createSessionReviewTransport } from '../../platform/session';
 
 export type ReviewSource = 'server' | 'local';
 
@@ -48,7 +48,7 @@ export function useReview(scope: string, week: string, today: string): ReviewSta
     void (async () => {
       let serverError: string | null = 'local_demo';
       if (serverId !== LOCAL_DEMO_SERVER_ID) {
-        const r = await createHttpReviewTransport({ serverId, userId: user.id }).review(week, scope);
+        const r = await createSessionReviewTransport({ serverId, userId: user.id }).review(week, scope);
         if (r.ok) {
           const { serverTime: _, ...review } = r.value;
           await writeLastSyncCache(db, review).catch(() => undefined);
