@@ -4,6 +4,7 @@ import { FUND_SOURCE } from '../../shared/domain/enums';
 import type { Review, StationFigures } from '../../shared/review/api';
 import { emptyFigures } from '../../shared/review/compute';
 import { CODE_LENGTH, VISIT_DUTY_KINDS, emptyAid, rowLevelOf, treeRowCodes } from '../../shared/review/definitions';
+import { addDays } from '../../shared/duties/calendarDate';
 import { last12Months, last52Weeks, reviewWeek } from '../../shared/review/week';
 import type { Queryable, SqlParam } from '../db/db';
 import { toNumber } from '../db/db';
@@ -17,6 +18,10 @@ import { scopeCondition } from '../scope';
 
 /** The Shanghai calendar date of a jsonb timestamp field (no time zone names: PGlite and PostgreSQL alike). */
 const shanghaiDay = (expr: string) => `((((${expr})::timestamptz AT TIME ZONE 'UTC') + interval '8 hours')::date)`;
+/** A text range that holds every ISO instant whose Shanghai date lies in [from, to] (any offset is within a day). */
+const instantRange = (from: string, to: string) => ({ lo: addDays(from, -1), hi: addDays(to, 2) });
+const textCol = (field: string, alias = '') => `((${alias}data ->> '${field}') COLLATE "C")`;
+
 /** Words from our own enums only, never from a request: safe to inline. */
 const sqlList = (words: readonly string[]) => words.map((w) => `'${w.replace(/[^a-z_]/g, '')}'`).join(', ');
 const heroCondition = (col: string) =>
@@ -73,7 +78,7 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
       FROM rows o JOIN rows d ON d.table_name = 'duties' AND d.row_id = o.data ->> 'dutyId' AND NOT d.deleted
       WHERE o.table_name = 'dutyOccurrences' AND NOT o.deleted AND ${q.where('o.station_code')}
         AND o.data ->> 'status' <> 'cancelled'
-        AND (o.data ->> 'dueDate')::date BETWEEN ${add(q, weekStart)}::date AND ${add(q, weekEnd)}::date
+        AND ${textCol('dueDate', 'o.')} BETWEEN ${add(q, weekStart)} AND ${add(q, weekEnd)}
         AND d.data ->> 'kind' IN (${sqlList(VISIT_DUTY_KINDS)})
       GROUP BY 1`;
     for (const r of await db.query<{ code: string; due: unknown; done: unknown }>(sql, q.params)) {
@@ -92,7 +97,8 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
       WHERE o.table_name = 'dutyOccurrences' AND NOT o.deleted AND ${q.where('o.station_code')}
         AND o.data ->> 'status' <> 'cancelled'
         AND (o.data ->> 'dueDate')::date < ${a}::date
-        AND (o.data ->> 'status' = 'pending' OR (o.data ->> 'doneAt' IS NOT NULL AND ${shanghaiDay("o.data ->> 'doneAt'")} > ${a}::date))
+        AND (o.data ->> 'status' = 'pending'
+          OR (${textCol('doneAt', 'o.')} >= ${add(q, asOf)} AND ${shanghaiDay("o.data ->> 'doneAt'")} > ${a}::date))
       GROUP BY 1`;
     for (const r of await db.query<{ code: string; n: unknown; heroes: unknown }>(sql, q.params)) {
       const f = row(r.code);
@@ -110,7 +116,8 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
     const sql = `SELECT code, to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week, count(*) AS n,
         count(*) FILTER (WHERE day >= ${ws}::date) AS in_week
       FROM (SELECT left(station_code, $1) AS code, ${day} AS day FROM rows
-            WHERE table_name = 'visits' AND NOT deleted AND ${q.where('station_code')}) v
+            WHERE table_name = 'visits' AND NOT deleted AND ${q.where('station_code')}
+              AND ${textCol('visitedAt')} >= ${add(q, instantRange(weeks[0]!, weekEnd).lo)} AND ${textCol('visitedAt')} < ${add(q, instantRange(weeks[0]!, weekEnd).hi)}) v
       WHERE day BETWEEN ${add(q, weeks[0]!)}::date AND ${add(q, weekEnd)}::date
       GROUP BY 1, 2`;
     for (const r of await db.query<{ code: string; week: string; n: unknown; in_week: unknown }>(sql, q.params)) {
@@ -131,7 +138,7 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
       FROM rows
       WHERE table_name = 'aid' AND NOT deleted AND ${q.where('station_code')}
         AND NOT (data ->> 'voided')::boolean
-        AND (data ->> 'date')::date BETWEEN ${add(q, `${months[0]!}-01`)}::date AND ${add(q, weekEnd)}::date
+        AND ${textCol('date')} BETWEEN ${add(q, `${months[0]!}-01`)} AND ${add(q, weekEnd)}
       GROUP BY 1, 2, 3, 4`;
     for (const r of await db.query<{ code: string; fund: string; month: string; in_week: boolean; n: unknown; fen: unknown }>(sql, q.params)) {
       if (!(FUND_SOURCE.values as readonly string[]).includes(r.fund)) continue;
