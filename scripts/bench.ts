@@ -1,11 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { type Page, chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { DEMO_ACCOUNTS } from '../shared/demo';
 import { PULL_PAGE } from '../renderer/sync/engine';
 import type { BenchApi } from '../renderer/bench/benchPage';
 import type { CaseloadBenchResult } from '../renderer/bench/caseloadBench';
+import type { LocalDataResult, TodayBenchResult, VisitBenchResult } from '../renderer/bench/localBench';
+import { findPgBin, startTestCluster } from '../test/support/postgres';
+import { type AppBenchResult, appBench, buildBenchApp, serveBenchApp } from './benchApp';
+import { type LoadBenchResult, loadBench } from './benchLoad';
 import type { SyncBootstrapResult, SyncPushResult } from '../renderer/bench/syncBench';
 import type { BenchDataManifest, BenchDataSpec } from './benchData';
 import { type PullBenchResult, pullThroughputBench } from './benchPull';
@@ -37,11 +42,26 @@ const PROFILE_DIR = 'data/bench/chromium-profile';
 const PUSH_EDITS = 1_000;
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
+const PARTS = ['caseload', 'local', 'sync', 'app', 'load'] as const;
+type Part = (typeof PARTS)[number];
+
+/**
+ * The load test's server data: the sync data set at quick and district scale; at city scale a
+ * server holding the whole city (200,000 recipients, 16 months), loaded once into its cache.
+ */
+const LOAD_SPECS: Record<Scale, BenchDataSpec> = {
+  quick: SYNC_SPECS.quick,
+  district: SYNC_SPECS.district,
+  city: { recipients: 200_000, seed: 7, scopePrefix: '4403', historyMonths: 16 },
+};
+const LOAD = { quick: { stations: 200, rounds: 2, sequential: 20 }, district: { stations: 200, rounds: 5, sequential: 20 }, city: { stations: 200, rounds: 5, sequential: 20 } } as const;
+/** The scope of the local and app figures: the supervisor's district, or the city admin's city. */
+const LOCAL_SCOPE: Record<Scale, string> = { quick: '440304', district: '440304', city: '4403' };
+
 interface Args {
   scale: Scale;
   recipients: number;
-  caseload: boolean;
-  sync: boolean;
+  parts: Set<Part>;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -50,10 +70,21 @@ function parseArgs(argv: string[]): Args {
   const scale = quick ? 'quick' : (i >= 0 ? argv[i + 1] : 'district') ?? 'district';
   if (!(scale in SCALES)) throw new Error(`--scale must be district or city, got ${scale}`);
   const j = argv.indexOf('--only');
-  const only = j >= 0 ? argv[j + 1] : undefined;
-  if (only !== undefined && only !== 'caseload' && only !== 'sync') throw new Error(`--only must be caseload or sync, got ${only}`);
-  return { scale: scale as Scale, recipients: SCALES[scale as Scale], caseload: only !== 'sync', sync: only !== 'caseload' };
+  const only = j >= 0 ? (argv[j + 1] ?? '').split(',') : [...PARTS];
+  for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${p}`);
+  return { scale: scale as Scale, recipients: SCALES[scale as Scale], parts: new Set(only as Part[]) };
 }
+
+/** One line of the summary table: a figure, its same-run baseline, the ratio, the target. */
+interface SummaryRow {
+  figure: string;
+  result: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+}
+const summary: SummaryRow[] = [];
+const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
 
 /** Runs one entry point of window.__bench with the page's own error text on failure. */
 async function inPage<K extends keyof BenchApi>(page: Page, name: K, arg: Parameters<BenchApi[K]>[0]): Promise<Awaited<ReturnType<BenchApi[K]>>> {
@@ -72,73 +103,139 @@ async function inPage<K extends keyof BenchApi>(page: Page, name: K, arg: Parame
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const has = (p: Part): boolean => args.parts.has(p);
   const results: Record<string, unknown> = {
-    scale: args.scale, recipients: args.recipients, machine: machineInfo(), startedAt: new Date().toISOString(), loadAverageAtStart: load(),
+    scale: args.scale, recipients: args.recipients, parts: [...args.parts], machine: machineInfo(), startedAt: new Date().toISOString(), loadAverageAtStart: load(),
   };
+  const log = (s: string): void => console.error(s);
   let benchServer: BenchServer | null = null;
-  if (args.sync) {
+  if (has('sync') || (has('load') && LOAD_SPECS[args.scale] === SYNC_SPECS[args.scale])) {
     const spec = SYNC_SPECS[args.scale];
-    console.error(`sync: starting the bench server (${spec.recipients} recipients in ${spec.scopePrefix})…`);
+    log(`sync: starting the bench server (${spec.recipients} recipients in ${spec.scopePrefix})…`);
     benchServer = await startBenchServer(spec);
     // Before Vite reads its config: the dev server proxies /api there, so the page is same-origin.
     process.env.YOUFU_SERVER_URL = benchServer.url;
     results.syncData = { ...describeData(benchServer.manifest), cached: benchServer.cached, prepareMs: benchServer.prepareMs };
     printData(benchServer.manifest, benchServer.cached, benchServer.prepareMs);
   }
+  const browserParts = has('caseload') || has('local') || has('sync') || has('app');
   // No watcher and no HMR: the repository is shared and a long run (a district bootstrap takes
   // many minutes) must not be reloaded under its feet when someone saves a file.
-  const vite = await createServer({ configFile: 'vite.config.ts', server: { port: 0, strictPort: false, hmr: false, watch: null }, logLevel: 'warn' });
+  const vite = browserParts ? await createServer({ configFile: 'vite.config.ts', server: { port: 0, strictPort: false, hmr: false, watch: null }, logLevel: 'warn' }) : null;
   // A profile on disk, fresh each run: a default (incognito) context keeps IndexedDB in memory
   // under a small quota that a district's bootstrap exceeds, and the app stores on disk anyway.
   rmSync(PROFILE_DIR, { recursive: true, force: true });
-  const browser = await chromium.launchPersistentContext(PROFILE_DIR, { executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = browserParts ? await chromium.launchPersistentContext(PROFILE_DIR, { executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : null;
   try {
-    if (benchServer) {
+    if (benchServer && has('sync')) {
       // In Node first, while nothing else runs: the server's read path against raw SQL.
-      console.error(`sync: pulling up to ${PULL_TARGET} changes over HTTP…`);
+      log(`sync: pulling up to ${PULL_TARGET} changes over HTTP…`);
       const pull = await pullThroughputBench(benchServer, {
         username: SUPERVISOR.username, password: SUPERVISOR.password, scopePrefix: SUPERVISOR.scope, target: PULL_TARGET, pageSize: PULL_PAGE,
       });
       results.pullThroughput = pull;
       printPull(pull);
     }
-    await vite.listen();
-    const url = vite.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite did not report a URL');
-    const page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') console.error('[page]', m.text());
-      else if (m.text().startsWith('[bench]')) console.error(m.text());
-    });
-    await page.goto(`${url}bench/index.html`);
-    await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 120_000 });
+    if (vite && browser) {
+      await vite.listen();
+      const url = vite.resolvedUrls?.local[0];
+      if (!url) throw new Error('vite did not report a URL');
+      const page = await browser.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') console.error('[page]', m.text());
+        else if (m.text().startsWith('[bench]')) console.error(m.text());
+      });
+      if (has('caseload') || has('local') || has('sync')) {
+        await page.goto(`${url}bench/index.html`);
+        await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 120_000 });
+      }
 
-    if (args.caseload) {
-      console.error(`caseload search: loading ${args.recipients} recipients…`);
-      const caseload = await inPage(page, 'caseloadSearchBench', { recipients: args.recipients, seed: 7, rounds: args.scale === 'quick' ? 2 : 3 });
-      results.caseloadSearch = caseload;
-      printCaseload(caseload);
+      if (has('caseload')) {
+        log(`caseload search: loading ${args.recipients} recipients…`);
+        const caseload = await inPage(page, 'caseloadSearchBench', { recipients: args.recipients, seed: 7, rounds: args.scale === 'quick' ? 2 : 3 });
+        results.caseloadSearch = caseload;
+        printCaseload(caseload);
+      }
+      if (has('local')) {
+        log(`local: loading ${args.recipients} recipients with duties, occurrences and a month of history…`);
+        const data = await inPage(page, 'localDataLoad', { recipients: args.recipients, seed: 7, scopePrefix: LOCAL_SCOPE[args.scale] });
+        const today = await inPage(page, 'todayBench', { rounds: 10 });
+        const visit = await inPage(page, 'visitBench', { visits: args.scale === 'quick' ? 100 : 200, warmup: 10 });
+        await inPage(page, 'localBenchCleanup', undefined);
+        results.localData = data;
+        results.today = today;
+        results.visit = visit;
+        printLocal(data, today, visit);
+      }
+      if (benchServer && has('sync')) {
+        log('sync: bootstrap of an empty client…');
+        const boot = await inPage(page, 'syncBootstrapBench', { username: SUPERVISOR.username, password: SUPERVISOR.password, pageSize: PULL_PAGE });
+        results.syncBootstrap = boot;
+        printBootstrap(boot);
+        log(`sync: push of ${PUSH_EDITS} offline edits…`);
+        const push = await inPage(page, 'syncPushBench', { edits: PUSH_EDITS, warmup: 500 });
+        results.syncPush = push;
+        printPush(push);
+        await inPage(page, 'syncBenchCleanup', undefined);
+      }
+      await page.close();
+      if (has('app')) {
+        log('app: building the renderer for the cold start…');
+        const buildMs = await buildBenchApp();
+        const app = await serveBenchApp();
+        try {
+          const r = await appBench(browser, app, { recipients: args.recipients, historyMonths: 1, reloads: 3, log });
+          results.app = { ...r, buildMs };
+          printApp(r);
+        } finally {
+          await app.close();
+        }
+      }
     }
-    if (benchServer) {
-      console.error('sync: bootstrap of an empty client…');
-      const boot = await inPage(page, 'syncBootstrapBench', { username: SUPERVISOR.username, password: SUPERVISOR.password, pageSize: PULL_PAGE });
-      results.syncBootstrap = boot;
-      printBootstrap(boot);
-      console.error(`sync: push of ${PUSH_EDITS} offline edits…`);
-      const push = await inPage(page, 'syncPushBench', { edits: PUSH_EDITS, warmup: 500 });
-      results.syncPush = push;
-      printPush(push);
-      await inPage(page, 'syncBenchCleanup', undefined);
+    if (has('load')) {
+      const loads: LoadBenchResult[] = [];
+      const spec = LOAD_SPECS[args.scale];
+      const cfg = LOAD[args.scale];
+      const pgliteServer = benchServer ?? await startBenchServer(spec);
+      try {
+        loads.push(await loadBench(pgliteServer, { backend: 'pglite', stations: cfg.stations, rounds: cfg.rounds, sequentialStations: cfg.sequential, log }));
+        printLoad(loads.at(-1)!);
+      } finally {
+        if (pgliteServer !== benchServer) await pgliteServer.stop();
+      }
+      const pgBin = findPgBin();
+      if (!pgBin) {
+        log('load: no PostgreSQL binaries (apt-get install postgresql): the PostgreSQL load test is skipped');
+        results.loadPostgresSkipped = 'no PostgreSQL binaries';
+      } else {
+        const cluster = await startTestCluster(pgBin);
+        try {
+          const pgServer = await startBenchServer(spec, cluster.url);
+          try {
+            loads.push(await loadBench(pgServer, { backend: 'postgres', stations: cfg.stations, rounds: cfg.rounds, sequentialStations: cfg.sequential, log }));
+            printLoad(loads.at(-1)!);
+          } finally {
+            await pgServer.stop();
+          }
+        } finally {
+          cluster.stop();
+        }
+      }
+      results.load = loads;
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     rmSync(PROFILE_DIR, { recursive: true, force: true });
-    await vite.close();
+    await vite?.close();
     await benchServer?.stop();
   }
   results.loadAverageAtEnd = load();
+  results.summary = summary;
   writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nload average (1, 5, 15 min) at start ${fmtLoad(results.loadAverageAtStart as number[])}, at end ${fmtLoad(load())} on ${cpus().length} cores`);
+  console.log(`\nSummary (${args.scale} scale; every baseline measured in this run)`);
+  console.table(summary);
+  console.log(`machine: ${machineInfo()}`);
+  console.log(`load average (1, 5, 15 min) at start ${fmtLoad(results.loadAverageAtStart as number[])}, at end ${fmtLoad(load())} on ${cpus().length} cores`);
   console.log('wrote bench-results.json');
 }
 
@@ -153,6 +250,9 @@ function printData(m: BenchDataManifest, cached: boolean, prepareMs: number): vo
   console.log(cached ? `(cached server data; copied for this run in ${prepareMs} ms)` : `(generated and loaded into PGlite in ${Math.round(m.loadMs / 1000)} s; cached for later runs)`);
 }
 
+const ms = (x: number): string => `${x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 })} ms`;
+const n = (x: number): string => x.toLocaleString('en-US');
+
 function printPull(r: PullBenchResult): void {
   console.log(`\nPull throughput, ${r.changes} changes in ${r.pages} pages of ${r.pageSize} (Node → server over HTTP, the app's transport)`);
   console.table([
@@ -161,21 +261,28 @@ function printPull(r: PullBenchResult): void {
     { measure: 'baseline: raw SQL read of the same rows', ms: r.rawSqlMs, rows_per_s: r.rawSqlRowsPerSec },
   ]);
   console.log(`ratio (raw SQL time / HTTP pull time): ${r.ratio}`);
+  summary.push({
+    figure: `(5) pull of ${n(r.changes)} changes over HTTP`, result: `${n(r.httpRowsPerSec)} rows/s`,
+    baseline: `raw SQL read: ${n(r.rawSqlRowsPerSec)} rows/s`, ratio: `${r.ratio} of raw`, target: '—',
+  });
 }
 
 function printBootstrap(r: SyncBootstrapResult): void {
-  console.log(`\nBootstrap of an empty client: ${r.rows} rows in ${r.pages} pages of ${r.pageSize} (${Object.entries(r.byTable).map(([t, n]) => `${t} ${n}`).join(', ')})`);
+  console.log(`\nBootstrap of an empty client: ${r.rows} rows in ${r.pages} pages of ${r.pageSize} (${Object.entries(r.byTable).map(([t, k]) => `${t} ${k}`).join(', ')})`);
   console.table([
     { measure: 'SyncEngine bootstrap (HTTP via Vite proxy → IndexedDB)', ms: r.bootstrapMs, rows_per_s: r.rowsPerSec },
-    { measure: '  of which waiting on pull (HTTP, JSON, zod)', ms: r.pullTransportMs, rows_per_s: '' },
-    { measure: '  of which applying pages (applyRemoteChanges)', ms: r.applyMs, rows_per_s: '' },
+    { measure: '  pull requests in flight (HTTP, JSON, zod), overlapping the writes', ms: r.pullTransportMs, rows_per_s: '' },
     { measure: 'baseline: raw Dexie bulkPut of the same stored rows', ms: r.baselineMs, rows_per_s: r.baselineRowsPerSec },
   ]);
-  console.log(`ratio (baseline time / bootstrap time): ${r.ratio} (target ≥ 0.7 → ${r.ratio >= 0.7 ? 'met' : 'MISSED'})`);
+  console.log(`ratio (baseline time / bootstrap time): ${r.ratio} (target ≥ 0.7 → ${verdict(r.ratio >= 0.7)})`);
+  summary.push({
+    figure: `(1) bootstrap of ${n(r.rows)} rows`, result: `${ms(r.bootstrapMs)} (${n(r.rowsPerSec)} rows/s)`,
+    baseline: `raw bulkPut: ${ms(r.baselineMs)}`, ratio: `${r.ratio} of raw`, target: `≥ 0.7: ${verdict(r.ratio >= 0.7)}`,
+  });
 }
 
 function printPush(r: SyncPushResult): void {
-  console.log(`\nPush of ${r.edits} offline edits (${Object.entries(r.editKinds).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${r.batches} batches`);
+  console.log(`\nPush of ${r.edits} offline edits (${Object.entries(r.editKinds).map(([k, c]) => `${c} ${k}`).join(', ')}) in ${r.batches} batches`);
   console.table([
     { measure: 'making the edits (repositories, one transaction each)', ms: r.editMs },
     { measure: 'SyncEngine push (outbox → server → settled)', ms: r.pushMs },
@@ -184,6 +291,9 @@ function printPush(r: SyncPushResult): void {
     { measure: 'baseline: as many repository mutations POSTed raw', ms: r.baselineMs },
   ]);
   console.log(`ratio (baseline time / engine push time): ${r.ratio}; pushed ${r.pushed}, rejected ${r.rejected}; baseline applied ${r.baselineApplied}`);
+  summary.push({
+    figure: `(5) push of ${n(r.edits)} offline edits`, result: ms(r.pushMs), baseline: `raw POST: ${ms(r.baselineMs)}`, ratio: `${r.ratio} of raw`, target: '—',
+  });
 }
 
 function printCaseload(r: CaseloadBenchResult): void {
@@ -192,7 +302,75 @@ function printCaseload(r: CaseloadBenchResult): void {
     { measure: 'indexed searchRecipients', p50_ms: r.indexed.p50, p95_ms: r.indexed.p95, max_ms: r.indexed.max },
     { measure: 'baseline: naive full scan', p50_ms: r.fullScan.p50, p95_ms: r.fullScan.p95, max_ms: r.fullScan.max },
   ]);
-  console.log(`speed-up at p95: ${r.speedupP95}× (target: indexed p95 < 50 ms → ${r.indexed.p95 < 50 ? 'met' : 'MISSED'})`);
+  console.log(`speed-up at p95: ${r.speedupP95}× (target: indexed p95 < 50 ms → ${verdict(r.indexed.p95 < 50)})`);
+  summary.push({
+    figure: `(2) caseload search p95, ${n(r.recipients)} recipients`, result: `${ms(r.indexed.p95)} (p50 ${ms(r.indexed.p50)})`,
+    baseline: `full scan p95: ${ms(r.fullScan.p95)}`, ratio: `${r.speedupP95}× faster`, target: `< 50 ms: ${verdict(r.indexed.p95 < 50)}`,
+  });
+}
+
+function printLocal(d: LocalDataResult, t: TodayBenchResult, v: VisitBenchResult): void {
+  console.log(`\nLocal database: ${d.recipients} recipients in ${d.scopePrefix}, ${d.rows} rows (${Object.entries(d.byTable).map(([k, c]) => `${k} ${c}`).join(', ')}), loaded in ${Math.round(d.loadMs / 1000)} s`);
+  console.log(`\nToday list (due and overdue) for ${d.scopePrefix} on ${t.today}: ${t.items} items (${t.overdue} overdue, ${t.dueSoon} due soon), ${t.openRequests} open requests`);
+  console.table([
+    { measure: 'loadTodayData, first after opening', p50_ms: t.firstMs, p95_ms: '', max_ms: '' },
+    { measure: 'loadTodayData (the Today screen\'s computation)', p50_ms: t.computation.p50, p95_ms: t.computation.p95, max_ms: t.computation.max },
+    { measure: 'baseline: raw index read of the same pending occurrences', p50_ms: t.baseline.p50, p95_ms: t.baseline.p95, max_ms: t.baseline.max },
+  ]);
+  const todayWorst = Math.max(t.firstMs, t.computation.p95);
+  console.log(`ratio (baseline p95 / computation p95): ${t.ratio} (target < 200 ms → ${verdict(todayWorst < 200)})`);
+  summary.push({
+    figure: `(3) Today list, ${n(d.recipients)} recipients (${n(t.items)} items)`, result: `p95 ${ms(t.computation.p95)}, first ${ms(t.firstMs)}`,
+    baseline: `raw index read p95: ${ms(t.baseline.p95)}`, ratio: `${t.ratio} of raw`, target: `< 200 ms: ${verdict(todayWorst < 200)}`,
+  });
+  console.log(`\nLogging one visit end to end (${v.visits} visits, each fulfilling an occurrence; ${v.outboxPerVisit} outbox entries per visit, ${v.nextOccurrences} next occurrences computed)`);
+  console.table([
+    { measure: 'logVisit (transaction, outbox, audit, occurrence done, next computed)', p50_ms: v.logVisit.p50, p95_ms: v.logVisit.p95, max_ms: v.logVisit.max },
+    { measure: 'baseline: raw single Dexie put of a stored visit', p50_ms: v.baseline.p50, p95_ms: v.baseline.p95, max_ms: v.baseline.max },
+  ]);
+  console.log(`ratio (baseline p95 / logVisit p95): ${v.ratio} (target p95 < 30 ms → ${verdict(v.logVisit.p95 < 30)})`);
+  summary.push({
+    figure: `(4) log one visit, ${n(d.recipients)} recipients`, result: `p95 ${ms(v.logVisit.p95)} (p50 ${ms(v.logVisit.p50)})`,
+    baseline: `raw put p95: ${ms(v.baseline.p95)}`, ratio: `${v.ratio} of raw`, target: `p95 < 30 ms: ${verdict(v.logVisit.p95 < 30)}`,
+  });
+}
+
+function printApp(r: AppBenchResult): void {
+  console.log(`\nThe app (production build) with ${r.recipients} recipients and ${r.historyMonths} month of history in IndexedDB (loaded by its offline demo in ${Math.round(r.loadMs / 1000)} s)`);
+  console.table([
+    ...r.coldStarts.map((c, i) => ({ measure: `cold start ${i + 1}: reload → caseload rows + search usable`, ms: c.interactiveMs, list_complete_ms: c.listCompleteMs ?? '' })),
+    { measure: 'baseline: the same build, empty profile (reload → sign-in box usable)', ms: r.baselineColdStartMs, list_complete_ms: '' },
+  ]);
+  console.log(`cold start (median) ${r.coldStartMs} ms, ${r.coldStartRatio}× the empty app (target < 3 s → ${verdict(r.coldStartMs < 3000)})`);
+  console.table([
+    { measure: 'JS heap after GC, caseload shown', mb: r.heapAfterCaseloadMb },
+    { measure: `JS heap after GC, Today shown (${r.todayRows} rows rendered)`, mb: r.heapAfterTodayMb },
+    { measure: 'baseline: the empty app (sign-in screen)', mb: r.baselineHeapMb },
+  ]);
+  summary.push({
+    figure: `(7) cold start to an interactive caseload, ${n(r.recipients)} recipients`, result: ms(r.coldStartMs),
+    baseline: `empty app: ${ms(r.baselineColdStartMs)}`, ratio: `${r.coldStartRatio}×`, target: `< 3 s: ${verdict(r.coldStartMs < 3000)}`,
+  });
+  summary.push({
+    figure: `(8) renderer JS heap, caseload + Today, ${n(r.recipients)} recipients`, result: `${r.heapAfterTodayMb} MB (caseload alone ${r.heapAfterCaseloadMb} MB)`,
+    baseline: `empty app: ${r.baselineHeapMb} MB`, ratio: `${r.heapRatio}×`, target: '—',
+  });
+}
+
+function printLoad(r: LoadBenchResult): void {
+  console.log(`\nServer under load (${r.backend}): ${r.concurrent.stations} stations, each from its own address, ${r.concurrent.rounds} sync rounds each (push 5 new rows, pull to the end)`);
+  const row = (measure: string, p: LoadBenchResult['concurrent']) => ({
+    measure, requests: p.requests, wall_ms: p.wallMs, req_per_s: p.requestsPerSec, mutations_per_s: p.mutationsPerSec,
+    push_p95_ms: p.push.p95, pull_p95_ms: p.pull.p95, all_p50_ms: p.all.p50, all_p95_ms: p.all.p95,
+  });
+  console.table([row(`${r.concurrent.stations} stations at once`, r.concurrent), row(`baseline: ${r.sequential.stations} stations one request at a time`, r.sequential)]);
+  console.log(`sign-in of all ${r.concurrent.stations} at once: p50 ${r.login.p50} ms, p95 ${r.login.p95} ms; accounts made in ${r.accountsMs} ms`);
+  console.log(`ratio (concurrent / sequential throughput): ${r.ratio}; errors: ${r.errors} (target 0 → ${verdict(r.errors === 0)})`);
+  for (const e of r.errorSamples) console.log(`  error: ${e}`);
+  summary.push({
+    figure: `(6) ${r.concurrent.stations} stations syncing at once, ${r.backend}`, result: `${r.concurrent.requestsPerSec} req/s, p95 ${ms(r.concurrent.all.p95)}, ${r.errors} errors`,
+    baseline: `sequential: ${r.sequential.requestsPerSec} req/s, p95 ${ms(r.sequential.all.p95)}`, ratio: `${r.ratio}× throughput`, target: `0 errors: ${verdict(r.errors === 0)}`,
+  });
 }
 
 function load(): number[] {
@@ -204,7 +382,13 @@ function fmtLoad(l: readonly number[]): string {
 }
 
 function machineInfo(): string {
-  return `${process.platform} ${process.arch}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`;
+  let chromiumVersion = 'chromium ?';
+  try {
+    chromiumVersion = execFileSync(chromiumPath() ?? 'chromium', ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+  } catch {
+    // No Chromium found: the browser figures would have failed already.
+  }
+  return `${process.platform} ${process.arch}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, ${chromiumVersion}`;
 }
 
 main().catch((e: unknown) => {

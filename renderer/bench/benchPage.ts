@@ -1,8 +1,9 @@
 import { caseloadSearchBench } from './caseloadBench';
+import { localBenchCleanup, localDataLoad, todayBench, visitBench } from './localBench';
 import { syncBenchCleanup, syncBootstrapBench, syncPushBench } from './syncBench';
 
 /** The benchmark entry points the bench runner (scripts/bench.ts) calls through Playwright. */
-const api = { caseloadSearchBench, syncBootstrapBench, syncPushBench, syncBenchCleanup };
+const api = { caseloadSearchBench, syncBootstrapBench, syncPushBench, syncBenchCleanup, localDataLoad, todayBench, visitBench, localBenchCleanup };
 export type BenchApi = typeof api;
 
 declare global {

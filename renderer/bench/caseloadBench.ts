@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { generateDemoRows } from '../../shared/demo/generator';
 import type { Recipient } from '../../shared/domain/schemas';
 import type { StoredRecipient } from '../db/codec';
+import { freshDatabaseKeys } from '../db/atRest/keys';
 import { openYoufuDb, type YoufuDb } from '../db/database';
 import { searchRecipients } from '../db/queries';
 import { normalizeSearchText } from '../db/searchKeys';
@@ -29,7 +30,7 @@ async function loadRecipients(db: YoufuDb, count: number, seed: number): Promise
   let batch: StoredRecipient[] = [];
   for (const item of generateDemoRows({ recipients: count, seed, history: false })) {
     if (item.table !== 'recipients') continue;
-    batch.push(db.codec.encode('recipients', item.row));
+    batch.push(await db.codec.encode('recipients', item.row));
     if (sample.length < 20 && batch.length % 97 === 0) sample.push(item.row);
     if (batch.length === 2000) {
       await db.recipients.bulkPut(batch);
@@ -54,7 +55,7 @@ async function naiveScan(db: YoufuDb, text: string): Promise<number> {
 export async function caseloadSearchBench(opts: { recipients: number; seed: number; rounds: number }): Promise<CaseloadBenchResult> {
   const name = `bench-caseload-${opts.recipients}`;
   await Dexie.delete(name);
-  const db = await openYoufuDb(name);
+  const db = await openYoufuDb(name, { keys: await freshDatabaseKeys() });
   const t0 = performance.now();
   const sample = await loadRecipients(db, opts.recipients, opts.seed);
   const loadMs = performance.now() - t0;
