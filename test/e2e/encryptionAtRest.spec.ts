@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
+import { installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
+import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';
 
 /**
  * Issue 5 item 5: the local database keeps ID numbers, phones and addresses only sealed
@@ -125,4 +129,48 @@ test('no ID number, phone or address in clear in any IndexedDB store; the profil
   await page.context().setOffline(false);
   await waitUntilSynced(page);
   expectNoPlaintext(await rawIndexedDb(page), secrets);
+});
+
+test('desktop: main hands the keys over only while unlocked; locking drops them, unlocking opens the data again', async ({ page }) => {
+  test.setTimeout(240_000);
+  const harness = await installDesktopHarness(page, { serverUrl: E2E_SERVER_URL, pageOrigin: E2E_WEB_URL });
+  try {
+    await page.goto('/');
+    await signIn(page);
+    await waitUntilSynced(page);
+    expect(harness.calls).toContain('db:keys');
+    const keys = await page.evaluate(() => window.app!.db.keys());
+    expect(keys.ok).toBe(true);
+    const dataKey = keys.ok ? keys.value.dataKey : '';
+    // At rest in main the keys exist only sealed (safeStorage).
+    const keyFile = readFileSync(path.join(harness.userDataDir, 'data-keys.bin')).toString('latin1');
+    expect(keyFile).not.toContain(dataKey);
+
+    await page.goto('/#/caseload');
+    await page.getByTestId('caseload-row').first().click();
+    await expect(page.getByTestId('recipient-profile')).toBeVisible();
+    const profileUrl = page.url();
+    await page.getByTestId('reveal-sensitive').click();
+    const idNumber = await page.getByTestId('profile-idNumber').innerText();
+    expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+
+    await page.getByTestId('lock-now').click();
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    expect(await page.locator('body').innerText()).not.toContain(idNumber);
+    // Locked: main refuses the keys, and the page keeps none of them anywhere it could read later.
+    expect(await page.evaluate(() => window.app!.db.keys())).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+    expect(storage).not.toContain(dataKey);
+    expectNoPlaintext(await rawIndexedDb(page), [idNumber]);
+    await screenshot(page, '92-at-rest-desktop-locked');
+
+    await page.getByTestId('unlock-password').fill('demo-pass');
+    await page.getByTestId('unlock-submit').click();
+    await expect(page.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
+    await page.goto(profileUrl);
+    await page.getByTestId('reveal-sensitive').click();
+    await expect(page.getByTestId('profile-idNumber')).toHaveText(idNumber);
+  } finally {
+    harness.dispose();
+  }
 });
