@@ -2,12 +2,17 @@ import { Alert, Button, Flex, Spin } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { closeSealedDatabase, openSealedDatabase } from '../db/atRest/openSealed';
+import { Dexie } from 'dexie';
+import type { BackupResult } from '../../shared/backup/errors';
+import { applyRestore, prepareRestore } from '../db/backup/restoreBackup';
 import { databaseName, requestPersistentStorage, type YoufuDb } from '../db/database';
+import { resolveDatabaseName, restoredDatabaseName, setDatabaseAlias } from '../db/databaseAlias';
 import type { RepoContext } from '../db/repository';
 import { type KeyLoadError, loadDatabaseKeys } from '../platform/dbKeys';
 import { signOutSession } from '../platform/session';
 import { appStrings } from './appStrings';
 import { dbStrings } from './dbStrings';
+import { OpenFailedScreen } from './OpenFailedScreen';
 import { useStrings } from './i18n';
 import { LOCAL_DEMO_SERVER_ID } from './start/demoAccounts';
 import { useAppStore } from './store';
@@ -58,14 +63,17 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
   const tk = useStrings(dbStrings);
   const [state, setState] = useState<OpenState>({ kind: 'opening' });
   const [attempt, setAttempt] = useState(0);
-  const name = databaseName(serverId, user.id);
+  // The account's keys belong to its base name; a restore after a database that would not open
+  // points the account at a new database (databaseAlias.ts), sealed with the same keys.
+  const baseName = databaseName(serverId, user.id);
+  const name = resolveDatabaseName(baseName);
 
   useEffect(() => {
     let cancelled = false;
     let opened: YoufuDb | null = null;
     setState({ kind: 'opening' });
     const open = async (): Promise<void> => {
-      const keys = await loadDatabaseKeys(name, { demo: serverId === LOCAL_DEMO_SERVER_ID });
+      const keys = await loadDatabaseKeys(baseName, { demo: serverId === LOCAL_DEMO_SERVER_ID });
       if (cancelled) return;
       if (!keys.ok) {
         setState({ kind: 'no_keys', error: keys.error, ...(keys.detail === undefined ? {} : { detail: keys.detail }) });
@@ -94,7 +102,7 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
       cancelled = true;
       if (opened) closeSealedDatabase(opened);
     };
-  }, [name, serverId, attempt]);
+  }, [baseName, name, serverId, attempt]);
 
   const value = useMemo<DbSession | null>(
     () => (state.kind === 'open' ? { db: state.db, user, scopes, serverId } : null),
@@ -102,17 +110,12 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
   );
 
   if (state.kind === 'failed') {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Alert
-          type="error"
-          showIcon
-          title={t('openDbFailed')}
-          description={state.message}
-          action={<Button onClick={() => setAttempt((a) => a + 1)}>{t('retry')}</Button>}
-        />
-      </Flex>
-    );
+    const restore = async (bytes: Uint8Array, password: string): Promise<BackupResult<unknown>> => {
+      const res = await restoreIntoNewDatabase(baseName, user.id, serverId, bytes, password);
+      if (res.ok) setAttempt((a) => a + 1);
+      return res;
+    };
+    return <OpenFailedScreen message={state.message} onRetry={() => setAttempt((a) => a + 1)} onRestore={restore} />;
   }
   if (state.kind === 'no_keys') return <NoKeys error={state.error} detail={state.detail} onRetry={() => setAttempt((a) => a + 1)} />;
   if (!value) {
@@ -149,4 +152,31 @@ function NoKeys({ error, detail, onRetry }: { error: KeyLoadError | 'keys_mismat
       />
     </Flex>
   );
+}
+
+/**
+ * The restore offered when the account's database will not open: the backup goes into a NEW
+ * database (same keys), which becomes the account's database only once the restore is complete.
+ * The unreadable database is left exactly as it was; a failed restore removes its new database.
+ */
+async function restoreIntoNewDatabase(baseName: string, accountId: string, serverId: string, bytes: Uint8Array, password: string): Promise<BackupResult<unknown>> {
+  const keys = await loadDatabaseKeys(baseName, { demo: serverId === LOCAL_DEMO_SERVER_ID });
+  if (!keys.ok) return { ok: false, error: { code: 'backup_restore_failed', detail: keys.error } };
+  const name = restoredDatabaseName(baseName, new Date());
+  const opened = await openSealedDatabase(name, keys.keys);
+  if (!opened.ok) return { ok: false, error: { code: 'backup_restore_failed', detail: opened.error } };
+  const db = opened.db;
+  let done = false;
+  try {
+    const prepared = await prepareRestore(db, bytes, password, { accountId, allowSameAccountFreshProfile: true });
+    if (!prepared.ok) return prepared;
+    const applied = await applyRestore(db, prepared.value);
+    if (!applied.ok) return applied;
+    done = true;
+    return applied;
+  } finally {
+    closeSealedDatabase(db);
+    if (done) setDatabaseAlias(baseName, name);
+    else await Dexie.delete(name);
+  }
 }

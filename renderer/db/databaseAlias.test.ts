@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDatabaseName, restoredDatabaseName, setDatabaseAlias } from './databaseAlias';
+import { clearDatabaseAlias, resolveDatabaseName, restoredDatabaseName, setDatabaseAlias } from './databaseAlias';
 
 function memory() {
   const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
 }
 
 describe('database alias after a restore', () => {
@@ -15,6 +15,8 @@ describe('database alias after a restore', () => {
     setDatabaseAlias('station-srv-u1', restored, s);
     expect(resolveDatabaseName('station-srv-u1', s)).toBe(restored);
     expect(resolveDatabaseName('station-srv-u2', s)).toBe('station-srv-u2');
+    clearDatabaseAlias('station-srv-u1', s);
+    expect(resolveDatabaseName('station-srv-u1', s)).toBe('station-srv-u1');
   });
 
   it('ignores an alias that does not belong to the account (another account\'s database)', () => {

@@ -9,6 +9,7 @@ const PREFIX = 'youfu-desk.dbAlias.';
 export interface AliasStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 const browserStorage = (): AliasStorage | null => (typeof localStorage === 'undefined' ? null : localStorage);
@@ -21,6 +22,11 @@ export function resolveDatabaseName(baseName: string, storage: AliasStorage | nu
 
 export function setDatabaseAlias(baseName: string, name: string, storage: AliasStorage | null = browserStorage()): void {
   storage?.setItem(PREFIX + baseName, name);
+}
+
+/** A freshly loaded demo database replaces whatever a restore pointed the account at. */
+export function clearDatabaseAlias(baseName: string, storage: AliasStorage | null = browserStorage()): void {
+  storage?.removeItem(PREFIX + baseName);
 }
 
 /** `station-srv-u1-restored-20261128T093000`, by the Shanghai clock. */

@@ -1,7 +1,6 @@
 import { Card, Descriptions, Flex, Segmented, Statistic, Typography } from 'antd';
 import type { Locale } from '../../../shared/domain/labels';
 import { STAFF_ROLE } from '../../../shared/domain/enums';
-import { databaseName } from '../../db/database';
 import { PageHeader } from '../../ui/PageHeader';
 import { useDbSession } from '../DbProvider';
 import { useMessages, useStrings } from '../i18n';
@@ -39,7 +38,7 @@ function LanguageCard() {
 function AboutCard() {
   const t = useStrings(settingsStrings);
   const { msg, label } = useMessages();
-  const { user, serverId } = useDbSession();
+  const { db, user, serverId } = useDbSession();
   return (
     <Card title={t('about')}>
       <Descriptions column={1} size="small">
@@ -47,7 +46,7 @@ function AboutCard() {
         <Descriptions.Item label={t('version')}><span data-testid="app-version">{APP_VERSION}</span></Descriptions.Item>
         <Descriptions.Item label={t('account')}>{user.name}（{user.username}）· {label(STAFF_ROLE.labels[user.role])}</Descriptions.Item>
         <Descriptions.Item label={t('server')}>{serverId === 'local-demo' ? t('localDemo') : serverId}</Descriptions.Item>
-        <Descriptions.Item label={t('dbName')}><Typography.Text code>{databaseName(serverId, user.id)}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('dbName')}><Typography.Text code data-testid="settings-db-name">{db.name}</Typography.Text></Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { type DemoAccount, type DemoRow, generateDemoRows } from '../../../shared/demo';
 import { markSealed } from '../../db/atRest/migrate';
 import { databaseName, openYoufuDb } from '../../db/database';
+import { clearDatabaseAlias } from '../../db/databaseAlias';
 import { demoDatabaseKeys, resetDemoKeys } from '../../platform/dbKeys';
 import { type LoadProgress, loadNdjsonRows } from '../../db/demoLoader';
 import { LOCAL_DEMO_SERVER_ID } from './demoAccounts';
@@ -69,6 +70,7 @@ export async function loadDemoData(
   await Dexie.delete(name);
   // A fresh demo database gets fresh demo keys; every row is sealed as it is loaded.
   resetDemoKeys(name);
+  clearDatabaseAlias(name);
   const keys = await demoDatabaseKeys(name);
   const db = await openYoufuDb(name, { keys });
   try {
