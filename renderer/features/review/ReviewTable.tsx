@@ -1,30 +1,15 @@
 import { Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import type { StationFigures } from '../../../shared/review/api';
 import { CODE_LENGTH } from '../../../shared/review/definitions';
-import { aidTotals, compareByHeroesOverdue, coveragePercent, groupByStreet, sumFigures } from '../../../shared/review/rollup';
+import { aidTotals, coveragePercent, sumFigures } from '../../../shared/review/rollup';
 import { getStation } from '../../../shared/stations/tree';
 import { formatFen } from '../../../shared/validation/money';
 import { useStrings } from '../../app/i18n';
 import { href } from '../../app/router';
 import { dateTimeLabel } from '../../ui/dates';
+import { type ReviewRow, reviewRows } from './reviewRows';
 import { reviewStrings } from './strings';
 import './review.css';
-
-/** A table row: a station, or a street subtotal with its communities as children. */
-export interface ReviewRow extends StationFigures {
-  kind: 'station' | 'street';
-  children?: ReviewRow[];
-}
-
-/** District and street reviews group communities by street (subtotal rows); the city's lists districts. Heroes first. */
-export function reviewRows(stations: readonly StationFigures[], rowLevel: string): ReviewRow[] {
-  if (rowLevel !== 'community') return [...stations].sort(compareByHeroesOverdue).map((s) => ({ ...s, kind: 'station' }));
-  return groupByStreet(stations).map((g) => ({
-    ...g.street,
-    kind: 'street',
-    children: g.stations.map((s) => ({ ...s, kind: 'station' })),
-  }));
-}
 
 export function useStationName() {
   const t = useStrings(reviewStrings);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Review } from '../../../shared/review/api';
 import { useDbSession } from '../../app/DbProvider';
 import { LOCAL_DEMO_SERVER_ID } from '../../app/start/demoAccounts';
-import type { YoufuDb } from '../../db/database';
+import { readLastSyncCache, writeLastSyncCache } from './lastSyncCache';
 import { localReview } from './localReview';
 import { createSessionReviewTransport } from '../../platform/session';
 
@@ -12,27 +12,6 @@ export type ReviewState =
   | { kind: 'loading' }
   | { kind: 'ready'; review: Review; source: ReviewSource; serverError: string | null }
   | { kind: 'failed'; message: string };
-
-/** syncState key of the last sync times seen online, per review row code: offline reviews show them. */
-export const LAST_SYNC_CACHE_KEY = 'review.lastSync';
-
-export async function readLastSyncCache(db: YoufuDb): Promise<Map<string, string>> {
-  const entry = await db.syncState.get(LAST_SYNC_CACHE_KEY);
-  if (typeof entry?.value !== 'string') return new Map();
-  try {
-    const parsed = JSON.parse(entry.value) as unknown;
-    if (parsed === null || typeof parsed !== 'object') return new Map();
-    return new Map(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  } catch {
-    return new Map();
-  }
-}
-
-export async function writeLastSyncCache(db: YoufuDb, review: Review): Promise<void> {
-  const cache = await readLastSyncCache(db);
-  for (const s of review.stations) if (s.lastSyncAt !== null) cache.set(s.code, s.lastSyncAt);
-  await db.syncState.put({ key: LAST_SYNC_CACHE_KEY, value: JSON.stringify(Object.fromEntries(cache)) });
-}
 
 /**
  * The review of a scope and week: from the server (SQL) when it answers, otherwise computed
