@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { MyHeroesPage } from '../features/heroes/MyHeroesPage';
+import { LedgerPage } from '../features/ledger/LedgerPage';
 import { RecipientProfilePage } from '../features/recipient/RecipientProfilePage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { LogVisitPage } from '../features/visit/LogVisitPage';
@@ -50,6 +51,8 @@ export function pageFor(route: Route): ReactNode {
       return <MyHeroesPage />;
     case 'requests':
       return <RequestsPage />;
+    case 'ledger':
+      return <LedgerPage />;
     case 'sync':
       return <SyncPage />;
     case 'settings':

@@ -1,6 +1,6 @@
 import {
   AuditOutlined, SafetyCertificateOutlined,
-  CalendarOutlined, CloudSyncOutlined, MessageOutlined, SettingOutlined, TeamOutlined, TrophyOutlined,
+  CalendarOutlined, CloudSyncOutlined, FileExcelOutlined, MessageOutlined, SettingOutlined, TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { appStrings } from './appStrings';
@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'requests', path: '/requests', label: 'navRequests', icon: <MessageOutlined /> },
   { key: 'review', path: '/review', label: 'navReview', icon: <AuditOutlined />, supervisorsOnly: true },
   { key: 'quality', path: '/quality', label: 'navQuality', icon: <SafetyCertificateOutlined />, supervisorsOnly: true },
+  { key: 'ledger', path: '/ledger', label: 'navLedger', icon: <FileExcelOutlined /> },
   { key: 'sync', path: '/sync', label: 'navSync', icon: <CloudSyncOutlined /> },
   { key: 'settings', path: '/settings', label: 'navSettings', icon: <SettingOutlined /> },
 ];

@@ -1,5 +1,6 @@
 import type { EntityTable } from '../../../shared/domain/schemas';
-import { type ImportPlan, type LedgerData, type ParsedLedger, WRITE_ORDER, planImport } from '../../../shared/ledger';
+import { type ImportPlan, WRITE_ORDER, planImport } from '../../../shared/ledger/plan';
+import type { LedgerData, ParsedLedger } from '../../../shared/ledger/tables';
 import { isInScope } from '../../../shared/stations/tree';
 import type { YoufuDb } from '../../db/database';
 import { type EntityInput, type RepoContext, type RepoResult, runWrite } from '../../db/repository';
