@@ -1,4 +1,4 @@
-import { type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { screenshot } from './support/demo';
 
 /**
@@ -85,32 +85,26 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
   await other.goto('/#/caseload');
   const recipientLink = page.url();
   expect(recipientLink).toContain('#/sync');
-  await other.goto(await profileUrlOfVisit(page, notes));
+  await other.goto(await profileUrlOfVisit(request, notes));
   await expect(other.getByTestId('timeline').getByTestId('timeline-visit').filter({ hasText: notes })).toBeVisible({ timeout: 30_000 });
   await screenshot(other, '53-second-client-timeline');
   await second.close();
 });
 
 /** The profile route of the recipient whose timeline holds the visit, read from the first client. */
-async function profileUrlOfVisit(page: Page, notes: string): Promise<string> {
-  const id = await page.evaluate(async (text) => {
-    const dbs = await indexedDB.databases();
-    const name = dbs.map((d) => d.name ?? '').find((n) => n.startsWith('station-'));
-    if (!name) return null;
-    return new Promise<string | null>((resolve) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('visits', 'readonly');
-        const all = tx.objectStore('visits').getAll();
-        all.onsuccess = () => {
-          const v = (all.result as { notes: string; recipientId: string }[]).find((r) => r.notes === text);
-          resolve(v?.recipientId ?? null);
-          open.result.close();
-        };
-      };
-      open.onerror = () => resolve(null);
-    });
-  }, notes);
+/** The profile of the recipient a visit with these notes belongs to, found on the server (the local store keeps notes sealed). */
+async function profileUrlOfVisit(request: APIRequestContext, notes: string): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-check-device' } });
+  const { token } = (await login.json()) as { token: string };
+  let cursor = 0;
+  let id: string | null = null;
+  for (let n = 0; n < 100 && id === null; n++) {
+    const res = await request.get(`/api/v1/sync/pull?cursor=${cursor}&limit=5000`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { changes: { table: string; row: { notes?: string; recipientId?: string } | null }[]; cursor: number; hasMore: boolean };
+    id = body.changes.find((c) => c.table === 'visits' && c.row?.notes === notes)?.row?.recipientId ?? null;
+    cursor = body.cursor;
+    if (!body.hasMore) break;
+  }
   expect(id).toBeTruthy();
   return `/#/recipients/${id}`;
 }
