@@ -109,13 +109,17 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
     [state, user, scopes, serverId],
   );
 
-  if (state.kind === 'failed') {
-    const restore = async (bytes: Uint8Array, password: string): Promise<BackupResult<unknown>> => {
-      const res = await restoreIntoNewDatabase(baseName, user.id, serverId, bytes, password);
-      if (res.ok) setAttempt((a) => a + 1);
-      return res;
-    };
-    return <OpenFailedScreen message={state.message} onRetry={() => setAttempt((a) => a + 1)} onRestore={restore} />;
+  const retry = () => setAttempt((a) => a + 1);
+  const restore = async (bytes: Uint8Array, password: string): Promise<BackupResult<unknown>> => {
+    const res = await restoreIntoNewDatabase(baseName, user.id, serverId, bytes, password);
+    if (res.ok) retry();
+    return res;
+  };
+  // A database that will not open, or whose data these keys cannot read: a clear message and a
+  // restore offer, never a wipe.
+  if (state.kind === 'failed') return <OpenFailedScreen message={state.message} onRetry={retry} onRestore={restore} />;
+  if (state.kind === 'no_keys' && state.error === 'keys_mismatch') {
+    return <OpenFailedScreen message={null} title={tk('keysMismatch')} intro={tk('keysMismatchHint')} onRetry={retry} onRestore={restore} />;
   }
   if (state.kind === 'no_keys') return <NoKeys error={state.error} detail={state.detail} onRetry={() => setAttempt((a) => a + 1)} />;
   if (!value) {

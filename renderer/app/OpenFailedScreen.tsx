@@ -38,14 +38,18 @@ const strings = defineStrings(
 );
 
 export interface OpenFailedScreenProps {
-  message: string;
+  /** The technical reason (shown small), or null when the title says it all. */
+  message: string | null;
+  /** Overrides for a known cause, e.g. keys that do not match the data. */
+  title?: string;
+  intro?: string;
   onRetry: () => void;
   /** Restores the backup into a new database for this account and switches to it. */
   onRestore: (bytes: Uint8Array, password: string) => Promise<BackupResult<unknown>>;
 }
 
 /** Shown instead of the app when the account's database will not open: a clear message and a restore offer. */
-export function OpenFailedScreen({ message, onRetry, onRestore }: OpenFailedScreenProps) {
+export function OpenFailedScreen({ message, title, intro, onRetry, onRestore }: OpenFailedScreenProps) {
   const t = useStrings(strings);
   const { error } = useMessages();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -53,7 +57,7 @@ export function OpenFailedScreen({ message, onRetry, onRestore }: OpenFailedScre
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<BackupFailure | null>(null);
-  const looksNewer = /version/i.test(message);
+  const looksNewer = message !== null && /version/i.test(message);
 
   const restore = async () => {
     if (!file) return;
@@ -74,11 +78,13 @@ export function OpenFailedScreen({ message, onRetry, onRestore }: OpenFailedScre
           <Alert
             type="error"
             showIcon
-            title={t('title')}
+            title={title ?? t('title')}
             description={(
               <Flex vertical gap={4}>
-                <span>{t('intro')}</span>
-                <Typography.Text type="secondary">{t('reason')}：<Typography.Text code data-testid="db-open-failed-reason">{message}</Typography.Text></Typography.Text>
+                <span>{intro ?? t('intro')}</span>
+                {message !== null && (
+                  <Typography.Text type="secondary">{t('reason')}：<Typography.Text code data-testid="db-open-failed-reason">{message}</Typography.Text></Typography.Text>
+                )}
                 {looksNewer && <span>{t('versionHint')}</span>}
               </Flex>
             )}

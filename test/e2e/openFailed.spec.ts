@@ -4,8 +4,8 @@ import { screenshot, startWithDemoData } from './support/demo';
 
 /**
  * Issue 5, storage health: a database that cannot be opened gets a clear message and a restore
- * offer, never a silent wipe. Here a newer app version "wrote" the database (its IndexedDB
- * version is higher than this app's), so this app cannot open it.
+ * offer, never a silent wipe. Here the key the data was sealed with is gone (a reset keychain, a
+ * cleared key store): the database is intact but unreadable with the key this session has.
  */
 const PASSWORD = 'backup-pass-2026';
 
@@ -30,22 +30,19 @@ test('a database that will not open gets a clear message and a restore offer; th
   await download.saveAs(file);
   expect((await readFile(file)).subarray(0, 12).toString('latin1')).toBe('YOUFU-BACKUP');
 
-  // A newer version takes the database over (the app's open connection is told to close).
-  const bumped = await page.evaluate(`new Promise((resolve, reject) => {
-    const req = indexedDB.open(${JSON.stringify(dbName)}, 99990);
-    req.onupgradeneeded = () => req.result.createObjectStore('written_by_a_newer_version');
-    req.onsuccess = () => { const v = req.result.version; req.result.close(); resolve(v); };
-    req.onerror = () => reject(req.error);
-    req.onblocked = () => reject(new Error('blocked'));
-  })`);
-  expect(bumped).toBe(99990);
+  // The data's key is lost: the next start gets a new one, which cannot read the sealed rows.
+  const removed = await page.evaluate(`(() => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith('youfu-desk.demoKeys.'));
+    keys.forEach((k) => localStorage.removeItem(k));
+    return keys.length;
+  })()`);
+  expect(removed).toBe(1);
 
   await page.reload();
   const failed = page.getByTestId('db-open-failed');
   await expect(failed).toBeVisible({ timeout: 30_000 });
-  await expect(failed).toContainText('无法打开本机数据库');
-  await expect(failed).toContainText('数据库没有被删除');
-  await expect(page.getByTestId('db-open-failed-reason')).toContainText(/version/i);
+  await expect(failed).toContainText('本机数据的密钥不匹配');
+  await expect(failed).toContainText('数据没有被改动或删除');
   await screenshot(page, '68-db-open-failed');
 
   // Retrying cannot help; a wrong password is refused and nothing changes.
@@ -63,9 +60,17 @@ test('a database that will not open gets a clear message and a restore offer; th
   expect(await recipientsCount(page)).toBe('120');
   await expect(page.getByTestId('settings-db-name')).toContainText(`${dbName}-restored-`);
 
-  // The unreadable database is still there, exactly as the newer version left it.
-  const databases = await page.evaluate<{ name: string; version: number }[]>('indexedDB.databases()');
-  expect(databases.find((d) => d.name === dbName)?.version).toBe(99990);
+  // The unreadable database is still there, with all its rows.
+  const kept = await page.evaluate<number>(`new Promise((resolve, reject) => {
+    const req = indexedDB.open(${JSON.stringify(dbName)});
+    req.onsuccess = () => {
+      const tx = req.result.transaction('recipients');
+      const count = tx.objectStore('recipients').count();
+      count.onsuccess = () => { req.result.close(); resolve(count.result); };
+    };
+    req.onerror = () => reject(req.error);
+  })`);
+  expect(kept).toBe(120);
 
   // And the account keeps using the restored database after a restart.
   await page.reload();
