@@ -84,7 +84,7 @@ export function ImportCard() {
         </Flex>
         {state.kind === 'reading' ? <Alert type="info" showIcon title={t('reading')} /> : null}
         {state.kind === 'done' ? (
-          <Alert type="success" showIcon title={state.text} data-testid="ledger-import-result" action={<a href={href('/caseload')}>{'→'}</a>} />
+          <Alert type="success" showIcon title={state.text} data-testid="ledger-import-result" action={<a href={href('/caseload')}>{t('openCaseload')}</a>} />
         ) : null}
         {state.kind === 'failed' ? <Alert type="error" showIcon title={state.text} data-testid="ledger-import-result" /> : null}
         {state.kind === 'planned' || state.kind === 'writing' ? (

@@ -44,6 +44,7 @@ export const ledgerStrings = defineStrings(
     imported: '已导入：写入 {n} 条记录（新增 {create}，更新 {update}），将随下次同步上传',
     importFailed: '导入失败，未写入任何数据：{reason}',
     defaultDuties: '另为新增的优抚对象按类别生成服务任务计划 {n} 项',
+    openCaseload: '查看服务对象',
   },
   {
     title: 'Ledger',
@@ -88,5 +89,6 @@ export const ledgerStrings = defineStrings(
     imported: 'Imported: {n} records written ({create} new, {update} updated); they sync with the next sync',
     importFailed: 'Import failed and nothing was written: {reason}',
     defaultDuties: 'plus {n} duty plans for the new recipients, from their categories',
+    openCaseload: 'Open the caseload',
   },
 );
