@@ -134,8 +134,12 @@ describe('daily backup in main', () => {
     expect(await write(s.call)).toMatchObject({ ok: false, error: { code: 'backup_not_configured' } });
   });
 
+  it('keeps two accounts\' files apart in a shared folder', () => {
+    expect(dailyBackupFileName(ACCOUNT, new Date('2026-11-28T01:00:00Z'))).not.toBe(dailyBackupFileName('00000000-0000-4000-8000-00000000d002', new Date('2026-11-28T01:00:00Z')));
+  });
+
   it('dates files by the Shanghai day', () => {
-    expect(dailyBackupFileName(ACCOUNT, new Date('2026-11-27T17:30:00.000Z'))).toBe('youfu-backup-2026-11-28-00000000.ydb');
+    expect(dailyBackupFileName(ACCOUNT, new Date('2026-11-27T17:30:00.000Z'))).toBe('youfu-backup-2026-11-28-00000000d003.ydb');
   });
 });
 

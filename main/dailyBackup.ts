@@ -47,15 +47,17 @@ export interface DailyBackupDeps {
 
 type BackupChannels = 'backup:status' | 'backup:chooseFolder' | 'backup:configure' | 'backup:write';
 
-/** `youfu-backup-2026-11-28-<first 8 of the account id>.ydb`, by the Shanghai calendar day. */
+/** The last 12 letters and digits of the account id: one account's files apart from another's in a shared folder. */
+const accountTag = (accountId: string): string => accountId.replace(/[^a-zA-Z0-9]/g, '').slice(-12);
+
+/** `youfu-backup-2026-11-28-<account tag>.ydb`, by the Shanghai calendar day. */
 export function dailyBackupFileName(accountId: string, at: Date): string {
   const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  return `youfu-backup-${day}-${accountId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 8)}.ydb`;
+  return `youfu-backup-${day}-${accountTag(accountId)}.ydb`;
 }
 
 function filePattern(accountId: string): RegExp {
-  const tag = accountId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 8);
-  return new RegExp(`^youfu-backup-\\d{4}-\\d{2}-\\d{2}-${tag}\\.ydb$`);
+  return new RegExp(`^youfu-backup-\\d{4}-\\d{2}-\\d{2}-${accountTag(accountId)}\\.ydb$`);
 }
 
 async function isWritableFolder(folder: string): Promise<boolean> {
