@@ -21,8 +21,8 @@ test.afterEach(() => {
   harness.dispose();
 });
 
-test('desktop: switching on daily backups writes today\'s encrypted backup into the chosen folder, readable with the backup password', async ({ page }) => {
-  test.setTimeout(180_000);
+test('desktop: switching on daily backups writes today\'s encrypted backup into the chosen folder; it restores into a fresh profile', async ({ page, browser }) => {
+  test.setTimeout(300_000);
   await page.goto('/');
   // The desktop sign-in offers no browser-only offline demo link.
   await expect(page.getByTestId('login-submit')).toBeVisible();
@@ -67,4 +67,29 @@ test('desktop: switching on daily backups writes today\'s encrypted backup into 
   await card.getByTestId('daily-backup-now').click();
   await expect(page.getByText(/已备份：youfu-backup/)).toBeVisible();
   expect(readdirSync(harness.backupFolder)).toHaveLength(1);
+  const recipients = await page.getByTestId('count-recipients').locator('.ant-statistic-content-value').innerText();
+
+  // A fresh profile on another computer: the same account signs in, and restores the file.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const freshHarness = await installDesktopHarness(fresh, { serverUrl: E2E_SERVER_URL, pageOrigin: E2E_WEB_URL });
+  try {
+    await fresh.goto('/');
+    await fresh.getByTestId('login-username').fill('demo-caseworker');
+    await fresh.getByTestId('login-password').fill('demo-pass');
+    await fresh.getByTestId('login-submit').click();
+    await expect(fresh.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
+    await fresh.goto('/#/settings');
+    await fresh.getByTestId('backup-restore-file').setInputFiles(path.join(harness.backupFolder, files[0]!));
+    await fresh.getByTestId('backup-restore-password').fill(PASSWORD);
+    await fresh.getByTestId('backup-restore-check').click();
+    await expect(fresh.getByTestId('backup-preview-counts')).toContainText(`服务对象 ${recipients}`);
+    await fresh.getByTestId('backup-restore-confirm').click();
+    await expect(fresh.getByTestId('count-recipients').locator('.ant-statistic-content-value')).toHaveText(recipients, { timeout: 30_000 });
+    await fresh.goto('/#/caseload');
+    await expect(fresh.getByTestId('caseload-row').first()).toBeVisible({ timeout: 30_000 });
+  } finally {
+    freshHarness.dispose();
+    await context.close();
+  }
 });
