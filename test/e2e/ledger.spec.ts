@@ -147,3 +147,27 @@ test('ledger: export verified by an independent reader; a file with errors write
   await expect(page.getByText('没有需要写入的变化。')).toBeVisible();
   await expect(page.getByTestId('ledger-confirm')).toBeDisabled();
 });
+
+test('ledger: a supervisor picks a street of the district; the file holds that street only', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await startWithDemoData(page, { recipients: 150, account: 'supervisor', path: '/ledger' });
+  await expect(page.getByTestId('ledger-export')).toBeVisible();
+  await page.getByTestId('ledger-scope').click();
+  await page.keyboard.type('园岭街道');
+  const option = page.locator('.ant-select-item-option[title="福田区 园岭街道"]');
+  await expect(option).toBeVisible();
+  await screenshot(page, '96-ledger-supervisor-scope');
+  await option.click();
+  const file = testInfo.outputPath('street.xlsx');
+  const name = await exportLedger(page, file);
+  expect(name).toMatch(/^台账-福田区园岭街道-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const recipients = sheetRecords(readXlsx(await readFile(file))[0]!);
+  expect(recipients.length).toBeGreaterThan(0);
+  for (const r of recipients) expect(String(r['服务站'])).toMatch(/^福田区 园岭街道 /);
+
+  await page.goto('/#/settings');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.goto('/#/ledger');
+  await expect(page.getByRole('button', { name: 'Export ledger' })).toBeVisible();
+  await screenshot(page, '97-ledger-en');
+});
