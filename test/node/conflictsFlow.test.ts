@@ -4,7 +4,7 @@ import type { StaffRole } from '../../shared/domain/enums';
 import { createAccount } from '../../server/auth/accounts';
 import { restoreLoserValue } from '../../renderer/app/conflicts/restoreLoser';
 import { createRecipient } from '../../renderer/db/recipientRepository';
-import { runWrite } from '../../renderer/db/repository';
+import { openOutboxEntries, runWrite } from '../../renderer/db/repository';
 import { type ConflictsTransport, createHttpConflictsTransport } from '../../renderer/sync/conflictsClient';
 import { createHttpTransport } from '../../renderer/sync/transport';
 import { testBackends } from '../support/databases';
@@ -89,7 +89,8 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
     await syncUntilSettled(sup);
 
     expect(await restoreLoserValue(sup.ctx, conflict)).toEqual({ kind: 'written' });
-    const outbox = await sup.db.outbox.toArray();
+    // As it will be pushed (phones are sealed in the stored outbox entry).
+    const outbox = await openOutboxEntries(sup.db, await sup.db.outbox.toArray());
     expect(outbox.map((e) => ({ table: e.table, rowId: e.rowId, fields: e.fields }))).toEqual([{ table: 'recipients', rowId: id, fields: { phones: ['13811111111'] } }]);
     // A second click before the sync (the resolve failed, say) finds the restore pending.
     expect(await restoreLoserValue(sup.ctx, conflict)).toEqual({ kind: 'pending' });
@@ -110,8 +111,8 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
     // Both caseworkers' devices converge on the restored value.
     for (const c of [a, b]) {
       await syncUntilSettled(c);
-      const row = await c.db.recipients.get(id);
-      expect(row?.phones, c.name).toEqual(['13811111111']);
+      const row = await c.db.codec.decode('recipients', (await c.db.recipients.get(id))!);
+      expect(row.phones, c.name).toEqual(['13811111111']);
     }
   });
 
