@@ -42,7 +42,7 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
       fixed: print ? undefined : 'left',
       render: (_, r) => {
         const name = nameOf(r.code, r.kind === 'street' ? undefined : level);
-        if (print || r.kind === 'street') return <span>{name}</span>;
+        if (print) return <span>{name}</span>;
         return <a href={href(`/review/station/${r.code}?week=${week}`)} data-testid={`review-drill-${r.code}`}>{name}</a>;
       },
     },
