@@ -42,7 +42,8 @@ const PROFILE_DIR = 'data/bench/chromium-profile';
 const PUSH_EDITS = 1_000;
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
-const PARTS = ['caseload', 'local', 'sync', 'app', 'load'] as const;
+/** pull: the server's pull path against raw SQL (Node); sync: bootstrap and push in the browser. */
+const PARTS = ['pull', 'caseload', 'local', 'sync', 'app', 'load'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   };
   const log = (s: string): void => console.error(s);
   let benchServer: BenchServer | null = null;
-  if (has('sync') || (has('load') && LOAD_SPECS[args.scale] === SYNC_SPECS[args.scale])) {
+  if (has('sync') || has('pull') || (has('load') && LOAD_SPECS[args.scale] === SYNC_SPECS[args.scale])) {
     const spec = SYNC_SPECS[args.scale];
     log(`sync: starting the bench server (${spec.recipients} recipients in ${spec.scopePrefix})…`);
     benchServer = await startBenchServer(spec);
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   const browser = browserParts ? await chromium.launchPersistentContext(PROFILE_DIR, { executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : null;
   try {
-    if (benchServer && has('sync')) {
+    if (benchServer && has('pull')) {
       // In Node first, while nothing else runs: the server's read path against raw SQL.
       log(`sync: pulling up to ${PULL_TARGET} changes over HTTP…`);
       const pull = await pullThroughputBench(benchServer, {

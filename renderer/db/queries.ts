@@ -96,8 +96,10 @@ export async function pendingOccurrences(
     .between(['pending', Dexie.minKey], ['pending', filter.until], true, true)
     .toArray())
     .filter((o) => (filter.stationPrefix === undefined || o.stationCode.startsWith(filter.stationPrefix)) && (assigned === null || assigned.has(o.dutyId)));
-  const duties = await db.duties.bulkGet([...new Set(occurrences.map((o) => o.dutyId))]);
-  const recipients = await db.recipients.bulkGet([...new Set(occurrences.map((o) => o.recipientId))]);
+  const [duties, recipients] = await Promise.all([
+    db.duties.bulkGet([...new Set(occurrences.map((o) => o.dutyId))]),
+    db.recipients.bulkGet([...new Set(occurrences.map((o) => o.recipientId))]),
+  ]);
   const dutyById = new Map(duties.flatMap((d) => (d ? [[d.id, db.codec.decodeSummary('duties', d)] as const] : [])));
   const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decodeSummary('recipients', r)] as const] : [])));
   return occurrences.map((o) => ({
