@@ -114,7 +114,10 @@ export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
-  /** Total changes still to come after this page, for a progress bar on first sync. */
+  /**
+   * Changes still to come after this page, for a progress bar on first sync: exact on the first
+   * page from cursor 0, an estimate (no count query) on later pages.
+   */
   remaining: z.number().int().nonnegative(),
   serverTime: z.string(),
 });
