@@ -168,13 +168,13 @@ const en: Record<MessageKey, string> = {
   'error.ledger_value_required': 'This cell is required',
   'error.ledger_option_unknown': 'Not one of the options',
   'error.ledger_category_unknown': 'Unknown category',
-  'error.ledger_station_unknown': 'Unknown station; use its full name, e.g. "福田区 园岭街道 …社区"',
-  'error.ledger_bool_invalid': 'Enter 是 (yes) or 否 (no)',
+  'error.ledger_station_unknown': 'Unknown station; use its full name as the export writes it (district, street, community)',
+  'error.ledger_bool_invalid': 'Enter yes or no',
   'error.ledger_number_invalid': 'Enter a whole number',
   'error.ledger_recipient_not_found': 'No recipient has this ID number',
   'error.ledger_duplicate_row': 'Repeats an earlier row of this sheet',
-  'error.ledger_contact_invalid': 'Write emergency contacts as 姓名（关系）电话, several separated by ；',
-  'error.ledger_recurrence_invalid': 'Unknown recurrence, e.g. 每月, 每年 3月15日, 节日 春节, 一次性 2026-05-01',
+  'error.ledger_contact_invalid': 'Write each emergency contact as name (relation) phone, several separated by semicolons',
+  'error.ledger_recurrence_invalid': 'Unknown recurrence; write it as the export does: monthly, yearly with a month and day, a festival, or once with a date',
   'error.unknown': 'An unknown error occurred',
 };
 

@@ -125,8 +125,8 @@ export function parseIntegerCell(raw: RawCell): CellResult {
 export function parseBoolCell(raw: RawCell): CellResult {
   if (typeof raw === 'boolean') return ok(raw);
   const s = typeof raw === 'string' ? raw.trim() : '';
-  if (s === YES) return ok(true);
-  if (s === NO) return ok(false);
+  if (s === YES || /^(yes|y|true)$/i.test(s)) return ok(true);
+  if (s === NO || /^(no|n|false)$/i.test(s)) return ok(false);
   return fail('ledger_bool_invalid');
 }
 

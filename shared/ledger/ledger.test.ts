@@ -162,3 +162,20 @@ describe('ledger import plan', () => {
     expect(parseRecurrence('每两周')).toBeNull();
   });
 });
+
+describe('ledger error reasons', () => {
+  it('every reason the ledger gives has a zh and an en message', async () => {
+    const { translateError } = await import('../i18n/messages');
+    const reasons = [
+      'ledger_not_xlsx', 'ledger_no_sheets', 'ledger_column_missing', 'ledger_id_masked', 'ledger_value_required',
+      'ledger_option_unknown', 'ledger_category_unknown', 'ledger_station_unknown', 'ledger_bool_invalid',
+      'ledger_number_invalid', 'ledger_recipient_not_found', 'ledger_duplicate_row', 'ledger_contact_invalid',
+      'ledger_recurrence_invalid', 'forbidden_scope', 'invalid_id', 'date_invalid', 'money_negative', 'money_format',
+      'id_number_checksum', 'phone_format',
+    ];
+    for (const r of reasons) {
+      expect(translateError('zh', r), r).not.toBe(translateError('zh', 'unknown'));
+      expect(translateError('en', r), r).not.toBe(translateError('en', 'unknown'));
+    }
+  });
+});
