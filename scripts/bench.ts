@@ -38,7 +38,8 @@ const SYNC_SPECS: Record<Scale, BenchDataSpec> = {
   city: { recipients: 50_000, seed: 7, scopePrefix: '440304', historyMonths: 16 },
 };
 const PULL_TARGET = 100_000;
-const PROFILE_DIR = 'data/bench/chromium-profile';
+/** Per process: two runs at once (say a quick one beside a long one) must not share a profile. */
+const PROFILE_DIR = `data/bench/chromium-profile-${process.pid}`;
 const PUSH_EDITS = 1_000;
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
         else if (m.text().startsWith('[bench]')) console.error(m.text());
       });
       if (has('caseload') || has('local') || has('sync')) {
-        await page.goto(`${url}bench/index.html`);
+        await page.goto(`${url}bench/index.html`, { timeout: 180_000 });
         await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 120_000 });
       }
 

@@ -48,7 +48,9 @@ async function completeOccurrence(s: WriteSession, occurrenceId: string, visit: 
   }
   const completed = await s.patch('dutyOccurrences', occurrenceId, { status: 'done', doneAt: visit.visitedAt, visitId: visit.id });
   const duty = await s.require('duties', occurrence.dutyId);
-  const recipient = await s.require('recipients', occurrence.recipientId);
+  // The next due date needs the birthday and status only: the summary, nothing decrypted.
+  const stored = (await s.table('recipients').get(occurrence.recipientId)) ?? s.fail({ code: 'not_found', table: 'recipients', rowId: occurrence.recipientId });
+  const recipient = s.ctx.db.codec.decodeSummary('recipients', stored);
   // One pending occurrence per duty: if another is already waiting (say, pulled from another
   // device), completing this one must not schedule a second.
   const stillPending = await s.table('dutyOccurrences').where('[dutyId+status]').equals([duty.id, 'pending']).count();
