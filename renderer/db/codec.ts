@@ -4,8 +4,9 @@ import type { EntityRow, EntityTable, Recipient, Station } from '../../shared/do
 import { idNumberBlindIndex, tailSearchKey } from './blindIndex';
 import { openJson, rowAad, sealJson } from './atRest/cipher';
 import { type DatabaseKeyMaterial, type DatabaseKeys, importDatabaseKeys } from './atRest/keys';
+import { openConflictEntry, sealConflictEntry } from './atRest/conflictSeal';
 import { openOutboxEntry, sealOutboxEntry } from './atRest/outboxSeal';
-import type { OutboxEntry } from './database';
+import type { ConflictEntry, OutboxEntry } from './database';
 import { type EntitySummary, SEALED_COLUMN, type SensitiveField, sensitiveFieldsOf } from './atRest/sensitive';
 import { recipientSearchKeys } from './searchKeys';
 
@@ -94,6 +95,10 @@ export interface RowCodec {
   sealOutbox<E extends Omit<OutboxEntry, 'seq'>>(entry: E): Promise<E>;
   /** The stored outbox entry as the mutation to push (sealed values opened). */
   openOutbox(entry: OutboxEntry): Promise<OutboxEntry>;
+  /** Seals both values of a lost conflict on a sensitive field before it is stored. */
+  sealConflict<E extends Omit<ConflictEntry, 'id'>>(entry: E): Promise<E>;
+  /** A stored conflict with its values opened (for the Sync page). */
+  openConflict<E extends Omit<ConflictEntry, 'id'>>(entry: E): Promise<E>;
   /** True when the row still has sensitive fields in clear (written by the plaintext version). */
   isLegacy(table: EntityTable, stored: object): boolean;
   /** Drops the keys from this codec (lock, sign-out); every later seal or open fails. */
@@ -189,6 +194,8 @@ export function createRowCodec(options: RowCodecOptions = {}): RowCodec {
     tailKey,
     sealOutbox: async (entry) => sealOutboxEntry(await need(), entry),
     openOutbox: async (entry) => openOutboxEntry(material === null ? null : await need(), entry),
+    sealConflict: async (entry) => sealConflictEntry(await need(), entry),
+    openConflict: async (entry) => openConflictEntry(material === null ? null : await need(), entry),
     isLegacy: (table, stored) => sensitiveFieldsOf(table).length > 0 && !((stored as Record<string, unknown>)[SEALED_COLUMN] instanceof Uint8Array),
     forget() {
       material = null;

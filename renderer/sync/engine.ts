@@ -126,6 +126,14 @@ export class SyncEngine {
     const { db } = this.opts;
     const byId = new Map(batch.map((e) => [e.id, e]));
     const at = this.now().toISOString();
+    // Lost values of a sensitive field (an address, a phone) are sealed before the transaction.
+    const lost = await Promise.all(results.flatMap((r) => {
+      const entry = byId.get(r.id);
+      return entry === undefined ? [] : (r.conflicts ?? []).map((c) => db.codec.sealConflict({
+        table: entry.table, rowId: entry.rowId, field: c.field, loserValue: c.loserValue, winnerValue: c.winnerValue,
+        winner: c.winner, mutationId: r.id, at,
+      }));
+    }));
     await db.transaction('rw', [db.outbox, db.conflicts, db.syncState], async (tx) => {
       // Tables bound to tx: Dexie's ambient-transaction tracking can lose a long transaction.
       const outbox = bound.outbox(tx);
@@ -138,13 +146,10 @@ export class SyncEngine {
         if (r.status === 'rejected') {
           rejections.push({ mutationId: r.id, table: entry.table, rowId: entry.rowId, reason: r.reason ?? 'rejected', at });
         }
-        for (const c of r.conflicts ?? []) {
-          await conflicts.add({
-            table: entry.table, rowId: entry.rowId, field: c.field, loserValue: c.loserValue, winnerValue: c.winnerValue,
-            winner: c.winner, mutationId: r.id, at,
-          });
-          report.conflicts++;
-        }
+      }
+      for (const c of lost) {
+        await conflicts.add(c);
+        report.conflicts++;
       }
       if (rejections.length > 0) {
         const stored = await syncState.get(ENGINE_KEYS.rejected);

@@ -28,7 +28,11 @@ export function SyncRecordsCard() {
   const { error, locale } = useMessages();
   const db = useDb();
   const status = useLiveQuery(() => readSyncStatus(db), [db]);
-  const conflicts = useLiveQuery(() => db.conflicts.orderBy('at').reverse().limit(100).toArray(), [db]);
+  const conflicts = useLiveQuery(async () => {
+    const rows = await db.conflicts.orderBy('at').reverse().limit(100).toArray();
+    // A lost address or phone is stored sealed: opened here, after the read.
+    return Promise.all(rows.map((c) => db.codec.openConflict(c)));
+  }, [db]);
   const tableLabel = (table: string) => TABLE_LABELS[table]?.[locale] ?? table;
   return (
     <>

@@ -89,6 +89,19 @@ describe('encryption at rest (fake-indexeddb)', () => {
     expect(await createRecipient(ctx, recipientInput('11111111-0000-4000-8000-000000000009', { idNumber: ID2 }))).toMatchObject({ ok: false, error: { code: 'id_number_duplicate', existingId: R2 } });
   });
 
+  it('keeps a lost phone of a conflict sealed, and a lost tag in clear', async () => {
+    const d = database();
+    const base = { table: 'recipients' as const, rowId: R1, winner: 'server' as const, mutationId: 'm1', at: '2026-03-02T10:00:00+08:00' };
+    await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'phones', loserValue: [PHONE1], winnerValue: [PHONE2] }));
+    await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'tags', loserValue: ['重点'], winnerValue: [] }));
+    const raw = await rawDump(d);
+    expect(raw).not.toContain(PHONE1);
+    expect(raw).not.toContain(PHONE2);
+    expect(raw).toContain('重点');
+    const opened = await Promise.all((await d.conflicts.toArray()).map((c) => d.codec.openConflict(c)));
+    expect(opened.map((c) => [c.field, c.loserValue, c.winnerValue])).toEqual([['phones', [PHONE1], [PHONE2]], ['tags', ['重点'], []]]);
+  });
+
   it('a row whose sealed field was moved onto another row does not open', async () => {
     const d = database();
     const ctx = testContext(d);
@@ -116,6 +129,7 @@ describe('sealing a database written by the plaintext version', () => {
     const old = new YoufuDb(name, { indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
     await old.open();
     await old.recipients.bulkPut(people.map((p) => legacyRecipient(p.id, p.idNumber, p.phone, p.address)) as never);
+    await old.conflicts.add({ table: 'recipients', rowId: people[1]!.id, field: 'address', loserValue: '旧地址 8 号', winnerValue: people[1]!.address, winner: 'server', mutationId: 'm-legacy', at: '2026-01-03T00:00:00+08:00' } as never);
     await old.outbox.add({ id: 'eeeeeeee-0000-4000-8000-000000000001', table: 'recipients', rowId: people[0]!.id, op: 'upsert', fields: { address: '新地址 9 号', tags: [] }, baseRev: 1, hlc: '0000000000000001-0000-c1', createdAt: '2026-01-02T00:00:00+08:00' } as never);
     old.close();
     return old;
@@ -131,7 +145,7 @@ describe('sealing a database written by the plaintext version', () => {
     if (!res.ok) return;
     const d = res.db;
     opened.push(d);
-    expect(res.sealedLegacy).toBe(people.length + 1);
+    expect(res.sealedLegacy).toBe(people.length + 2);
     const raw = await rawDump(d);
     for (const p of people) {
       expect(raw).not.toContain(p.idNumber);
@@ -139,6 +153,9 @@ describe('sealing a database written by the plaintext version', () => {
       expect(raw).not.toContain(p.address);
     }
     expect(raw).not.toContain('新地址 9 号');
+    expect(raw).not.toContain('旧地址 8 号');
+    const [conflict] = await Promise.all((await d.conflicts.toArray()).map((c) => d.codec.openConflict(c)));
+    expect(conflict).toMatchObject({ field: 'address', loserValue: '旧地址 8 号', winnerValue: people[1]!.address });
     for (const p of people) {
       const row = await d.codec.decode('recipients', (await d.recipients.get(p.id))!);
       expect(row).toMatchObject({ idNumber: p.idNumber, phones: [p.phone], address: p.address });
@@ -169,7 +186,7 @@ describe('sealing a database written by the plaintext version', () => {
     expect(stored.filter((r) => d.codec.isLegacy('recipients', r))).toHaveLength(people.length - 3);
     expect(await d.syncState.get(AT_REST_KEYS.sealedVersion)).toBeUndefined();
 
-    expect(await sealLegacyRows(d, { batchSize: 3 })).toBe(people.length - 3 + 1);
+    expect(await sealLegacyRows(d, { batchSize: 3 })).toBe(people.length - 3 + 2);
     expect((await d.recipients.toArray()).every((r) => !d.codec.isLegacy('recipients', r))).toBe(true);
     for (const p of people) expect((await d.codec.decode('recipients', (await d.recipients.get(p.id))!)).idNumber).toBe(p.idNumber);
     // Marked: the next unlock does not scan again.

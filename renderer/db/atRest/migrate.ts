@@ -1,6 +1,7 @@
 import { type EntityTable, ENTITY_TABLES } from '../../../shared/domain/schemas';
 import type { StoredRow } from '../codec';
-import type { OutboxEntry, YoufuDb } from '../database';
+import type { ConflictEntry, OutboxEntry, YoufuDb } from '../database';
+import type { StoredConflictEntry } from './conflictSeal';
 import type { StoredOutboxEntry } from './outboxSeal';
 import { type DatabaseKeys, keyCheckValue } from './keys';
 import { isSealedTable, sensitiveFieldsOf } from './sensitive';
@@ -46,7 +47,7 @@ export interface SealLegacyOptions {
 }
 
 /**
- * Seals, in place, every row and pending outbox entry that the previous (plaintext) version
+ * Seals, in place, every row, pending outbox entry and lost conflict value that the previous (plaintext) version
  * wrote, and rebuilds recipients' derived columns under the real blind-index key.
  *
  * Batched and resumable: each batch is read in one transaction, sealed outside it (WebCrypto),
@@ -64,6 +65,7 @@ export async function sealLegacyRows(db: YoufuDb, options: SealLegacyOptions = {
     total += await sealTable(db, table, batchSize, options.onProgress);
   }
   total += await sealOutbox(db, batchSize);
+  total += await sealConflicts(db);
   await db.syncState.put({ key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION });
   return total;
 }
@@ -124,6 +126,24 @@ async function sealOutbox(db: YoufuDb, batchSize: number): Promise<number> {
       return puts.length;
     });
   }
+}
+
+function isLegacyConflict(c: ConflictEntry): boolean {
+  return (c as StoredConflictEntry).sealedValues === undefined && sensitiveFieldsOf(c.table).includes(c.field);
+}
+
+/** The lost values of sensitive fields in the conflicts list (at most a few hundred rows). */
+async function sealConflicts(db: YoufuDb): Promise<number> {
+  const legacy = (await db.conflicts.toArray()).filter(isLegacyConflict);
+  if (legacy.length === 0) return 0;
+  const encoded = await Promise.all(legacy.map((c) => db.codec.sealConflict(c)));
+  return db.transaction('rw', db.conflicts, async (tx) => {
+    const table = tx.table<ConflictEntry, number>('conflicts');
+    const current = await table.bulkGet(legacy.map((c) => c.id));
+    const puts = encoded.filter((_, i) => current[i] !== undefined && isLegacyConflict(current[i]));
+    if (puts.length > 0) await table.bulkPut(puts);
+    return puts.length;
+  });
 }
 
 /**

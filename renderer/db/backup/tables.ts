@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TABLES, type EntityRow, type EntityTable, entitySchemas, stationSchema } from '../../../shared/domain/schemas';
 import { mutationSchema, syncTableSchema } from '../../../shared/sync/protocol';
-import { SCHEMA_V1, SCHEMA_V2, type OutboxEntry, type SyncStateEntry, type YoufuDb } from '../database';
+import { type ConflictEntry, SCHEMA_V1, SCHEMA_V2, type OutboxEntry, type SyncStateEntry, type YoufuDb } from '../database';
 import { DERIVED_COLUMNS, type StoredRow } from '../codec';
 import { isAtRestKey } from '../atRest/migrate';
 import { SEALED_COLUMN } from '../atRest/sensitive';
@@ -46,6 +46,7 @@ export function rowProblem(table: BackupTable, row: unknown): string | null {
     return r.success ? null : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   }
   if (table === 'outbox' && 'sealedFields' in row) return 'sealed outbox entry (not readable outside its own database)';
+  if (table === 'conflicts' && 'sealedValues' in row) return 'sealed conflict (not readable outside its own database)';
   const r = localRowSchemas[table].safeParse(row);
   return r.success ? null : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
@@ -58,6 +59,7 @@ export function rowProblem(table: BackupTable, row: unknown): string | null {
 export async function rowsForBackup(db: YoufuDb, table: BackupTable, rows: readonly unknown[]): Promise<unknown[]> {
   if (isEntityTable(table)) return Promise.all(rows.map((r) => db.codec.decode(table, r as StoredRow<typeof table>)));
   if (table === 'outbox') return Promise.all(rows.map((r) => db.codec.openOutbox(r as OutboxEntry)));
+  if (table === 'conflicts') return Promise.all(rows.map((r) => db.codec.openConflict(r as ConflictEntry)));
   if (table === 'syncState') return rows.filter((r) => !isAtRestKey((r as SyncStateEntry).key));
   return [...rows];
 }
@@ -74,6 +76,7 @@ export async function rowsToStore(db: YoufuDb, table: BackupTable, rows: readonl
     return db.codec.encodeMany(table, plain);
   }
   if (table === 'outbox') return Promise.all(rows.map((r) => db.codec.sealOutbox(r as OutboxEntry)));
+  if (table === 'conflicts') return Promise.all(rows.map((r) => db.codec.sealConflict(r as ConflictEntry)));
   if (table === 'syncState') return rows.filter((r) => !isAtRestKey((r as SyncStateEntry).key));
   return [...rows];
 }
