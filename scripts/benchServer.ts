@@ -65,15 +65,19 @@ async function createAccounts(prefix: string, count: number, password: string): 
   const communities = stationsAtLevel('community');
   const ordered = [...communities.filter((s) => s.code.startsWith(prefix)), ...communities.filter((s) => !s.code.startsWith(prefix))];
   if (ordered.length < count) throw new Error(`only ${ordered.length} community stations for ${count} accounts`);
-  const out: LoadAccount[] = [];
-  for (const [i, station] of ordered.slice(0, count).entries()) {
-    const username = `load-${String(i + 1).padStart(3, '0')}`;
-    if (!(await findAccountByUsername(server.db, username))) {
-      await createAccount(server.db, { username, name: `负载测试 ${i + 1}`, role: 'caseworker', stationCode: station.code, password });
-    }
-    out.push({ username, stationCode: station.code });
+  const db = server.db;
+  const out = ordered.slice(0, count).map((station, i): LoadAccount & { name: string } => ({
+    username: `load-${String(i + 1).padStart(3, '0')}`, stationCode: station.code, name: `负载测试 ${i + 1}`,
+  }));
+  // A few at a time: password hashing (scrypt) runs on libuv's thread pool.
+  for (let i = 0; i < out.length; i += 8) {
+    await Promise.all(out.slice(i, i + 8).map(async (a) => {
+      if (!(await findAccountByUsername(db, a.username))) {
+        await createAccount(db, { username: a.username, name: a.name, role: 'caseworker', stationCode: a.stationCode, password });
+      }
+    }));
   }
-  return out;
+  return out.map(({ username, stationCode }) => ({ username, stationCode }));
 }
 
 async function head(): Promise<number> {
