@@ -37,13 +37,13 @@ function writeMaterial(storage: Storage, key: string, material: DatabaseKeyMater
 
 /** The keys of a database for this session, or why there are none. */
 export async function loadDatabaseKeys(databaseName: string, options: { demo: boolean }): Promise<KeyLoadResult> {
+  if (options.demo) return { ok: true, keys: await importDatabaseKeys(demoKeyMaterial(databaseName)) };
   const api = desktopApi();
   if (api) {
     const res = await api.db.keys();
     if (!res.ok) return { ok: false, error: res.error.code === 'locked' ? 'locked' : 'keys_unavailable', detail: res.error.message };
     return { ok: true, keys: await importDatabaseKeys(materialFromBase64(res.value)) };
   }
-  if (options.demo) return { ok: true, keys: await importDatabaseKeys(demoKeyMaterial(databaseName)) };
   const material = readMaterial(sessionStorage, SESSION_PREFIX + databaseName);
   if (!material) return { ok: false, error: 'sign_in_again' };
   return { ok: true, keys: await importDatabaseKeys(material) };
