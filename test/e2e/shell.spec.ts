@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { navLabels, screenshot, startWithDemoData } from './support/demo';
 
-const ZH_NAV = ['今日', '服务对象', '诉求', '同步', '设置'];
-const EN_NAV = ['Today', 'Caseload', 'Requests', 'Sync', 'Settings'];
+const ZH_NAV = ['今日', '服务对象', '诉求', '台账', '同步', '设置'];
+const EN_NAV = ['Today', 'Caseload', 'Requests', 'Ledger', 'Sync', 'Settings'];
 
 test('a fresh profile opens on the sign-in screen in zh-CN, with the offline demo one link away', async ({ page }) => {
   await page.goto('/');
@@ -77,7 +77,7 @@ test('the shell is zh-CN by default and switching to English changes every visib
 
 test('the dedicated staff member sees 我的英雄, and Ctrl+F / Ctrl+N jump to search and the visit form', async ({ page }) => {
   await startWithDemoData(page, { recipients: 500, account: 'hero' });
-  expect(await navLabels(page)).toEqual(['今日', '服务对象', '我的英雄', '诉求', '同步', '设置']);
+  expect(await navLabels(page)).toEqual(['今日', '服务对象', '我的英雄', '诉求', '台账', '同步', '设置']);
   await expect(page.getByTestId('session-role')).toHaveText('专责人员');
 
   await page.keyboard.press('Control+f');
