@@ -81,32 +81,50 @@ export interface DueItem {
 }
 
 /**
- * The Today list: pending occurrences due on or before `until`, oldest first, with their duty
- * and recipient. `assigneeId` keeps the duties assigned to that staff member.
+ * Pending occurrences due on or before `until`, oldest first, without their duty or recipient:
+ * what the Today list sorts and counts. `assigneeId` keeps the duties assigned to that staff
+ * member. The range is read in one getAll and filtered here: a Dexie .filter() walks a cursor,
+ * one event per row, several times slower over the same rows (the Today list at district scale).
  */
-export async function pendingOccurrences(
+export async function pendingOccurrenceList(
   db: YoufuDb,
-  filter: { stationPrefix?: string; assigneeId?: string; until: string },
-): Promise<DueItem[]> {
+  filter: { stationPrefix?: string | undefined; assigneeId?: string | undefined; until: string },
+): Promise<DutyOccurrence[]> {
   const assigned = filter.assigneeId === undefined ? null : new Set(await db.duties.where('assigneeId').equals(filter.assigneeId).primaryKeys());
-  // The range is read in one getAll and filtered here: a Dexie .filter() walks a cursor, one
-  // event per row, several times slower over the same rows (the Today list at district scale).
   const occurrences = (await db.dutyOccurrences
     .where('[status+dueDate]')
     .between(['pending', Dexie.minKey], ['pending', filter.until], true, true)
     .toArray())
     .filter((o) => (filter.stationPrefix === undefined || o.stationCode.startsWith(filter.stationPrefix)) && (assigned === null || assigned.has(o.dutyId)));
+  return occurrences.map((o) => db.codec.decodeSummary('dutyOccurrences', o));
+}
+
+/** The ids of every hero recipient (keys of the `isHero` index only: no row is read). */
+export async function heroRecipientIds(db: YoufuDb): Promise<Set<string>> {
+  return new Set(await db.recipients.where('isHero').equals(1).primaryKeys());
+}
+
+/** The duty and recipient of each occurrence given (the rows a list shows), never decrypting. */
+export async function dueItemDetails(db: YoufuDb, occurrences: readonly DutyOccurrence[]): Promise<DueItem[]> {
   const [duties, recipients] = await Promise.all([
     db.duties.bulkGet([...new Set(occurrences.map((o) => o.dutyId))]),
     db.recipients.bulkGet([...new Set(occurrences.map((o) => o.recipientId))]),
   ]);
   const dutyById = new Map(duties.flatMap((d) => (d ? [[d.id, db.codec.decodeSummary('duties', d)] as const] : [])));
   const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decodeSummary('recipients', r)] as const] : [])));
-  return occurrences.map((o) => ({
-    occurrence: db.codec.decodeSummary('dutyOccurrences', o),
-    duty: dutyById.get(o.dutyId),
-    recipient: recipientById.get(o.recipientId),
+  return occurrences.map((occurrence) => ({
+    occurrence,
+    duty: dutyById.get(occurrence.dutyId),
+    recipient: recipientById.get(occurrence.recipientId),
   }));
+}
+
+/** Pending occurrences due on or before `until`, oldest first, with their duty and recipient. */
+export async function pendingOccurrences(
+  db: YoufuDb,
+  filter: { stationPrefix?: string; assigneeId?: string; until: string },
+): Promise<DueItem[]> {
+  return dueItemDetails(db, await pendingOccurrenceList(db, filter));
 }
 
 export type TimelineEntry =

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Table, type TableColumnsType, Typography } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { type HTMLAttributes, useEffect, useState } from 'react';
 import { DUTY_KIND, FESTIVAL } from '../../../shared/domain/enums';
 import { getStation } from '../../../shared/stations/tree';
 import { CategoryTags } from '../../ui/CategoryTags';
@@ -12,14 +12,29 @@ import { useMessages, useStrings } from '../i18n';
 import { href, navigate } from '../router';
 import { useStaffById } from '../useStaffById';
 import { todayStrings } from './strings';
-import type { TodayItem } from './useTodayItems';
+import { type TodayEntry, type TodayItem, useTodayDetails } from './useTodayItems';
 
-export function logVisitFor(item: TodayItem): void {
+export function logVisitFor(item: TodayEntry): void {
   navigate('/visit/new', { recipient: item.occurrence.recipientId, occurrence: item.occurrence.id });
 }
 
-export function TodayTable({ items, today, loading }: { items: readonly TodayItem[]; today: string; loading: boolean }) {
+const PAGE_SIZES = [20, 50, 100, 200];
+
+/**
+ * The Today list, a page at a time: the whole list is sorted from the occurrences alone, and
+ * each page's duties and recipients are read when it is shown (see useTodayItems.ts).
+ */
+export function TodayTable({ items, today, loading }: { items: readonly TodayEntry[]; today: string; loading: boolean }) {
   const t = useStrings(todayStrings);
+  const [page, setPage] = useState({ current: 1, pageSize: 50 });
+  const pages = Math.max(1, Math.ceil(items.length / page.pageSize));
+  // A list that shrank (a visit logged, a filter changed) keeps a valid page.
+  useEffect(() => {
+    if (page.current > pages) setPage((p) => ({ ...p, current: pages }));
+  }, [page.current, pages]);
+  const current = Math.min(page.current, pages);
+  const shown = items.slice((current - 1) * page.pageSize, current * page.pageSize);
+  const details = useTodayDetails(shown);
   const { label } = useMessages();
   const { user } = useDbSession();
   const staff = useStaffById();
@@ -64,10 +79,18 @@ export function TodayTable({ items, today, loading }: { items: readonly TodayIte
     <Table<TodayItem>
       rowKey={(i) => i.occurrence.id}
       columns={columns}
-      dataSource={items}
-      loading={loading}
+      dataSource={details ?? []}
+      loading={loading || details === undefined}
       size="middle"
-      pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], hideOnSinglePage: true }}
+      pagination={{
+        current,
+        pageSize: page.pageSize,
+        total: items.length,
+        showSizeChanger: true,
+        pageSizeOptions: PAGE_SIZES,
+        hideOnSinglePage: true,
+        onChange: (c, size) => setPage({ current: size === page.pageSize ? c : 1, pageSize: size }),
+      }}
       locale={{ emptyText: t('empty') }}
       rowClassName={(i) => (i.overdue ? 'yf-row-overdue' : '')}
       onRow={(i) => ({ 'data-testid': 'today-row', 'data-hero': i.hero ? '1' : '0' } as HTMLAttributes<HTMLElement>)}
