@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type EntityRow, type EntityTable, ENTITY_TABLES, entitySchemas } from '../../shared/domain/schemas';
 import { type Hlc, decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
 import type { Transaction } from 'dexie';
+import { isSealedTable } from './atRest/sensitive';
 import { waitInTransaction } from './atRest/txWait';
 import type { StoredRow } from './codec';
 import { type OutboxEntry, type YoufuDb, bound } from './database';
@@ -102,15 +103,26 @@ export class WriteSession {
     return waitInTransaction(this.tx, work);
   }
 
+  /**
+   * A table with nothing sealed (duties, occurrences, aid, staff, sign-offs) needs no crypto: its
+   * stored row is its summary, so reads and writes skip the transaction-keeping wait, which
+   * costs an IndexedDB round trip each time (a visit that completes an occurrence makes several).
+   */
+  private decodeRow<T extends EntityTable>(table: T, stored: StoredRow<T>): Promise<EntityRow<T>> | EntityRow<T> {
+    if (!isSealedTable(table)) return this.ctx.db.codec.decodeSummary(table, stored) as EntityRow<T>;
+    return this.crypto(this.ctx.db.codec.decode(table, stored));
+  }
+
   async get<T extends EntityTable>(table: T, id: string): Promise<EntityRow<T> | undefined> {
     const stored = await this.table(table).get(id);
-    return stored === undefined ? undefined : this.crypto(this.ctx.db.codec.decode(table, stored));
+    return stored === undefined ? undefined : this.decodeRow(table, stored);
   }
 
   /** Runs an index query on a bound table and decodes the rows. */
   async query<T extends EntityTable>(table: T, q: (t: ReturnType<typeof bound.entity<T>>) => PromiseLike<StoredRow<T>[]>): Promise<EntityRow<T>[]> {
     const stored = await q(this.table(table));
     const codec = this.ctx.db.codec;
+    if (!isSealedTable(table)) return stored.map((r) => codec.decodeSummary(table, r) as EntityRow<T>);
     return this.crypto(Promise.all(stored.map((r) => codec.decode(table, r))));
   }
 
@@ -136,7 +148,9 @@ export class WriteSession {
       previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !sameValue(previous[k], record[k]),
     );
     if (existing !== undefined && changed.length === 0) return existing;
-    await this.table(table).put(await this.crypto(this.ctx.db.codec.encode(table, row)));
+    // Encoding a table with nothing sealed does no crypto: it settles within microtasks.
+    const encoded = isSealedTable(table) ? this.crypto(this.ctx.db.codec.encode(table, row)) : this.ctx.db.codec.encode(table, row);
+    await this.table(table).put(await encoded);
     const fields = Object.fromEntries(changed.map((k) => [k, record[k]]));
     await this.record(table, input.id, 'upsert', fields, existing?.rev ?? 0);
     return row;
@@ -158,7 +172,9 @@ export class WriteSession {
   private async record(table: EntityTable, rowId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, baseRev: number): Promise<void> {
     const at = this.nowIso();
     const hlc = await this.nextHlc();
-    const entry = await this.crypto(this.ctx.db.codec.sealOutbox({ id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt: at }));
+    const mutation = { id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt: at };
+    // Only a table with sealed fields has anything to seal in its mutation.
+    const entry = isSealedTable(table) ? await this.crypto(this.ctx.db.codec.sealOutbox(mutation)) : mutation;
     await bound.outbox(this.tx).add(entry);
     await bound.auditLocal(this.tx).add({
       at,
