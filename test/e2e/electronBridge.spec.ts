@@ -2,6 +2,7 @@ import { type APIRequestContext, type Page, expect, test } from '@playwright/tes
 import { type DesktopHarness, installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
 import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';
+import { waitUntilSynced } from './support/session';
 
 /**
  * Issue 5's desktop journeys in Chromium: `window.app` is the real preload API, and every call
@@ -27,13 +28,6 @@ async function signIn(page: Page): Promise<void> {
   await page.getByTestId('login-password').fill('demo-pass');
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
-}
-
-async function waitUntilSynced(page: Page): Promise<void> {
-  await page.goto('/#/sync');
-  await expect(page.getByTestId('sync-last-success')).not.toHaveText(/从未|Never/, { timeout: 90_000 });
-  await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 60_000 });
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
 }
 
 async function logVisitOffline(page: Page, notes: string): Promise<void> {

@@ -5,6 +5,7 @@ import { idNumberCheckChar } from '../../shared/validation/idNumber';
 import { installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
 import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';
+import { signIn, waitUntilSynced } from './support/session';
 
 /**
  * Issue 5 item 5: the local database keeps ID numbers, phones and addresses only sealed
@@ -62,21 +63,6 @@ async function serverRecipient(request: APIRequestContext): Promise<ServerRecipi
     if (!body.hasMore) break;
   }
   throw new Error('no recipient with a phone and an address on the server');
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('login-username').fill('demo-caseworker');
-  await page.getByTestId('login-password').fill('demo-pass');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
-}
-
-async function waitUntilSynced(page: Page): Promise<void> {
-  await page.goto('/#/sync');
-  await expect(page.getByTestId('sync-last-success')).not.toHaveText(/从未|Never/, { timeout: 90_000 });
-  await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 60_000 });
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
 }
 
 function expectNoPlaintext(dump: string, secrets: readonly string[]): void {

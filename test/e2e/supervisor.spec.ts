@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { MutationFactory, recipientFields } from '../support/fixtures';
 import { screenshot } from './support/demo';
+import { signIn, waitUntilSynced } from './support/session';
 
 /**
  * Issue 6's end-to-end: a district supervisor signs in and syncs, sees the community with an
@@ -9,22 +10,6 @@ import { screenshot } from './support/demo';
  * quality page, signs off the week, opens the printable report, and exports the ledger.
  */
 const HERO_COMMUNITY = '440304001001';
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('login-screen')).toBeVisible();
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo-pass');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
-}
-
-async function waitUntilSynced(page: Page): Promise<void> {
-  await page.goto('/#/sync');
-  await expect(page.getByTestId('sync-last-success')).not.toHaveText(/从未|Never/, { timeout: 90_000 });
-  await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 60_000 });
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
-}
 
 async function apiToken(request: APIRequestContext, username: string): Promise<string> {
   const login = await request.post('/api/v1/auth/login', { data: { username, password: 'demo-pass', deviceId: `e2e-${randomUUID()}` } });

@@ -1,26 +1,11 @@
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { screenshot } from './support/demo';
+import { signIn, waitUntilSynced } from './support/session';
 
 /**
  * Issue 4's end-to-end: sign in to a local central server, bootstrap, go offline, log a visit,
  * come back online, and see the visit on the server and on a second client.
  */
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('login-screen')).toBeVisible();
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo-pass');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('nav-today')).toBeVisible({ timeout: 30_000 });
-}
-
-async function waitUntilSynced(page: Page): Promise<void> {
-  await page.goto('/#/sync');
-  await expect(page.getByTestId('sync-last-success')).not.toHaveText(/从未|Never/, { timeout: 90_000 });
-  await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 60_000 });
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
-}
-
 test('a wrong password gets a clear zh-CN message and no session', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('login-username').fill('demo-caseworker');
