@@ -79,6 +79,39 @@ function download(bytes: Uint8Array<ArrayBuffer>, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * A new backup password typed twice (form fields `password` and `again`), as the manual export
+ * and the daily backup ask for it; test ids `<testId>` and `<testId>-again`.
+ */
+export function NewBackupPasswordFields({ testId, hint }: { testId: string; hint?: string }) {
+  const t = useStrings(strings);
+  return (
+    <>
+      <Form.Item
+        name="password"
+        label={t('password')}
+        extra={hint}
+        rules={[{ required: true, min: MIN_BACKUP_PASSWORD_LENGTH, message: t('passwordTooShort', { n: MIN_BACKUP_PASSWORD_LENGTH }) }]}
+      >
+        <Input.Password autoComplete="new-password" data-testid={testId} />
+      </Form.Item>
+      <Form.Item
+        name="again"
+        label={t('passwordAgain')}
+        dependencies={['password']}
+        rules={[
+          { required: true, message: t('passwordMismatch') },
+          ({ getFieldValue }) => ({
+            validator: (_rule, value: unknown) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('passwordMismatch')))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid={`${testId}-again`} />
+      </Form.Item>
+    </>
+  );
+}
+
 function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useStrings(strings);
   const { error } = useMessages();
@@ -109,26 +142,7 @@ function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void })
   return (
     <Modal open={open} title={t('exportTitle')} onCancel={onClose} footer={null} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="backup-export-form">
-        <Form.Item
-          name="password"
-          label={t('password')}
-          rules={[{ required: true, min: MIN_BACKUP_PASSWORD_LENGTH, message: t('passwordTooShort', { n: MIN_BACKUP_PASSWORD_LENGTH }) }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="backup-export-password" />
-        </Form.Item>
-        <Form.Item
-          name="again"
-          label={t('passwordAgain')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('passwordMismatch') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: unknown) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('passwordMismatch')))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="backup-export-password-again" />
-        </Form.Item>
+        <NewBackupPasswordFields testId="backup-export-password" />
         {failure && <Alert type="error" showIcon title={error(failure.code)} style={{ marginBottom: 16 }} />}
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>{t('cancel')}</Button>

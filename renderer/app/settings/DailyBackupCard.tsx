@@ -1,9 +1,9 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Modal, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup/format';
 import type { AppApi } from '../../../shared/ipc/appApi';
 import type { BackupStatus } from '../../../shared/ipc/contract';
 import { toShanghaiIso } from '../../db/shanghaiTime';
+import { NewBackupPasswordFields } from './BackupCard';
 import { desktopApi } from '../../platform/desktop';
 import { useDbSession } from '../DbProvider';
 import { defineStrings, useStrings } from '../i18n';
@@ -24,11 +24,7 @@ const strings = defineStrings(
     change: '更换文件夹或密码',
     disable: '关闭',
     now: '立即备份',
-    password: '备份密码',
-    passwordAgain: '再次输入备份密码',
     passwordHint: '恢复时需要这个密码；它加密保存在本机，不会显示。',
-    passwordTooShort: '备份密码至少 {n} 位',
-    passwordMismatch: '两次输入的密码不一致',
     save: '开启每日备份',
     cancel: '取消',
     written: '已备份：{file}',
@@ -52,11 +48,7 @@ const strings = defineStrings(
     change: 'Change folder or password',
     disable: 'Turn off',
     now: 'Back up now',
-    password: 'Backup password',
-    passwordAgain: 'Backup password again',
     passwordHint: 'A restore needs this password; it is kept encrypted on this computer and never shown.',
-    passwordTooShort: 'The backup password needs at least {n} characters',
-    passwordMismatch: 'The two passwords differ',
     save: 'Turn on daily backups',
     cancel: 'Cancel',
     written: 'Backed up: {file}',
@@ -107,27 +99,7 @@ function EnableDialog({ api, folder, onClose, onSaved }: { api: AppApi; folder: 
         <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t('folder')}><Typography.Text code>{folder}</Typography.Text></Descriptions.Item>
         </Descriptions>
-        <Form.Item
-          name="password"
-          label={t('password')}
-          extra={t('passwordHint')}
-          rules={[{ required: true, min: MIN_BACKUP_PASSWORD_LENGTH, message: t('passwordTooShort', { n: MIN_BACKUP_PASSWORD_LENGTH }) }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="daily-backup-password" />
-        </Form.Item>
-        <Form.Item
-          name="again"
-          label={t('passwordAgain')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('passwordMismatch') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: unknown) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('passwordMismatch')))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="daily-backup-password-again" />
-        </Form.Item>
+        <NewBackupPasswordFields testId="daily-backup-password" hint={t('passwordHint')} />
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="daily-backup-error" />}
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>{t('cancel')}</Button>
