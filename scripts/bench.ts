@@ -23,24 +23,42 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium';
  * process), prints a table of each figure with its baseline and ratio, and writes
  * bench-results.json. No timed assertions: these are measurements.
  */
-const SCALES = { quick: 5_000, district: 50_000, city: 200_000 } as const;
-type Scale = keyof typeof SCALES;
+type Scale = 'quick' | 'district' | 'city';
 
 /**
- * The server data of the sync benchmarks. Quick: a couple of thousand recipients' worth of
- * rows with the full five years. District: issue 4's 50,000 recipients with about 500,000
+ * What each scale runs. District and city are the issue's sizes; `--quick` is a smoke test of
+ * every figure in a minute or two (small data, fewer repetitions), not a measurement to quote.
+ */
+interface ScalePlan {
+  /** Recipients in the browser for figures 2–4, 7 and 8. */
+  recipients: number;
+  searchRounds: number;
+  visits: number;
+  pushEdits: number;
+  pushWarmup: number;
+  reloads: number;
+  load: { stations: number; rounds: number; sequential: number };
+}
+const PLANS: Record<Scale, ScalePlan> = {
+  quick: { recipients: 2_000, searchRounds: 1, visits: 60, pushEdits: 200, pushWarmup: 100, reloads: 2, load: { stations: 50, rounds: 2, sequential: 10 } },
+  district: { recipients: 50_000, searchRounds: 3, visits: 200, pushEdits: 1_000, pushWarmup: 500, reloads: 3, load: { stations: 200, rounds: 5, sequential: 20 } },
+  city: { recipients: 200_000, searchRounds: 3, visits: 200, pushEdits: 1_000, pushWarmup: 500, reloads: 3, load: { stations: 200, rounds: 5, sequential: 20 } },
+};
+
+/**
+ * The server data of the sync benchmarks. Quick: 1,000 recipients with a year of history
+ * (about 24,000 rows). District: issue 4's 50,000 recipients with about 500,000
  * visits (16 months of history). A supervisor's device holds one district whatever the size of
  * the city, so the city scale syncs the district data set too.
  */
 const SYNC_SPECS: Record<Scale, BenchDataSpec> = {
-  quick: { recipients: 1_000, seed: 7, scopePrefix: '440304', historyMonths: null },
+  quick: { recipients: 1_000, seed: 7, scopePrefix: '440304', historyMonths: 12 },
   district: { recipients: 50_000, seed: 7, scopePrefix: '440304', historyMonths: 16 },
   city: { recipients: 50_000, seed: 7, scopePrefix: '440304', historyMonths: 16 },
 };
 const PULL_TARGET = 100_000;
 /** Per process: two runs at once (say a quick one beside a long one) must not share a profile. */
 const PROFILE_DIR = `data/bench/chromium-profile-${process.pid}`;
-const PUSH_EDITS = 1_000;
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
 /** pull: the server's pull path against raw SQL (Node); sync: bootstrap and push in the browser. */
@@ -56,12 +74,12 @@ const LOAD_SPECS: Record<Scale, BenchDataSpec> = {
   district: SYNC_SPECS.district,
   city: { recipients: 200_000, seed: 7, scopePrefix: '4403', historyMonths: 16 },
 };
-const LOAD = { quick: { stations: 200, rounds: 2, sequential: 20 }, district: { stations: 200, rounds: 5, sequential: 20 }, city: { stations: 200, rounds: 5, sequential: 20 } } as const;
 /** The scope of the local and app figures: the supervisor's district, or the city admin's city. */
 const LOCAL_SCOPE: Record<Scale, string> = { quick: '440304', district: '440304', city: '4403' };
 
 interface Args {
   scale: Scale;
+  plan: ScalePlan;
   recipients: number;
   parts: Set<Part>;
 }
@@ -70,11 +88,12 @@ function parseArgs(argv: string[]): Args {
   const quick = argv.includes('--quick');
   const i = argv.indexOf('--scale');
   const scale = quick ? 'quick' : (i >= 0 ? argv[i + 1] : 'district') ?? 'district';
-  if (!(scale in SCALES)) throw new Error(`--scale must be district or city, got ${scale}`);
+  if (!(scale in PLANS)) throw new Error(`--scale must be district or city, got ${scale}`);
   const j = argv.indexOf('--only');
   const only = j >= 0 ? (argv[j + 1] ?? '').split(',') : [...PARTS];
   for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${p}`);
-  return { scale: scale as Scale, recipients: SCALES[scale as Scale], parts: new Set(only as Part[]) };
+  const plan = PLANS[scale as Scale];
+  return { scale: scale as Scale, plan, recipients: plan.recipients, parts: new Set(only as Part[]) };
 }
 
 /** One line of the summary table: a figure, its same-run baseline, the ratio, the target. */
@@ -154,7 +173,7 @@ async function main(): Promise<void> {
 
       if (has('caseload')) {
         log(`caseload search: loading ${args.recipients} recipients…`);
-        const caseload = await inPage(page, 'caseloadSearchBench', { recipients: args.recipients, seed: 7, rounds: args.scale === 'quick' ? 2 : 3 });
+        const caseload = await inPage(page, 'caseloadSearchBench', { recipients: args.recipients, seed: 7, rounds: args.plan.searchRounds });
         results.caseloadSearch = caseload;
         printCaseload(caseload);
       }
@@ -162,7 +181,7 @@ async function main(): Promise<void> {
         log(`local: loading ${args.recipients} recipients with duties, occurrences and a month of history…`);
         const data = await inPage(page, 'localDataLoad', { recipients: args.recipients, seed: 7, scopePrefix: LOCAL_SCOPE[args.scale] });
         const today = await inPage(page, 'todayBench', { rounds: 10 });
-        const visit = await inPage(page, 'visitBench', { visits: args.scale === 'quick' ? 100 : 200, warmup: 10 });
+        const visit = await inPage(page, 'visitBench', { visits: args.plan.visits, warmup: 10 });
         await inPage(page, 'localBenchCleanup', undefined);
         results.localData = data;
         results.today = today;
@@ -174,8 +193,8 @@ async function main(): Promise<void> {
         const boot = await inPage(page, 'syncBootstrapBench', { username: SUPERVISOR.username, password: SUPERVISOR.password, pageSize: PULL_PAGE });
         results.syncBootstrap = boot;
         printBootstrap(boot);
-        log(`sync: push of ${PUSH_EDITS} offline edits…`);
-        const push = await inPage(page, 'syncPushBench', { edits: PUSH_EDITS, warmup: 500 });
+        log(`sync: push of ${args.plan.pushEdits} offline edits…`);
+        const push = await inPage(page, 'syncPushBench', { edits: args.plan.pushEdits, warmup: args.plan.pushWarmup });
         results.syncPush = push;
         printPush(push);
         await inPage(page, 'syncBenchCleanup', undefined);
@@ -186,7 +205,7 @@ async function main(): Promise<void> {
         const buildMs = await buildBenchApp();
         const app = await serveBenchApp();
         try {
-          const r = await appBench(browser, app, { recipients: args.recipients, historyMonths: 1, reloads: 3, log });
+          const r = await appBench(browser, app, { recipients: args.recipients, historyMonths: 1, reloads: args.plan.reloads, log });
           results.app = { ...r, buildMs };
           printApp(r);
         } finally {
@@ -197,7 +216,7 @@ async function main(): Promise<void> {
     if (has('load')) {
       const loads: LoadBenchResult[] = [];
       const spec = LOAD_SPECS[args.scale];
-      const cfg = LOAD[args.scale];
+      const cfg = args.plan.load;
       const pgliteServer = benchServer ?? await startBenchServer(spec);
       try {
         loads.push(await loadBench(pgliteServer, { backend: 'pglite', stations: cfg.stations, rounds: cfg.rounds, sequentialStations: cfg.sequential, log }));
@@ -386,7 +405,7 @@ function fmtLoad(l: readonly number[]): string {
 function machineInfo(): string {
   let chromiumVersion = 'chromium ?';
   try {
-    chromiumVersion = execFileSync(chromiumPath() ?? 'chromium', ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+    chromiumVersion = execFileSync(chromiumPath() ?? 'chromium', ['--version'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     // No Chromium found: the browser figures would have failed already.
   }
