@@ -68,7 +68,12 @@ const SERVER_OWNED = new Set(['rev', 'updatedAt']);
 
 export async function runWrite<T>(ctx: RepoContext, work: (s: WriteSession) => Promise<T>): Promise<RepoResult<T>> {
   try {
-    const value = await ctx.db.transaction('rw', WRITE_TABLES, (tx) => work(new WriteSession(ctx, tx)));
+    const value = await ctx.db.transaction('rw', WRITE_TABLES, async (tx) => {
+      const session = new WriteSession(ctx, tx);
+      const result = await work(session);
+      await session.finish();
+      return result;
+    });
     return { ok: true, value };
   } catch (e) {
     if (e instanceof RepoAbort) return { ok: false, error: e.error };
@@ -137,7 +142,17 @@ export class WriteSession {
    * `issuePath` prefixes validation paths, e.g. ['aid', 2] for the third aid item of a form.
    */
   async put<T extends EntityTable>(table: T, input: EntityInput<T>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
-    const existing = await this.get(table, input.id);
+    return this.write(table, input, await this.get(table, input.id), issuePath);
+  }
+
+  /** Reads, patches and writes a row; `not_found` if it does not exist. */
+  async patch<T extends EntityTable>(table: T, id: string, patch: Partial<EntityInput<T>>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+    const existing = await this.require(table, id);
+    return this.write(table, { ...existing, ...patch, id } as EntityInput<T>, existing, issuePath);
+  }
+
+  /** `put` once the stored row (decoded, or undefined for a new one) has been read. */
+  private async write<T extends EntityTable>(table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, issuePath: readonly (string | number)[]): Promise<EntityRow<T>> {
     const candidate = { ...input, rev: existing?.rev ?? 0, updatedAt: this.nowIso() };
     const parsed = entitySchemas[table].safeParse(candidate);
     if (!parsed.success) this.fail({ code: 'validation_failed', issues: zodIssues(parsed.error, issuePath) });
@@ -148,57 +163,66 @@ export class WriteSession {
       previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !sameValue(previous[k], record[k]),
     );
     if (existing !== undefined && changed.length === 0) return existing;
-    // Encoding a table with nothing sealed does no crypto: it settles within microtasks.
-    const encoded = isSealedTable(table) ? this.crypto(this.ctx.db.codec.encode(table, row)) : this.ctx.db.codec.encode(table, row);
-    await this.table(table).put(await encoded);
     const fields = Object.fromEntries(changed.map((k) => [k, record[k]]));
-    await this.record(table, input.id, 'upsert', fields, existing?.rev ?? 0);
+    const mutation = await this.mutation(table, input.id, 'upsert', fields, existing?.rev ?? 0);
+    const codec = this.ctx.db.codec;
+    // A sealed table seals the row and its outbox values in ONE transaction-keeping wait (each
+    // wait costs an IndexedDB round trip); a table with nothing sealed does no crypto at all.
+    const [encoded, entry] = isSealedTable(table)
+      ? await this.crypto(Promise.all([codec.encode(table, row), codec.sealOutbox(mutation)]))
+      : [await codec.encode(table, row), mutation];
+    // Requests queue in order within the transaction: issue them together, wait once.
+    await Promise.all([this.table(table).put(encoded), this.append(entry, changed)]);
     return row;
-  }
-
-  /** Reads, patches and writes a row; `not_found` if it does not exist. */
-  async patch<T extends EntityTable>(table: T, id: string, patch: Partial<EntityInput<T>>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
-    const existing = await this.require(table, id);
-    return this.put(table, { ...existing, ...patch, id } as EntityInput<T>, issuePath);
   }
 
   async remove(table: EntityTable, id: string): Promise<void> {
     if (table === 'aid') this.fail({ code: 'aid_delete_refused' });
     const existing = await this.require(table, id);
-    await this.table(table).delete(id);
-    await this.record(table, id, 'delete', {}, existing.rev);
+    // A delete carries no fields: nothing to seal.
+    const entry = await this.mutation(table, id, 'delete', {}, existing.rev);
+    await Promise.all([this.table(table).delete(id), this.append(entry, [])]);
   }
 
-  private async record(table: EntityTable, rowId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, baseRev: number): Promise<void> {
-    const at = this.nowIso();
+  private async mutation(table: EntityTable, rowId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, baseRev: number): Promise<Omit<OutboxEntry, 'seq'>> {
+    const createdAt = this.nowIso();
     const hlc = await this.nextHlc();
-    const mutation = { id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt: at };
-    // Only a table with sealed fields has anything to seal in its mutation.
-    const entry = isSealedTable(table) ? await this.crypto(this.ctx.db.codec.sealOutbox(mutation)) : mutation;
-    await bound.outbox(this.tx).add(entry);
-    await bound.auditLocal(this.tx).add({
-      at,
+    return { id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt };
+  }
+
+  /**
+   * The outbox entry (already sealed where it must be) and the local audit line naming the
+   * changed fields (sealed ones included, though their values are not in `entry.fields`).
+   */
+  private async append(entry: Omit<OutboxEntry, 'seq'>, fieldNames: readonly string[]): Promise<void> {
+    await Promise.all([bound.outbox(this.tx).add(entry), bound.auditLocal(this.tx).add({
+      at: entry.createdAt,
       staffId: this.ctx.actor.staffId,
       staffName: this.ctx.actor.name,
-      table,
-      rowId,
-      op,
-      fields: Object.keys(fields),
-    });
+      table: entry.table,
+      rowId: entry.rowId,
+      op: entry.op,
+      fields: [...fieldNames],
+    })]);
   }
 
-  /** One HLC per mutation, persisted in syncState so it never runs backwards across restarts. */
+  /**
+   * One HLC per mutation. The last one is persisted in syncState when the work is done
+   * (`finish`, in the same transaction), so it never runs backwards across restarts.
+   */
   private async nextHlc(): Promise<string> {
     if (this.clock === null) {
-      const node = await ensureClientIdInTx(this.tx, this.ctx.newId);
-      const stored = await bound.syncState(this.tx).get(SYNC_KEYS.hlc);
+      const [node, stored] = await Promise.all([ensureClientIdInTx(this.tx, this.ctx.newId), bound.syncState(this.tx).get(SYNC_KEYS.hlc)]);
       const last = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
       this.clock = last === null ? { millis: 0, counter: 0, node } : { ...last, node };
     }
     this.clock = tickHlc(this.clock, this.ctx.now().getTime());
-    const encoded = encodeHlc(this.clock);
-    await bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value: encoded });
-    return encoded;
+    return encodeHlc(this.clock);
+  }
+
+  /** Called by runWrite once the work succeeded, inside its transaction. */
+  async finish(): Promise<void> {
+    if (this.clock !== null) await bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value: encodeHlc(this.clock) });
   }
 }
 
