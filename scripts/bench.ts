@@ -47,7 +47,7 @@ const PLANS: Record<Scale, ScalePlan> = {
 
 /**
  * The server data of the sync benchmarks. Quick: 1,000 recipients with a year of history
- * (about 24,000 rows). District: issue 4's 50,000 recipients with about 500,000
+ * (19,520 rows). District: issue 4's 50,000 recipients with about 500,000
  * visits (16 months of history). A supervisor's device holds one district whatever the size of
  * the city, so the city scale syncs the district data set too.
  */
