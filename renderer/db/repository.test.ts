@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
 import type { YoufuDb } from './database';
 import type { OutboxEntry } from './database';
-import { applyRemoteChanges, deleteRow, openOutboxEntries, runWrite, upsertRow, upsertRows } from './repository';
+import { SYNC_KEYS, applyRemoteChanges, deleteRow, openOutboxEntries, runWrite, upsertRow, upsertRows } from './repository';
 import { makeIdNumber, newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
@@ -54,6 +54,21 @@ describe('write path', () => {
     expect(entries.map((e) => e.seq)).toEqual([1, 2]);
     expect(entries[1]!.fields).toEqual({ address: '新地址 2 号', tags: ['重点'] });
     expect(entries[1]!.hlc > entries[0]!.hlc).toBe(true);
+  });
+
+  it('orders a later transaction after the earlier one even when the clock was set back', async () => {
+    await runWrite(ctx, async (s) => {
+      await s.put('recipients', recipientInput(R1));
+      await s.put('recipients', recipientInput(R2));
+    });
+    ctx.clock.ms -= 3_600_000;
+    await upsertRow(ctx, 'recipients', recipientInput(R3));
+    const hlcs = (await pushed()).map((e) => e.hlc);
+    expect(hlcs).toHaveLength(3);
+    expect([...hlcs].sort()).toEqual(hlcs);
+    expect(new Set(hlcs).size).toBe(3);
+    // The device keeps the last HLC it issued, for the next write and the next start.
+    expect((await db.syncState.get(SYNC_KEYS.hlc))?.value).toBe(hlcs[2]);
   });
 
   it('writes nothing for an edit that changes nothing', async () => {
