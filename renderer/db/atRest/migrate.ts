@@ -118,13 +118,7 @@ async function sealOutbox(db: YoufuDb, batchSize: number): Promise<number> {
     const legacy = batch.filter(isLegacyOutboxEntry);
     if (legacy.length === 0) continue;
     const encoded = await Promise.all(legacy.map((e) => db.codec.sealOutbox(e)));
-    sealed += await db.transaction('rw', db.outbox, async (tx) => {
-      const outbox = tx.table<OutboxEntry, number>('outbox');
-      const current = await outbox.bulkGet(legacy.map((e) => e.seq));
-      const puts = encoded.filter((_, i) => current[i] !== undefined && isLegacyOutboxEntry(current[i]));
-      if (puts.length > 0) await outbox.bulkPut(puts);
-      return puts.length;
-    });
+    sealed += await putWhereStillLegacy(db, 'outbox', legacy.map((e) => e.seq), encoded, isLegacyOutboxEntry);
   }
 }
 
@@ -137,10 +131,18 @@ async function sealConflicts(db: YoufuDb): Promise<number> {
   const legacy = (await db.conflicts.toArray()).filter(isLegacyConflict);
   if (legacy.length === 0) return 0;
   const encoded = await Promise.all(legacy.map((c) => db.codec.sealConflict(c)));
-  return db.transaction('rw', db.conflicts, async (tx) => {
-    const table = tx.table<ConflictEntry, number>('conflicts');
-    const current = await table.bulkGet(legacy.map((c) => c.id));
-    const puts = encoded.filter((_, i) => current[i] !== undefined && isLegacyConflict(current[i]));
+  return putWhereStillLegacy(db, 'conflicts', legacy.map((c) => c.id), encoded, isLegacyConflict);
+}
+
+/**
+ * Writes entries sealed outside the transaction (WebCrypto cannot run inside one), skipping any
+ * that changed meanwhile: gone (pushed, resolved) or already sealed. Returns how many it wrote.
+ */
+async function putWhereStillLegacy<T>(db: YoufuDb, tableName: 'outbox' | 'conflicts', keys: readonly number[], encoded: readonly T[], isLegacy: (current: T) => boolean): Promise<number> {
+  return db.transaction('rw', tableName, async (tx) => {
+    const table = tx.table<T, number>(tableName);
+    const current = await table.bulkGet([...keys]);
+    const puts = encoded.filter((_, i) => current[i] !== undefined && isLegacy(current[i]!));
     if (puts.length > 0) await table.bulkPut(puts);
     return puts.length;
   });
