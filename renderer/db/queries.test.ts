@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { YoufuDb } from './database';
-import { heroesOf, openRequests, pendingOccurrences, pendingOutboxCount, recipientTimeline, searchRecipients } from './queries';
+import { dueItemDetails, heroesOf, openRequests, pendingOccurrenceList, pendingOutboxCount, recipientTimeline, searchRecipients } from './queries';
 import { createRecipient } from './recipientRepository';
 import { upsertRow } from './repository';
 import { makeIdNumber, newTestDb, recipientInput, testContext, type TestContext } from './testFixtures';
+
+/** The Today list's two reads together: the pending occurrences, then their duties and recipients. */
+async function pendingOccurrences(from: YoufuDb, filter: Parameters<typeof pendingOccurrenceList>[1]) {
+  return dueItemDetails(from, await pendingOccurrenceList(from, filter));
+}
 
 const R1 = '11111111-0000-4000-8000-000000000001';
 const R2 = '11111111-0000-4000-8000-000000000002';

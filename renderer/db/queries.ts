@@ -119,14 +119,6 @@ export async function dueItemDetails(db: YoufuDb, occurrences: readonly DutyOccu
   }));
 }
 
-/** Pending occurrences due on or before `until`, oldest first, with their duty and recipient. */
-export async function pendingOccurrences(
-  db: YoufuDb,
-  filter: { stationPrefix?: string; assigneeId?: string; until: string },
-): Promise<DueItem[]> {
-  return dueItemDetails(db, await pendingOccurrenceList(db, filter));
-}
-
 export type TimelineEntry =
   | { kind: 'visit'; date: string; row: Visit }
   | { kind: 'aid'; date: string; row: Aid }
