@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITY_CODE, DEMO_TODAY, generateDemoRows } from '../demo';
+import { translateError } from '../i18n/messages';
 import { stationPathName } from '../stations/tree';
 import { idNumberCheckChar } from '../validation/idNumber';
 import { formatRecurrence, parseRecurrence } from './layout';
@@ -164,8 +165,7 @@ describe('ledger import plan', () => {
 });
 
 describe('ledger error reasons', () => {
-  it('every reason the ledger gives has a zh and an en message', async () => {
-    const { translateError } = await import('../i18n/messages');
+  it('every reason the ledger gives has a zh and an en message', () => {
     const reasons = [
       'ledger_not_xlsx', 'ledger_no_sheets', 'ledger_column_missing', 'ledger_id_masked', 'ledger_value_required',
       'ledger_option_unknown', 'ledger_category_unknown', 'ledger_station_unknown', 'ledger_bool_invalid',
