@@ -80,7 +80,6 @@ const LOCAL_SCOPE: Record<Scale, string> = { quick: '440304', district: '440304'
 interface Args {
   scale: Scale;
   plan: ScalePlan;
-  recipients: number;
   parts: Set<Part>;
 }
 
@@ -93,7 +92,7 @@ function parseArgs(argv: string[]): Args {
   const only = j >= 0 ? (argv[j + 1] ?? '').split(',') : [...PARTS];
   for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${p}`);
   const plan = PLANS[scale as Scale];
-  return { scale: scale as Scale, plan, recipients: plan.recipients, parts: new Set(only as Part[]) };
+  return { scale: scale as Scale, plan, parts: new Set(only as Part[]) };
 }
 
 /** One line of the summary table: a figure, its same-run baseline, the ratio, the target. */
@@ -126,7 +125,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const has = (p: Part): boolean => args.parts.has(p);
   const results: Record<string, unknown> = {
-    scale: args.scale, recipients: args.recipients, parts: [...args.parts], machine: machineInfo(), startedAt: new Date().toISOString(), loadAverageAtStart: load(),
+    scale: args.scale, recipients: args.plan.recipients, parts: [...args.parts], machine: machineInfo(), startedAt: new Date().toISOString(), loadAverageAtStart: load(),
   };
   const log = (s: string): void => console.error(s);
   let benchServer: BenchServer | null = null;
@@ -172,14 +171,14 @@ async function main(): Promise<void> {
       }
 
       if (has('caseload')) {
-        log(`caseload search: loading ${args.recipients} recipients…`);
-        const caseload = await inPage(page, 'caseloadSearchBench', { recipients: args.recipients, seed: 7, rounds: args.plan.searchRounds });
+        log(`caseload search: loading ${args.plan.recipients} recipients…`);
+        const caseload = await inPage(page, 'caseloadSearchBench', { recipients: args.plan.recipients, seed: 7, rounds: args.plan.searchRounds });
         results.caseloadSearch = caseload;
         printCaseload(caseload);
       }
       if (has('local')) {
-        log(`local: loading ${args.recipients} recipients with duties, occurrences and a month of history…`);
-        const data = await inPage(page, 'localDataLoad', { recipients: args.recipients, seed: 7, scopePrefix: LOCAL_SCOPE[args.scale] });
+        log(`local: loading ${args.plan.recipients} recipients with duties, occurrences and a month of history…`);
+        const data = await inPage(page, 'localDataLoad', { recipients: args.plan.recipients, seed: 7, scopePrefix: LOCAL_SCOPE[args.scale] });
         const today = await inPage(page, 'todayBench', { rounds: 10 });
         const visit = await inPage(page, 'visitBench', { visits: args.plan.visits, warmup: 10 });
         await inPage(page, 'localBenchCleanup', undefined);
@@ -205,7 +204,7 @@ async function main(): Promise<void> {
         const buildMs = await buildBenchApp();
         const app = await serveBenchApp();
         try {
-          const r = await appBench(browser, app, { recipients: args.recipients, historyMonths: 1, reloads: args.plan.reloads, log });
+          const r = await appBench(browser, app, { recipients: args.plan.recipients, historyMonths: 1, reloads: args.plan.reloads, log });
           results.app = { ...r, buildMs };
           printApp(r);
         } finally {
