@@ -18,7 +18,7 @@ import { type BenchServer, startBenchServer } from './benchServerProcess';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 /**
- * `npm run bench [-- --scale district|city] [--quick] [--only caseload|sync]`: runs the
+ * `npm run bench [-- --scale district|city] [--quick] [--only caseload|sync] [--keep]`: runs the
  * benchmarks in real Chromium against the real code (and, for sync, a real server in its own
  * process), prints a table of each figure with its baseline and ratio, and writes
  * bench-results.json. No timed assertions: these are measurements.
@@ -58,7 +58,7 @@ const SYNC_SPECS: Record<Scale, BenchDataSpec> = {
 };
 const PULL_TARGET = 100_000;
 /** Per process: two runs at once (say a quick one beside a long one) must not share a profile. */
-const PROFILE_DIR = `data/bench/chromium-profile-${process.pid}`;
+const profileDir = (args: Args): string => (args.keep ? `data/bench/chromium-kept-${args.scale}` : `data/bench/chromium-profile-${process.pid}`);
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
 /** pull: the server's pull path against raw SQL (Node); sync: bootstrap and push in the browser. */
@@ -81,6 +81,8 @@ interface Args {
   scale: Scale;
   plan: ScalePlan;
   parts: Set<Part>;
+  /** `--keep`: the local figures' database stays in a profile per scale and is reused next time. */
+  keep: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -92,7 +94,7 @@ function parseArgs(argv: string[]): Args {
   const only = j >= 0 ? (argv[j + 1] ?? '').split(',') : [...PARTS];
   for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${p}`);
   const plan = PLANS[scale as Scale];
-  return { scale: scale as Scale, plan, parts: new Set(only as Part[]) };
+  return { scale: scale as Scale, plan, parts: new Set(only as Part[]), keep: argv.includes('--keep') };
 }
 
 /** One line of the summary table: a figure, its same-run baseline, the ratio, the target. */
@@ -144,8 +146,9 @@ async function main(): Promise<void> {
   const vite = browserParts ? await createServer({ configFile: 'vite.config.ts', server: { port: 0, strictPort: false, hmr: false, watch: null }, logLevel: 'warn' }) : null;
   // A profile on disk, fresh each run: a default (incognito) context keeps IndexedDB in memory
   // under a small quota that a district's bootstrap exceeds, and the app stores on disk anyway.
-  rmSync(PROFILE_DIR, { recursive: true, force: true });
-  const browser = browserParts ? await chromium.launchPersistentContext(PROFILE_DIR, { executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : null;
+  const profile = profileDir(args);
+  if (!args.keep) rmSync(profile, { recursive: true, force: true });
+  const browser = browserParts ? await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : null;
   try {
     if (benchServer && has('pull')) {
       // In Node first, while nothing else runs: the server's read path against raw SQL.
@@ -178,10 +181,10 @@ async function main(): Promise<void> {
       }
       if (has('local')) {
         log(`local: loading ${args.plan.recipients} recipients with duties, occurrences and a month of history…`);
-        const data = await inPage(page, 'localDataLoad', { recipients: args.plan.recipients, seed: 7, scopePrefix: LOCAL_SCOPE[args.scale] });
+        const data = await inPage(page, 'localDataLoad', { recipients: args.plan.recipients, seed: 7, scopePrefix: LOCAL_SCOPE[args.scale], keep: args.keep });
         const today = await inPage(page, 'todayBench', { rounds: 10 });
         const visit = await inPage(page, 'visitBench', { visits: args.plan.visits, warmup: 10 });
-        await inPage(page, 'localBenchCleanup', undefined);
+        await inPage(page, 'localBenchCleanup', { keep: args.keep });
         results.localData = data;
         results.today = today;
         results.visit = visit;
@@ -245,7 +248,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close();
-    rmSync(PROFILE_DIR, { recursive: true, force: true });
+    if (!args.keep) rmSync(profile, { recursive: true, force: true });
     await vite?.close();
     await benchServer?.stop();
   }
