@@ -128,7 +128,7 @@ export async function todayBench(opts: { rounds: number }): Promise<TodayBenchRe
   // What the screen does before it shows anything: the sorted list, then its first page's details.
   const screen = async () => {
     const data = await loadTodayData(db, filter);
-    await loadTodayDetails(db, data.items.slice(0, TODAY_FIRST_PAGE));
+    await loadTodayDetails(db, data.lines.slice(0, TODAY_FIRST_PAGE));
     return data;
   };
   const t0 = performance.now();
@@ -148,7 +148,7 @@ export async function todayBench(opts: { rounds: number }): Promise<TodayBenchRe
   const a = summarize(computation);
   const b = summarize(baseline);
   return {
-    today: DEMO_TODAY, items: first.items.length, overdue: first.overdue, dueSoon: first.dueSoon, openRequests: first.openRequests,
+    today: DEMO_TODAY, items: first.lines.length, overdue: first.overdue, dueSoon: first.dueSoon, openRequests: first.openRequests,
     firstMs: round2(firstMs), computation: a, baseline: b, ratio: round2(b.p95 / a.p95),
   };
 }

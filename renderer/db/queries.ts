@@ -81,21 +81,30 @@ export interface DueItem {
 }
 
 /**
- * Pending occurrences due on or before `until`, oldest first, without their duty or recipient:
- * what the Today list sorts and counts. `assigneeId` keeps the duties assigned to that staff
- * member. The range is read in one getAll and filtered here: a Dexie .filter() walks a cursor,
- * one event per row, several times slower over the same rows (the Today list at district scale).
+ * Pending occurrences due on or before `until`, in due-date order (then by id), without their
+ * duty or recipient. `assigneeId` keeps the duties assigned to that staff member: read through
+ * `[dutyId+status]`, a few hundred rows however big the database. Otherwise the range is read in
+ * one getAll and filtered here: a Dexie .filter() walks a cursor, one event per row, several
+ * times slower over the same rows.
  */
 export async function pendingOccurrenceList(
   db: YoufuDb,
   filter: { stationPrefix?: string | undefined; assigneeId?: string | undefined; until: string },
 ): Promise<DutyOccurrence[]> {
-  const assigned = filter.assigneeId === undefined ? null : new Set(await db.duties.where('assigneeId').equals(filter.assigneeId).primaryKeys());
-  const occurrences = (await db.dutyOccurrences
-    .where('[status+dueDate]')
-    .between(['pending', Dexie.minKey], ['pending', filter.until], true, true)
-    .toArray())
-    .filter((o) => (filter.stationPrefix === undefined || o.stationCode.startsWith(filter.stationPrefix)) && (assigned === null || assigned.has(o.dutyId)));
+  const inScope = (o: DutyOccurrence): boolean => filter.stationPrefix === undefined || o.stationCode.startsWith(filter.stationPrefix);
+  let occurrences;
+  if (filter.assigneeId !== undefined) {
+    const duties = await db.duties.where('assigneeId').equals(filter.assigneeId).primaryKeys();
+    occurrences = duties.length === 0 ? [] : (await db.dutyOccurrences.where('[dutyId+status]').anyOf(duties.map((d) => [d, 'pending'])).toArray())
+      .filter((o) => o.dueDate <= filter.until && inScope(o))
+      .sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1));
+  } else {
+    occurrences = (await db.dutyOccurrences
+      .where('[status+dueDate]')
+      .between(['pending', Dexie.minKey], ['pending', filter.until], true, true)
+      .toArray())
+      .filter(inScope);
+  }
   return occurrences.map((o) => db.codec.decodeSummary('dutyOccurrences', o));
 }
 
@@ -148,12 +157,17 @@ export async function recipientTimeline(db: YoufuDb, recipientId: string): Promi
 }
 
 /** Open and in-progress requests, oldest first (the ones open longest surface to the supervisor); no description. */
-export async function openRequests(db: YoufuDb, filter: { stationPrefix?: string; assigneeId?: string } = {}): Promise<RequestSummary[]> {
-  // One getAll per status, filtered here (anyOf and .filter() walk a cursor, one event per row).
-  const rows = (await Promise.all((['open', 'in_progress'] as const).map((status) => db.requests.where('status').equals(status).toArray())))
-    .flat()
-    .filter((r) => (filter.stationPrefix === undefined || r.stationCode.startsWith(filter.stationPrefix)) && (filter.assigneeId === undefined || r.assigneeId === filter.assigneeId));
-  return rows.map((r) => db.codec.decodeSummary('requests', r)).sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
+export async function openRequests(db: YoufuDb, filter: { stationPrefix?: string | undefined; assigneeId?: string | undefined } = {}): Promise<RequestSummary[]> {
+  const active = (r: { status: string }): boolean => r.status === 'open' || r.status === 'in_progress';
+  // A staff member's requests through their index; else one getAll per status, filtered here
+  // (anyOf and .filter() walk a cursor, one event per row).
+  const rows = filter.assigneeId !== undefined
+    ? (await db.requests.where('assigneeId').equals(filter.assigneeId).toArray()).filter(active)
+    : (await Promise.all((['open', 'in_progress'] as const).map((status) => db.requests.where('status').equals(status).toArray()))).flat();
+  return rows
+    .filter((r) => filter.stationPrefix === undefined || r.stationCode.startsWith(filter.stationPrefix))
+    .map((r) => db.codec.decodeSummary('requests', r))
+    .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
 }
 
 /** The combat heroes and first-class merit holders a dedicated staff member serves (summaries: the cards show no sensitive field). */

@@ -30,7 +30,7 @@ export function TodayPage() {
         }
       />
       <TodayCounts data={data} />
-      <TodayTable items={data?.items ?? []} today={today} loading={data === undefined} />
+      <TodayTable items={data?.lines ?? []} today={today} loading={data === undefined} />
     </>
   );
 }

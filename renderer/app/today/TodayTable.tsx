@@ -12,19 +12,20 @@ import { useMessages, useStrings } from '../i18n';
 import { href, navigate } from '../router';
 import { useStaffById } from '../useStaffById';
 import { todayStrings } from './strings';
-import { type TodayEntry, type TodayItem, useTodayDetails } from './useTodayItems';
+import type { DueLine } from '../../db/todayQueries';
+import { type TodayItem, useTodayDetails } from './useTodayItems';
 
-export function logVisitFor(item: TodayEntry): void {
+export function logVisitFor(item: TodayItem): void {
   navigate('/visit/new', { recipient: item.occurrence.recipientId, occurrence: item.occurrence.id });
 }
 
 const PAGE_SIZES = [20, 50, 100, 200];
 
 /**
- * The Today list, a page at a time: the whole list is sorted from the occurrences alone, and
- * each page's duties and recipients are read when it is shown (see useTodayItems.ts).
+ * The Today list, a page at a time: the whole list is ordered and counted from index keys, and
+ * each page's occurrences, duties and recipients are read when it is shown (see useTodayItems.ts).
  */
-export function TodayTable({ items, today, loading }: { items: readonly TodayEntry[]; today: string; loading: boolean }) {
+export function TodayTable({ items, today, loading }: { items: readonly DueLine[]; today: string; loading: boolean }) {
   const t = useStrings(todayStrings);
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const pages = Math.max(1, Math.ceil(items.length / page.pageSize));

@@ -1,28 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DUE_SOON_DAYS, addDays, classifyOccurrence, compareUrgency } from '../../../shared/duties';
 import type { DutyOccurrence } from '../../../shared/domain/schemas';
 import type { YoufuDb } from '../../db/database';
-import { type DueItem, dueItemDetails, heroRecipientIds, openRequests, pendingOccurrenceList } from '../../db/queries';
+import { type DueItem, dueItemDetails } from '../../db/queries';
+import { type DueLine, type TodayFilter, dueLines, openRequestCount } from '../../db/todayQueries';
 import { useDbSession } from '../DbProvider';
 import { useScopePrefix } from '../useScopePrefix';
 
 export type TodayScope = 'station' | 'mine';
 
-/** One line of the Today list as sorted and counted: the occurrence and how urgent it is. */
-export interface TodayEntry {
+/** A line as shown: its occurrence, duty and recipient read for the rows on screen only. */
+export interface TodayItem extends DueLine {
   occurrence: DutyOccurrence;
-  hero: boolean;
-  overdue: boolean;
-}
-
-/** A line as shown: its duty and recipient read for the rows on screen only. */
-export interface TodayItem extends TodayEntry {
   duty: DueItem['duty'];
   recipient: DueItem['recipient'];
 }
 
 export interface TodayData {
-  items: TodayEntry[];
+  lines: DueLine[];
   overdue: number;
   dueSoon: number;
   openRequests: number;
@@ -33,40 +27,36 @@ export interface TodayData {
  * days overdue), and the open requests count. What the Today screen shows; the benchmark
  * (renderer/bench) times this very function plus the first page's details.
  *
- * At district scale thousands of occurrences are due: sorting needs only the occurrences and
- * which recipients are heroes (keys of the `isHero` index), so their duties and recipients are
- * read for the page on screen (`loadTodayDetails`), not for the whole list.
+ * With a whole city due (12,000 lines among a million occurrences) the list is ordered and
+ * counted from index keys (renderer/db/todayQueries.ts); the rows of the page on screen are
+ * read by `loadTodayDetails`.
  */
-export async function loadTodayData(db: YoufuDb, filter: { stationPrefix?: string; assigneeId?: string; today: string }): Promise<TodayData> {
-  const { stationPrefix, assigneeId, today } = filter;
-  const [due, heroes, requests] = await Promise.all([
-    pendingOccurrenceList(db, { stationPrefix, assigneeId, until: addDays(today, DUE_SOON_DAYS) }),
-    heroRecipientIds(db),
-    openRequests(db, { stationPrefix, assigneeId }),
-  ]);
-  const items = due
-    .map((occurrence): TodayEntry => ({
-      occurrence,
-      hero: heroes.has(occurrence.recipientId),
-      overdue: classifyOccurrence(occurrence, today) === 'overdue',
-    }))
-    .sort((a, b) => compareUrgency({ isHero: a.hero, dueDate: a.occurrence.dueDate }, { isHero: b.hero, dueDate: b.occurrence.dueDate }));
-  const overdue = items.filter((i) => i.overdue).length;
-  return { items, overdue, dueSoon: items.length - overdue, openRequests: requests.length };
+export async function loadTodayData(db: YoufuDb, filter: TodayFilter): Promise<TodayData> {
+  const [due, requests] = await Promise.all([dueLines(db, filter), openRequestCount(db, filter)]);
+  return { ...due, openRequests: requests };
 }
 
-/** The duties and recipients of the entries given (a page of the list), in their order. */
-export async function loadTodayDetails(db: YoufuDb, entries: readonly TodayEntry[]): Promise<TodayItem[]> {
-  const details = await dueItemDetails(db, entries.map((e) => e.occurrence));
-  return entries.map((e, i) => ({ ...e, duty: details[i]?.duty, recipient: details[i]?.recipient }));
+/**
+ * The occurrences, duties and recipients of the lines given (a page of the list), in their
+ * order. A line whose occurrence is gone (a sync in between) is left out: the list that named
+ * it is read again at once.
+ */
+export async function loadTodayDetails(db: YoufuDb, lines: readonly DueLine[]): Promise<TodayItem[]> {
+  const rows = await db.dutyOccurrences.bulkGet(lines.map((l) => l.occurrenceId));
+  const found = lines.flatMap((line, i) => {
+    const row = rows[i];
+    return row ? [{ line, occurrence: db.codec.decodeSummary('dutyOccurrences', row) }] : [];
+  });
+  const details = await dueItemDetails(db, found.map((f) => f.occurrence));
+  return found.map((f, i) => ({ ...f.line, occurrence: f.occurrence, duty: details[i]?.duty, recipient: details[i]?.recipient }));
 }
 
 /** The Today lines on screen with their duty and recipient; undefined while they load. */
-export function useTodayDetails(entries: readonly TodayEntry[]): TodayItem[] | undefined {
+export function useTodayDetails(lines: readonly DueLine[]): TodayItem[] | undefined {
   const { db } = useDbSession();
-  const key = entries.map((e) => e.occurrence.id).join(',');
-  // `key` stands for the entries: a new array with the same lines must not read them again.
-  return useLiveQuery(() => loadTodayDetails(db, entries), [db, key]);
+  const key = lines.map((l) => l.occurrenceId).join(',');
+  // `key` stands for the lines: a new array with the same lines must not read them again.
+  return useLiveQuery(() => loadTodayDetails(db, lines), [db, key]);
 }
 
 /** Overdue and soon-due occurrences, most urgent first (heroes, then days overdue). */
