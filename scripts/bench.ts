@@ -57,8 +57,12 @@ const SYNC_SPECS: Record<Scale, BenchDataSpec> = {
   city: { recipients: 50_000, seed: 7, scopePrefix: '440304', historyMonths: 16 },
 };
 const PULL_TARGET = 100_000;
+const KEPT_APP_PORT = 4791;
 /** Per process: two runs at once (say a quick one beside a long one) must not share a profile. */
-const profileDir = (args: Args): string => (args.keep ? `data/bench/chromium-kept-${args.scale}` : `data/bench/chromium-profile-${process.pid}`);
+const profileDir = (args: Args): string => (args.keep
+  // Kept per scale and per set of browser figures: `--only local --keep` beside `--only app --keep` is fine.
+  ? `data/bench/chromium-kept-${args.scale}-${[...args.parts].filter((p) => p !== 'pull' && p !== 'load').sort().join('+')}`
+  : `data/bench/chromium-profile-${process.pid}`);
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
 /** pull: the server's pull path against raw SQL (Node); sync: bootstrap and push in the browser. */
@@ -205,9 +209,10 @@ async function main(): Promise<void> {
       if (has('app')) {
         log('app: building the renderer for the cold start…');
         const buildMs = await buildBenchApp();
-        const app = await serveBenchApp();
+        // A kept profile's app data belongs to its origin: the same port every time.
+        const app = await serveBenchApp(args.keep ? KEPT_APP_PORT : 0);
         try {
-          const r = await appBench(browser, app, { recipients: args.plan.recipients, historyMonths: 1, reloads: args.plan.reloads, log });
+          const r = await appBench(browser, app, { recipients: args.plan.recipients, historyMonths: 1, reloads: args.plan.reloads, keep: args.keep, log });
           results.app = { ...r, buildMs };
           printApp(r);
         } finally {
