@@ -137,7 +137,7 @@ export async function appBench(context: BrowserContext, app: BenchAppServer, opt
     let kept = false;
     if (opts.keep) {
       await page.goto(`${app.url}#/caseload`);
-      const first = await page.waitForSelector('[data-testid="caseload-row"], [data-testid="start-screen"]', { timeout: 120_000 });
+      const first = await page.waitForSelector('[data-testid="caseload-row"], [data-testid="start-screen"], [data-testid="login-username"]', { timeout: 120_000 });
       kept = (await first.getAttribute('data-testid')) === 'caseload-row';
     }
     if (kept) {
