@@ -32,6 +32,29 @@ export interface RecipientSearch {
 }
 
 export async function searchRecipients(db: YoufuDb, search: RecipientSearch, limit = 50): Promise<RecipientListItem[]> {
+  const { collection, matches } = await recipientQuery(db, search);
+  const rows = await (matches ? collection.filter(matches) : collection).limit(limit).toArray();
+  return rows.map((r) => db.codec.decodeListItem('recipients', r));
+}
+
+/**
+ * The ids of the recipients `searchRecipients` finds, in the same order, without their rows: what
+ * a long list holds, reading rows only for the lines on screen. A search of a station scope
+ * alone is answered from the `stationCode` index keys, no row read.
+ */
+export async function searchRecipientIds(db: YoufuDb, search: RecipientSearch, limit = Infinity): Promise<string[]> {
+  const { collection, matches } = await recipientQuery(db, search);
+  const filtered = matches ? collection.filter(matches) : collection;
+  return Number.isFinite(limit) ? filtered.limit(limit).primaryKeys() : filtered.primaryKeys();
+}
+
+type RecipientCollection = ReturnType<YoufuDb['recipients']['toCollection']>;
+
+/**
+ * The collection a search starts from (its most selective index) and the test of the criteria
+ * that index does not answer; `matches` is null when the index alone answers them all.
+ */
+async function recipientQuery(db: YoufuDb, search: RecipientSearch): Promise<{ collection: RecipientCollection; matches: ((r: StoredRecipient) => boolean) | null }> {
   const text = normalizeSearchText(search.text ?? '');
   const dueIds = search.dueStatus ? await recipientIdsDue(db, search.dueStatus.kind, search.dueStatus.today) : null;
 
@@ -42,25 +65,26 @@ export async function searchRecipients(db: YoufuDb, search: RecipientSearch, lim
     (search.dedicatedStaffId === undefined || r.dedicatedStaffId === search.dedicatedStaffId) &&
     (!search.statuses?.length || search.statuses.includes(r.status)) &&
     (dueIds === null || dueIds.has(r.id));
+  const onlyScope = text === '' && dueIds === null && !search.categories?.length && !search.livingSituation?.length &&
+    search.dedicatedStaffId === undefined && !search.statuses?.length;
 
-  let collection;
   if (text.length === 18 && parseIdNumber(text).ok) {
     // A whole ID number: the blind index, exactly.
-    collection = db.recipients.where('idBlind').equals(db.codec.idBlind(text));
-  } else if (text !== '') {
+    return { collection: db.recipients.where('idBlind').equals(db.codec.idBlind(text)), matches };
+  }
+  if (text !== '') {
     // ID and phone tails are stored only as HMACs: 4 such characters are looked up as one.
     const tail = tailQuery(text);
-    collection = tail === null
+    const collection = tail === null
       ? db.recipients.where('searchKeys').startsWith(text).distinct()
       : db.recipients.where('searchKeys').startsWith(text).or('searchKeys').equals(db.codec.tailKey(tail)).distinct();
+    return { collection, matches };
   }
-  else if (search.dedicatedStaffId !== undefined) collection = db.recipients.where('dedicatedStaffId').equals(search.dedicatedStaffId);
-  else if (dueIds !== null) collection = db.recipients.where('id').anyOf([...dueIds]);
-  else if (search.categories?.length) collection = db.recipients.where('categoryCodes').anyOf([...search.categories]).distinct();
-  else if (search.stationPrefix !== undefined) collection = db.recipients.where('stationCode').startsWith(search.stationPrefix);
-  else collection = db.recipients.orderBy('name');
-  const rows = await collection.filter(matches).limit(limit).toArray();
-  return rows.map((r) => db.codec.decodeListItem('recipients', r));
+  if (search.dedicatedStaffId !== undefined) return { collection: db.recipients.where('dedicatedStaffId').equals(search.dedicatedStaffId), matches };
+  if (dueIds !== null) return { collection: db.recipients.where('id').anyOf([...dueIds]), matches };
+  if (search.categories?.length) return { collection: db.recipients.where('categoryCodes').anyOf([...search.categories]).distinct(), matches };
+  if (search.stationPrefix !== undefined) return { collection: db.recipients.where('stationCode').startsWith(search.stationPrefix), matches: onlyScope ? null : matches };
+  return { collection: db.recipients.orderBy('name'), matches: onlyScope ? null : matches };
 }
 
 async function recipientIdsDue(db: YoufuDb, kind: 'overdue' | 'due_soon', today: string): Promise<Set<string>> {

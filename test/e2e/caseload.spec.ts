@@ -27,6 +27,8 @@ async function typeSearch(text: string): Promise<void> {
   await search().fill('');
   await search().pressSequentially(text, { delay: 40 });
   await expect(page.locator('[data-stale="false"]')).toBeVisible();
+  // The lines in view read their rows after the list: wait until none is still blank.
+  await expect(page.locator('.yf-caseload-pending')).toHaveCount(0);
 }
 
 async function pickCategory(label: string): Promise<void> {

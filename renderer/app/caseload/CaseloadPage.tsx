@@ -9,20 +9,22 @@ import { CaseloadTable } from './CaseloadTable';
 import { caseloadStrings } from './strings';
 import { useCaseload } from './useCaseload';
 
+const EMPTY: readonly string[] = [];
+
 export function CaseloadPage() {
   const t = useStrings(caseloadStrings);
   const today = useToday();
-  const { rows, total, stale, complete } = useCaseload(today);
+  const { ids, total, stale, complete } = useCaseload(today);
   return (
     <>
       <PageHeader
         title={t('title')}
-        subtitle={<span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: complete && rows ? rows.length : '…' })}</span>}
+        subtitle={<span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: complete && ids ? ids.length : '…' })}</span>}
         extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recipients/new')}>{t('newRecipient')}</Button>}
       />
       <CaseloadFilters />
       <div style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }} data-stale={stale}>
-        <CaseloadTable rows={rows ?? []} today={today} loading={rows === undefined} />
+        <CaseloadTable ids={ids ?? EMPTY} today={today} loading={ids === undefined} />
       </div>
     </>
   );

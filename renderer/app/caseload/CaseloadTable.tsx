@@ -6,9 +6,11 @@ import { navigate } from '../router';
 import { useStaffById } from '../useStaffById';
 import { CASELOAD_COLUMNS, type CaseloadColumn, type CellContext } from './columns';
 import { caseloadStrings } from './strings';
-import type { CaseloadRow } from './useCaseload';
+import { type CaseloadRow, useCaseloadRows } from './useCaseload';
 
 const ROW_HEIGHT = 48;
+/** Rows are read in aligned blocks of this many lines: scrolling within a block reads nothing. */
+const BLOCK = 50;
 const MIN_WIDTH = 1150;
 
 function cellStyle(c: CaseloadColumn): CSSProperties {
@@ -55,26 +57,36 @@ const RowView = memo(function RowView({ row, start, ctx }: { row: CaseloadRow; s
   );
 });
 
+/** A line whose row is still being read: the same height, nothing to click yet. */
+function PendingRow({ start }: { start: number }) {
+  return <div role="row" aria-busy="true" className="yf-caseload-row yf-caseload-pending" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, borderBottom: '1px solid #f5f5f5' }} />;
+}
+
 /**
- * Only the rows in view are in the DOM (about 20 of 50,000), so scrolling and typing stay
- * smooth whatever the caseload size. A div grid with table roles keeps it accessible.
+ * Only the rows in view are in the DOM (about 20 of 200,000), and only their rows are read from
+ * IndexedDB (in blocks of BLOCK lines): the list itself is ids. Scrolling and typing stay smooth
+ * whatever the caseload size. A div grid with table roles keeps it accessible.
  */
-export function CaseloadTable({ rows, today, loading }: { rows: readonly CaseloadRow[]; today: string; loading: boolean }) {
+export function CaseloadTable({ ids, today, loading }: { ids: readonly string[]; today: string; loading: boolean }) {
   const t = useStrings(caseloadStrings);
   const locale = useLocale();
   const staff = useStaffById();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (i) => rows[i]?.recipient.id ?? i,
+    getItemKey: (i) => ids[i] ?? i,
   });
   const ctx = useMemo<CellContext>(() => ({ locale, today, staff }), [locale, today, staff]);
+  const items = virtualizer.getVirtualItems();
+  const from = items.length ? Math.floor(items[0]!.index / BLOCK) * BLOCK : 0;
+  const to = items.length ? Math.ceil((items.at(-1)!.index + 1) / BLOCK) * BLOCK : BLOCK;
+  const rows = useCaseloadRows(ids.slice(from, to));
 
   return (
-    <div className="yf-caseload" role="table" aria-rowcount={rows.length} data-testid="caseload-table">
+    <div className="yf-caseload" role="table" aria-rowcount={ids.length} data-testid="caseload-table">
       <div
         ref={scrollRef}
         style={{ height: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff', position: 'relative' }}
@@ -82,12 +94,12 @@ export function CaseloadTable({ rows, today, loading }: { rows: readonly Caseloa
         <div role="row" className="yf-caseload-head" style={{ display: 'flex', minWidth: MIN_WIDTH, height: 44, alignItems: 'center', position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
           {CASELOAD_COLUMNS.map((c) => <div role="columnheader" key={c.key} style={CELL_STYLES[c.key]}>{t(c.title)}</div>)}
         </div>
-        {rows.length === 0 && !loading && <Empty style={{ padding: 48 }} description={t('empty')} />}
-        {loading && rows.length === 0 && <Spin style={{ display: 'block', padding: 48 }} description={t('loading')} />}
+        {ids.length === 0 && !loading && <Empty style={{ padding: 48 }} description={t('empty')} />}
+        {loading && ids.length === 0 && <Spin style={{ display: 'block', padding: 48 }} description={t('loading')} />}
         <div style={{ height: virtualizer.getTotalSize(), minWidth: MIN_WIDTH, position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index];
-            return row ? <RowView key={v.key} row={row} start={v.start} ctx={ctx} /> : null;
+          {items.map((v) => {
+            const row = rows.get(ids[v.index] ?? '');
+            return row ? <RowView key={v.key} row={row} start={v.start} ctx={ctx} /> : <PendingRow key={v.key} start={v.start} />;
           })}
         </div>
       </div>

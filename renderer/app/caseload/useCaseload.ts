@@ -1,17 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { RecipientListItem } from '../../db/codec';
-import { searchRecipients } from '../../db/queries';
+import { searchRecipientIds } from '../../db/queries';
 import { useDbSession } from '../DbProvider';
 import { useAppStore } from '../store';
 import { useScopePrefix } from '../useScopePrefix';
-import { nextDueByRecipient } from './nextDue';
+import { nameRanks, nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
 import { useDebounced } from './useDebounced';
 
-/** Far above a district's 50,000: the list is virtualised, so every match can be shown. */
-const MAX_ROWS = 250_000;
 const SEARCH_DEBOUNCE_MS = 120;
-/** A first screenful, read while the full list of a large district is still loading. */
+/** A first screenful, read while the full list of a large scope is still loading. */
 const FIRST_PAGE = 100;
 
 export interface CaseloadRow {
@@ -21,35 +19,30 @@ export interface CaseloadRow {
 }
 
 export interface CaseloadData {
-  rows: CaseloadRow[] | undefined;
+  /** Every match, in the order shown; rows are read for the lines on screen (`useCaseloadRows`). */
+  ids: readonly string[] | undefined;
   total: number | undefined;
-  /** True while a newer search than the rows shown is running. */
+  /** True while a newer search than the list shown is running. */
   stale: boolean;
   /** False while only the first page of a large list is shown. */
   complete: boolean;
 }
 
-/** One collator for all comparisons: `localeCompare(…, 'zh')` per pair is ~10× slower at 50,000 rows. */
-const NAME_ORDER = new Intl.Collator('zh-CN');
-
-function byNextDue(a: CaseloadRow, b: CaseloadRow): number {
-  if (a.nextDue === b.nextDue) return NAME_ORDER.compare(a.recipient.name, b.recipient.name);
-  if (a.nextDue === null) return 1;
-  if (b.nextDue === null) return -1;
-  return a.nextDue < b.nextDue ? -1 : 1;
-}
-
+/**
+ * The caseload's list as ids only: a whole city is 200,000 of them (about 15 MB), where its rows
+ * were 460 MB. The table reads the rows of the lines in view (`useCaseloadRows`).
+ */
 export function useCaseload(today: string): CaseloadData {
   const { db } = useDbSession();
   const scopePrefix = useScopePrefix();
   const filters = useAppStore((s) => s.caseload);
   const text = useDebounced(filters.text.trim(), SEARCH_DEBOUNCE_MS);
   const stationPrefix = filters.communityCode ?? filters.streetCode ?? scopePrefix;
-  const { categories, livingSituation, dedicatedStaffId, due } = filters;
+  const { categories, livingSituation, dedicatedStaffId, due, sortByNextDue } = filters;
 
   const queryKey = JSON.stringify([text, stationPrefix, categories, livingSituation, dedicatedStaffId, due, today]);
   const search = (limit: number) => async () => {
-    const found = await searchRecipients(db, {
+    const ids = await searchRecipientIds(db, {
       text,
       stationPrefix,
       categories,
@@ -57,15 +50,13 @@ export function useCaseload(today: string): CaseloadData {
       dedicatedStaffId: dedicatedStaffId ?? undefined,
       dueStatus: due ? { kind: due, today } : undefined,
     }, limit);
-    return { key: queryKey, found, complete: found.length < limit || limit === MAX_ROWS };
+    return { key: queryKey, ids, complete: ids.length < limit || !Number.isFinite(limit) };
   };
-  // Reading 50,000 rows from IndexedDB takes seconds; the first page shows within a blink.
-  // The big reads (the full list, every pending occurrence for the next-due column) start
-  // only once this query's first page is in: started together, they held the first rows of
-  // a district's cold start back by seconds (npm run bench, figure 7).
+  // The first page shows within a blink; the full list and the next-due order start only once
+  // it is in: started together, they held a district's first rows back by seconds.
   const firstPage = useLiveQuery(search(FIRST_PAGE), [db, queryKey]);
   const firstShown = firstPage?.key === queryKey;
-  const full = useLiveQuery(async () => (firstShown ? search(MAX_ROWS)() : undefined), [db, queryKey, firstShown]);
+  const full = useLiveQuery(async () => (firstShown ? search(Infinity)() : undefined), [db, queryKey, firstShown]);
   // While the next query's first page loads, the last full list stays on screen (marked stale).
   const [lastFull, setLastFull] = useState<typeof full>(undefined);
   useEffect(() => {
@@ -78,16 +69,35 @@ export function useCaseload(today: string): CaseloadData {
   useEffect(() => {
     if (firstShown) setWarm(true);
   }, [firstShown]);
-  const nextDue = useLiveQuery(async () => (warm ? nextDueByRecipient(db, scopePrefix) : undefined), [db, scopePrefix, warm]);
+  const order = useLiveQuery(
+    async () => (warm && sortByNextDue ? { nextDue: await nextDueByRecipient(db, scopePrefix), names: await nameRanks(db) } : undefined),
+    [db, scopePrefix, warm, sortByNextDue],
+  );
   const total = useLiveQuery(() => db.recipients.where('stationCode').startsWith(scopePrefix).count(), [db, scopePrefix]);
 
-  const rows = useMemo(() => {
+  const ids = useMemo(() => {
     if (!result) return undefined;
-    const list = result.found.map((recipient) => ({ recipient, nextDue: nextDue?.get(recipient.id) ?? null }));
-    if (filters.sortByNextDue) list.sort(byNextDue);
-    return list;
-  }, [result, nextDue, filters.sortByNextDue]);
+    return sortByNextDue && order ? orderByNextDue(result.ids, order.nextDue, order.names) : result.ids;
+  }, [result, order, sortByNextDue]);
 
   const complete = result?.complete ?? false;
-  return { rows, total, complete, stale: result !== undefined && (result.key !== queryKey || !complete || text !== filters.text.trim()) };
+  return { ids, total, complete, stale: result !== undefined && (result.key !== queryKey || !complete || text !== filters.text.trim()) };
 }
+
+/**
+ * The rows of the ids given (the lines in view), with their next due date; rows already read
+ * stay until the new ones are in, so scrolling shows no blank flash for lines still in view.
+ */
+export function useCaseloadRows(ids: readonly string[]): ReadonlyMap<string, CaseloadRow> {
+  const { db } = useDbSession();
+  const key = ids.join(',');
+  const rows = useLiveQuery(async () => {
+    const [stored, nextDue] = await Promise.all([db.recipients.bulkGet([...ids]), nextDueOf(db, ids)]);
+    const out = new Map<string, CaseloadRow>();
+    for (const r of stored) if (r) out.set(r.id, { recipient: db.codec.decodeListItem('recipients', r), nextDue: nextDue.get(r.id) ?? null });
+    return out;
+  }, [db, key]);
+  return rows ?? EMPTY_ROWS;
+}
+
+const EMPTY_ROWS: ReadonlyMap<string, CaseloadRow> = new Map();
