@@ -87,6 +87,8 @@ export async function runWrite<T>(ctx: RepoContext, work: (s: WriteSession) => P
  */
 export class WriteSession {
   private clock: Hlc | null = null;
+  /** The HLC as stored, read once however many writes of this session start at the same time. */
+  private storedClock: Promise<Hlc> | null = null;
 
   constructor(readonly ctx: RepoContext, readonly tx: Transaction) {}
 
@@ -147,8 +149,17 @@ export class WriteSession {
 
   /** Reads, patches and writes a row; `not_found` if it does not exist. */
   async patch<T extends EntityTable>(table: T, id: string, patch: Partial<EntityInput<T>>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
-    const existing = await this.require(table, id);
-    return this.write(table, { ...existing, ...patch, id } as EntityInput<T>, existing, issuePath);
+    return this.update(table, await this.require(table, id), patch, issuePath);
+  }
+
+  /** `patch` of a row this transaction has already read (`get`/`require`): no second read. */
+  async update<T extends EntityTable>(table: T, existing: EntityRow<T>, patch: Partial<EntityInput<T>>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+    return this.write(table, { ...existing, ...patch, id: existing.id } as EntityInput<T>, existing, issuePath);
+  }
+
+  /** `put` of a row whose id was made in this transaction (`ctx.newId`): nothing to read first. */
+  async insert<T extends EntityTable>(table: T, input: EntityInput<T>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+    return this.write(table, input, undefined, issuePath);
   }
 
   /** `put` once the stored row (decoded, or undefined for a new one) has been read. */
@@ -211,12 +222,14 @@ export class WriteSession {
    * (`finish`, in the same transaction), so it never runs backwards across restarts.
    */
   private async nextHlc(): Promise<string> {
-    if (this.clock === null) {
+    this.storedClock ??= (async () => {
       const [node, stored] = await Promise.all([ensureClientIdInTx(this.tx, this.ctx.newId), bound.syncState(this.tx).get(SYNC_KEYS.hlc)]);
       const last = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
-      this.clock = last === null ? { millis: 0, counter: 0, node } : { ...last, node };
-    }
-    this.clock = tickHlc(this.clock, this.ctx.now().getTime());
+      return last === null ? { millis: 0, counter: 0, node } : { ...last, node };
+    })();
+    const start = await this.storedClock;
+    // Synchronous from here: writes in flight together each tick the one clock in turn.
+    this.clock = tickHlc(this.clock ?? start, this.ctx.now().getTime());
     return encodeHlc(this.clock);
   }
 

@@ -72,4 +72,35 @@ describe('logVisit', () => {
     expect(r).toEqual({ ok: false, error: { code: 'occurrence_not_pending', occurrenceId } });
     expect(await db.visits.count()).toBe(1);
   });
+
+  it('writes nothing for an occurrence that does not exist, and says so', async () => {
+    const outbox = await db.outbox.count();
+    const missing = 'eeeeeeee-0000-4000-8000-000000000001';
+    const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000)], needs: [], occurrenceId: missing });
+    expect(r).toEqual({ ok: false, error: { code: 'not_found', table: 'dutyOccurrences', rowId: missing } });
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.aid.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(outbox);
+  });
+
+  it('does not schedule a second next occurrence when the duty already has another pending', async () => {
+    // Another device's next occurrence, pulled before this visit was logged.
+    const waiting = { ...(await db.dutyOccurrences.get(occurrenceId))!, id: 'eeeeeeee-0000-4000-8000-000000000002', dueDate: '2026-04-02' };
+    await db.dutyOccurrences.put(waiting);
+    const r = await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.nextOccurrence).toBeNull();
+    expect(await db.dutyOccurrences.where('[dutyId+status]').equals([dutyId, 'pending']).primaryKeys()).toEqual([waiting.id]);
+  });
+
+  it('gives each of a visit\'s writes its own HLC, in the order written', async () => {
+    const before = await db.outbox.count();
+    const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000)], needs: [], occurrenceId });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const entries = (await db.outbox.orderBy('seq').toArray()).slice(before);
+    expect(entries.map((e) => e.table)).toEqual(['visits', 'aid', 'dutyOccurrences', 'dutyOccurrences']);
+    const hlcs = entries.map((e) => e.hlc);
+    expect(new Set(hlcs).size).toBe(hlcs.length);
+    expect(hlcs).toEqual([...hlcs].sort());
+  });
 });
