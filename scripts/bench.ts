@@ -57,6 +57,8 @@ const SYNC_SPECS: Record<Scale, BenchDataSpec> = {
   city: { recipients: 50_000, seed: 7, scopePrefix: '440304', historyMonths: 16 },
 };
 const PULL_TARGET = 100_000;
+/** `--keep`: the origins of the kept bench page and app (their IndexedDB and localStorage are per origin). */
+const KEPT_PAGE_PORT = 33303;
 const KEPT_APP_PORT = 4791;
 /** Per process: two runs at once (say a quick one beside a long one) must not share a profile. */
 const profileDir = (args: Args): string => (args.keep
@@ -147,7 +149,9 @@ async function main(): Promise<void> {
   const browserParts = has('caseload') || has('local') || has('sync') || has('app');
   // No watcher and no HMR: the repository is shared and a long run (a district bootstrap takes
   // many minutes) must not be reloaded under its feet when someone saves a file.
-  const vite = browserParts ? await createServer({ configFile: 'vite.config.ts', server: { port: 0, strictPort: false, hmr: false, watch: null }, logLevel: 'warn' }) : null;
+  // A kept profile's databases belong to the page's origin: the same port every time.
+  const port = args.keep ? KEPT_PAGE_PORT : 0;
+  const vite = browserParts ? await createServer({ configFile: 'vite.config.ts', server: { port, strictPort: args.keep, hmr: false, watch: null }, logLevel: 'warn' }) : null;
   // A profile on disk, fresh each run: a default (incognito) context keeps IndexedDB in memory
   // under a small quota that a district's bootstrap exceeds, and the app stores on disk anyway.
   const profile = profileDir(args);

@@ -5,6 +5,7 @@ import { DUE_SOON_DAYS, addDays } from '../../shared/duties';
 import { parseIdNumber } from '../../shared/validation/idNumber';
 import type { EntitySummary, RecipientListItem, StoredRecipient } from './codec';
 import type { YoufuDb } from './database';
+import { scopeChunks } from './scopeChunks';
 import { normalizeSearchText, tailQuery } from './searchKeys';
 
 export type RecipientSummary = EntitySummary<'recipients'>;
@@ -42,10 +43,25 @@ export async function searchRecipients(db: YoufuDb, search: RecipientSearch, lim
  * a long list holds, reading rows only for the lines on screen. A search of a station scope
  * alone is answered from the `stationCode` index keys, no row read.
  */
-export async function searchRecipientIds(db: YoufuDb, search: RecipientSearch, limit = Infinity): Promise<string[]> {
+export async function searchRecipientIds(db: YoufuDb, search: RecipientSearch, limit = Infinity, signal?: AbortSignal): Promise<string[]> {
   const { collection, matches } = await recipientQuery(db, search);
-  const filtered = matches ? collection.filter(matches) : collection;
-  return Number.isFinite(limit) ? filtered.limit(limit).primaryKeys() : filtered.primaryKeys();
+  if (matches) return collection.filter(matches).limit(limit).primaryKeys();
+  if (Number.isFinite(limit) || search.stationPrefix === undefined) return collection.limit(limit).primaryKeys();
+  // A whole scope: community by community, so other requests are not held back behind it
+  // (scopeChunks); a list nobody waits for any more (`signal`) stops reading.
+  const ids: string[] = [];
+  for (const [from, to] of scopeChunks(search.stationPrefix)) {
+    signal?.throwIfAborted();
+    ids.push(...await db.recipients.where('stationCode').between(from, to, true, false).primaryKeys());
+  }
+  return ids;
+}
+
+/** The number of recipients in a scope, counted range by range (see scopeChunks). */
+export async function recipientCount(db: YoufuDb, stationPrefix: string): Promise<number> {
+  let total = 0;
+  for (const [from, to] of scopeChunks(stationPrefix)) total += await db.recipients.where('stationCode').between(from, to, true, false).count();
+  return total;
 }
 
 type RecipientCollection = ReturnType<YoufuDb['recipients']['toCollection']>;

@@ -100,7 +100,7 @@ export function stationsInScope(scopePrefix: string): Station[] {
   return STATIONS.filter((s) => isInScope(s.code, scopePrefix));
 }
 
-export function stationsAtLevel(level: Station['level'], scopePrefix = CITY.code): Station[] {
+export function stationsAtLevel(level: Station['level'], scopePrefix: string = CITY.code): Station[] {
   return STATIONS.filter((s) => s.level === level && isInScope(s.code, scopePrefix));
 }
 

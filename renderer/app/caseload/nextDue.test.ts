@@ -1,15 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { YoufuDb } from '../../db/database';
-import { searchRecipientIds, searchRecipients } from '../../db/queries';
+import { recipientCount, searchRecipientIds, searchRecipients } from '../../db/queries';
 import { createRecipient } from '../../db/recipientRepository';
 import { makeIdNumber, newTestDb, recipientInput, testContext } from '../../db/testFixtures';
-import { nameRanks, nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
+import { nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
 
 describe('orderByNextDue', () => {
-  it('puts the earliest due first, the same date by name, and those with nothing pending last in the order given', () => {
+  it('puts the earliest due first, the same date and those with nothing pending last in the order given', () => {
     const nextDue = new Map([['a', '2026-12-01'], ['b', '2026-11-20'], ['c', '2026-12-01'], ['d', '2026-11-25']]);
-    const names = new Map([['a', 2], ['b', 0], ['c', 1], ['d', 3], ['e', 4], ['f', 5]]);
-    expect(orderByNextDue(['f', 'a', 'b', 'e', 'c', 'd'], nextDue, names)).toEqual(['b', 'd', 'c', 'a', 'f', 'e']);
+    expect(orderByNextDue(['f', 'c', 'b', 'e', 'a', 'd'], nextDue)).toEqual(['b', 'd', 'c', 'a', 'f', 'e']);
   });
 });
 
@@ -47,6 +46,8 @@ describe('the caseload list as ids', () => {
       expect(await searchRecipientIds(db, search, 2)).toEqual(rows.slice(0, 2).map((r) => r.id));
     }
     expect(await searchRecipientIds(db, { stationPrefix: '440304' })).toHaveLength(3);
+    expect(await recipientCount(db, '440304')).toBe(3);
+    expect(await recipientCount(db, '4403')).toBe(4);
   });
 
   it('gives the rows on screen the next due date the whole-scope pass gives them, and sorts the scope by it', async () => {
@@ -55,7 +56,7 @@ describe('the caseload list as ids', () => {
     expect(all.size).toBe(4);
     expect(await nextDueOf(db, [id(1), id(3)])).toEqual(new Map([[id(1), all.get(id(1))], [id(3), all.get(id(3))]]));
     const ids = await searchRecipientIds(db, { stationPrefix: '4403' });
-    // First contacts are due on registration: 2 Nov, 14 Nov, then two on 20 Nov by name (李 U+674E before 钱 U+94B1).
-    expect(orderByNextDue(ids, all, await nameRanks(db))).toEqual([id(3), id(1), id(4), id(2)]);
+    // First contacts are due on registration: 2 Nov, 14 Nov, then two on 20 Nov in station order.
+    expect(orderByNextDue(ids, all)).toEqual([id(3), id(1), id(2), id(4)]);
   });
 });

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RecipientListItem } from '../../db/codec';
-import { searchRecipientIds } from '../../db/queries';
+import { recipientCount, searchRecipientIds } from '../../db/queries';
 import { useDbSession } from '../DbProvider';
 import { useAppStore } from '../store';
 import { useScopePrefix } from '../useScopePrefix';
-import { nameRanks, nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
+import { nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
 import { useDebounced } from './useDebounced';
 
 const SEARCH_DEBOUNCE_MS = 120;
@@ -41,7 +41,10 @@ export function useCaseload(today: string): CaseloadData {
   const { categories, livingSituation, dedicatedStaffId, due, sortByNextDue } = filters;
 
   const queryKey = JSON.stringify([text, stationPrefix, categories, livingSituation, dedicatedStaffId, due, today]);
-  const search = (limit: number) => async () => {
+  // The full list of a previous search (or of a screen left) stops reading when a newer one starts.
+  const reading = useRef<AbortController | null>(null);
+  useEffect(() => () => reading.current?.abort(), []);
+  const search = (limit: number, signal?: AbortSignal) => async () => {
     const ids = await searchRecipientIds(db, {
       text,
       stationPrefix,
@@ -49,14 +52,24 @@ export function useCaseload(today: string): CaseloadData {
       livingSituation,
       dedicatedStaffId: dedicatedStaffId ?? undefined,
       dueStatus: due ? { kind: due, today } : undefined,
-    }, limit);
+    }, limit, signal);
     return { key: queryKey, ids, complete: ids.length < limit || !Number.isFinite(limit) };
   };
   // The first page shows within a blink; the full list and the next-due order start only once
   // it is in: started together, they held a district's first rows back by seconds.
   const firstPage = useLiveQuery(search(FIRST_PAGE), [db, queryKey]);
   const firstShown = firstPage?.key === queryKey;
-  const full = useLiveQuery(async () => (firstShown ? search(Infinity)() : undefined), [db, queryKey, firstShown]);
+  const full = useLiveQuery(async () => {
+    if (!firstShown) return undefined;
+    reading.current?.abort();
+    const controller = new AbortController();
+    reading.current = controller;
+    // An abandoned read yields nothing: the hook shows the newer search's results.
+    return search(Infinity, controller.signal)().catch((e: unknown) => {
+      if (controller.signal.aborted) return undefined;
+      throw e;
+    });
+  }, [db, queryKey, firstShown]);
   // While the next query's first page loads, the last full list stays on screen (marked stale).
   const [lastFull, setLastFull] = useState<typeof full>(undefined);
   useEffect(() => {
@@ -69,16 +82,14 @@ export function useCaseload(today: string): CaseloadData {
   useEffect(() => {
     if (firstShown) setWarm(true);
   }, [firstShown]);
-  const order = useLiveQuery(
-    async () => (warm && sortByNextDue ? { nextDue: await nextDueByRecipient(db, scopePrefix), names: await nameRanks(db) } : undefined),
-    [db, scopePrefix, warm, sortByNextDue],
-  );
-  const total = useLiveQuery(() => db.recipients.where('stationCode').startsWith(scopePrefix).count(), [db, scopePrefix]);
+  const nextDue = useLiveQuery(async () => (warm && sortByNextDue ? nextDueByRecipient(db, scopePrefix) : undefined), [db, scopePrefix, warm, sortByNextDue]);
+  // Counting a city's recipients takes seconds of IndexedDB time: after the first rows, too.
+  const total = useLiveQuery(async () => (warm ? recipientCount(db, scopePrefix) : undefined), [db, scopePrefix, warm]);
 
   const ids = useMemo(() => {
     if (!result) return undefined;
-    return sortByNextDue && order ? orderByNextDue(result.ids, order.nextDue, order.names) : result.ids;
-  }, [result, order, sortByNextDue]);
+    return sortByNextDue && nextDue ? orderByNextDue(result.ids, nextDue) : result.ids;
+  }, [result, nextDue, sortByNextDue]);
 
   const complete = result?.complete ?? false;
   return { ids, total, complete, stale: result !== undefined && (result.key !== queryKey || !complete || text !== filters.text.trim()) };

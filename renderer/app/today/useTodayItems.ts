@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DutyOccurrence } from '../../../shared/domain/schemas';
 import type { YoufuDb } from '../../db/database';
-import { type DueItem, dueItemDetails } from '../../db/queries';
-import { type DueLine, type TodayFilter, dueLines, openRequestCount } from '../../db/todayQueries';
+import { type DueItem, dueItemDetails, openRequests } from '../../db/queries';
+import { type DueLine, type TodayFilter, dueLines } from '../../db/todayQueries';
 import { useDbSession } from '../DbProvider';
 import { useScopePrefix } from '../useScopePrefix';
 
@@ -27,13 +27,12 @@ export interface TodayData {
  * days overdue), and the open requests count. What the Today screen shows; the benchmark
  * (renderer/bench) times this very function plus the first page's details.
  *
- * With a whole city due (12,000 lines among a million occurrences) the list is ordered and
- * counted from index keys (renderer/db/todayQueries.ts); the rows of the page on screen are
- * read by `loadTodayDetails`.
+ * The list keeps ids only (renderer/db/todayQueries.ts); the rows of the page on screen are read
+ * by `loadTodayDetails`.
  */
 export async function loadTodayData(db: YoufuDb, filter: TodayFilter): Promise<TodayData> {
-  const [due, requests] = await Promise.all([dueLines(db, filter), openRequestCount(db, filter)]);
-  return { ...due, openRequests: requests };
+  const [due, requests] = await Promise.all([dueLines(db, filter), openRequests(db, filter)]);
+  return { ...due, openRequests: requests.length };
 }
 
 /**
