@@ -62,7 +62,11 @@ export async function serveBenchApp(port = 0): Promise<BenchAppServer> {
   return {
     url: `http://127.0.0.1:${addr.port}/`,
     otherOriginUrl: `http://localhost:${addr.port}/`,
-    close: () => new Promise<void>((done) => server.httpServer.close(() => done())),
+    close: () => new Promise<void>((done) => {
+      server.httpServer.close(() => done());
+      // Keep-alive connections of a browser still open (a kept profile) would hold close() forever.
+      if ('closeAllConnections' in server.httpServer) server.httpServer.closeAllConnections();
+    }),
   };
 }
 
