@@ -3,7 +3,7 @@ import type { YoufuDb } from '../../db/database';
 import { recipientCount, searchRecipientIds, searchRecipients } from '../../db/queries';
 import { createRecipient } from '../../db/recipientRepository';
 import { makeIdNumber, newTestDb, recipientInput, testContext } from '../../db/testFixtures';
-import { nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
+import { firstByNextDue, nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
 
 describe('orderByNextDue', () => {
   it('puts the earliest due first, the same date and those with nothing pending last in the order given', () => {
@@ -58,5 +58,13 @@ describe('the caseload list as ids', () => {
     const ids = await searchRecipientIds(db, { stationPrefix: '4403' });
     // First contacts are due on registration: 2 Nov, 14 Nov, then two on 20 Nov in station order.
     expect(orderByNextDue(ids, all)).toEqual([id(3), id(1), id(2), id(4)]);
+  });
+
+  it('reads the top of that order from the start of the due-date index, finishing the last date', async () => {
+    const db = await caseload();
+    expect(await firstByNextDue(db, '4403', 2)).toEqual([id(3), id(1)]);
+    // The third line is due on 20 Nov, like the fourth: both come, in station order.
+    expect(await firstByNextDue(db, '4403', 3)).toEqual([id(3), id(1), id(2), id(4)]);
+    expect(await firstByNextDue(db, '440304', 10)).toEqual([id(3), id(1), id(2)]);
   });
 });

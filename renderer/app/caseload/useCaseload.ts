@@ -5,7 +5,7 @@ import { recipientCount, searchRecipientIds } from '../../db/queries';
 import { useDbSession } from '../DbProvider';
 import { useAppStore } from '../store';
 import { useScopePrefix } from '../useScopePrefix';
-import { nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
+import { firstByNextDue, nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
 import { useDebounced } from './useDebounced';
 
 const SEARCH_DEBOUNCE_MS = 120;
@@ -56,8 +56,14 @@ export function useCaseload(today: string): CaseloadData {
     return { key: queryKey, ids, complete: ids.length < limit || !Number.isFinite(limit) };
   };
   // The first page shows within a blink; the full list and the next-due order start only once
-  // it is in: started together, they held a district's first rows back by seconds.
-  const firstPage = useLiveQuery(search(FIRST_PAGE), [db, queryKey]);
+  // it is in: started together, they held a district's first rows back by seconds. Sorted by
+  // next due with no filter (the default), the first page is the top of that order already.
+  const scopeOnly = text === '' && stationPrefix === scopePrefix && categories.length === 0 && livingSituation.length === 0 && dedicatedStaffId === null && due === null;
+  const firstBySort = sortByNextDue && scopeOnly;
+  const firstPage = useLiveQuery(
+    firstBySort ? async () => ({ key: queryKey, ids: await firstByNextDue(db, stationPrefix, FIRST_PAGE), complete: false }) : search(FIRST_PAGE),
+    [db, queryKey, firstBySort],
+  );
   const firstShown = firstPage?.key === queryKey;
   const full = useLiveQuery(async () => {
     if (!firstShown) return undefined;
@@ -76,13 +82,15 @@ export function useCaseload(today: string): CaseloadData {
     if (full) setLastFull(full);
   }, [full]);
   const fullResult = full ?? lastFull;
-  const result = fullResult?.key === queryKey ? fullResult : firstShown ? firstPage : fullResult ?? firstPage;
-
   const [warm, setWarm] = useState(false);
   useEffect(() => {
     if (firstShown) setWarm(true);
   }, [firstShown]);
   const nextDue = useLiveQuery(async () => (warm && sortByNextDue ? nextDueByRecipient(db, scopePrefix) : undefined), [db, scopePrefix, warm, sortByNextDue]);
+  // Sorted by next due, the full list waits for the order: shown before it, it would jump.
+  const fullReady = fullResult?.key === queryKey && (!sortByNextDue || nextDue !== undefined);
+  const result = fullReady ? fullResult : firstShown ? firstPage : fullResult ?? firstPage;
+
   // Counting a city's recipients takes seconds of IndexedDB time: after the first rows, too.
   const total = useLiveQuery(async () => (warm ? recipientCount(db, scopePrefix) : undefined), [db, scopePrefix, warm]);
 
