@@ -18,8 +18,13 @@ export async function nextDueByRecipient(db: YoufuDb, stationPrefix: string): Pr
   const pending = db.dutyOccurrences.where('[status+dueDate]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey], true, true);
   const [first, last] = await Promise.all([pending.clone().first(), pending.clone().last()]);
   if (!first || !last) return next;
+  const table = db.dutyOccurrences;
   for (let from = first.dueDate; from <= last.dueDate; from = addDays(from, WINDOW_DAYS)) {
-    const rows = await db.dutyOccurrences.where('[status+dueDate]').between(['pending', from], ['pending', addDays(from, WINDOW_DAYS)], true, false).toArray();
+    // Each window in a transaction of its own: inside a live query Dexie would otherwise keep
+    // every row read in its query cache for as long as the caseload is open (half a million
+    // occurrences for a city, ~90 MB), and writers still get their turn between windows.
+    const window = ['pending', from];
+    const rows = await db.transaction('r', table, () => table.where('[status+dueDate]').between(window, ['pending', addDays(from, WINDOW_DAYS)], true, false).toArray());
     for (const o of rows) {
       if (!o.stationCode.startsWith(stationPrefix) || next.has(o.recipientId)) continue;
       next.set(o.recipientId, o.dueDate);

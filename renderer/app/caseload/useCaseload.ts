@@ -91,8 +91,10 @@ export function useCaseload(today: string): CaseloadData {
   const fullReady = fullResult?.key === queryKey && (!sortByNextDue || nextDue !== undefined);
   const result = fullReady ? fullResult : firstShown ? firstPage : fullResult ?? firstPage;
 
-  // Counting a city's recipients takes seconds of IndexedDB time: after the first rows, too.
-  const total = useLiveQuery(async () => (warm ? recipientCount(db, scopePrefix) : undefined), [db, scopePrefix, warm]);
+  // The whole scope listed is its total; a filtered list counts the scope apart, after the
+  // first rows (a city's count is seconds of IndexedDB time).
+  const counted = useLiveQuery(async () => (warm && !scopeOnly ? recipientCount(db, scopePrefix) : undefined), [db, scopePrefix, warm, scopeOnly]);
+  const total = scopeOnly ? (fullResult?.key === queryKey ? fullResult.ids.length : undefined) : counted;
 
   const ids = useMemo(() => {
     if (!result) return undefined;
