@@ -22,8 +22,9 @@ export function logVisitFor(item: TodayItem): void {
 const PAGE_SIZES = [20, 50, 100, 200];
 
 /**
- * The Today list, a page at a time: the whole list is ordered and counted from index keys, and
- * each page's occurrences, duties and recipients are read when it is shown (see useTodayItems.ts).
+ * The Today list, a page at a time: the whole list is ordered and counted from one read of the
+ * due occurrences, kept as ids, and each page's occurrences, duties and recipients are read
+ * when it is shown (see useTodayItems.ts).
  */
 export function TodayTable({ items, today, loading }: { items: readonly DueLine[]; today: string; loading: boolean }) {
   const t = useStrings(todayStrings);

@@ -19,8 +19,8 @@ const HERO_STAFF = 'ffffffff-0000-4000-8000-0000000000aa';
 
 /**
  * A small caseload registered over three weeks (first contacts are due on registration: overdue,
- * due today and due soon as of TODAY), one hero with a dedicated staff member; `elsewhere` adds a recipient of another
- * district (a database holding more than the Today scope).
+ * due today and due soon as of TODAY), one hero with a dedicated staff member; `elsewhere` adds
+ * a recipient of another district (a database holding more than the Today scope).
  */
 async function caseload(opts: { elsewhere?: boolean } = {}): Promise<YoufuDb> {
   const db = newTestDb();
