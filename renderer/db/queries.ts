@@ -3,7 +3,7 @@ import type { CategoryCode, LivingSituation, RecipientStatus } from '../../share
 import type { Aid, Duty, DutyOccurrence, Request, Visit } from '../../shared/domain/schemas';
 import { DUE_SOON_DAYS, addDays } from '../../shared/duties';
 import { parseIdNumber } from '../../shared/validation/idNumber';
-import type { EntitySummary, RecipientListItem, StoredRecipient } from './codec';
+import type { EntitySummary, RecipientListItem, StoredRecipient, StoredRow } from './codec';
 import type { YoufuDb } from './database';
 import { scopeChunks } from './scopeChunks';
 import { normalizeSearchText, tailQuery } from './searchKeys';
@@ -135,11 +135,7 @@ export async function pendingOccurrenceList(
   let occurrences;
   if (filter.assigneeId !== undefined) {
     const duties = await db.duties.where('assigneeId').equals(filter.assigneeId).primaryKeys();
-    // One request per duty in one transaction: an anyOf over the same keys walks a cursor,
-    // about four times slower (400 keys: 820 against 200 ms in a city's database).
-    const table = db.dutyOccurrences;
-    const perDuty = duties.length === 0 ? [] : await db.transaction('r', table, () => Promise.all(duties.map((d) => table.where('[dutyId+status]').equals([d, 'pending']).toArray())));
-    occurrences = perDuty.flat()
+    occurrences = (await pendingOccurrencesOf(db, '[dutyId+status]', duties))
       .filter((o) => o.dueDate <= filter.until && inScope(o))
       .sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1));
   } else {
@@ -150,6 +146,19 @@ export async function pendingOccurrenceList(
       .filter(inScope);
   }
   return occurrences.map((o) => db.codec.decodeSummary('dutyOccurrences', o));
+}
+
+/**
+ * The pending occurrences of the duties or recipients given (`[dutyId+status]` or
+ * `[recipientId+status]`), in no particular order: one request per key, all in one read
+ * transaction. An anyOf over the same keys walks a cursor, about four times slower (400 keys:
+ * 820 against 200 ms in a city's database).
+ */
+export async function pendingOccurrencesOf(db: YoufuDb, index: '[dutyId+status]' | '[recipientId+status]', keys: readonly string[]): Promise<StoredRow<'dutyOccurrences'>[]> {
+  if (keys.length === 0) return [];
+  const table = db.dutyOccurrences;
+  const perKey = await db.transaction('r', table, () => Promise.all(keys.map((k) => table.where(index).equals([k, 'pending']).toArray())));
+  return perKey.flat();
 }
 
 /** The ids of every hero recipient (keys of the `isHero` index only: no row is read). */

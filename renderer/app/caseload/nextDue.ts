@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { addDays } from '../../../shared/duties';
 import type { YoufuDb } from '../../db/database';
+import { pendingOccurrencesOf } from '../../db/queries';
 
 /** Due dates read per request by nextDueByRecipient: a city's are about 1,500 occurrences, 40 ms. */
 const WINDOW_DAYS = 2;
@@ -23,8 +24,8 @@ export async function nextDueByRecipient(db: YoufuDb, stationPrefix: string): Pr
     // Each window in a transaction of its own: inside a live query Dexie would otherwise keep
     // every row read in its query cache for as long as the caseload is open (half a million
     // occurrences for a city, ~90 MB), and writers still get their turn between windows.
-    const window = ['pending', from];
-    const rows = await db.transaction('r', table, () => table.where('[status+dueDate]').between(window, ['pending', addDays(from, WINDOW_DAYS)], true, false).toArray());
+    const to = addDays(from, WINDOW_DAYS);
+    const rows = await db.transaction('r', table, () => table.where('[status+dueDate]').between(['pending', from], ['pending', to], true, false).toArray());
     for (const o of rows) {
       if (!o.stationCode.startsWith(stationPrefix) || next.has(o.recipientId)) continue;
       next.set(o.recipientId, o.dueDate);
@@ -62,33 +63,21 @@ export async function firstByNextDue(db: YoufuDb, stationPrefix: string, n: numb
   return ordered(first);
 }
 
+/** By due date, then station, then id: `orderByNextDue`'s order for the same recipients. */
 function ordered(first: ReadonlyMap<string, { dueDate: string; stationCode: string }>): string[] {
-  const key = (id: string): [string, string, string] => {
+  const key = (id: string): string => {
     const f = first.get(id)!;
-    return [f.dueDate, f.stationCode, id];
+    return `${f.dueDate}\u0000${f.stationCode}\u0000${id}`;
   };
-  return [...first.keys()].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
-    return 0;
-  });
+  return [...first.keys()].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
-/**
- * The earliest pending due date of the recipients given (the rows on screen): one
- * `[recipientId+status]` request each, all in one transaction (an anyOf over the same keys walks
- * a cursor, several times slower).
- */
+/** The earliest pending due date of the recipients given (the rows on screen). */
 export async function nextDueOf(db: YoufuDb, recipientIds: readonly string[]): Promise<Map<string, string>> {
   const next = new Map<string, string>();
-  if (recipientIds.length === 0) return next;
-  const table = db.dutyOccurrences;
-  const perRecipient = await db.transaction('r', table, () => Promise.all(recipientIds.map((id) => table.where('[recipientId+status]').equals([id, 'pending']).toArray())));
-  for (const rows of perRecipient) {
-    for (const o of rows) {
-      const seen = next.get(o.recipientId);
-      if (seen === undefined || o.dueDate < seen) next.set(o.recipientId, o.dueDate);
-    }
+  for (const o of await pendingOccurrencesOf(db, '[recipientId+status]', recipientIds)) {
+    const seen = next.get(o.recipientId);
+    if (seen === undefined || o.dueDate < seen) next.set(o.recipientId, o.dueDate);
   }
   return next;
 }
