@@ -76,7 +76,7 @@ interface KeptLocal {
  * `keep` (`npm run bench -- --keep`, for working on a figure): the loaded database and its keys
  * stay in the on-disk profile and the next run with the same data set reuses them instead of
  * loading again (20 minutes at city scale). Its visit figure then runs on a database that
- * earlier runs' visits have changed a little: for iterating, not for the README.
+ * earlier runs' visits have changed a little (200 a run): a figure quoted from such a run says so.
  */
 export async function localDataLoad(opts: { recipients: number; seed: number; scopePrefix: string; keep?: boolean }): Promise<LocalDataResult> {
   await localBenchCleanup();

@@ -38,6 +38,11 @@ function onRowKeyDown(e: KeyboardEvent<HTMLDivElement>, id: string): void {
   }
 }
 
+/** Where a line of the virtualised list sits, loaded or not. */
+function linePlace(start: number): CSSProperties {
+  return { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, borderBottom: '1px solid #f5f5f5' };
+}
+
 /** Memoised: while scrolling, only rows that come into view render. */
 const RowView = memo(function RowView({ row, start, ctx }: { row: CaseloadRow; start: number; ctx: CellContext }) {
   return (
@@ -50,7 +55,7 @@ const RowView = memo(function RowView({ row, start, ctx }: { row: CaseloadRow; s
       data-categories={row.recipient.categories.map((c) => c.code).join(' ')}
       onClick={() => openRow(row.recipient.id)}
       onKeyDown={(e) => onRowKeyDown(e, row.recipient.id)}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, display: 'flex', alignItems: 'center', borderBottom: '1px solid #f5f5f5', cursor: 'pointer' }}
+      style={{ ...linePlace(start), display: 'flex', alignItems: 'center', cursor: 'pointer' }}
     >
       {CASELOAD_COLUMNS.map((c) => <div role="cell" key={c.key} style={CELL_STYLES[c.key]}>{c.render(row, ctx)}</div>)}
     </div>
@@ -59,7 +64,7 @@ const RowView = memo(function RowView({ row, start, ctx }: { row: CaseloadRow; s
 
 /** A line whose row is still being read: the same height, nothing to click yet. */
 function PendingRow({ start }: { start: number }) {
-  return <div role="row" aria-busy="true" className="yf-caseload-row yf-caseload-pending" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, borderBottom: '1px solid #f5f5f5' }} />;
+  return <div role="row" aria-busy="true" className="yf-caseload-row yf-caseload-pending" style={linePlace(start)} />;
 }
 
 /**
