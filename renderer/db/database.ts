@@ -68,6 +68,22 @@ export const SCHEMA_V2 = {
   signoffs: 'id, stationCode, weekStart, [stationCode+weekStart]',
 } as const;
 
+/**
+ * Version 3 adds `drafts`: a form's unsaved values (a visit being typed), one row per form, the
+ * values sealed like a row's sensitive fields. Local only, never synced (draftRepository.ts).
+ */
+export const SCHEMA_V3 = {
+  drafts: 'id',
+} as const;
+
+/** A form's unsaved values as stored: everything but the id and the time is sealed. */
+export interface DraftEntry {
+  /** `visit/<recipientId>`: one visit draft per recipient in this account's database. */
+  id: string;
+  savedAt: string;
+  sealed: Uint8Array;
+}
+
 export interface YoufuDbOptions extends RowCodecOptions {
   /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
   indexedDB?: { open: (name: string, version?: number) => IDBOpenDBRequest };
@@ -88,6 +104,7 @@ export class YoufuDb extends Dexie {
   syncState!: DexieTable<SyncStateEntry, 'key'>;
   conflicts!: DexieTable<ConflictEntry, 'id'>;
   auditLocal!: DexieTable<AuditEntry, 'id'>;
+  drafts!: DexieTable<DraftEntry, 'id'>;
   readonly codec: RowCodec;
 
   constructor(name: string, options: YoufuDbOptions = {}) {
@@ -100,6 +117,7 @@ export class YoufuDb extends Dexie {
     });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
     this.codec = createRowCodec(options);
   }
 }
