@@ -84,6 +84,16 @@ export interface DraftEntry {
   sealed: Uint8Array;
 }
 
+/**
+ * Version 3 seals the name and the rest of a recipient's personal fields (see MIGRATIONS.md):
+ * the clear `name` and `livingSituation` indexes go; searching goes through keyed tokens in
+ * `searchKeys`, the living-situation filter through keyed tokens in `livingKeys` (not indexed).
+ * The rows themselves are sealed after open, on the first unlock (atRest/migrate.ts).
+ */
+export const SCHEMA_V3 = {
+  recipients: 'id, stationCode, idBlind, *searchKeys, *categoryCodes, dedicatedStaffId, status, isHero',
+} as const;
+
 export interface YoufuDbOptions extends RowCodecOptions {
   /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
   indexedDB?: { open: (name: string, version?: number) => IDBOpenDBRequest };
@@ -117,6 +127,7 @@ export class YoufuDb extends Dexie {
     });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
     this.version(3).stores(SCHEMA_V3);
     this.codec = createRowCodec(options);
   }
