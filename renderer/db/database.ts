@@ -69,10 +69,20 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
- * Version 3 adds `drafts`: a form's unsaved values (a visit being typed), one row per form, the
- * values sealed like a row's sensitive fields. Local only, never synced (draftRepository.ts).
+ * Version 3 seals the name and the rest of a recipient's personal fields (see MIGRATIONS.md):
+ * the clear `name` and `livingSituation` indexes go; searching goes through keyed tokens in
+ * `searchKeys`, the living-situation filter through keyed tokens in `livingKeys` (not indexed).
+ * The rows themselves are sealed after open, on the first unlock (atRest/migrate.ts).
  */
 export const SCHEMA_V3 = {
+  recipients: 'id, stationCode, idBlind, *searchKeys, *categoryCodes, dedicatedStaffId, status, isHero',
+} as const;
+
+/**
+ * Version 4 adds `drafts`: a form's unsaved values (a visit being typed), one row per form, the
+ * values sealed like a row's sensitive fields. Local only, never synced (draftRepository.ts).
+ */
+export const SCHEMA_V4 = {
   drafts: 'id',
 } as const;
 
@@ -83,16 +93,6 @@ export interface DraftEntry {
   savedAt: string;
   sealed: Uint8Array;
 }
-
-/**
- * Version 3 seals the name and the rest of a recipient's personal fields (see MIGRATIONS.md):
- * the clear `name` and `livingSituation` indexes go; searching goes through keyed tokens in
- * `searchKeys`, the living-situation filter through keyed tokens in `livingKeys` (not indexed).
- * The rows themselves are sealed after open, on the first unlock (atRest/migrate.ts).
- */
-export const SCHEMA_V3 = {
-  recipients: 'id, stationCode, idBlind, *searchKeys, *categoryCodes, dedicatedStaffId, status, isHero',
-} as const;
 
 export interface YoufuDbOptions extends RowCodecOptions {
   /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
@@ -128,7 +128,7 @@ export class YoufuDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
-    this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
     this.codec = createRowCodec(options);
   }
 }
