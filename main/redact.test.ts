@@ -22,12 +22,41 @@ describe('redactText', () => {
     expect(redactText(input)).toBe(expected);
   });
 
+  // Issue 13: each of these reached the log in clear before.
+  it.each([
+    ['landline without separators', '座机075583451234未接', '座机[PHONE]未接'],
+    ['Beijing landline without separators', 'tel 01062345678', 'tel [PHONE]'],
+    ['landline with the area code in brackets', '(0755) 8345 1234', '[PHONE]'],
+    ['ID number spaced in fours', '身份证 4403 0419 9001 0112 34 重复', '身份证 [ID-NUMBER] 重复'],
+    ['ID number spaced 6-8-4', 'id 440304 19900101 123X', 'id [ID-NUMBER]'],
+    ['ID number with dashes', '440304-19900101-1234', '[ID-NUMBER]'],
+    ['description in JSON', '{"description":"家中漏水，老人行动不便"}', '{"description":"[REDACTED]"}'],
+    ['resolution in JSON', '{"resolution":"已联系街道维修"}', '{"resolution":"[REDACTED]"}'],
+    ['voidReason in JSON', '{"voidReason":"重复发放给张三"}', '{"voidReason":"[REDACTED]"}'],
+    ['comment in JSON', '{"comment":"本周走访不足"}', '{"comment":"[REDACTED]"}'],
+    ['tags in JSON (an array)', '{"tags":["独居","低保"],"rev":3}', '{"tags":"[REDACTED]","rev":3}'],
+    ['a recipient\'s name in JSON', '{"id":"r1","name":"王建国"}', '{"id":"r1","name":"[REDACTED]"}'],
+    ['fallenName and birthDate in JSON', '{"fallenName":"李明","birthDate":"1950-03-01"}', '{"fallenName":"[REDACTED]","birthDate":"[REDACTED]"}'],
+    ['a quoted key inside a serialised error message', String.raw`{"message":"insert failed: {\"idNumber\":\"ABC\",\"notes\":\"说\\\"痛\\\"\"}"}`,
+      String.raw`{"message":"insert failed: {\"idNumber\":\"[REDACTED]\",\"notes\":\"[REDACTED]\"}"}`],
+    ['a quoted key inside an error message serialised twice', String.raw`\\\"comment\\\":\\\"差\\\"`, String.raw`\\\"comment\\\":\\\"[REDACTED]\\\"`],
+    ['a key in util.inspect form', "{ id: 'r1', address: '园岭街道1号', tags: [ '独居' ] }", "{ id: 'r1', address: '[REDACTED]', tags: [REDACTED] }"],
+    ['snake_case keys', '{"void_reason":"错发","id_number":"X"}', '{"void_reason":"[REDACTED]","id_number":"[REDACTED]"}'],
+    ['comment=… in a query string', '/signoffs?week=2026-06-01&comment=差', '/signoffs?week=2026-06-01&comment=[REDACTED]'],
+  ])('%s', (_what, input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
   it.each([
     ['a UUID row id', 'row 3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b failed'],
     ['a station code', 'station 440304001001 synced'],
     ['a timestamp', 'at 1767225600000 and 2026-06-01T08:00:00.000Z'],
     ['a short count', 'pushed 500 of 12345 mutations'],
     ['a file path', 'ENOENT: /home/user/.config/youfu/logs/main.log'],
+    ['an error\'s name', '{"name":"ConstraintError","message":"Key already exists"}'],
+    ['two dates and a count', 'week 2026-06-01 2026-06-07 12 stations'],
+    ['a UUID whose last group is digits', 'row 3f2b8c1e-9a4d-4e6f-8b7a-012345678901 failed'],
+    ['a decimal', 'ratio 0.07558345123'],
   ])('leaves %s alone', (_what, input) => {
     expect(redactText(input)).toBe(input);
   });
@@ -46,6 +75,25 @@ describe('describeForLog', () => {
     expect(out).toContain('duplicate ID [ID-NUMBER]');
     expect(out).toContain('"stack"');
     expect(out).not.toContain('"pw"');
+  });
+
+  it.each([
+    ['description', { description: '屋顶漏水' }, '屋顶漏水'],
+    ['resolution', { resolution: '已修好' }, '已修好'],
+    ['tags', { tags: ['独居老人'] }, '独居老人'],
+    ['voidReason', { voidReason: '错发' }, '错发'],
+    ['void_reason', { void_reason: '错发' }, '错发'],
+    ['comment', { comment: '本周走访不足' }, '本周走访不足'],
+  ])('masks %s in structured details', (_key, detail, secret) => {
+    expect(describeForLog({ row: detail })).not.toContain(secret);
+  });
+
+  it('masks a row quoted in an error message once the error is serialised', () => {
+    const e = new Error(`push rejected: ${JSON.stringify({ id: 'v1', notes: '血压高', comment: '家属不满' })}`);
+    const out = describeForLog({ error: e, channel: 'sync:push' });
+    expect(out).not.toMatch(/血压高|家属不满/);
+    expect(out).toContain('v1');
+    expect(out).toContain('"name":"Error"');
   });
 
   it('survives cycles and odd values', () => {
