@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { removeLegacyVisitDrafts } from './features/visit/visitDraft';
 import './app/global.css';
 
+// Drafts of the previous version, in clear and of no known account (issue 13, finding 7).
+removeLegacyVisitDrafts();
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -99,6 +99,10 @@ export interface RowCodec {
   sealConflict<E extends Omit<ConflictEntry, 'id'>>(entry: E): Promise<E>;
   /** A stored conflict with its values opened (for the Sync page). */
   openConflict<E extends Omit<ConflictEntry, 'id'>>(entry: E): Promise<E>;
+  /** Seals a form draft's values (the whole draft), bound to the drafts table and the draft's id. */
+  sealDraft(id: string, values: unknown): Promise<Uint8Array>;
+  /** Opens a sealed draft; fails while locked, or for bytes sealed under another id or key. */
+  openDraft(id: string, sealed: Uint8Array): Promise<unknown>;
   /** True when the row still has sensitive fields in clear (written by the plaintext version). */
   isLegacy(table: EntityTable, stored: object): boolean;
   /** Drops the keys from this codec (lock, sign-out); every later seal or open fails. */
@@ -196,6 +200,8 @@ export function createRowCodec(options: RowCodecOptions = {}): RowCodec {
     openOutbox: async (entry) => openOutboxEntry(material === null ? null : await need(), entry),
     sealConflict: async (entry) => sealConflictEntry(await need(), entry),
     openConflict: async (entry) => openConflictEntry(material === null ? null : await need(), entry),
+    sealDraft: async (id, values) => sealJson((await need()).dataKey, rowAad('drafts', id), values),
+    openDraft: async (id, sealed) => openJson((await need()).dataKey, rowAad('drafts', id), sealed),
     isLegacy: (table, stored) => sensitiveFieldsOf(table).length > 0 && !((stored as Record<string, unknown>)[SEALED_COLUMN] instanceof Uint8Array),
     forget() {
       material = null;

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Flex, Form, Skeleton, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDbSession, useRepoContext } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { navigate, useRoute } from '../../app/router';
@@ -18,7 +18,7 @@ import { NeedsSection } from './NeedsSection';
 import { OccurrenceSection } from './OccurrenceSection';
 import { visitStrings } from './strings';
 import { VisitBasicsSection } from './VisitBasicsSection';
-import { clearDraft, loadDraft, saveDraft } from './visitDraft';
+import { createVisitDraftWriter, loadVisitDraft } from './visitDraft';
 import { type VisitFormValues, initialVisitValues } from './visitFormValues';
 import { buildVisitSubmission, visitIssueToField } from './visitSubmission';
 
@@ -34,11 +34,33 @@ function backPath(back: string | null, recipientId: string): string {
   return `/recipients/${recipientId}`;
 }
 
-export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
+/**
+ * Reads the recipient's draft from the account's database first: the form's initial values
+ * are the draft's, so the form is built only once it is known whether there is one.
+ */
+export function VisitForm(props: VisitFormProps) {
+  const { db } = useDbSession();
+  const [draft, setDraft] = useState<{ values: VisitFormValues | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadVisitDraft(db, props.recipientId).then(
+      (values) => { if (current) setDraft({ values }); },
+      // A draft that cannot be read is no reason to keep the caseworker from logging the visit.
+      () => { if (current) setDraft({ values: null }); },
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, props.recipientId]);
+  if (draft === null) return <Skeleton active />;
+  return <VisitFormBody {...props} draft={draft.values} />;
+}
+
+function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { draft: VisitFormValues | null }) {
   const t = useStrings(visitStrings);
   const error = useErrorText();
   const { message } = App.useApp();
-  const { user } = useDbSession();
+  const { user, db } = useDbSession();
   const repo = useRepoContext();
   const route = useRoute();
   const [form] = Form.useForm<VisitFormValues>();
@@ -51,10 +73,19 @@ export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
   const savedRef = useRef(false);
 
   const [initial] = useState(() => {
-    const draft = loadDraft(recipientId);
-    const base = draft?.values ?? initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
+    const base = draft ?? initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
     return { values: occurrenceId ? { ...base, occurrenceId } : base, restored: draft !== null };
   });
+  const [drafts] = useState(() => createVisitDraftWriter(db, recipientId));
+  // Leaving the form or closing the window writes what the timer has not written yet.
+  useEffect(() => {
+    const flush = () => void drafts.flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [drafts]);
   const [restored, setRestored] = useState(initial.restored);
   const purpose = Form.useWatch('purpose', form);
 
@@ -90,7 +121,7 @@ export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
       return;
     }
     savedRef.current = true;
-    clearDraft(recipientId);
+    void drafts.discard();
     void message.success(t('savedWith', { aid: built.value.aid.length, needs: built.value.needs.length }));
     navigate(back);
   }
@@ -120,7 +151,7 @@ export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
           data-testid="draft-restored"
           action={
             <Button size="small" onClick={() => {
-              clearDraft(recipientId);
+              void drafts.discard();
               form.setFieldsValue(initialVisitValues({ recipientId, occurrenceId, staffId: user.id }));
               setRestored(false);
             }}>
@@ -135,7 +166,7 @@ export function VisitForm({ recipientId, occurrenceId }: VisitFormProps) {
         initialValues={initial.values}
         onValuesChange={(changed, all) => {
           clearTouchedErrors(form, changed);
-          if (!savedRef.current) saveDraft(recipientId, { ...all, recipientId });
+          if (!savedRef.current) drafts.update({ ...all, recipientId });
         }}
         onFinish={() => void submit()}
       >

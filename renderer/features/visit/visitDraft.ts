@@ -1,51 +1,47 @@
+import type { YoufuDb } from '../../db/database';
+import { type DraftWriter, createDraftWriter, loadDraft, visitDraftId } from '../../db/draftRepository';
 import type { VisitFormValues } from './visitFormValues';
 
 /**
- * The visit form is written through to localStorage on every change, keyed by recipient, so a
- * crash or a closed window loses nothing; the draft is restored on open and cleared on save.
- * localStorage (not Dexie) because a draft is local, unvalidated and never synced.
+ * The visit form's draft: written to the account's own database as the form changes (sealed,
+ * at most DRAFT_WRITE_DELAY_MS behind the last keystroke), restored on open, deleted on save
+ * and on discard. See renderer/db/draftRepository.ts.
  */
-const PREFIX = 'youfu-desk:visit-draft:';
-
-export function draftKey(recipientId: string | null | undefined): string {
-  return `${PREFIX}${recipientId ?? 'none'}`;
-}
-
-interface StoredDraft {
-  savedAt: string;
-  values: VisitFormValues;
-}
-
-function isStoredDraft(v: unknown): v is StoredDraft {
+export function isVisitFormValues(v: unknown): v is VisitFormValues {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;
-  return typeof d.savedAt === 'string' && typeof d.values === 'object' && d.values !== null;
+  return typeof d.visitedAt === 'string' && typeof d.notes === 'string' && Array.isArray(d.needs) && Array.isArray(d.aid) && Array.isArray(d.staffIds);
 }
 
-export function loadDraft(recipientId: string | null | undefined): StoredDraft | null {
-  try {
-    const raw = window.localStorage.getItem(draftKey(recipientId));
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    return isStoredDraft(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
+export async function loadVisitDraft(db: YoufuDb, recipientId: string): Promise<VisitFormValues | null> {
+  const draft = await loadDraft(db, visitDraftId(recipientId));
+  return draft !== null && isVisitFormValues(draft.values) ? draft.values : null;
 }
 
-export function saveDraft(recipientId: string | null | undefined, values: VisitFormValues): void {
-  try {
-    const draft: StoredDraft = { savedAt: new Date().toISOString(), values };
-    window.localStorage.setItem(draftKey(recipientId), JSON.stringify(draft));
-  } catch {
-    // A full or disabled localStorage must never block the form itself.
-  }
+export function createVisitDraftWriter(db: YoufuDb, recipientId: string): DraftWriter<VisitFormValues> {
+  return createDraftWriter<VisitFormValues>(db, visitDraftId(recipientId), {
+    onError: (e) => console.warn('visit draft not written', e instanceof Error ? e.name : String(e)),
+  });
 }
 
-export function clearDraft(recipientId: string | null | undefined): void {
+/**
+ * The previous version wrote drafts in clear to localStorage under this prefix, keyed only by
+ * recipient. They cannot be attributed to an account, so they are removed at start-up, unread.
+ */
+export const LEGACY_DRAFT_PREFIX = 'youfu-desk:visit-draft:';
+
+export function removeLegacyVisitDrafts(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | undefined = globalThis.localStorage): number {
+  if (!storage) return 0;
   try {
-    window.localStorage.removeItem(draftKey(recipientId));
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(LEGACY_DRAFT_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+    return keys.length;
   } catch {
-    // Nothing to clear.
+    // A disabled localStorage holds no drafts either.
+    return 0;
   }
 }

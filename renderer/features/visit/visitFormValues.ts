@@ -24,7 +24,7 @@ export interface AidFormValues {
   acknowledged: boolean;
 }
 
-/** The whole form, JSON-safe so that it can be kept as a draft in localStorage. */
+/** The whole form, JSON-safe so that it can be kept (sealed) as a draft in the account's database. */
 export interface VisitFormValues {
   recipientId: string | null;
   /** `YYYY-MM-DD HH:mm` in Shenzhen time, as typed. */

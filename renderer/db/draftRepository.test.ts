@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LEGACY_DRAFT_PREFIX, createVisitDraftWriter, loadVisitDraft, removeLegacyVisitDrafts } from '../features/visit/visitDraft';
+import { type VisitFormValues, emptyAid, emptyNeed, initialVisitValues } from '../features/visit/visitFormValues';
+import { KeysUnavailableError } from './codec';
+import type { YoufuDb } from './database';
+import { clearDraft, createDraftWriter, loadDraft, saveDraft, visitDraftId } from './draftRepository';
+import { newTestDb } from './testFixtures';
+
+const R1 = '11111111-0000-4000-8000-000000000001';
+const R2 = '11111111-0000-4000-8000-000000000002';
+const NOTES = '老人说腰疼加重，家里暖气坏了，需复诊';
+const NEED = '申请上门理发服务';
+const AMOUNT = '8765.43';
+
+const opened: YoufuDb[] = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+async function database(): Promise<YoufuDb> {
+  const d = newTestDb();
+  opened.push(d);
+  await d.open();
+  return d;
+}
+
+function typedVisit(recipientId: string): VisitFormValues {
+  return {
+    ...initialVisitValues({ recipientId }),
+    health: 'poor',
+    notes: NOTES,
+    needs: [{ ...emptyNeed(), description: NEED }],
+    aid: [{ ...emptyAid(), amountYuan: AMOUNT, approvedBy: '王站长' }],
+  };
+}
+
+/** The drafts store read with the plain IndexedDB API, as text. */
+async function rawDrafts(d: YoufuDb): Promise<string> {
+  const idb = d.backendDB();
+  const rows = await new Promise<unknown[]>((resolve, reject) => {
+    const req = idb.transaction(['drafts'], 'readonly').objectStore('drafts').getAll();
+    req.onsuccess = () => resolve(req.result as unknown[]);
+    req.onerror = () => reject(req.error ?? new Error('getAll failed'));
+  });
+  return JSON.stringify(rows);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('visit drafts in the account database', () => {
+  it('keeps notes, needs, health ratings and aid amounts sealed at rest, and gives them back to the same database', async () => {
+    const d = await database();
+    await saveDraft(d, visitDraftId(R1), typedVisit(R1));
+
+    const raw = await rawDrafts(d);
+    expect(raw).toContain(visitDraftId(R1));
+    for (const secret of [NOTES, NEED, AMOUNT, '王站长', '"poor"', '"notes"', '"health"']) expect(raw, secret).not.toContain(secret);
+    const row = await d.drafts.get(visitDraftId(R1));
+    expect(Object.keys(row ?? {}).sort()).toEqual(['id', 'savedAt', 'sealed']);
+
+    const back = await loadVisitDraft(d, R1);
+    expect(back?.notes).toBe(NOTES);
+    expect(back?.health).toBe('poor');
+    expect(back?.needs[0]?.description).toBe(NEED);
+    expect(back?.aid[0]?.amountYuan).toBe(AMOUNT);
+    expect(await loadVisitDraft(d, R2)).toBeNull();
+  });
+
+  it('cannot be read while locked, nor moved onto another recipient', async () => {
+    const d = await database();
+    await saveDraft(d, visitDraftId(R1), typedVisit(R1));
+    // A draft's bytes copied to another recipient's id do not open there (id in the additional data).
+    const row = await d.drafts.get(visitDraftId(R1));
+    await d.drafts.put({ ...row!, id: visitDraftId(R2) });
+    expect(await loadDraft(d, visitDraftId(R2))).toBeNull();
+
+    d.codec.forget();
+    await expect(loadDraft(d, visitDraftId(R1))).rejects.toBeInstanceOf(KeysUnavailableError);
+    await expect(saveDraft(d, visitDraftId(R1), typedVisit(R1))).rejects.toBeInstanceOf(KeysUnavailableError);
+  });
+
+  it('is deleted on discard, even when a write was still waiting for its timer', async () => {
+    const d = await database();
+    const writer = createVisitDraftWriter(d, R1);
+    writer.update(typedVisit(R1));
+    await writer.flush();
+    expect((await loadVisitDraft(d, R1))?.notes).toBe(NOTES);
+
+    writer.update({ ...typedVisit(R1), notes: `${NOTES}，再补一句` });
+    await writer.discard();
+    await sleep(400);
+    expect(await d.drafts.count()).toBe(0);
+    expect(await loadVisitDraft(d, R1)).toBeNull();
+
+    await saveDraft(d, visitDraftId(R2), typedVisit(R2));
+    await clearDraft(d, visitDraftId(R2));
+    expect(await d.drafts.count()).toBe(0);
+  });
+
+  it('writes while the caseworker keeps typing, at most one delay behind the last keystroke', async () => {
+    const d = await database();
+    const writer = createDraftWriter<VisitFormValues>(d, visitDraftId(R1), { delayMs: 40 });
+    let typed = '';
+    for (let i = 0; i < 30; i++) {
+      typed += '字';
+      writer.update({ ...typedVisit(R1), notes: typed });
+      await sleep(10);
+    }
+    // Typing never paused for 40 ms, yet the disk is only a few keystrokes behind (a loaded
+    // machine stretches the 10 ms between keystrokes, hence the loose bound).
+    const stored = await loadVisitDraft(d, R1);
+    expect(stored).not.toBeNull();
+    expect(stored!.notes.length).toBeGreaterThan(typed.length / 2);
+    await sleep(80);
+    expect((await loadVisitDraft(d, R1))?.notes).toBe(typed);
+  });
+
+  it('removes the previous version’s clear drafts from localStorage and nothing else', () => {
+    const items = new Map([[`${LEGACY_DRAFT_PREFIX}${R1}`, JSON.stringify({ savedAt: 'x', values: { notes: NOTES } })], [`${LEGACY_DRAFT_PREFIX}none`, '{}'], ['youfu-desk:locale', 'en']]);
+    const storage = {
+      get length() { return items.size; },
+      key: (i: number) => [...items.keys()][i] ?? null,
+      removeItem: (k: string) => { items.delete(k); },
+    };
+    expect(removeLegacyVisitDrafts(storage)).toBe(2);
+    expect([...items.keys()]).toEqual(['youfu-desk:locale']);
+  });
+});
