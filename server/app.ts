@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import type { HealthResponse } from '../shared/sync/protocol';
-import { PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { MAX_PUSH_BODY_BYTES, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { LoginLimits } from './auth/loginRoutes';
 import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes } from './auth/loginRoutes';
 import { authenticate } from './auth/tokens';
@@ -18,7 +18,7 @@ export interface ServerOptions {
   db: Db;
   /** The server's clock; tests move it to expire tokens or to cure a clock skew. */
   now?: () => Date;
-  /** 5 MB: a full push batch of 500 mutations with long notes stays far below it. */
+  /** MAX_PUSH_BODY_BYTES (5 MB), the size the client cuts its push batches to; lower only in tests. */
   bodyLimit?: number;
   loginLimits?: LoginLimits;
   maxClockDriftMs?: number;
@@ -26,7 +26,7 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
-export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = MAX_PUSH_BODY_BYTES;
 
 export async function readServerId(db: Db): Promise<string> {
   const [row] = await db.query<{ value: string }>("SELECT value FROM server_settings WHERE key = 'server_id'");

@@ -1,11 +1,13 @@
 import { ENTITY_TABLES } from '../../shared/domain/schemas';
 import {
-  MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PullResponse, type PushRequest,
+  MAX_PUSH_BODY_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PullResponse, type PushRequest,
 } from '../../shared/sync/protocol';
-import { type ConflictEntry, type OutboxEntry, type YoufuDb, bound } from '../db/database';
+import type { Table } from 'dexie';
+import { type ConflictEntry, type OutboxEntry, type SyncStateEntry, type YoufuDb, bound } from '../db/database';
 import { applyRemoteChanges, ensureClientId, openOutboxEntries } from '../db/repository';
 import { restampFutureHlcs } from './clockRepair';
-import type { SyncError, SyncTransport, TransportResult } from './transport';
+import { batchBytes, envelopeBytes, fitBatch, mutationBytes } from './pushBatches';
+import { type SyncError, type SyncTransport, type TransportResult, syncError } from './transport';
 
 /**
  * The client sync engine: push before pull, outbox entries removed only once the server's
@@ -32,8 +34,13 @@ export interface RejectedMutation {
   mutationId: string;
   table: string;
   rowId: string;
+  /** A RejectReason of the server, or `payload_too_large` for one edit too large to send at all. */
   reason: string;
   at: string;
+  /** The fields the refused edit changed (names only: values may be sensitive). */
+  fields?: string[];
+  /** For validation_failed: the failing fields and their message codes. */
+  detail?: string;
 }
 
 export interface SyncReport {
@@ -95,30 +102,71 @@ export class SyncEngine {
     return { ok: false, error, report };
   }
 
+  /**
+   * Pushes the outbox in seq order, in batches of at most MAX_PUSH_MUTATIONS and
+   * MAX_PUSH_BODY_BYTES. A 413 all the same (a proxy in front of the server with a lower limit)
+   * halves the batch's bytes for the rest of the round, down to one mutation; one mutation that
+   * cannot be sent even alone is refused per record and the rest goes on.
+   */
   private async pushAll(report: SyncReport): Promise<{ ok: true } | { ok: false; error: SyncError }> {
     const { db, transport } = this.opts;
     const clientId = await ensureClientId(db, this.opts.newId);
     await restampFutureHlcs(db, this.now().getTime());
     const total = await db.outbox.count();
+    const envelope = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId };
+    const empty = envelopeBytes(envelope);
+    let capBytes = MAX_PUSH_BODY_BYTES;
     let done = 0;
     for (;;) {
       // Sealed values (an address, a visit's notes) are opened only here, on their way out.
-      const batch = await openOutboxEntries(db, await db.outbox.orderBy('seq').limit(MAX_PUSH_MUTATIONS).toArray());
-      if (batch.length === 0) return { ok: true };
-      this.opts.onProgress?.({ phase: 'push', done, total });
-      const req: PushRequest = {
-        protocolVersion: PROTOCOL_VERSION,
-        schemaVersion: SCHEMA_VERSION,
-        clientId,
-        mutations: batch.map(toMutation),
-      };
-      const res = await transport.push(req);
-      if (!res.ok) return res;
-      await this.settlePush(batch, res.value.lastSeq, res.value.results, report);
-      done += batch.length;
-      // The server covered nothing of this batch: stop rather than loop on it forever.
-      if (res.value.lastSeq < batch[0]!.seq) return { ok: false, error: { code: 'internal', message: 'The server did not take the pushed changes', retryable: true } };
+      const entries = await openOutboxEntries(db, await db.outbox.orderBy('seq').limit(MAX_PUSH_MUTATIONS).toArray());
+      if (entries.length === 0) return { ok: true };
+      const mutations = entries.map(toMutation);
+      const sizes = mutations.map(mutationBytes);
+      let from = 0;
+      while (from < entries.length) {
+        this.opts.onProgress?.({ phase: 'push', done, total });
+        const count = Math.max(1, fitBatch(empty, sizes, from, capBytes, MAX_PUSH_MUTATIONS));
+        const bytes = batchBytes(empty, sizes, from, count);
+        const batch = entries.slice(from, from + count);
+        // Larger than any server takes: not worth sending.
+        const res = count === 1 && bytes > MAX_PUSH_BODY_BYTES
+          ? { ok: false as const, error: syncError('payload_too_large', `one change of ${bytes} bytes`) }
+          : await transport.push({ ...envelope, mutations: mutations.slice(from, from + count) } satisfies PushRequest);
+        if (!res.ok && res.error.code === 'payload_too_large') {
+          if (count > 1) {
+            capBytes = Math.floor(bytes / 2);
+            continue;
+          }
+          await this.refuseUnsendable(batch[0]!, report);
+          from += 1;
+          done += 1;
+          continue;
+        }
+        if (!res.ok) return res;
+        await this.settlePush(batch, res.value.lastSeq, res.value.results, report);
+        // The server covered nothing of this batch: stop rather than loop on it forever.
+        if (res.value.lastSeq < batch[0]!.seq) return { ok: false, error: { code: 'internal', message: 'The server did not take the pushed changes', retryable: true } };
+        from += count;
+        done += count;
+      }
     }
+  }
+
+  /**
+   * An outbox entry too large to be sent even alone: it leaves the outbox (a later batch moves
+   * the server's lastSeq past its seq anyway) and is listed per record like a server rejection.
+   */
+  private async refuseUnsendable(entry: OutboxEntry, report: SyncReport): Promise<void> {
+    const { db } = this.opts;
+    const rejection: RejectedMutation = {
+      mutationId: entry.id, table: entry.table, rowId: entry.rowId, reason: 'payload_too_large', at: this.now().toISOString(), fields: Object.keys(entry.fields),
+    };
+    await db.transaction('rw', [db.outbox, db.syncState], async (tx) => {
+      await keepRejections(bound.syncState(tx), [rejection]);
+      await bound.outbox(tx).delete(entry.seq);
+    });
+    report.rejected += 1;
   }
 
   /** Removes what the server's lastSeq covers and keeps its verdicts, in one transaction. */
@@ -143,8 +191,12 @@ export class SyncEngine {
       for (const r of results) {
         const entry = byId.get(r.id);
         if (!entry) continue;
+        // A replayed push (its first answer lost) carries the original verdict: listed the same.
         if (r.status === 'rejected') {
-          rejections.push({ mutationId: r.id, table: entry.table, rowId: entry.rowId, reason: r.reason ?? 'rejected', at });
+          rejections.push({
+            mutationId: r.id, table: entry.table, rowId: entry.rowId, reason: r.reason ?? 'rejected', at, fields: Object.keys(entry.fields),
+            ...(r.detail === undefined ? {} : { detail: r.detail }),
+          });
         }
       }
       for (const c of lost) {
@@ -152,10 +204,7 @@ export class SyncEngine {
         report.conflicts++;
       }
       if (rejections.length > 0) {
-        const stored = await syncState.get(ENGINE_KEYS.rejected);
-        const previous = typeof stored?.value === 'string' ? (JSON.parse(stored.value) as RejectedMutation[]) : [];
-        const kept = [...rejections, ...previous].slice(0, MAX_REJECTIONS_KEPT);
-        await syncState.put({ key: ENGINE_KEYS.rejected, value: JSON.stringify(kept) });
+        await keepRejections(syncState, rejections);
         report.rejected += rejections.length;
       }
       const covered = await outbox.where('seq').belowOrEqual(lastSeq).primaryKeys();
@@ -232,6 +281,15 @@ export class SyncEngine {
       await bound.syncState(tx).put({ key: ENGINE_KEYS.cursor, value: 0 });
     });
   }
+}
+
+/** Newest first, one line per mutation (a verdict seen twice is listed once), at most MAX_REJECTIONS_KEPT. */
+async function keepRejections(syncState: Table<SyncStateEntry, string>, rejections: readonly RejectedMutation[]): Promise<void> {
+  const stored = await syncState.get(ENGINE_KEYS.rejected);
+  const previous = typeof stored?.value === 'string' ? (JSON.parse(stored.value) as RejectedMutation[]) : [];
+  const fresh = new Set(rejections.map((r) => r.mutationId));
+  const kept = [...rejections, ...previous.filter((r) => !fresh.has(r.mutationId))].slice(0, MAX_REJECTIONS_KEPT);
+  await syncState.put({ key: ENGINE_KEYS.rejected, value: JSON.stringify(kept) });
 }
 
 function toMutation(e: OutboxEntry): PushRequest['mutations'][number] {
