@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+import { chromiumLaunchOptions } from './scripts/chromium';
 import { E2E_SERVER_URL, E2E_WEB_PORT, E2E_WEB_URL } from './test/e2e/support/ports';
 
 
@@ -16,7 +16,8 @@ export const playwrightConfig = defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
-    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    // CHROMIUM_PATH, else the system's, else the one inside the npm package (scripts/chromium.ts).
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: [
     {

@@ -15,7 +15,7 @@ import type { SyncBootstrapResult, SyncPushResult } from '../renderer/bench/sync
 import type { BenchDataManifest, BenchDataSpec } from './benchData';
 import { type PullBenchResult, pullThroughputBench } from './benchPull';
 import { type BenchServer, startBenchServer } from './benchServerProcess';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+import { chromiumLaunchOptions, chromiumPath } from './chromium';
 
 /**
  * `npm run bench [-- --scale district|city] [--quick] [--only caseload|sync] [--keep]`: runs the
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   // under a small quota that a district's bootstrap exceeds, and the app stores on disk anyway.
   const profile = profileDir(args);
   if (!args.keep) rmSync(profile, { recursive: true, force: true });
-  const browser = browserParts ? await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : null;
+  const browser = browserParts ? await chromium.launchPersistentContext(profile, chromiumLaunchOptions()) : null;
   try {
     if (benchServer && has('pull')) {
       // In Node first, while nothing else runs: the server's read path against raw SQL.
@@ -235,12 +235,13 @@ async function main(): Promise<void> {
       } finally {
         if (pgliteServer !== benchServer) await pgliteServer.stop();
       }
-      const pgBin = findPgBin();
-      if (!pgBin) {
-        log('load: no PostgreSQL binaries (apt-get install postgresql): the PostgreSQL load test is skipped');
+      const pg = findPgBin();
+      if (!pg) {
+        log('load: no PostgreSQL binaries (npm install brings them on linux and macOS): the PostgreSQL load test is skipped');
         results.loadPostgresSkipped = 'no PostgreSQL binaries';
       } else {
-        const cluster = await startTestCluster(pgBin);
+        if (pg.source === 'npm') log(`load: PostgreSQL from npm (${pg.bin})`);
+        const cluster = await startTestCluster(pg.bin);
         try {
           const pgServer = await startBenchServer(spec, cluster.url);
           try {

