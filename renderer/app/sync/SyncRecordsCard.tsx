@@ -1,6 +1,8 @@
 import { Card, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { readSyncStatus } from '../../sync/engine';
+import { type RejectedMutation, readSyncStatus } from '../../sync/engine';
+import { conflictsStrings, labelKey } from '../conflicts/strings';
+import { detailText } from './rejectionText';
 import { DateTimeText } from '../../ui/DateText';
 import { useDb } from '../DbProvider';
 import { useMessages, useStrings } from '../i18n';
@@ -22,10 +24,29 @@ export function compactValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
+const REASON_KEYS = {
+  payload_too_large: 'reasonTooLarge',
+  aid_not_deletable: 'reasonAidNotDeletable',
+  row_deleted: 'reasonRowDeleted',
+} as const;
+
 /** Errors per record: what the server refused, and this device's own edits that lost a conflict. */
 export function SyncRecordsCard() {
   const t = useStrings(syncStrings);
+  const tc = useStrings(conflictsStrings);
   const { error, locale } = useMessages();
+  const fieldLabel = (name: string) => {
+    const key = labelKey('field_', name);
+    return key ? tc(key) : name;
+  };
+  const known = (code: string) => (error(code) === error('unknown') ? null : error(code));
+  const reasonText = (r: RejectedMutation) => {
+    const key = REASON_KEYS[r.reason as keyof typeof REASON_KEYS] as (typeof REASON_KEYS)[keyof typeof REASON_KEYS] | undefined;
+    const reason = key ? t(key) : error(r.reason);
+    if (!r.detail) return reason;
+    const detail = detailText(r.detail, fieldLabel, known, locale);
+    return locale === 'zh' ? `${reason}（${detail}）` : `${reason} (${detail})`;
+  };
   const db = useDb();
   const status = useLiveQuery(() => readSyncStatus(db), [db]);
   const conflicts = useLiveQuery(async () => {
@@ -47,7 +68,8 @@ export function SyncRecordsCard() {
             columns={[
               { title: t('table'), dataIndex: 'table', render: (v: string) => tableLabel(v) },
               { title: t('record'), dataIndex: 'rowId', render: (v: string, r) => (r.table === 'recipients' ? <a href={`#/recipients/${v}`}>{v.slice(0, 8)}</a> : v.slice(0, 8)) },
-              { title: t('reason'), dataIndex: 'reason', render: (v: string) => error(v) },
+              { title: t('changedFields'), dataIndex: 'fields', render: (v: string[] | undefined) => (v ?? []).map(fieldLabel).join('、') || '—' },
+              { title: t('reason'), key: 'reason', render: (_: unknown, r: RejectedMutation) => <span data-testid="sync-rejected-reason">{reasonText(r)}</span> },
               { title: t('at'), dataIndex: 'at', render: (v: string) => <DateTimeText value={v} /> },
             ]}
           />
