@@ -7,7 +7,7 @@ import {
 } from './enums';
 import {
   fen, idNumber, localDate, longText, personName, phone, shortText, stationCode, syncMeta,
-  timestamp, uuid,
+  text, timestamp, uuid,
 } from './primitives';
 
 export const stationSchema = z.object({
@@ -38,7 +38,7 @@ export const categoryEntrySchema = z
     disabilityCause: z.enum(DISABILITY_CAUSE.values).nullable().default(null),
     /** For families: their relation to the fallen serviceman, his name and date of death. */
     relation: z.enum(FAMILY_RELATION.values).nullable().default(null),
-    fallenName: z.string().max(40).nullable().default(null),
+    fallenName: text.max(40).nullable().default(null),
     fallenDate: localDate.nullable().default(null),
   })
   .refine((c) => c.code !== 'disabled_veteran' || c.disabilityGrade !== null, {
@@ -72,7 +72,7 @@ export const recipientSchema = z.object({
   medicalCard: z.boolean(),
   status: z.enum(RECIPIENT_STATUS.values),
   statusDate: localDate.nullable(),
-  tags: z.array(z.string().max(20)).max(20),
+  tags: z.array(text.max(20)).max(20),
   ...syncMeta,
 }).refine((r) => r.status === 'active' || r.statusDate !== null, {
   error: 'status_date_required',
@@ -99,7 +99,7 @@ export const visitSchema = z.object({
   notes: longText,
   /** The duty occurrence this visit or contact fulfils, if any. */
   dutyOccurrenceId: uuid.nullable(),
-  photos: z.array(z.string().max(200)).max(20),
+  photos: z.array(text.max(200)).max(20),
   ...syncMeta,
 }).refine((v) => v.purpose !== 'festival' || v.festival !== null, {
   error: 'visit_festival_required',
@@ -181,7 +181,7 @@ export const requestSchema = z.object({
   visitId: uuid.nullable(),
   source: z.enum(REQUEST_SOURCE.values),
   topic: z.enum(REQUEST_TOPIC.values),
-  description: z.string().trim().min(1, { error: 'request_description_required' }).max(2000, { error: 'text_too_long' }),
+  description: text.trim().min(1, { error: 'request_description_required' }).max(2000, { error: 'text_too_long' }),
   urgency: z.enum(URGENCY.values),
   assigneeId: uuid.nullable(),
   status: z.enum(REQUEST_STATUS.values),
@@ -213,7 +213,7 @@ export const signoffSchema = z.object({
   stationCode,
   /** Monday of the ISO week signed, Asia/Shanghai. */
   weekStart: localDate.refine(isMonday, { error: 'week_start_not_monday' }),
-  comment: z.string().max(2000, { error: 'text_too_long' }),
+  comment: text.max(2000, { error: 'text_too_long' }),
   signedBy: uuid,
   signedByName: personName,
   signedAt: timestamp,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TABLES } from '../domain/schemas';
 import { STAFF_ROLE } from '../domain/enums';
+import { hasUnstorableChars } from '../domain/primitives';
 
 /** Sync protocol v1 (see README "Sync protocol"). */
 export const PROTOCOL_VERSION = 1;
@@ -41,24 +42,35 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const syncTableSchema = z.enum(ENTITY_TABLES as [string, ...string[]]);
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
+/**
+ * An identifier that the server stores in a text column (clientId, rowId, HLC, username,
+ * deviceId): no control character and no lone surrogate. PostgreSQL refuses NUL and a lone
+ * surrogate would be stored as U+FFFD, so the request is a 400 before it reaches the database.
+ */
+function identifier(min: number, max: number) {
+  return z.string().min(min).max(max).refine((s) => !CONTROL_CHAR.test(s) && !hasUnstorableChars(s), { error: 'text_invalid_chars' });
+}
+
 export const mutationSchema = z.object({
   id: z.uuid(),
   seq: z.number().int().positive(),
   table: syncTableSchema,
-  rowId: z.string().min(1).max(64),
+  rowId: identifier(1, 64),
   op: z.enum(['upsert', 'delete']),
   /** Only the fields this edit changed (all of them for a new row). */
   fields: z.record(z.string(), z.unknown()),
   /** The server revision of the row the client edited; 0 for a row the client created. */
   baseRev: z.number().int().nonnegative(),
-  hlc: z.string().min(22).max(100),
+  hlc: identifier(22, 100),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
   protocolVersion: z.number().int(),
   schemaVersion: z.number().int(),
-  clientId: z.string().min(8).max(64),
+  clientId: identifier(8, 64),
   mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -83,6 +95,12 @@ export const REJECT_REASONS = [
   'forbidden_role',
   'aid_not_deletable',
   'row_deleted',
+  /** A seq at or below the client's lastSeq that another mutation already used (or that was skipped). */
+  'seq_reused',
+  /** A mutation id the server already answered, sent again with other content. */
+  'mutation_id_reused',
+  /** The HLC's node is not the pushing clientId: edits are attributed to the client whose clock stamped them. */
+  'hlc_foreign_node',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -96,6 +114,8 @@ export const mutationResultSchema = z.object({
   detail: z.string().optional(),
   rev: z.number().int().optional(),
   conflicts: z.array(fieldConflictSchema).optional(),
+  /** Set on the answer to a replay (a retry after a lost answer): the verdict as first given. */
+  replayed: z.literal(true).optional(),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
@@ -135,14 +155,14 @@ export const pullQuerySchema = z.object({
   cursor: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().positive().max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
   /** The pushing clientId; the server remembers the scopes its cursor was issued under. */
-  clientId: z.string().min(8).max(64).optional(),
+  clientId: identifier(8, 64).optional(),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 export const loginRequestSchema = z.object({
-  username: z.string().min(1).max(64),
+  username: identifier(1, 64),
   password: z.string().min(1).max(200),
-  deviceId: z.string().min(8).max(64),
+  deviceId: identifier(8, 64),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
