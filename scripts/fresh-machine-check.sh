@@ -91,13 +91,15 @@ if [ "$rc" = 0 ]; then
   export CI=true E2E_PORT_OFFSET=$offset
   if [ "$keep_going" = 1 ]; then
     : > "$log"
-    for step in lint typecheck test:unit build test:e2e; do
-      echo "fresh-machine-check: npm run $step" | tee -a "$log"
-      npm run "$step" 2>&1 | tee -a "$log"
+    # npm test's own steps, read from package.json ("npm run a && npm run b && …").
+    steps=$(node -p "require('./package.json').scripts.test.split('&&').map((s) => s.trim()).join('\\n')")
+    while IFS= read -r step; do
+      echo "fresh-machine-check: $step" | tee -a "$log"
+      bash -c "$step" < /dev/null 2>&1 | tee -a "$log"
       step_rc=${PIPESTATUS[0]}
-      echo "fresh-machine-check: npm run $step exited $step_rc" | tee -a "$log"
-      [ "$rc" = 0 ] && rc=$step_rc
-    done
+      echo "fresh-machine-check: $step exited $step_rc" | tee -a "$log"
+      if [ "$rc" = 0 ]; then rc=$step_rc; fi
+    done <<< "$steps"
   else
     npm test 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
@@ -107,7 +109,7 @@ set -e
 
 echo
 echo "fresh-machine-check: summary (HEAD $head, system Chromium and PostgreSQL hidden)"
-grep -E 'npm run .* exited|^\s*Test Files|^\s*Tests |^\s*[0-9]+ (passed|failed|skipped|flaky|did not run)' "$log" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' || true
+sed 's/\x1b\[[0-9;]*m//g' "$log" 2>/dev/null | grep -E 'fresh-machine-check: .* exited|^\s*Test Files|^\s*Tests |^\s*[0-9]+ (passed|failed|skipped|flaky|did not run)' || true
 grep -E 'PostgreSQL tests skipped' "$log" 2>/dev/null | head -1 || true
 if [ "$keep" = 1 ]; then echo "fresh-machine-check: logs and clone kept in $work"; fi
 echo "fresh-machine-check: exit $rc"
