@@ -39,11 +39,11 @@ export async function clearDraft(db: YoufuDb, id: string): Promise<void> {
 }
 
 /**
- * Writes a form's values as they change, at most one write per `delayMs`: the first change
- * after a write starts the timer and later ones only replace the values it will write, so
- * steady typing still reaches the disk every `delayMs` (a crash loses at most that much).
- * Writes and the final clear run one after another, so a clear is never overtaken by a write
- * that started before it.
+ * Writes a form's values as they change. A change after a quiet moment is written at once; while
+ * writes follow each other, at most one runs and one waits, and the waiting one always takes the
+ * latest values, never starting sooner than `minIntervalMs` after the previous write began. A
+ * crash (or a reload) so loses at most the write under way and that interval. Writes and the
+ * final clear run one after another, so a clear is never overtaken by a write begun before it.
  */
 export interface DraftWriter<T> {
   update(values: T): void;
@@ -54,19 +54,21 @@ export interface DraftWriter<T> {
 }
 
 export interface DraftWriterOptions {
-  delayMs?: number;
+  /** 0 by default: each write as soon as the one before it is done. */
+  minIntervalMs?: number;
   now?: () => Date;
   /** A write that fails (the database closed by the lock) must never break the form. */
   onError?: (e: unknown) => void;
 }
 
-export const DRAFT_WRITE_DELAY_MS = 300;
-
 export function createDraftWriter<T>(db: YoufuDb, id: string, opts: DraftWriterOptions = {}): DraftWriter<T> {
-  const delayMs = opts.delayMs ?? DRAFT_WRITE_DELAY_MS;
+  const interval = opts.minIntervalMs ?? 0;
   const onError = opts.onError ?? (() => undefined);
   let pending: { values: T } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // A write is queued on the chain and will take whatever `pending` holds when it runs.
+  let queued = false;
+  let lastStart = Number.NEGATIVE_INFINITY;
   let chain: Promise<void> = Promise.resolve();
 
   const enqueue = (op: () => Promise<void>): Promise<void> => {
@@ -77,20 +79,29 @@ export function createDraftWriter<T>(db: YoufuDb, id: string, opts: DraftWriterO
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
-  const writePending = (): Promise<void> => {
+  const writeNow = (): Promise<void> => {
     stopTimer();
-    const next = pending;
-    pending = null;
-    if (next === null) return chain;
-    return enqueue(() => saveDraft(db, id, next.values, opts.now?.() ?? new Date()));
+    if (queued) return chain;
+    queued = true;
+    return enqueue(async () => {
+      queued = false;
+      const next = pending;
+      pending = null;
+      if (next === null) return;
+      lastStart = Date.now();
+      await saveDraft(db, id, next.values, opts.now?.() ?? new Date());
+    });
   };
 
   return {
     update(values) {
       pending = { values };
-      timer ??= setTimeout(() => void writePending(), delayMs);
+      if (queued || timer !== null) return;
+      const wait = lastStart + interval - Date.now();
+      if (wait > 0) timer = setTimeout(() => void writeNow(), wait);
+      else void writeNow();
     },
-    flush: writePending,
+    flush: writeNow,
     discard() {
       stopTimer();
       pending = null;

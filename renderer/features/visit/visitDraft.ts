@@ -3,9 +3,9 @@ import { type DraftWriter, createDraftWriter, loadDraft, visitDraftId } from '..
 import type { VisitFormValues } from './visitFormValues';
 
 /**
- * The visit form's draft: written to the account's own database as the form changes (sealed,
- * at most DRAFT_WRITE_DELAY_MS behind the last keystroke), restored on open, deleted on save
- * and on discard. See renderer/db/draftRepository.ts.
+ * The visit form's draft: written to the account's own database as the form changes (sealed;
+ * each change as soon as the write before it is done), restored on open, deleted on save and on
+ * discard. See renderer/db/draftRepository.ts.
  */
 export function isVisitFormValues(v: unknown): v is VisitFormValues {
   if (typeof v !== 'object' || v === null) return false;
