@@ -121,7 +121,7 @@ function roundMutations(s: Station, staffId: string): Mutation[] {
   const station = s.account.stationCode;
   const recipientId = randomUUID();
   const id = idNumber();
-  const hlc = (): string => encodeHlc({ millis: now.getTime(), counter: s.seq % 0xffff, node: s.clientId.slice(0, 8) });
+  const hlc = (): string => encodeHlc({ millis: now.getTime(), counter: s.seq % 0xffff, node: s.clientId });
   const m = (table: Mutation['table'], rowId: string, fields: Record<string, unknown>): Mutation => ({
     id: randomUUID(), seq: ++s.seq, table, rowId, op: 'upsert', fields: { ...fields, rev: 0, updatedAt: at }, baseRev: 0, hlc: hlc(),
   });

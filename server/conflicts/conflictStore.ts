@@ -124,3 +124,44 @@ export async function markResolved(tx: Queryable, id: number, field: string, res
     [by.accountId, by.deviceId, now, String(id), `resolve_${resolution}`, JSON.stringify([field])],
   );
 }
+
+/**
+ * How many decided conflicts the log keeps per row and field: the newest. A field two devices
+ * keep fighting over (or a client pushing on purpose) cannot grow the log without bound, and
+ * a supervisor reviewing it needs the latest disagreements, not the whole history.
+ */
+export const MAX_CONFLICTS_PER_FIELD = 20;
+
+/** One field a merge decided, as the conflict log stores it (values already validated by the push). */
+export interface NewConflict {
+  table: EntityTable;
+  rowId: string;
+  stationCode: string;
+  field: string;
+  winnerValue: unknown;
+  loserValue: unknown;
+  winnerHlc: string;
+  loserHlc: string;
+  winner: 'client' | 'server';
+  clientId: string;
+  accountId: string;
+  mutationId: string;
+}
+
+/** Logs the conflicts of one mutation, then trims each of their fields to MAX_CONFLICTS_PER_FIELD. */
+export async function recordConflicts(tx: Queryable, conflicts: readonly NewConflict[], now: Date): Promise<void> {
+  for (const c of conflicts) {
+    await tx.query(
+      `INSERT INTO conflicts (table_name, row_id, station_code, field, winner_value, loser_value, winner_hlc, loser_hlc, winner,
+         client_id, account_id, mutation_id, created_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13)`,
+      [c.table, c.rowId, c.stationCode, c.field, JSON.stringify(c.winnerValue ?? null), JSON.stringify(c.loserValue ?? null),
+        c.winnerHlc, c.loserHlc, c.winner, c.clientId, c.accountId, c.mutationId, now],
+    );
+    await tx.query(
+      `DELETE FROM conflicts WHERE table_name = $1 AND row_id = $2 AND field = $3
+         AND id <= (SELECT id FROM conflicts WHERE table_name = $1 AND row_id = $2 AND field = $3 ORDER BY id DESC OFFSET $4 LIMIT 1)`,
+      [c.table, c.rowId, c.field, MAX_CONFLICTS_PER_FIELD],
+    );
+  }
+}

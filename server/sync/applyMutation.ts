@@ -1,16 +1,19 @@
 import type { EntityTable } from '../../shared/domain/schemas';
 import { entitySchemas } from '../../shared/domain/schemas';
 import { getStation } from '../../shared/stations/tree';
-import type { FieldVersions, MergeConflict } from '../../shared/sync/merge';
+import type { FieldVersions } from '../../shared/sync/merge';
 import { mergeMutation } from '../../shared/sync/merge';
 import type { Mutation, MutationResult, RejectReason } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import { describeZodError } from '../errors';
 import { inScope } from '../scope';
 import type { Session } from '../auth/tokens';
+import { recordConflicts } from '../conflicts/conflictStore';
+import { invalidField, unstorableField } from './fieldChecks';
+import { checkParents } from './parentLinks';
 import type { SeqAllocator, StoredRow } from './rowStore';
 import type { AuditInfo } from './rowStore';
-import { loadChildrenForUpdate, loadRowForUpdate, recipientStation, writeRow } from './rowStore';
+import { loadChildrenForUpdate, loadRowForUpdate, writeRow } from './rowStore';
 
 export interface ApplyContext {
   tx: Queryable;
@@ -25,6 +28,10 @@ export interface ApplyContext {
 const SERVER_FIELDS = new Set(['id', 'rev', 'updatedAt']);
 /** Staff rows are the roster; only those who manage a roster may change it. */
 const ROSTER_ROLES = new Set(['city_admin', 'district_supervisor']);
+/** A sign-off's signer and time are the server's: the session that pushed it, when it arrived. */
+const SIGNOFF_STAMPS = new Set(['signedBy', 'signedByName', 'signedAt']);
+/** A sign-off answers for the review of a district, or of the city. */
+const SIGNOFF_LEVELS = new Set(['district', 'city']);
 
 function rejected(m: Mutation, reason: RejectReason, detail?: string): MutationResult {
   return detail === undefined ? { id: m.id, status: 'rejected', reason } : { id: m.id, status: 'rejected', reason, detail };
@@ -45,6 +52,10 @@ export async function applyMutation(ctx: ApplyContext, m: Mutation): Promise<Mut
   if (table === 'staff' && !ROSTER_ROLES.has(ctx.session.account.role)) return rejected(m, 'forbidden_role');
   // The weekly sign-off is the district's (or the city's) answer for its review.
   if (table === 'signoffs' && !ROSTER_ROLES.has(ctx.session.account.role)) return rejected(m, 'forbidden_role');
+
+  // NUL or a lone surrogate would fail the whole batch in PostgreSQL: refuse this mutation alone.
+  const unstorable = unstorableField(m.fields);
+  if (unstorable !== null) return rejected(m, 'validation_failed', unstorable);
 
   const existing = await loadRowForUpdate(ctx.tx, table, m.rowId);
   if (existing && !inScope(existing.stationCode, ctx.scopes)) return rejected(m, 'forbidden_scope');
@@ -67,7 +78,10 @@ async function applyDelete(ctx: ApplyContext, m: Mutation, row: StoredRow): Prom
 
 async function applyUpsert(ctx: ApplyContext, m: Mutation, table: EntityTable, existing: StoredRow | null): Promise<MutationResult> {
   if (m.fields.id !== undefined && m.fields.id !== m.rowId) return rejected(m, 'validation_failed', 'id: differs from rowId');
-  const fields = Object.fromEntries(Object.entries(m.fields).filter(([k]) => !SERVER_FIELDS.has(k)));
+  const fields = Object.fromEntries(Object.entries(m.fields).filter(([k]) => !SERVER_FIELDS.has(k) && !(table === 'signoffs' && SIGNOFF_STAMPS.has(k))));
+  // Every pushed value passes its field's schema, winner or loser: a loser goes to the conflict log.
+  const invalid = invalidField(table, fields);
+  if (invalid !== null) return rejected(m, 'validation_failed', invalid);
   const rev = (existing?.rev ?? 0) + 1;
   const merged = mergeMutation(existing, { fields, baseRev: m.baseRev, hlc: m.hlc, clientId: ctx.clientId }, rev);
   const status = merged.concurrent || merged.conflicts.length > 0 ? 'merged' : 'applied';
@@ -79,18 +93,31 @@ async function applyUpsert(ctx: ApplyContext, m: Mutation, table: EntityTable, e
   const data: Record<string, unknown> = { ...merged.data, id: m.rowId, rev, updatedAt: ctx.now.toISOString() };
   const fieldVersions: FieldVersions = merged.fieldVersions;
   const changed = new Set(merged.changedFields);
+  const serverWrite = (field: string, value: unknown) => {
+    data[field] = value;
+    fieldVersions[field] = { rev, hlc: m.hlc, client: ctx.clientId };
+    changed.add(field);
+  };
   const claimedStation = stationOf(data);
   if (!existing && (claimedStation === null || !inScope(claimedStation, ctx.scopes))) return rejected(m, 'forbidden_scope');
 
+  // Scope is judged on the parent as the server holds it: a visit, aid entry, duty … may only
+  // be created for, or re-pointed at, a recipient (occurrence, visit) in the caller's scope.
+  const parents = await checkParents(ctx.tx, table, data, existing ? changed : 'all', ctx.scopes);
+  if (!parents.ok) return rejected(m, parents.reason, parents.detail);
   // A recipient's case file lives at the recipient's station; a visit logged offline for a
-  // recipient who has meanwhile moved follows them (see README "Moves").
-  if (table !== 'recipients' && typeof data.recipientId === 'string') {
-    const home = await recipientStation(ctx.tx, data.recipientId);
-    if (home !== null && home !== claimedStation) {
-      data.stationCode = home;
-      fieldVersions.stationCode = { rev, hlc: m.hlc, client: ctx.clientId };
-      changed.add('stationCode');
+  // recipient who has meanwhile moved (within the caller's scope) follows them.
+  if (parents.home !== null && parents.home !== claimedStation) serverWrite('stationCode', parents.home);
+
+  if (table === 'signoffs') {
+    const signoffStation = stationOf(data);
+    if (!existing || changed.has('stationCode')) {
+      if (signoffStation !== ctx.session.account.stationCode) return rejected(m, 'forbidden_scope', 'stationCode: signoff_not_own_station');
+      if (!SIGNOFF_LEVELS.has(getStation(signoffStation)?.level ?? '')) return rejected(m, 'validation_failed', 'stationCode: signoff_station_level');
     }
+    serverWrite('signedBy', ctx.session.account.id);
+    serverWrite('signedByName', ctx.session.account.name);
+    serverWrite('signedAt', ctx.now.toISOString());
   }
 
   const parsed = entitySchemas[table].safeParse(data);
@@ -104,7 +131,10 @@ async function applyUpsert(ctx: ApplyContext, m: Mutation, table: EntityTable, e
   await writeRow(ctx.tx, ctx.seqs, {
     table, rowId: m.rowId, stationCode, oldStationCode: oldStation, rev, data: row, fieldVersions: keptVersions, deleted: false,
   }, ctx.now, audit(ctx, m, 'upsert', [...changed].filter((k) => Object.hasOwn(row, k)).sort()));
-  await logConflicts(ctx, m, table, stationCode, merged.conflicts);
+  await recordConflicts(ctx.tx, merged.conflicts.map((c) => ({
+    table, rowId: m.rowId, stationCode, field: c.field, winnerValue: c.winnerValue, loserValue: c.loserValue, winnerHlc: c.winnerHlc,
+    loserHlc: c.loserHlc, winner: c.winner, clientId: ctx.clientId, accountId: ctx.session.account.id, mutationId: m.id,
+  })), ctx.now);
   if (table === 'recipients' && oldStation !== null) await moveCaseFile(ctx, m, stationCode);
 
   const result: MutationResult = { id: m.id, status, rev };
@@ -134,16 +164,4 @@ async function moveCaseFile(ctx: ApplyContext, m: Mutation, stationCode: string)
 
 function audit(ctx: ApplyContext, m: Mutation, op: string, fields: string[]): AuditInfo {
   return { accountId: ctx.session.account.id, deviceId: ctx.session.deviceId, clientId: ctx.clientId, mutationId: m.id, op, fields };
-}
-
-async function logConflicts(ctx: ApplyContext, m: Mutation, table: string, stationCode: string, conflicts: readonly MergeConflict[]): Promise<void> {
-  for (const c of conflicts) {
-    await ctx.tx.query(
-      `INSERT INTO conflicts (table_name, row_id, station_code, field, winner_value, loser_value, winner_hlc, loser_hlc, winner,
-         client_id, account_id, mutation_id, created_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13)`,
-      [table, m.rowId, stationCode, c.field, JSON.stringify(c.winnerValue ?? null), JSON.stringify(c.loserValue ?? null),
-        c.winnerHlc, c.loserHlc, c.winner, ctx.clientId, ctx.session.account.id, m.id, ctx.now],
-    );
-  }
 }

@@ -51,7 +51,7 @@ describe.each(testBackends())('push on $name', (backend) => {
     expect(audit?.fields).toContain('idNumber');
   });
 
-  it('answers the same batch twice (a lost response, retried) as duplicate: no second aid', async () => {
+  it('answers the same batch twice (a lost response, retried) with the first verdicts: no second aid', async () => {
     const c = client();
     const rid = randomUUID();
     const batch = [
@@ -60,15 +60,16 @@ describe.each(testBackends())('push on $name', (backend) => {
       c.upsert('aid', randomUUID(), aidFields(rid, ST.yuanlingA, { amountFen: 20000 })),
     ];
     // The first answer is "lost": the client never reads it and sends the batch again.
-    await push(server, worker, c.clientId, batch);
+    const first = await pushOk(server, worker, c.clientId, batch);
     const retry = await pushOk(server, worker, c.clientId, batch);
-    expect(retry.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(retry.results).toEqual(first.results.map((r) => ({ ...r, replayed: true })));
+    expect(retry.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect(retry.lastSeq).toBe(3);
     expect(await count("SELECT count(*) AS n FROM rows WHERE table_name = 'aid' AND data ->> 'recipientId' = $1", [rid])).toBe(2);
     expect(await count("SELECT count(*) AS n FROM changes WHERE table_name = 'aid' AND row_id IN (SELECT row_id FROM rows WHERE data ->> 'recipientId' = $1)", [rid])).toBe(2);
   });
 
-  it('accepts gaps in seq, sorts a batch by seq, and treats a replayed older batch as duplicate', async () => {
+  it('accepts gaps in seq, sorts a batch by seq, and answers a replayed older batch as first answered', async () => {
     const c = client();
     const rid = randomUUID();
     const first = c.upsert('recipients', rid, recipientFields(ST.yuanlingA));
@@ -81,7 +82,7 @@ describe.each(testBackends())('push on $name', (backend) => {
     expect((await pushOk(server, worker, c.clientId, [next])).lastSeq).toBe(8);
     // An old batch arriving after a newer one was already applied (only ever a replay).
     const replay = await pushOk(server, worker, c.clientId, [first, later]);
-    expect(replay.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(replay.results.map((r) => [r.status, r.rev, r.replayed])).toEqual([['applied', 1, true], ['applied', 2, true]]);
     const [row] = await server.db.query<{ data: { address: string }; rev: number }>("SELECT data, rev FROM rows WHERE row_id = $1", [rid]);
     expect(row).toMatchObject({ rev: 3, data: { address: '新地址 2 号' } });
   });

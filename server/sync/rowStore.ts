@@ -46,14 +46,6 @@ export async function loadChildrenForUpdate(tx: Queryable, recipientId: string):
   return rows.map(toStored);
 }
 
-export async function recipientStation(tx: Queryable, recipientId: string): Promise<string | null> {
-  const rows = await tx.query<{ station_code: string }>(
-    "SELECT station_code FROM rows WHERE table_name = 'recipients' AND row_id = $1 AND NOT deleted",
-    [recipientId],
-  );
-  return rows[0]?.station_code ?? null;
-}
-
 /**
  * Change sequence numbers for one writing transaction. `begin` locks the counter row until the
  * transaction ends, so seqs commit strictly in order (a reader that sees seq n has already

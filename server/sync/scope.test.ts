@@ -131,15 +131,16 @@ describe.each(testBackends())('scopes and moves on $name', (backend) => {
     const districtPull = await pull(server, futian, district.cursor);
     expect(districtPull.body.changes.every((ch) => ch.op === 'upsert' && ch.row?.stationCode === ST.nanyuanA)).toBe(true);
 
-    // The old station can no longer touch it; a visit logged there offline follows the recipient.
+    // The old station can no longer touch it, nor add to its case file: the recipient is judged
+    // where the server holds it now (a visit logged there offline is refused, not filed at 南园).
     const late = await pushOk(server, yuanlingA, c.clientId, [
       c.upsert('recipients', s.rid, { address: '迁出后' }, 1),
       c.upsert('visits', randomUUID(), visitFields(s.rid, ST.yuanlingA, yuanlingA.id)),
     ]);
-    expect(late.results.map((r) => r.reason ?? r.status)).toEqual(['forbidden_scope', 'applied']);
+    expect(late.results.map((r) => r.reason ?? r.status)).toEqual(['forbidden_scope', 'forbidden_scope']);
     const moved = await server.db.query<{ station_code: string }>(
       "SELECT station_code FROM rows WHERE table_name = 'visits' AND data ->> 'recipientId' = $1", [s.rid]);
-    expect(moved.map((r) => r.station_code)).toEqual([ST.nanyuanA, ST.nanyuanA]);
+    expect(moved.map((r) => r.station_code)).toEqual([ST.nanyuanA]);
   });
 
   it('asks a device to refetch when its account moves to another station, then serves the new scope', async () => {

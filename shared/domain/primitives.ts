@@ -42,9 +42,38 @@ export const fen = z
   .min(0, { error: 'money_negative' })
   .max(MAX_FEN, { error: 'money_too_large' });
 
-export const personName = z.string().trim().min(1, { error: 'name_required' }).max(40, { error: 'name_too_long' });
-export const shortText = z.string().trim().max(200, { error: 'text_too_long' });
-export const longText = z.string().max(5000, { error: 'text_too_long' });
+/**
+ * NUL and the other C0 control characters except tab, line feed and carriage return: invisible,
+ * never typed on purpose (they come with pastes and imported files), refused by PostgreSQL
+ * (NUL, in jsonb and text) and by the XML inside an Excel ledger (the others).
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+/** Half of a UTF-16 surrogate pair without its other half: not a character at all; PostgreSQL refuses it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text as it may be stored: control characters dropped, a lone surrogate replaced by U+FFFD (as `toWellFormed`). */
+export function cleanText(s: string): string {
+  return s.replace(CONTROL_CHARS, '').replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** True when `s` holds a character no database or sync peer can store (NUL, a lone surrogate). */
+export function hasUnstorableChars(s: string): boolean {
+  return UNSTORABLE.test(s);
+}
+
+/**
+ * Every free-text field starts from this: forms, imports and repositories store clean text
+ * whatever was pasted. (The server refuses NUL and lone surrogates on the wire rather than
+ * cleaning them: a client that sends them skipped these schemas.)
+ */
+export const text = z.string().overwrite(cleanText);
+
+export const personName = text.trim().min(1, { error: 'name_required' }).max(40, { error: 'name_too_long' });
+export const shortText = text.trim().max(200, { error: 'text_too_long' });
+export const longText = text.max(5000, { error: 'text_too_long' });
 
 /** Every synced row carries the server revision it was last seen at (0: never synced). */
 export const syncMeta = {

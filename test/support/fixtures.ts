@@ -29,7 +29,8 @@ const T = '2026-11-28T09:30:00+08:00';
 export function recipientFields(stationCode: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   const idNumber = newIdNumber();
   return {
-    name: '张建国', gender: 'male', idNumber,
+    // Digit 17 of the ID number is odd for a man: the gender the number states.
+    name: '张建国', gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female', idNumber,
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
     lunarBirthday: false, phones: ['13800138000'], address: '园岭新村 12 栋', stationCode,
     categories: [{ code: 'key_recipient' }], livingSituation: [], healthNotes: '', pensionKind: null,
@@ -52,6 +53,24 @@ export function aidFields(recipientId: string, stationCode: string, over: Record
     recipientId, stationCode, date: '2026-11-28', kind: 'cash', amountFen: 50000, quantity: null, item: null,
     fundSource: 'government_budget', approvedBy: '站长', visitId: null, acknowledged: true, voided: false, voidReason: null,
     rev: 0, updatedAt: T, ...over,
+  };
+}
+
+export function dutyFields(recipientId: string, stationCode: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    recipientId, stationCode, kind: 'phone_call', recurrence: { type: 'monthly' }, anchorDate: '2026-11-01', assigneeId: null,
+    active: true, source: 'custom', note: '', rev: 0, updatedAt: T, ...over,
+  };
+}
+
+export function occurrenceFields(dutyId: string, recipientId: string, stationCode: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { dutyId, recipientId, stationCode, dueDate: '2026-12-01', status: 'pending', doneAt: null, visitId: null, rev: 0, updatedAt: T, ...over };
+}
+
+export function signoffFields(stationCode: string, signedBy: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    stationCode, weekStart: '2026-11-23', comment: '本周正常', signedBy, signedByName: '签核人', signedAt: T,
+    figures: { recipients: 10, visitsDue: 5, visitsDone: 4, overdue: 1, heroesOverdue: 0, aidFen: 50000 }, rev: 0, updatedAt: T, ...over,
   };
 }
 
