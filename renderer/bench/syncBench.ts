@@ -222,12 +222,12 @@ async function editTargets(db: YoufuDb, sizes: readonly number[]): Promise<EditT
   const updates = split.reduce((a, x) => a + x.updates, 0);
   const adds = split.reduce((a, x) => a + x.adds, 0);
   const recipientIds = await db.recipients.limit(updates).primaryKeys();
-  const aid = await db.aid.filter((a) => !a.voided).limit(adds).toArray();
+  const aid = await Promise.all((await db.aid.filter((a) => !a.voided).limit(adds).toArray()).map((a) => db.codec.decode('aid', a)));
   if (recipientIds.length < updates || aid.length < adds) throw new Error('not enough rows to edit');
   let u = 0;
   let d = 0;
   return split.map((x) => {
-    const t = { recipientIds: recipientIds.slice(u, u + x.updates), aidTemplates: aid.slice(d, d + x.adds).map((a) => db.codec.decodeSummary('aid', a)) };
+    const t = { recipientIds: recipientIds.slice(u, u + x.updates), aidTemplates: aid.slice(d, d + x.adds) };
     u += x.updates;
     d += x.adds;
     return t;

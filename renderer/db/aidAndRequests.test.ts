@@ -34,7 +34,7 @@ describe('aid', () => {
     expect(await voidAid(ctx, A1, '   ')).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['voidReason'], code: 'aid_void_reason_required' }] } });
     const r = await voidAid(ctx, A1, '重复录入');
     expect(r.ok && r.value).toMatchObject({ voided: true, voidReason: '重复录入' });
-    expect((await db.outbox.orderBy('seq').last())!.fields).toEqual({ voided: true, voidReason: '重复录入' });
+    expect((await db.codec.openOutbox((await db.outbox.orderBy('seq').last())!)).fields).toEqual({ voided: true, voidReason: '重复录入' });
     expect(await voidAid(ctx, A1, '再次')).toEqual({ ok: false, error: { code: 'aid_already_voided' } });
     expect(await updateAid(ctx, A1, { quantity: 3 })).toEqual({ ok: false, error: { code: 'aid_already_voided' } });
     expect(await deleteRow(ctx, 'aid', A1)).toEqual({ ok: false, error: { code: 'aid_delete_refused' } });
@@ -67,7 +67,7 @@ describe('request workflow', () => {
     expect(await transitionRequest(ctx, Q1, { to: 'in_progress' })).toEqual({ ok: false, error: { code: 'request_transition_invalid', from: 'referred', to: 'in_progress' } });
     expect(await transitionRequest(ctx, Q1, { to: 'resolved', resolution: 'x' })).toEqual({ ok: false, error: { code: 'request_transition_invalid', from: 'referred', to: 'resolved' } });
     expect((await assignRequest(ctx, Q1, STAFF_ID)).ok).toBe(false);
-    expect(await db.requests.get(Q1)).toMatchObject({ status: 'referred', referredTo: '440304' });
+    expect(await db.codec.decode('requests', (await db.requests.get(Q1))!)).toMatchObject({ status: 'referred', referredTo: '440304' });
   });
 
   it('needs a valid station to refer to', async () => {

@@ -25,6 +25,20 @@ export function tailSearchKey(tail: string, key: Uint8Array): string {
   return HASHED_KEY_PREFIX + toHex(hmacSha256(key, utf8(`tail:${tail.toLowerCase()}`))).slice(0, 24);
 }
 
+/**
+ * The search token of a prefix of a name, its pinyin or its initials (see searchKeys.ts): an
+ * HMAC under the same key, in its own domain, so the stored keys show no name while typing
+ * finds it. 64 bits: a false match needs two different prefixes of one database to collide.
+ */
+export function searchPrefixToken(prefix: string, key: Uint8Array): string {
+  return HASHED_KEY_PREFIX + toHex(hmacSha256(key, utf8(`prefix:${prefix}`))).slice(0, 16);
+}
+
+/** The token of one living-situation value, for the caseload's filter (no clear value stored). */
+export function livingSituationToken(value: string, key: Uint8Array): string {
+  return HASHED_KEY_PREFIX + toHex(hmacSha256(key, utf8(`living:${value}`))).slice(0, 16);
+}
+
 export function utf8(s: string): Uint8Array {
   return new TextEncoder().encode(s);
 }

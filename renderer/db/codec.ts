@@ -1,7 +1,7 @@
 import { isHero } from '../../shared/domain/cadence';
 import type { CategoryCode } from '../../shared/domain/enums';
 import type { EntityRow, EntityTable, Recipient, Station } from '../../shared/domain/schemas';
-import { idNumberBlindIndex, tailSearchKey } from './blindIndex';
+import { idNumberBlindIndex, livingSituationToken, searchPrefixToken, tailSearchKey } from './blindIndex';
 import { openJson, rowAad, sealJson } from './atRest/cipher';
 import { type DatabaseKeyMaterial, type DatabaseKeys, importDatabaseKeys } from './atRest/keys';
 import { openConflictEntry, sealConflictEntry } from './atRest/conflictSeal';
@@ -14,7 +14,7 @@ export type { EntitySummary } from './atRest/sensitive';
 
 /**
  * The codec sits between the repositories and Dexie. It seals a row's sensitive fields
- * (crypto/sensitive.ts) into one AES-256-GCM `sealed` column, bound to the table and row id,
+ * (atRest/sensitive.ts) into one AES-256-GCM `sealed` column, bound to the table and row id,
  * and adds local-only derived columns (search keys with hashed ID/phone tails, the HMAC blind
  * index, category codes, the hero flag). Derived columns never leave the device: decoding
  * strips them, so nothing derived can end up in an outbox mutation.
@@ -22,13 +22,15 @@ export type { EntitySummary } from './atRest/sensitive';
  * - `encode` / `decode` are async (WebCrypto). Inside a Dexie transaction wrap them in
  *   `Dexie.waitFor`, or encode before the transaction opens (bulk paths do that).
  * - `decodeSummary` is synchronous and never decrypts: lists that show no sensitive field use it.
- * - A row written by the previous, plaintext version (no `sealed` column) still decodes; the
- *   first unlock seals it in place (crypto/migrate.ts).
+ * - A row written by an earlier version (plaintext, or sealing fewer fields) still decodes; the
+ *   first unlock seals it in place (atRest/migrate.ts).
  */
 
 export interface RecipientDerived {
-  /** Multi-entry search keys (see searchKeys.ts); ID and phone tails only as HMACs. */
+  /** Multi-entry search keys (see searchKeys.ts): keyed tokens only, no name or tail in clear. */
   searchKeys: string[];
+  /** A keyed token per living situation (not indexed): the caseload's filter reads it, the values are sealed. */
+  livingKeys: string[];
   /** HMAC blind index of the ID number (see blindIndex.ts). */
   idBlind: string;
   /** The category codes, multi-entry indexed for the category filter. */
@@ -49,15 +51,17 @@ export type StoredRecipient = Sealed<'recipients'> & RecipientDerived;
 export type StoredRow<T extends EntityTable> = T extends 'recipients' ? StoredRecipient : Sealed<T>;
 
 /**
- * What a list gets: the clear fields, plus the sealed bytes so a cell that shows a masked ID or
- * phone can open just its own row when it is on screen (`openListItem`). Building it decrypts nothing.
+ * What a list gets: the clear fields, plus the sealed bytes so the line can open just its own
+ * row when it is on screen (`openListItem`). Building it decrypts nothing. No sensitive field
+ * in its type: a list that shows one must open the row (a legacy row's clear values would
+ * otherwise pass through unnoticed).
  */
-export type ListItem<T extends EntityTable> = Omit<Sealed<T>, keyof RecipientDerived>;
+export type ListItem<T extends EntityTable> = EntitySummary<T> & { sealed?: Uint8Array };
 export type RecipientListItem = ListItem<'recipients'>;
 
 export const DERIVED_COLUMNS: { readonly [T in EntityTable]: readonly string[] } = {
   staff: [],
-  recipients: ['searchKeys', 'idBlind', 'categoryCodes', 'isHero'] satisfies (keyof RecipientDerived)[],
+  recipients: ['searchKeys', 'livingKeys', 'idBlind', 'categoryCodes', 'isHero'] satisfies (keyof RecipientDerived)[],
   visits: [],
   aid: [],
   duties: [],
@@ -91,6 +95,10 @@ export interface RowCodec {
   idBlind(idNumber: string): string;
   /** The hashed search key of a 4-character ID/phone tail. */
   tailKey(tail: string): string;
+  /** The search token of a normalised prefix of a name, its pinyin or initials. */
+  searchToken(prefix: string): string;
+  /** The token of a living-situation value (`livingKeys`). */
+  livingKey(value: string): string;
   /** Seals the sensitive values of an outbox mutation before it is stored. */
   sealOutbox<E extends Omit<OutboxEntry, 'seq'>>(entry: E): Promise<E>;
   /** The stored outbox entry as the mutation to push (sealed values opened). */
@@ -103,7 +111,10 @@ export interface RowCodec {
   sealDraft(id: string, values: unknown): Promise<Uint8Array>;
   /** Opens a sealed draft; fails while locked, or for bytes sealed under another id or key. */
   openDraft(id: string, sealed: Uint8Array): Promise<unknown>;
-  /** True when the row still has sensitive fields in clear (written by the plaintext version). */
+  /**
+   * True when the row still has a sensitive field in clear: written by the plaintext version, or
+   * sealed by a version that sealed fewer fields (a v1 recipient's clear name).
+   */
   isLegacy(table: EntityTable, stored: object): boolean;
   /** Drops the keys from this codec (lock, sign-out); every later seal or open fails. */
   forget(): void;
@@ -135,10 +146,13 @@ export function createRowCodec(options: RowCodecOptions = {}): RowCodec {
   };
   const idBlind = (idNumber: string): string => idNumberBlindIndex(idNumber, blindKey());
   const tailKey = (tail: string): string => tailSearchKey(tail, blindKey());
+  const searchToken = (prefix: string): string => searchPrefixToken(prefix, blindKey());
+  const livingKey = (value: string): string => livingSituationToken(value, blindKey());
 
   function derive(r: Recipient): RecipientDerived {
     return {
-      searchKeys: recipientSearchKeys(r, tailKey),
+      searchKeys: recipientSearchKeys(r, searchToken, tailKey),
+      livingKeys: r.livingSituation.map(livingKey),
       idBlind: idBlind(r.idNumber),
       categoryCodes: [...new Set(r.categories.map((c) => c.code))],
       isHero: isHero(r.categories) ? 1 : 0,
@@ -196,16 +210,25 @@ export function createRowCodec(options: RowCodecOptions = {}): RowCodec {
     encodeStation: (row) => ({ ...row }),
     idBlind,
     tailKey,
+    searchToken,
+    livingKey,
     sealOutbox: async (entry) => sealOutboxEntry(await need(), entry),
     openOutbox: async (entry) => openOutboxEntry(material === null ? null : await need(), entry),
     sealConflict: async (entry) => sealConflictEntry(await need(), entry),
     openConflict: async (entry) => openConflictEntry(material === null ? null : await need(), entry),
     sealDraft: async (id, values) => sealJson((await need()).dataKey, rowAad('drafts', id), values),
     openDraft: async (id, sealed) => openJson((await need()).dataKey, rowAad('drafts', id), sealed),
-    isLegacy: (table, stored) => sensitiveFieldsOf(table).length > 0 && !((stored as Record<string, unknown>)[SEALED_COLUMN] instanceof Uint8Array),
+    isLegacy: (table, stored) => isLegacyRow(table, stored),
     forget() {
       material = null;
       keys = null;
     },
   };
+}
+
+function isLegacyRow(table: EntityTable, stored: object): boolean {
+  const fields = sensitiveFieldsOf(table);
+  if (fields.length === 0) return false;
+  const record = stored as Record<string, unknown>;
+  return !(record[SEALED_COLUMN] instanceof Uint8Array) || fields.some((f) => Object.hasOwn(record, f));
 }

@@ -80,13 +80,14 @@ describe('codec and search keys', () => {
     expect(await codec.decode('recipients', stored)).toEqual(row);
   });
 
-  it('reads surnames as names are read and covers suffixes, ID and phone tails', () => {
+  it('reads surnames as names are read and covers every prefix of suffixes and pinyin, ID and phone tails, all as tokens', () => {
+    const token = (prefix: string): string => `~${prefix}`;
     const hash = (tail: string): string => `#${tail}`;
-    const keys = recipientSearchKeys({ name: '单田芳', idNumber: '44030419400315123X', phones: ['13812345678', '0755-88889999'] }, hash);
-    expect(keys).toEqual(expect.arrayContaining(['单田芳', '田芳', '芳', 'shantianfang', 'stf', 'tianfang', 'tf', '#123x', '#5678', '#9999']));
-    // Tails only ever through the hash: never as they are.
-    expect(keys).not.toContain('123x');
-    expect(keys).not.toContain('5678');
-    expect(recipientSearchKeys({ name: '吕 布', idNumber: '', phones: [] }, hash)).toContain('lvbu');
+    const keys = recipientSearchKeys({ name: '单田芳', idNumber: '44030419400315123X', phones: ['13812345678', '0755-88889999'] }, token, hash);
+    expect(keys).toEqual(expect.arrayContaining(['~单', '~单田', '~单田芳', '~田芳', '~芳', '~s', '~sha', '~shantianfang', '~stf', '~st', '~tianf', '~tf', '#123x', '#5678', '#9999']));
+    // Nothing as it is: every key went through one of the keyed functions.
+    expect(keys.every((k) => k.startsWith('~') || k.startsWith('#'))).toBe(true);
+    expect(keys).not.toContain('~dan');
+    expect(recipientSearchKeys({ name: '吕 布', idNumber: '', phones: [] }, token, hash)).toContain('~lvbu');
   });
 });

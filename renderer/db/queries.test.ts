@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RecipientListItem } from './codec';
 import type { YoufuDb } from './database';
 import { dueItemDetails, heroesOf, openRequests, pendingOccurrenceList, pendingOutboxCount, recipientTimeline, searchRecipients } from './queries';
 import { createRecipient } from './recipientRepository';
@@ -33,6 +34,8 @@ beforeEach(async () => {
 afterEach(() => db.delete());
 
 const names = (rs: { name: string }[]): string[] => rs.map((r) => r.name).sort();
+/** The names of list items, opened (lists carry no name in clear). */
+const listed = async (rs: RecipientListItem[]): Promise<string[]> => names(await Promise.all(rs.map((r) => db.codec.openListItem('recipients', r))));
 
 describe('searchRecipients', () => {
   it.each([
@@ -48,29 +51,34 @@ describe('searchRecipients', () => {
     ['9999', ['单田芳']],
     [makeIdNumber('19500101', '222'), ['单田芳']],
     ['李', []],
+    ['张三丰x', []],
+    ['zhangsanf', ['张三丰']],
+    ['tianfang', ['单田芳']],
+    ['芳', ['单田芳']],
   ])('finds %s', async (text, expected) => {
-    expect(names(await searchRecipients(db, { text }))).toEqual(expected);
+    expect(await listed(await searchRecipients(db, { text }))).toEqual(expected);
   });
 
   it('filters by category, station prefix, living situation and dedicated staff', async () => {
-    expect(names(await searchRecipients(db, { categories: ['combat_hero', 'disabled_veteran'] }))).toEqual(['张三', '张三丰']);
-    expect(names(await searchRecipients(db, { text: 'z', stationPrefix: '440304' }))).toEqual(['张三', '张三丰']);
-    expect(names(await searchRecipients(db, { stationPrefix: '440305' }))).toEqual(['单田芳']);
-    expect(names(await searchRecipients(db, { livingSituation: ['alone'] }))).toEqual(['单田芳']);
-    expect(names(await searchRecipients(db, { dedicatedStaffId: STAFF2 }))).toEqual(['张三丰']);
+    expect(await listed(await searchRecipients(db, { categories: ['combat_hero', 'disabled_veteran'] }))).toEqual(['张三', '张三丰']);
+    expect(await listed(await searchRecipients(db, { text: 'z', stationPrefix: '440304' }))).toEqual(['张三', '张三丰']);
+    expect(await listed(await searchRecipients(db, { stationPrefix: '440305' }))).toEqual(['单田芳']);
+    expect(await listed(await searchRecipients(db, { livingSituation: ['alone'] }))).toEqual(['单田芳']);
+    expect(await listed(await searchRecipients(db, { livingSituation: ['empty_nest'] }))).toEqual([]);
+    expect(await listed(await searchRecipients(db, { dedicatedStaffId: STAFF2 }))).toEqual(['张三丰']);
     expect(await searchRecipients(db, {}, 2)).toHaveLength(2);
   });
 
   it('filters by due status', async () => {
     // Every new recipient's first home visit falls due on the day they are registered.
-    expect(names(await searchRecipients(db, { dueStatus: { kind: 'due_soon', today: '2026-03-02' } }))).toEqual(['单田芳', '张三', '张三丰']);
+    expect(await listed(await searchRecipients(db, { dueStatus: { kind: 'due_soon', today: '2026-03-02' } }))).toEqual(['单田芳', '张三', '张三丰']);
     expect(await searchRecipients(db, { dueStatus: { kind: 'overdue', today: '2026-03-02' } })).toEqual([]);
-    expect(names(await searchRecipients(db, { dueStatus: { kind: 'overdue', today: '2026-03-03' } }))).toEqual(['单田芳', '张三', '张三丰']);
+    expect(await listed(await searchRecipients(db, { dueStatus: { kind: 'overdue', today: '2026-03-03' } }))).toEqual(['单田芳', '张三', '张三丰']);
   });
 });
 
-describe('lists never decrypt', () => {
-  it('search, Today, open requests and hero cards read no sealed field; the profile timeline and a list cell do', async () => {
+describe('lists open only the lines on screen', () => {
+  it('search, the Today order and open requests decrypt nothing; the lines shown, hero cards and the profile open their rows', async () => {
     await upsertRow(ctx, 'requests', {
       id: 'aaaaaaaa-0000-4000-8000-0000000000b1', recipientId: R1, stationCode: '440304001001', visitId: null, source: 'hotline', topic: 'medical',
       description: '需要陪同就医', urgency: 'high', assigneeId: null, status: 'open', resolution: '', referredTo: null, openedAt: '2026-01-20T08:00:00+08:00', closedAt: null,
@@ -78,24 +86,26 @@ describe('lists never decrypt', () => {
     const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
     try {
       const found = await searchRecipients(db, { text: '5678' });
-      expect(names(found)).toEqual(['张三丰']);
       await searchRecipients(db, {});
       await searchRecipients(db, { text: 'zs', categories: ['combat_hero'] });
-      const today = await pendingOccurrences(db, { until: '2027-12-31' });
-      expect(today.length).toBeGreaterThan(0);
+      const due = await pendingOccurrenceList(db, { until: '2027-12-31' });
+      expect(due.length).toBeGreaterThan(2);
       expect(await openRequests(db)).toHaveLength(1);
-      expect(names(await heroesOf(db, STAFF2))).toEqual(['张三丰']);
       expect(decrypt).not.toHaveBeenCalled();
       // What lists hand out carries no sensitive value in clear.
-      const listed = JSON.stringify([found, today, await openRequests(db)]);
-      for (const secret of ['13812345678', makeIdNumber('19400315', '123'), '福田区园岭街道', '需要陪同就医']) expect(listed).not.toContain(secret);
+      const handedOut = JSON.stringify([found, due, await openRequests(db)]);
+      for (const secret of ['张三丰', '13812345678', makeIdNumber('19400315', '123'), '福田区园岭街道', '需要陪同就医', '1940-03-15']) expect(handedOut).not.toContain(secret);
 
-      // A list cell that shows the masked ID opens its own row, and the profile opens its timeline.
-      expect((await db.codec.openListItem('recipients', found[0]!)).phones).toEqual(['13812345678']);
-      expect(decrypt).toHaveBeenCalledTimes(1);
+      // The lines on screen open their recipient and duty: one line, two rows opened.
+      const [line] = await dueItemDetails(db, due.slice(0, 1));
+      expect(line!.recipient?.name).toBeDefined();
+      expect(decrypt).toHaveBeenCalledTimes(2);
+      expect(await listed(found)).toEqual(['张三丰']);
+      expect(decrypt).toHaveBeenCalledTimes(3);
+      expect(names(await heroesOf(db, STAFF2))).toEqual(['张三丰']);
+      expect(decrypt).toHaveBeenCalledTimes(4);
       const timeline = await recipientTimeline(db, R1);
       expect(timeline.find((e) => e.kind === 'request')?.row).toMatchObject({ description: '需要陪同就医' });
-      expect(decrypt).toHaveBeenCalledTimes(2);
     } finally {
       decrypt.mockRestore();
     }

@@ -1,8 +1,9 @@
 import { Dexie } from 'dexie';
 import type { CategoryCode, LivingSituation, RecipientStatus } from '../../shared/domain/enums';
-import type { Aid, Duty, DutyOccurrence, Request, Visit } from '../../shared/domain/schemas';
+import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../../shared/domain/schemas';
 import { DUE_SOON_DAYS, addDays } from '../../shared/duties';
 import { parseIdNumber } from '../../shared/validation/idNumber';
+import type { EntityRow, EntityTable } from '../../shared/domain/schemas';
 import type { EntitySummary, RecipientListItem, StoredRecipient, StoredRow } from './codec';
 import type { YoufuDb } from './database';
 import { scopeChunks } from './scopeChunks';
@@ -16,10 +17,10 @@ export type RequestSummary = EntitySummary<'requests'>;
  * through the repositories. Each query starts from the most selective index it has and
  * filters the rest in memory, stopping at `limit`.
  *
- * Lists never decrypt: they get summaries (`decodeSummary`, no sensitive field) or list items
- * (summary plus the sealed bytes, opened per visible row by the cell that masks an ID or phone).
- * Only the profile's reads (`recipientTimeline`) open sealed fields. All Dexie reads of a query
- * come before any decryption, so `useLiveQuery` still sees every table it depends on.
+ * Lists find and order their lines without decrypting (ids, index keys, clear fields: see
+ * sensitive.ts) and open only the rows of the lines on screen (`dueItemDetails`, the caseload's
+ * rows, a staff member's heroes). All Dexie reads of a query come before any decryption, so
+ * `useLiveQuery` still sees every table it depends on.
  */
 export interface RecipientSearch {
   text?: string;
@@ -74,10 +75,12 @@ async function recipientQuery(db: YoufuDb, search: RecipientSearch): Promise<{ c
   const text = normalizeSearchText(search.text ?? '');
   const dueIds = search.dueStatus ? await recipientIdsDue(db, search.dueStatus.kind, search.dueStatus.today) : null;
 
+  // Living situations are sealed; each row carries a keyed token per value (livingKeys).
+  const living = search.livingSituation?.length ? search.livingSituation.map((l) => db.codec.livingKey(l)) : null;
   const matches = (r: StoredRecipient): boolean =>
     (search.stationPrefix === undefined || r.stationCode.startsWith(search.stationPrefix)) &&
     (!search.categories?.length || r.categoryCodes.some((c) => search.categories!.includes(c))) &&
-    (!search.livingSituation?.length || r.livingSituation.some((l) => search.livingSituation!.includes(l))) &&
+    (living === null || r.livingKeys.some((k) => living.includes(k))) &&
     (search.dedicatedStaffId === undefined || r.dedicatedStaffId === search.dedicatedStaffId) &&
     (!search.statuses?.length || search.statuses.includes(r.status)) &&
     (dueIds === null || dueIds.has(r.id));
@@ -89,18 +92,20 @@ async function recipientQuery(db: YoufuDb, search: RecipientSearch): Promise<{ c
     return { collection: db.recipients.where('idBlind').equals(db.codec.idBlind(text)), matches };
   }
   if (text !== '') {
-    // ID and phone tails are stored only as HMACs: 4 such characters are looked up as one.
+    // Names are stored only as keyed tokens of their prefixes, ID and phone tails as HMACs: the
+    // text is looked up as one token, exactly, and 4 tail characters as a tail too.
     const tail = tailQuery(text);
+    const token = db.codec.searchToken(text);
     const collection = tail === null
-      ? db.recipients.where('searchKeys').startsWith(text).distinct()
-      : db.recipients.where('searchKeys').startsWith(text).or('searchKeys').equals(db.codec.tailKey(tail)).distinct();
+      ? db.recipients.where('searchKeys').equals(token)
+      : db.recipients.where('searchKeys').anyOf([token, db.codec.tailKey(tail)]).distinct();
     return { collection, matches };
   }
   if (search.dedicatedStaffId !== undefined) return { collection: db.recipients.where('dedicatedStaffId').equals(search.dedicatedStaffId), matches };
   if (dueIds !== null) return { collection: db.recipients.where('id').anyOf([...dueIds]), matches };
   if (search.categories?.length) return { collection: db.recipients.where('categoryCodes').anyOf([...search.categories]).distinct(), matches };
   if (search.stationPrefix !== undefined) return { collection: db.recipients.where('stationCode').startsWith(search.stationPrefix), matches: onlyScope ? null : matches };
-  return { collection: db.recipients.orderBy('name'), matches: onlyScope ? null : matches };
+  return { collection: db.recipients.toCollection(), matches: onlyScope ? null : matches };
 }
 
 async function recipientIdsDue(db: YoufuDb, kind: 'overdue' | 'due_soon', today: string): Promise<Set<string>> {
@@ -117,7 +122,8 @@ async function recipientIdsDue(db: YoufuDb, kind: 'overdue' | 'due_soon', today:
 export interface DueItem {
   occurrence: DutyOccurrence;
   duty: Duty | undefined;
-  recipient: RecipientSummary | undefined;
+  /** Opened: the line shows the name and categories. */
+  recipient: Recipient | undefined;
 }
 
 /**
@@ -166,14 +172,18 @@ export async function heroRecipientIds(db: YoufuDb): Promise<Set<string>> {
   return new Set(await db.recipients.where('isHero').equals(1).primaryKeys());
 }
 
-/** The duty and recipient of each occurrence given (the rows a list shows), never decrypting. */
+/**
+ * The duty and recipient of each occurrence given (the lines a list shows), opened: call it for
+ * the lines on screen only (a page), never for a whole list.
+ */
 export async function dueItemDetails(db: YoufuDb, occurrences: readonly DutyOccurrence[]): Promise<DueItem[]> {
-  const [duties, recipients] = await Promise.all([
+  const [storedDuties, storedRecipients] = await Promise.all([
     db.duties.bulkGet([...new Set(occurrences.map((o) => o.dutyId))]),
     db.recipients.bulkGet([...new Set(occurrences.map((o) => o.recipientId))]),
   ]);
-  const dutyById = new Map(duties.flatMap((d) => (d ? [[d.id, db.codec.decodeSummary('duties', d)] as const] : [])));
-  const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decodeSummary('recipients', r)] as const] : [])));
+  const [duties, recipients] = await Promise.all([openRows(db, 'duties', storedDuties), openRows(db, 'recipients', storedRecipients)]);
+  const dutyById = new Map(duties.map((d) => [d.id, d] as const));
+  const recipientById = new Map(recipients.map((r) => [r.id, r] as const));
   return occurrences.map((occurrence) => ({
     occurrence,
     duty: dutyById.get(occurrence.dutyId),
@@ -196,14 +206,15 @@ export async function recipientTimeline(db: YoufuDb, recipientId: string): Promi
     db.aid.where('recipientId').equals(recipientId).toArray(),
     db.requests.where('recipientId').equals(recipientId).toArray(),
   ]);
-  // The profile shows visit notes and request descriptions: opened here, after every read.
-  const [openVisits, openRequests] = await Promise.all([
+  // The profile shows every detail: opened here, after every read.
+  const [openVisits, openAid, openRequests] = await Promise.all([
     Promise.all(visits.map((v) => db.codec.decode('visits', v))),
+    Promise.all(aid.map((a) => db.codec.decode('aid', a))),
     Promise.all(requests.map((r) => db.codec.decode('requests', r))),
   ]);
   const entries: TimelineEntry[] = [
     ...openVisits.map((v): TimelineEntry => ({ kind: 'visit', date: v.visitedAt, row: v })),
-    ...aid.map((a): TimelineEntry => ({ kind: 'aid', date: a.date, row: db.codec.decodeSummary('aid', a) })),
+    ...openAid.map((a): TimelineEntry => ({ kind: 'aid', date: a.date, row: a })),
     ...openRequests.map((r): TimelineEntry => ({ kind: 'request', date: r.openedAt, row: r })),
   ];
   return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
@@ -223,10 +234,18 @@ export async function openRequests(db: YoufuDb, filter: { stationPrefix?: string
     .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
 }
 
-/** The combat heroes and first-class merit holders a dedicated staff member serves (summaries: the cards show no sensitive field). */
-export async function heroesOf(db: YoufuDb, staffId: string): Promise<RecipientSummary[]> {
+/**
+ * The combat heroes and first-class merit holders a dedicated staff member serves (a handful,
+ * all on screen as cards: opened), in name order.
+ */
+export async function heroesOf(db: YoufuDb, staffId: string): Promise<Recipient[]> {
   const rows = await db.recipients.where('dedicatedStaffId').equals(staffId).filter((r) => r.isHero === 1).toArray();
-  return rows.map((r) => db.codec.decodeSummary('recipients', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  return (await openRows(db, 'recipients', rows)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+/** Opens the rows found (missing ones skipped), in parallel: for the lines on screen only. */
+export async function openRows<T extends EntityTable>(db: YoufuDb, table: T, stored: readonly (StoredRow<T> | undefined)[]): Promise<EntityRow<T>[]> {
+  return Promise.all(stored.flatMap((r) => (r === undefined ? [] : [db.codec.decode(table, r)])));
 }
 
 /** Mutations not yet acknowledged by the server (the "pending" count in the status bar). */

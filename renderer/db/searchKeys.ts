@@ -1,13 +1,14 @@
 import { pinyin } from 'pinyin-pro';
 
 /**
- * Search keys for the multi-entry `*searchKeys` index. A query is normalised the same way and
- * matched with `startsWith`, so every key is a string a person might start typing:
- * the name and each of its suffixes (三丰 finds 张三丰), full pinyin without tones and pinyin
- * initials of each suffix (zhangsanfeng, sanfeng, zsf, sf), and for the last 4 characters of
- * the ID number and the last 4 digits of each phone a HASHED key (`hashTail`, an HMAC under the
- * database's blind-index key): the tails themselves are never stored in clear. A search for
- * exactly 4 such characters looks up the hashed key (see `tailQuery`).
+ * Search keys for the multi-entry `*searchKeys` index, all of them KEYED TOKENS (HMACs under
+ * the database's blind-index key, see blindIndex.ts): no name, pinyin or tail is stored in
+ * clear. The words a person might start typing are the name and each of its suffixes (三丰
+ * finds 张三丰), full pinyin without tones and pinyin initials of each suffix (zhangsanfeng,
+ * sanfeng, zsf, sf); since a token cannot be matched by prefix, every prefix of every such
+ * word gets its own token (`token`), and a query, normalised the same way, is looked up as one
+ * token, exactly. The last 4 characters of the ID number and the last 4 digits of each phone
+ * get a tail token (`hashTail`), found by typing exactly those 4 (see `tailQuery`).
  */
 export function normalizeSearchText(text: string): string {
   return text.replace(/[\s·•・.]/g, '').toLowerCase();
@@ -19,30 +20,46 @@ export interface SearchKeySource {
   phones: readonly string[];
 }
 
-export function recipientSearchKeys(r: SearchKeySource, hashTail: (tail: string) => string): string[] {
-  const keys = new Set<string>();
-  const name = normalizeSearchText(r.name);
-  const chars = [...name];
+/** The words a query may be a prefix of, in clear: only ever turned into tokens. */
+export function searchWords(name: string): string[] {
+  const words = new Set<string>();
+  const normal = normalizeSearchText(name);
+  const chars = [...normal];
   // Surname mode reads 单 as shan and 曾 as zeng in the first position, as names are read.
-  const syllables = chars.length === 0 ? [] : pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase());
+  const syllables = chars.length === 0 ? [] : pinyin(normal, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase());
   const aligned = syllables.length === chars.length;
   for (let i = 0; i < chars.length; i++) {
-    keys.add(chars.slice(i).join(''));
+    words.add(chars.slice(i).join(''));
     if (!aligned) continue;
     const rest = syllables.slice(i);
-    keys.add(rest.join(''));
-    keys.add(rest.map((s) => s.charAt(0)).join(''));
+    words.add(rest.join(''));
+    words.add(rest.map((s) => s.charAt(0)).join(''));
   }
   if (!aligned && syllables.length > 0) {
-    keys.add(syllables.join(''));
-    keys.add(syllables.map((s) => s.charAt(0)).join(''));
+    words.add(syllables.join(''));
+    words.add(syllables.map((s) => s.charAt(0)).join(''));
   }
+  words.delete('');
+  return [...words];
+}
+
+/** Every prefix of every word (what typing any of them may have reached so far). */
+export function searchPrefixes(words: readonly string[]): string[] {
+  const prefixes = new Set<string>();
+  for (const w of words) {
+    const chars = [...w];
+    for (let i = 1; i <= chars.length; i++) prefixes.add(chars.slice(0, i).join(''));
+  }
+  return [...prefixes];
+}
+
+export function recipientSearchKeys(r: SearchKeySource, token: (prefix: string) => string, hashTail: (tail: string) => string): string[] {
+  const keys = new Set<string>(searchPrefixes(searchWords(r.name)).map(token));
   if (r.idNumber.length >= 4) keys.add(hashTail(r.idNumber.slice(-4).toLowerCase()));
   for (const p of r.phones) {
     const digits = p.replace(/\D/g, '');
     if (digits.length >= 4) keys.add(hashTail(digits.slice(-4)));
   }
-  keys.delete('');
   return [...keys];
 }
 

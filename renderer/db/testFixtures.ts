@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
-import { idNumberCheckChar } from '../../shared/validation/idNumber';
+import { idNumberCheckChar, parseIdNumber } from '../../shared/validation/idNumber';
 import { type DatabaseKeyMaterial, generateKeyMaterial } from './atRest/keys';
 import { YoufuDb } from './database';
 import type { EntityInput, RepoContext } from './repository';
@@ -53,7 +53,13 @@ export function idNumberEndingInX(birth = '19451001'): string {
   throw new Error('no X check digit for this birth date');
 }
 
+/**
+ * A valid recipient; birth date and gender follow the ID number given (as the form fills them),
+ * unless given too.
+ */
 export function recipientInput(id: string, overrides: Partial<EntityInput<'recipients'>> = {}): EntityInput<'recipients'> {
+  const parsed = overrides.idNumber === undefined ? null : parseIdNumber(overrides.idNumber);
+  const identity = parsed?.ok ? { birthDate: parsed.value.birthDate, gender: parsed.value.gender } : {};
   return {
     id,
     name: '张三丰',
@@ -74,6 +80,7 @@ export function recipientInput(id: string, overrides: Partial<EntityInput<'recip
     status: 'active',
     statusDate: null,
     tags: [],
+    ...identity,
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
-import type { Aid, Duty, DutyOccurrence, Request, Visit } from '../../shared/domain/schemas';
+import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../../shared/domain/schemas';
 import { occurrenceAfterCompletion, todayInShanghai } from '../../shared/duties';
-import type { RecipientSummary } from './queries';
+import type { StoredRow } from './codec';
 import { type EntityInput, type RepoContext, type RepoResult, type WriteSession, runWrite } from './repository';
 
 export interface VisitLog {
@@ -50,26 +50,27 @@ export async function logVisit(ctx: RepoContext, log: VisitLog): Promise<RepoRes
 
 interface Completion {
   occurrence: DutyOccurrence;
-  duty: Duty;
-  recipient: RecipientSummary;
+  /** As stored: opened once the visit is written (one transaction-keeping wait at a time). */
+  storedDuty: StoredRow<'duties'>;
+  storedRecipient: StoredRow<'recipients'>;
   /** The duty's pending occurrences, this one included. */
   pending: number;
 }
 
 async function readCompletion(s: WriteSession, occurrenceId: string): Promise<Completion> {
   const occurrence = await s.require('dutyOccurrences', occurrenceId);
-  const [duty, stored, pending] = await Promise.all([
-    s.require('duties', occurrence.dutyId),
+  const [storedDuty, storedRecipient, pending] = await Promise.all([
+    s.table('duties').get(occurrence.dutyId),
     s.table('recipients').get(occurrence.recipientId),
     s.table('dutyOccurrences').where('[dutyId+status]').equals([occurrence.dutyId, 'pending']).count(),
   ]);
-  // The next due date needs the birthday and status only: the summary, nothing decrypted.
-  const recipient = stored ? s.ctx.db.codec.decodeSummary('recipients', stored) : s.fail({ code: 'not_found', table: 'recipients', rowId: occurrence.recipientId });
-  return { occurrence, duty, recipient, pending };
+  if (storedDuty === undefined) s.fail({ code: 'not_found', table: 'duties', rowId: occurrence.dutyId });
+  if (storedRecipient === undefined) s.fail({ code: 'not_found', table: 'recipients', rowId: occurrence.recipientId });
+  return { occurrence, storedDuty, storedRecipient, pending };
 }
 
 async function completeOccurrence(s: WriteSession, c: Completion, visit: Visit): Promise<{ completed: DutyOccurrence; next: DutyOccurrence | null }> {
-  const { occurrence, duty, recipient } = c;
+  const { occurrence } = c;
   if (occurrence.status !== 'pending' || occurrence.recipientId !== visit.recipientId) {
     s.fail({ code: 'occurrence_not_pending', occurrenceId: occurrence.id });
   }
@@ -77,6 +78,10 @@ async function completeOccurrence(s: WriteSession, c: Completion, visit: Visit):
   // One pending occurrence per duty: if another is already waiting (say, pulled from another
   // device), completing this one must not schedule a second.
   if (c.pending > 1) return { completed, next: null };
+  // The next due date needs the birth date (sealed) and the plan: both opened in ONE
+  // transaction-keeping wait (each costs an IndexedDB round trip).
+  const codec = s.ctx.db.codec;
+  const [duty, recipient]: [Duty, Recipient] = await s.crypto(Promise.all([codec.decode('duties', c.storedDuty), codec.decode('recipients', c.storedRecipient)]));
   const doneDate = todayInShanghai(new Date(visit.visitedAt));
   const next = occurrenceAfterCompletion(duty, recipient, occurrence, doneDate, s.ctx.newId, s.nowIso());
   return { completed, next: next === null ? null : await s.insert('dutyOccurrences', next) };

@@ -8,10 +8,11 @@ import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';
 import { signIn, waitUntilSynced } from './support/session';
 
 /**
- * Issue 5 item 5: the local database keeps ID numbers, phones and addresses only sealed
- * (AES-256-GCM). After a bootstrap from the central server and a recipient registered on this
- * device, every record of every object store, read with the plain IndexedDB API, holds none of
- * them in clear; the profile still shows them and an ID tail still finds the person.
+ * Issue 5 item 5 and issue 13 finding 8: the local database keeps names, birth dates, ID
+ * numbers, phones and addresses only sealed (AES-256-GCM). After a bootstrap from the central
+ * server and a recipient registered on this device, every record of every object store, read
+ * with the plain IndexedDB API, holds none of them in clear; the profile still shows them, and
+ * a name, its pinyin initials and an ID tail still find the person.
  */
 
 /** Every record of every object store of every database of this origin, as JSON text; bytes summarised. */
@@ -43,6 +44,7 @@ async function rawIndexedDb(page: Page): Promise<string> {
 interface ServerRecipient {
   id: string;
   name: string;
+  birthDate: string;
   idNumber: string;
   phones: string[];
   address: string;
@@ -69,7 +71,7 @@ function expectNoPlaintext(dump: string, secrets: readonly string[]): void {
   for (const secret of secrets) expect(dump.includes(secret), `"${secret}" found in clear in IndexedDB`).toBe(false);
 }
 
-test('no ID number, phone or address in clear in any IndexedDB store; the profile shows them and an ID tail finds the person', async ({ page, request }) => {
+test('no name, birth date, ID number, phone or address in clear in any IndexedDB store; the profile shows them and a name, initials and an ID tail find the person', async ({ page, request }) => {
   test.setTimeout(240_000);
   const pulled = await serverRecipient(request);
   await signIn(page);
@@ -88,10 +90,12 @@ test('no ID number, phone or address in clear in any IndexedDB store; the profil
   await page.getByTestId('recipient-save').click();
   await expect(page.getByTestId('recipient-profile')).toBeVisible();
 
-  const secrets = [pulled.idNumber, ...pulled.phones, pulled.address, created.idNumber, created.phone, created.address];
+  const secrets = [
+    pulled.name, pulled.birthDate, pulled.idNumber, ...pulled.phones, pulled.address,
+    created.name, '1935-06-12', created.idNumber, created.phone, created.address,
+  ];
   const offlineDump = await rawIndexedDb(page);
   expect(offlineDump).toContain('sealed bytes');
-  expect(offlineDump).toContain(pulled.name);
   expectNoPlaintext(offlineDump, secrets);
 
   // The profile opens the sealed fields.
@@ -110,6 +114,12 @@ test('no ID number, phone or address in clear in any IndexedDB store; the profil
   await screenshot(page, '91-at-rest-search-by-id-tail');
   await page.getByTestId('caseload-search').fill(created.phone.slice(-4));
   await expect(rows.getByTestId('recipient-name').filter({ hasText: created.name }).first()).toBeVisible({ timeout: 30_000 });
+  // Names are stored only as keyed tokens of their prefixes: the name, a prefix and the pinyin
+  // initials (加密测试: jmcs) still find the person.
+  for (const [text, name] of [[pulled.name, pulled.name], [created.name.slice(0, 2), created.name], ['jmcs', created.name]] as const) {
+    await page.getByTestId('caseload-search').fill(text);
+    await expect(rows.getByTestId('recipient-name').filter({ hasText: name }).first()).toBeVisible({ timeout: 30_000 });
+  }
 
   // Back online: the push sends the real values, and the store still holds none in clear.
   await page.context().setOffline(false);

@@ -8,7 +8,8 @@ import { CategoryTags } from '../../ui/CategoryTags';
 import { DateText } from '../../ui/DateText';
 import { DueStatusTag } from '../../ui/DueStatusTag';
 import { HeroBadge } from '../../ui/HeroBadge';
-import { SealedMaskedId, SealedMaskedPhone } from '../../ui/SealedMasked';
+import { maskIdNumber } from '../../../shared/validation/idNumber';
+import { maskPhone } from '../../../shared/validation/phone';
 import type { caseloadStrings } from './strings';
 import type { CaseloadRow } from './useCaseload';
 
@@ -40,6 +41,8 @@ function NextDueCell({ dueDate, today }: { dueDate: string | null; today: string
   );
 }
 
+const MONO = { fontVariantNumeric: 'tabular-nums', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', whiteSpace: 'nowrap' } as const;
+
 export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
   {
     key: 'name', title: 'colName', width: 160,
@@ -52,8 +55,11 @@ export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
       </span>
     ),
   },
-  { key: 'id', title: 'colIdNumber', width: 180, render: ({ recipient: r }) => <SealedMaskedId item={r} /> },
-  { key: 'phone', title: 'colPhone', width: 130, render: ({ recipient: r }) => <SealedMaskedPhone item={r} /> },
+  { key: 'id', title: 'colIdNumber', width: 180, render: ({ recipient: r }) => <span style={MONO} data-testid="masked-id">{maskIdNumber(r.idNumber)}</span> },
+  {
+    key: 'phone', title: 'colPhone', width: 130,
+    render: ({ recipient: r }) => (r.phones[0] ? <span style={MONO} data-testid="masked-phone">{maskPhone(r.phones[0])}</span> : <span style={MONO}>—</span>),
+  },
   { key: 'categories', title: 'colCategories', render: ({ recipient: r }) => <CategoryTags categories={r.categories} compact /> },
   { key: 'station', title: 'colStation', width: 110, render: ({ recipient: r }) => getStation(r.stationCode)?.name ?? r.stationCode },
   {

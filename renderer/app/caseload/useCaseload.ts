@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RecipientListItem } from '../../db/codec';
-import { recipientCount, searchRecipientIds } from '../../db/queries';
+import type { Recipient } from '../../../shared/domain/schemas';
+import { openRows, recipientCount, searchRecipientIds } from '../../db/queries';
 import { useDbSession } from '../DbProvider';
 import { useAppStore } from '../store';
 import { useScopePrefix } from '../useScopePrefix';
@@ -13,8 +13,8 @@ const SEARCH_DEBOUNCE_MS = 120;
 const FIRST_PAGE = 100;
 
 export interface CaseloadRow {
-  /** No sensitive field in clear: the ID and phone cells open their own row when shown. */
-  recipient: RecipientListItem;
+  /** Opened: only the rows of the lines in view are read and opened (`useCaseloadRows`). */
+  recipient: Recipient;
   nextDue: string | null;
 }
 
@@ -106,16 +106,19 @@ export function useCaseload(today: string): CaseloadData {
 }
 
 /**
- * The rows of the ids given (the lines in view), with their next due date; rows already read
- * stay until the new ones are in, so scrolling shows no blank flash for lines still in view.
+ * The rows of the ids given (the lines in view), opened, with their next due date: names and
+ * everything else shown are sealed, and only these lines are decrypted. Rows already read stay
+ * until the new ones are in, so scrolling shows no blank flash for lines still in view.
  */
 export function useCaseloadRows(ids: readonly string[]): ReadonlyMap<string, CaseloadRow> {
   const { db } = useDbSession();
   const key = ids.join(',');
   const rows = useLiveQuery(async () => {
     const [stored, nextDue] = await Promise.all([db.recipients.bulkGet([...ids]), nextDueOf(db, ids)]);
+    // After every Dexie read, so the live query still tracks them all.
+    const opened = await openRows(db, 'recipients', stored);
     const out = new Map<string, CaseloadRow>();
-    for (const r of stored) if (r) out.set(r.id, { recipient: db.codec.decodeListItem('recipients', r), nextDue: nextDue.get(r.id) ?? null });
+    for (const r of opened) out.set(r.id, { recipient: r, nextDue: nextDue.get(r.id) ?? null });
     return out;
   }, [db, key]);
   return rows ?? EMPTY_ROWS;

@@ -89,17 +89,19 @@ describe('encryption at rest (fake-indexeddb)', () => {
     expect(await createRecipient(ctx, recipientInput('11111111-0000-4000-8000-000000000009', { idNumber: ID2 }))).toMatchObject({ ok: false, error: { code: 'id_number_duplicate', existingId: R2 } });
   });
 
-  it('keeps a lost phone of a conflict sealed, and a lost tag in clear', async () => {
+  it('keeps a lost phone or tag of a conflict sealed, and a lost station in clear', async () => {
     const d = database();
     const base = { table: 'recipients' as const, rowId: R1, winner: 'server' as const, mutationId: 'm1', at: '2026-03-02T10:00:00+08:00' };
     await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'phones', loserValue: [PHONE1], winnerValue: [PHONE2] }));
     await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'tags', loserValue: ['重点'], winnerValue: [] }));
+    await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'stationCode', loserValue: '440304001002', winnerValue: '440304001001' }));
     const raw = await rawDump(d);
     expect(raw).not.toContain(PHONE1);
     expect(raw).not.toContain(PHONE2);
-    expect(raw).toContain('重点');
+    expect(raw).not.toContain('重点');
+    expect(raw).toContain('440304001002');
     const opened = await Promise.all((await d.conflicts.toArray()).map((c) => d.codec.openConflict(c)));
-    expect(opened.map((c) => [c.field, c.loserValue, c.winnerValue])).toEqual([['phones', [PHONE1], [PHONE2]], ['tags', ['重点'], []]]);
+    expect(opened.map((c) => [c.field, c.loserValue, c.winnerValue])).toEqual([['phones', [PHONE1], [PHONE2]], ['tags', ['重点'], []], ['stationCode', '440304001002', '440304001001']]);
   });
 
   it('a row whose sealed field was moved onto another row does not open', async () => {
@@ -215,6 +217,7 @@ describe('sealing a database written by the plaintext version', () => {
     const stored = (await d.recipients.get(R1))!;
     d.codec.forget();
     await expect(d.codec.decode('recipients', stored)).rejects.toThrow(/locked/);
-    expect(d.codec.decodeSummary('recipients', stored)).toMatchObject({ id: R1, name: '张三丰' });
+    expect(d.codec.decodeSummary('recipients', stored)).toMatchObject({ id: R1, stationCode: '440304001001' });
+    expect(d.codec.decodeSummary('recipients', stored)).not.toHaveProperty('name');
   });
 });

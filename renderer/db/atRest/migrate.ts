@@ -2,7 +2,6 @@ import { type EntityTable, ENTITY_TABLES } from '../../../shared/domain/schemas'
 import type { StoredRow } from '../codec';
 import type { ConflictEntry, OutboxEntry, YoufuDb } from '../database';
 import type { StoredConflictEntry } from './conflictSeal';
-import type { StoredOutboxEntry } from './outboxSeal';
 import { type DatabaseKeys, keyCheckValue } from './keys';
 import { isSealedTable, sensitiveFieldsOf } from './sensitive';
 
@@ -10,10 +9,15 @@ import { isSealedTable, sensitiveFieldsOf } from './sensitive';
 export const AT_REST_KEYS = {
   /** Fingerprint of the keys this database is sealed under (see keyCheckValue). */
   keyCheck: 'atRest.keyCheck',
-  /** Set once every row written by the plaintext version has been sealed. */
+  /** The sealing version every row has reached (SEALED_VERSION once nothing is left in clear). */
   sealedVersion: 'atRest.sealedVersion',
 } as const;
-export const SEALED_VERSION = 1;
+/**
+ * 1: ID numbers, phones, addresses, health notes, visit notes, request texts (plaintext before).
+ * 2: also names, birth dates, gender, categories, living situation, tags, visit ratings, aid
+ *    details, duty notes, staff phones, sign-off comments (sensitive.ts); names searched by tokens.
+ */
+export const SEALED_VERSION = 2;
 
 export function isAtRestKey(key: string): boolean {
   return key.startsWith('atRest.');
@@ -47,8 +51,10 @@ export interface SealLegacyOptions {
 }
 
 /**
- * Seals, in place, every row, pending outbox entry and lost conflict value that the previous (plaintext) version
- * wrote, and rebuilds recipients' derived columns under the real blind-index key.
+ * Seals, in place, every row, pending outbox entry and lost conflict value that an earlier
+ * version left in clear (the plaintext version; version 1 of the sealing, which left names,
+ * birth dates … clear), and rebuilds recipients' derived columns (search tokens) under the
+ * real blind-index key.
  *
  * Batched and resumable: each batch is read in one transaction, sealed outside it (WebCrypto),
  * and written in a second transaction that first re-reads the rows and skips any that changed
@@ -103,9 +109,9 @@ async function sealTable<T extends EntityTable>(db: YoufuDb, table: T, batchSize
   }
 }
 
+/** A pending mutation with a sensitive value in clear (written before its field was sealed). */
 function isLegacyOutboxEntry(e: OutboxEntry): boolean {
-  const s = e as StoredOutboxEntry;
-  return s.sealedFields === undefined && sensitiveFieldsOf(e.table).some((f) => Object.hasOwn(e.fields, f));
+  return sensitiveFieldsOf(e.table).some((f) => Object.hasOwn(e.fields, f));
 }
 
 async function sealOutbox(db: YoufuDb, batchSize: number): Promise<number> {
@@ -117,7 +123,8 @@ async function sealOutbox(db: YoufuDb, batchSize: number): Promise<number> {
     after = batch[batch.length - 1]!.seq;
     const legacy = batch.filter(isLegacyOutboxEntry);
     if (legacy.length === 0) continue;
-    const encoded = await Promise.all(legacy.map((e) => db.codec.sealOutbox(e)));
+    // Opened first: an entry sealed by version 1 holds some values sealed and others in clear.
+    const encoded = await Promise.all(legacy.map(async (e) => db.codec.sealOutbox(await db.codec.openOutbox(e))));
     sealed += await putWhereStillLegacy(db, 'outbox', legacy.map((e) => e.seq), encoded, isLegacyOutboxEntry);
   }
 }

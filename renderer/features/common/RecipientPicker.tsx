@@ -2,7 +2,7 @@ import { Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import { HeroBadge } from '../../ui';
-import { SealedMaskedId } from '../../ui/SealedMasked';
+import { maskIdNumber } from '../../../shared/validation/idNumber';
 import { RECIPIENT_STATUS } from '../../../shared/domain/enums';
 import { useRecipientSearch } from './liveReads';
 
@@ -34,7 +34,7 @@ export function RecipientPicker({ placeholder, onPick, autoFocus, testId = 'reci
           <Space size={6}>
             <HeroBadge categories={r.categories} />
             <span>{r.name}</span>
-            <Typography.Text type="secondary"><SealedMaskedId item={r} /></Typography.Text>
+            <Typography.Text type="secondary"><span data-testid="masked-id">{maskIdNumber(r.idNumber)}</span></Typography.Text>
             {r.status !== 'active' && <Typography.Text type="warning">{RECIPIENT_STATUS.label(r.status, locale)}</Typography.Text>}
           </Space>
         ),

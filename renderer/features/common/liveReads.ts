@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
 import type { Duty, DutyOccurrence, Recipient, Staff } from '../../../shared/domain/schemas';
-import type { RecipientListItem } from '../../db/codec';
 import { searchRecipients } from '../../db/queries';
 
 /**
@@ -22,7 +21,8 @@ export function useStaffList(): Staff[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
     const rows = await db.staff.toArray();
-    return rows.map((r) => db.codec.decodeSummary('staff', r)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+    // Opened: phones are sealed (the roster is tens of rows, a district's a few hundred).
+    return (await Promise.all(rows.map((r) => db.codec.decode('staff', r)))).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   }, [db]);
 }
 
@@ -31,7 +31,7 @@ export function useDuties(recipientId: string | null | undefined): Duty[] | unde
   return useLiveQuery(async () => {
     if (!recipientId) return [];
     const rows = await db.duties.where('recipientId').equals(recipientId).toArray();
-    return rows.map((r) => db.codec.decodeSummary('duties', r));
+    return Promise.all(rows.map((r) => db.codec.decode('duties', r)));
   }, [db, recipientId]);
 }
 
@@ -44,8 +44,15 @@ export function usePendingOccurrences(recipientId: string | null | undefined): D
   }, [db, recipientId]);
 }
 
-/** Search as you type (the shared query: name, pinyin initials, last 4 of the ID number or a phone). */
-export function useRecipientSearch(query: string, limit = 20): RecipientListItem[] | undefined {
+/**
+ * Search as you type (the shared query: name, pinyin initials, last 4 of the ID number or a
+ * phone); the matches found are all shown (`limit`), so they are opened.
+ */
+export function useRecipientSearch(query: string, limit = 20): Recipient[] | undefined {
   const db = useDb();
-  return useLiveQuery(() => (query.trim() === '' ? Promise.resolve([]) : searchRecipients(db, { text: query }, limit)), [db, query, limit]);
+  return useLiveQuery(async () => {
+    if (query.trim() === '') return [];
+    const found = await searchRecipients(db, { text: query }, limit);
+    return Promise.all(found.map((r) => db.codec.openListItem('recipients', r)));
+  }, [db, query, limit]);
 }

@@ -1,11 +1,12 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
-import type { Duty, DutyOccurrence } from '../../../shared/domain/schemas';
-import { type RecipientSummary, heroesOf } from '../../db/queries';
+import type { Duty, DutyOccurrence, Recipient } from '../../../shared/domain/schemas';
+import { heroesOf, openRows } from '../../db/queries';
 
 export interface HeroCardData {
-  hero: RecipientSummary;
+  /** Opened: every card is on screen (a staff member serves a handful). */
+  hero: Recipient;
   /** Pending occurrences, earliest first, with their plans. */
   pending: { occurrence: DutyOccurrence; duty: Duty | undefined }[];
   lastContact: string | null;
@@ -20,9 +21,9 @@ export function useHeroCards(staffId: string): HeroCardData[] | undefined {
       const occ = (await db.dutyOccurrences.where('[recipientId+status]').equals([hero.id, 'pending']).toArray())
         .map((o) => db.codec.decodeSummary('dutyOccurrences', o))
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-      const duties = await db.duties.bulkGet([...new Set(occ.map((o) => o.dutyId))]);
-      const dutyById = new Map(duties.flatMap((d) => (d ? [[d.id, db.codec.decodeSummary('duties', d)] as const] : [])));
+      const stored = await db.duties.bulkGet([...new Set(occ.map((o) => o.dutyId))]);
       const last = await db.visits.where('[recipientId+visitedAt]').between([hero.id, Dexie.minKey], [hero.id, Dexie.maxKey]).last();
+      const dutyById = new Map((await openRows(db, 'duties', stored)).map((d) => [d.id, d] as const));
       return {
         hero,
         pending: occ.map((occurrence) => ({ occurrence, duty: dutyById.get(occurrence.dutyId) })),

@@ -1,8 +1,9 @@
-import type { CategoryEntry, Recipient } from '../../../shared/domain/schemas';
+import type { Recipient } from '../../../shared/domain/schemas';
 import {
   type DuplicateGroup, type NoContactItem, duplicateIdGroups, inactiveWithOpenDuties, missingContactInfo, noContactItems,
 } from '../../../shared/review/quality';
 import type { YoufuDb } from '../../db/database';
+import { openRows } from '../../db/queries';
 
 type Person = Pick<Recipient, 'id' | 'name' | 'stationCode' | 'status'>;
 
@@ -13,28 +14,23 @@ export interface QualityLists {
   missing: (Person & { missing: ('phone' | 'address')[] })[];
 }
 
-interface StoredRecipientFields extends Person {
-  idBlind: string;
-  categories: CategoryEntry[];
-}
-
 /**
- * The data-quality lists of a scope from the local database. Phones and addresses may be
- * sealed, so recipients are decoded for that check only (decode may be synchronous or async).
+ * The data-quality lists of a scope from the local database. Names, categories, phones and
+ * addresses are sealed and every list names people, so the scope's recipients are opened
+ * (this page only, on demand); duplicates are found through the blind index, never the ID.
  */
 export async function loadQualityLists(db: YoufuDb, scope: string, today: string): Promise<QualityLists> {
-  const stored = await db.recipients.where('stationCode').startsWith(scope).toArray();
-  const recipients = stored as unknown as StoredRecipientFields[];
-  const [visits, occurrences] = await Promise.all([
+  const [stored, visits, occurrences] = await Promise.all([
+    db.recipients.where('stationCode').startsWith(scope).toArray(),
     db.visits.where('stationCode').startsWith(scope).toArray(),
     db.dutyOccurrences.where('stationCode').startsWith(scope).toArray(),
   ]);
-  const active = stored.filter((r) => r.status === 'active');
-  const decoded: Recipient[] = await Promise.all(active.map((r) => Promise.resolve(db.codec.decode('recipients', r))));
+  const opened = await openRows(db, 'recipients', stored);
+  const recipients = opened.map((r, i) => ({ ...r, idBlind: stored[i]!.idBlind }));
   return {
     duplicates: duplicateIdGroups(recipients),
     noContact: noContactItems(recipients, visits, today),
     inactive: inactiveWithOpenDuties(recipients, occurrences),
-    missing: missingContactInfo(decoded),
+    missing: missingContactInfo(opened.filter((r) => r.status === 'active')),
   };
 }

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
 import type { RequestStatus, Urgency } from '../../../shared/domain/enums';
-import type { Request } from '../../../shared/domain/schemas';
+import type { Recipient, Request } from '../../../shared/domain/schemas';
 import type { EntitySummary } from '../../db/codec';
+import { openRows } from '../../db/queries';
 
 export interface RequestFilter {
   /** 'active' = open or in progress. */
@@ -15,7 +16,8 @@ export interface RequestFilter {
 
 export interface RequestRow {
   request: Request;
-  recipient: EntitySummary<'recipients'> | undefined;
+  /** Opened (the line shows the name): only the recipients of the requests listed. */
+  recipient: Recipient | undefined;
   visit: EntitySummary<'visits'> | undefined;
 }
 
@@ -27,18 +29,19 @@ export function useRequestRows(filter: RequestFilter): RequestRow[] | undefined 
   return useLiveQuery(async () => {
     const statuses: RequestStatus[] | null = filter.status === 'all' ? null : filter.status === 'active' ? ['open', 'in_progress'] : [filter.status];
     const stored = statuses ? await db.requests.where('status').anyOf(statuses).toArray() : await db.requests.toArray();
-    // Filter on clear fields first; only the requests listed are opened (the list shows each description).
+    // Filter on clear fields first; only the requests listed are opened (the list shows each
+    // description), and the urgency (sealed) is filtered once they are.
     const listed = stored
       .filter((r) => r.stationCode.startsWith(filter.stationPrefix))
-      .filter((r) => filter.urgency === 'all' || r.urgency === filter.urgency)
       .filter((r) => filter.assignee === 'all' || (filter.assignee === 'unassigned' ? r.assigneeId === null : r.assigneeId === filter.assignee));
     const recipients = await db.recipients.bulkGet([...new Set(listed.map((r) => r.recipientId))]);
     const visits = await db.visits.bulkGet([...new Set(listed.flatMap((r) => (r.visitId ? [r.visitId] : [])))]);
-    const recipientById = new Map(recipients.flatMap((r) => (r ? [[r.id, db.codec.decodeSummary('recipients', r)] as const] : [])));
     const visitById = new Map(visits.flatMap((v) => (v ? [[v.id, db.codec.decodeSummary('visits', v)] as const] : [])));
     // After every Dexie read, so the live query still tracks them all.
-    const requests = await Promise.all(listed.map((r) => db.codec.decode('requests', r)));
+    const [requests, opened] = await Promise.all([Promise.all(listed.map((r) => db.codec.decode('requests', r))), openRows(db, 'recipients', recipients)]);
+    const recipientById = new Map(opened.map((r) => [r.id, r] as const));
     return requests
+      .filter((r) => filter.urgency === 'all' || r.urgency === filter.urgency)
       .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.openedAt.localeCompare(b.openedAt))
       .map((request) => ({
         request,

@@ -8,6 +8,7 @@ import { formatFen } from '../../../shared/validation/money';
 import { useDb, useDbSession, useRepoContext } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { signOffWeek } from '../../db/signoffRepository';
+import { openRows } from '../../db/queries';
 import { dateTimeLabel } from '../../ui/dates';
 import { useErrorText } from '../common/featureErrors';
 import { useStationName } from './ReviewTable';
@@ -16,7 +17,11 @@ import { reviewStrings } from './strings';
 function useSignoff(stationCode: string, weekStart: string): Signoff | null | undefined {
   const db = useDb();
   return useLiveQuery<Signoff | null>(
-    async () => (await db.signoffs.where('[stationCode+weekStart]').equals([stationCode, weekStart]).first()) ?? null,
+    async () => {
+      const stored = await db.signoffs.where('[stationCode+weekStart]').equals([stationCode, weekStart]).first();
+      // Opened: the comment is sealed.
+      return stored ? db.codec.decode('signoffs', stored) : null;
+    },
     [db, stationCode, weekStart],
   );
 }
@@ -93,7 +98,7 @@ export function DistrictSignoffs({ review }: { review: Review }) {
   const db = useDb();
   const nameOf = useStationName();
   const signoffs = useLiveQuery<Signoff[]>(
-    async () => db.signoffs.where('weekStart').equals(review.weekStart).toArray(),
+    async () => openRows(db, 'signoffs', await db.signoffs.where('weekStart').equals(review.weekStart).toArray()),
     [db, review.weekStart],
   ) ?? [];
   const rows = review.stations.map((s) => ({ code: s.code, signoff: signoffs.find((x) => x.stationCode === s.code) ?? null }));

@@ -9,6 +9,8 @@ import { href, navigate } from '../../app/router';
 import { useToday } from '../../app/useToday';
 import { HeroBadge, Money, PageHeader } from '../../ui';
 import { addDays } from '../../../shared/duties/calendarDate';
+import { OpenedName } from '../common/OpenedName';
+import { reviewRecipient } from './localReview';
 import { weekParam } from './ReviewPage';
 import { reviewStrings } from './strings';
 
@@ -22,7 +24,9 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
   const details = useLiveQuery(async () => {
     const read = <T,>(name: string) => db.table<T>(name).where('stationCode').startsWith(code).toArray();
     const rows: DrillRows = {
-      recipients: await read<DrillRows['recipients'][number]>('recipients'),
+      // Names are sealed: each name cell opens its own row when its page is shown (OpenedName),
+      // so the lists come heroes first, then in station order, not in name order.
+      recipients: (await db.recipients.where('stationCode').startsWith(code).toArray()).map(reviewRecipient),
       duties: await read<DrillRows['duties'][number]>('duties'),
       dutyOccurrences: await read<DrillRows['dutyOccurrences'][number]>('dutyOccurrences'),
       aid: await read<DrillRows['aid'][number]>('aid'),
@@ -31,8 +35,8 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
     return stationDetails(rows, code, week, today);
   }, [db, code, week, today]);
 
-  const person = (id: string, name: string, hero: boolean) => (
-    <Flex gap={6} align="center"><a href={href(`/recipients/${id}`)}>{name}</a><HeroBadge show={hero} /></Flex>
+  const person = (id: string, hero: boolean) => (
+    <Flex gap={6} align="center"><a href={href(`/recipients/${id}`)}><OpenedName recipientId={id} /></a><HeroBadge show={hero} /></Flex>
   );
 
   return (
@@ -50,7 +54,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
               locale={{ emptyText: t('none') }}
               rowClassName={(r) => (r.hero ? 'yf-review-hero' : '')}
               columns={[
-                { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, r.name, r.hero) },
+                { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, r.hero) },
                 { key: 'k', title: t('colKind'), render: (_, r) => (r.kind ? DUTY_KIND.label(r.kind, locale) : '—') },
                 { key: 'd', title: t('colDueDate'), dataIndex: 'dueDate' },
                 { key: 'o', title: t('colDaysOverdue'), align: 'right', render: (_, r) => <Tag color={r.hero ? 'red' : 'orange'}>{r.daysOverdue}</Tag> },
@@ -61,7 +65,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
             <Table
               size="small" rowKey="id" dataSource={details.requests} pagination={false} locale={{ emptyText: t('none') }}
               columns={[
-                { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, r.name, false) },
+                { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, false) },
                 { key: 't', title: t('colTopic'), render: (_, r) => REQUEST_TOPIC.label(r.topic, locale) },
                 { key: 'o', title: t('colOpened'), dataIndex: 'opened' },
                 { key: 'a', title: t('colAge'), dataIndex: 'ageDays', align: 'right' },
@@ -72,7 +76,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
             <Table
               size="small" rowKey="id" dataSource={details.aid} pagination={false} locale={{ emptyText: t('none') }}
               columns={[
-                { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, r.name, false) },
+                { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, false) },
                 { key: 'd', title: t('colDate'), dataIndex: 'date' },
                 { key: 'f', title: t('colFund'), render: (_, r) => FUND_SOURCE.label(r.fundSource, locale) },
                 { key: 'm', title: t('colAmount'), align: 'right', render: (_, r) => (r.amountFen === null ? '—' : <Money fen={r.amountFen} />) },
@@ -84,7 +88,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
               size="small" rowKey="id" dataSource={details.recipients} pagination={details.recipients.length > 20 ? { pageSize: 20 } : false}
               locale={{ emptyText: t('none') }}
               columns={[
-                { key: 'n', title: t('colName'), render: (_, r) => person(r.id, r.name, r.hero) },
+                { key: 'n', title: t('colName'), render: (_, r) => person(r.id, r.hero) },
                 { key: 's', title: t('colStatus'), render: (_, r) => RECIPIENT_STATUS.label(r.status, locale) },
                 { key: 'p', title: '', render: (_, r) => <a href={href(`/recipients/${r.id}`)}>{t('openProfile')}</a> },
               ]}
