@@ -1,15 +1,16 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import type { HealthResponse } from '../shared/sync/protocol';
 import { MAX_PUSH_BODY_BYTES, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { LoginLimits } from './auth/loginRoutes';
 import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes } from './auth/loginRoutes';
+import type { StorageGuardOptions } from './db/storageGuard';
+import { guardDb } from './db/storageGuard';
 import { authenticate } from './auth/tokens';
 import { registerConflictRoutes } from './conflicts/conflictRoutes';
 import { registerReviewRoutes } from './review/reviewRoutes';
 import type { Db } from './db/db';
-import { errorBody, handleError } from './errors';
+import { ApiError, errorBody, handleError } from './errors';
 import { handlePull } from './sync/pullHandler';
 import { handlePush, SUPPORTED_SCHEMA_VERSIONS } from './sync/pushHandler';
 
@@ -20,10 +21,15 @@ export interface ServerOptions {
   now?: () => Date;
   /** MAX_PUSH_BODY_BYTES (5 MB), the size the client cuts its push batches to; lower only in tests. */
   bodyLimit?: number;
-  loginLimits?: LoginLimits;
+  /** Defaults: DEFAULT_LOGIN_LIMITS. */
+  loginLimits?: Partial<LoginLimits>;
   maxClockDriftMs?: number;
-  /** Fastify logging; off in tests. Passwords and tokens are redacted either way. */
-  logger?: boolean;
+  /** Fastify logging (JSON lines on stdout, or to `stream`); off in tests. Passwords and tokens are redacted either way. */
+  logger?: boolean | { stream: NodeJS.WritableStream };
+  /** Fastify's trustProxy (see ServerConfig.trustProxy): who may set X-Forwarded-For. */
+  trustProxy?: boolean | number | string[];
+  /** Bounded waits on the database and what to do once it is unusable (see storageGuard.ts). */
+  storage?: StorageGuardOptions;
 }
 
 export const DEFAULT_BODY_LIMIT = MAX_PUSH_BODY_BYTES;
@@ -34,29 +40,53 @@ export async function readServerId(db: Db): Promise<string> {
   return row.value;
 }
 
+/** A hop count as the function Fastify's types ask for (trust the nearest `n` proxies). */
+function trustProxyOption(v: boolean | number | string[] | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof v === 'number') return (_address, hop) => hop < v;
+  return v ?? false;
+}
+
+/** Health answers within this even when the database does not. */
+const HEALTH_TIMEOUT_MS = 5_000;
+
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
-  const { db } = opts;
+  // Every route reaches the database through the guard: bounded waits, 503 once it is unusable.
+  const storage = guardDb(opts.db, opts.storage);
+  const { db } = storage;
   const now = opts.now ?? (() => new Date());
   const serverId = await readServerId(db);
+  const redact = ['req.headers.authorization', 'req.body.password'];
   const app = Fastify({
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: trustProxyOption(opts.trustProxy),
     logger: opts.logger
-      ? { redact: ['req.headers.authorization', 'req.body.password'], level: 'info' }
+      ? { redact, level: 'info', ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream } : {}) }
       : false,
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
-  // A coarse per-IP flood guard; the per-username limit on failed sign-ins lives in the database.
-  await app.register(rateLimit, { global: false });
-
+  // Health says whether the database answers, within HEALTH_TIMEOUT_MS: 503 storage_unavailable
+  // once the guard has given it up (the process is about to exit) or when it does not answer.
   app.get('/api/v1/health', async (): Promise<HealthResponse> => {
-    await db.query('SELECT 1');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new ApiError(503, 'storage_unavailable', 'the database did not answer the health check in time');
+        err.retryAfterSeconds = 30;
+        reject(err);
+      }, HEALTH_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([db.query('SELECT 1'), late]);
+    } finally {
+      clearTimeout(timer);
+    }
     return { ok: true, serverId, serverTime: now().toISOString(), protocolVersion: PROTOCOL_VERSION, schemaVersions: [...SUPPORTED_SCHEMA_VERSIONS] };
   });
 
-  registerAuthRoutes(app, { db, now, serverId, limits: opts.loginLimits ?? DEFAULT_LOGIN_LIMITS });
+  registerAuthRoutes(app, { db, now, serverId, limits: { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits } });
 
   app.post('/api/v1/sync/push', async (req) => {
     const session = await authenticate(db, req.headers.authorization, now());

@@ -2,19 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import { loginRequestSchema } from '../../shared/sync/protocol';
 import type { Db } from '../db/db';
-import { toNumber } from '../db/db';
 import { ApiError, parseOr400 } from '../errors';
 import { scopesOf } from '../scope';
 import { findAccountByUsername } from './accounts';
+import { normalizeUsername } from './credentialPolicy';
+import type { LoginLimits } from './loginLimits';
+import { clearAccount, pruneLimits, reserve } from './loginLimits';
 import { dummyHash, verifyPassword } from './password';
 import { authenticate, issueToken, revokeToken } from './tokens';
 
-export interface LoginLimits {
-  /** Failed attempts per username and IP within the window before login answers 429. */
-  maxFailures: number;
-  windowMs: number;
-}
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailures: 5, windowMs: 15 * 60 * 1000 };
+export type { LoginLimits } from './loginLimits';
+export { DEFAULT_LOGIN_LIMITS } from './loginLimits';
 
 export interface AuthRouteDeps {
   db: Db;
@@ -23,34 +21,37 @@ export interface AuthRouteDeps {
   limits: LoginLimits;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
-  const { db, now } = deps;
+function rateLimited(retryAt: Date, at: Date): ApiError {
+  const err = new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again');
+  err.retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - at.getTime()) / 1000));
+  return err;
+}
 
-  app.post('/api/v1/auth/login', { config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req): Promise<LoginResponse> => {
+export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
+  const { db, now, limits } = deps;
+
+  app.post('/api/v1/auth/login', async (req): Promise<LoginResponse> => {
     const body = parseOr400(loginRequestSchema, req.body);
     const at = now();
-    const username = body.username.trim().toLowerCase();
-    // Failures are counted in the database, so a restart does not reset them and several
-    // server processes on one PostgreSQL share them.
-    const since = new Date(at.getTime() - deps.limits.windowMs);
-    const [count] = await db.query<{ n: unknown }>(
-      'SELECT count(*) AS n FROM login_attempts WHERE username = $1 AND ip = $2 AND attempted_at > $3 AND NOT succeeded',
-      [username, req.ip, since],
-    );
-    if (toNumber(count?.n ?? 0) >= deps.limits.maxFailures) {
-      throw new ApiError(429, 'rate_limited', 'too many failed sign-ins; wait a quarter of an hour and try again');
-    }
+    const username = normalizeUsername(body.username);
+    // Both limits live in the database (one upsert each, before the password check), so parallel
+    // guesses cannot all slip past a count read earlier, and every server process shares them.
+    // `req.ip` is the client behind a reverse proxy only when TRUST_PROXY names that proxy.
+    const ip = await reserve(db, 'ip', req.ip, limits.maxPerIp, limits.ipWindowMs, at);
+    if (!ip.allowed) throw rateLimited(ip.retryAt, at);
+    // Per account, whatever the IP: failures from many addresses add up. The attempt is counted
+    // before the scrypt and the count is cleared only by a successful sign-in.
+    const attempt = await reserve(db, 'account', username, limits.maxFailures, limits.windowMs, at);
+    if (!attempt.allowed) throw rateLimited(attempt.retryAt, at);
     const account = await findAccountByUsername(db, username);
     const ok = account
       ? await verifyPassword(body.password, account.password)
       : (await verifyPassword(body.password, await dummyHash()), false);
     if (!account || !ok || account.disabled) {
-      await db.query('INSERT INTO login_attempts (username, ip, attempted_at, succeeded) VALUES ($1, $2, $3, false)', [username, req.ip, at]);
-      // Attempts outside the window no longer count: keep the table small.
-      await db.query('DELETE FROM login_attempts WHERE attempted_at <= $1', [since]);
+      await pruneLimits(db, new Date(at.getTime() - Math.max(limits.windowMs, limits.ipWindowMs)));
       throw new ApiError(401, 'unauthorized', 'wrong username or password');
     }
-    await db.query('DELETE FROM login_attempts WHERE username = $1 AND ip = $2', [username, req.ip]);
+    await clearAccount(db, username);
     const { token, expiresAt } = await issueToken(db, account.id, body.deviceId, at);
     return {
       token,

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'internal',
+  /** The server cannot use its database (full disk, database down): it restarts itself; retry later. */
+  'storage_unavailable',
   'network',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
