@@ -9,6 +9,8 @@ import {
   fen, idNumber, localDate, longText, personName, phone, shortText, stationCode, syncMeta,
   text, timestamp, uuid,
 } from './primitives';
+import { todayInShanghai } from '../duties/calendarDate';
+import { recipientIdentityIssues } from '../validation/recipientIdentity';
 
 export const stationSchema = z.object({
   code: stationCode,
@@ -77,6 +79,11 @@ export const recipientSchema = z.object({
 }).refine((r) => r.status === 'active' || r.statusDate !== null, {
   error: 'status_date_required',
   path: ['statusDate'],
+}).superRefine((r, ctx) => {
+  // Birth date and gender as the ID number states them; no birth in the future (Shenzhen's today).
+  for (const issue of recipientIdentityIssues(r, todayInShanghai(new Date()))) {
+    ctx.addIssue({ code: 'custom', message: issue.code, path: [issue.path] });
+  }
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 

@@ -17,7 +17,7 @@ const category = (code: CategoryEntry['code'], disabilityGrade: number | null = 
 
 function person(categories: CategoryEntry[], extra: Partial<Recipient> = {}): Recipient {
   return recipientSchema.parse({
-    id: 'a0000000-0000-4000-8000-000000000001', name: '张建国', gender: 'male', idNumber: '11010519491231002X',
+    id: 'a0000000-0000-4000-8000-000000000001', name: '张建国', gender: 'male', idNumber: '110105194912310011',
     birthDate: '1949-12-31', lunarBirthday: false, phones: [], address: '福田区园岭街道', stationCode: '440304001001',
     categories, livingSituation: [], healthNotes: '', pensionKind: null, emergencyContacts: [], dedicatedStaffId: null,
     medicalCard: false, status: 'active', statusDate: null, tags: [], rev: 0, updatedAt: NOW, ...extra,

@@ -22,7 +22,7 @@ function recipient(categories: CategoryEntry[], extra: Partial<Recipient> = {}):
     id: 'a0000000-0000-4000-8000-000000000001',
     name: '张建国',
     gender: 'male',
-    idNumber: '11010519491231002X',
+    idNumber: '110105194912310011',
     birthDate: '1949-12-31',
     lunarBirthday: false,
     phones: [],
