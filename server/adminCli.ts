@@ -15,7 +15,9 @@ const USAGE = `usage: npm run admin -- <command> …
   disable <username> | enable <username>
   purge-tombstones --older-than-days <n>
 The password is read from YOUFU_PASSWORD, never from the command line (it would show in ps
-and the shell history). Uses DATABASE_URL or DATA_DIR like the server; with the embedded
+and the shell history): 8 to 200 characters, not containing the username, not a common one.
+Usernames are stored as sign-in reads them (lower case, no surrounding spaces): 2 to 64
+letters or digits, with . _ - between them. Uses DATABASE_URL or DATA_DIR like the server; with the embedded
 database, stop the server first.`;
 
 function requirePassword(): string {
