@@ -31,10 +31,44 @@ export interface KnownVerdicts {
   floor: number | null;
 }
 
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+/** A piece of JSON text to hash as it is, among the values still to walk. */
+class Token {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * SHA-256 of the canonical JSON of `root` (object keys sorted), walked with an explicit stack:
+ * a value nested thousands deep is hashed (and then refused by the field checks) instead of
+ * overflowing the call stack.
+ */
+function canonicalHash(root: unknown): string {
+  const hash = createHash('sha256');
+  const work: unknown[] = [root];
+  while (work.length > 0) {
+    const item = work.pop();
+    if (item instanceof Token) {
+      hash.update(item.text);
+    } else if (Array.isArray(item)) {
+      hash.update('[');
+      work.push(new Token(']'));
+      for (let i = item.length - 1; i >= 0; i--) {
+        work.push(item[i] as unknown);
+        if (i > 0) work.push(new Token(','));
+      }
+    } else if (item !== null && typeof item === 'object') {
+      const obj = item as Record<string, unknown>;
+      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+      hash.update('{');
+      work.push(new Token('}'));
+      for (let i = keys.length - 1; i >= 0; i--) {
+        work.push(obj[keys[i]!]);
+        work.push(new Token(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`));
+      }
+    } else {
+      hash.update(JSON.stringify(item) ?? 'null');
+    }
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -42,8 +76,7 @@ function canonical(v: unknown): unknown {
  * when it repairs a clock that ran ahead (renderer/sync/clockRepair.ts) without changing the edit.
  */
 export function fingerprint(m: Mutation): string {
-  const content = canonical([m.seq, m.table, m.rowId, m.op, m.baseRev, m.fields]);
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return canonicalHash([m.seq, m.table, m.rowId, m.op, m.baseRev, m.fields]);
 }
 
 /** The verdicts already given to this client for the batch's ids and seqs, in one query. */
