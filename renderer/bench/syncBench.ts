@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { type Aid, ENTITY_TABLES, type EntityTable } from '../../shared/domain/schemas';
+import { decodeHlc, encodeHlc } from '../../shared/sync/hlc';
 import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation, type PushRequest, pushResponseSchema } from '../../shared/sync/protocol';
 import { addAid } from '../db/aidRepository';
 import { freshDatabaseKeys } from '../db/atRest/keys';
@@ -310,7 +311,8 @@ async function rawPushBaseline(entries: readonly OutboxEntry[], token: string): 
   const t = performance.now();
   for (let i = 0; i < entries.length; i += MAX_PUSH_MUTATIONS) {
     const mutations: Mutation[] = entries.slice(i, i + MAX_PUSH_MUTATIONS).map((e, k) => ({
-      id: e.id, seq: i + k + 1, table: e.table, rowId: e.rowId, op: e.op, fields: e.fields, baseRev: e.baseRev, hlc: e.hlc,
+      // The server takes an HLC only from the node that stamped it: the baseline's own client id.
+      id: e.id, seq: i + k + 1, table: e.table, rowId: e.rowId, op: e.op, fields: e.fields, baseRev: e.baseRev, hlc: ownHlc(e.hlc, clientId),
     }));
     const body: PushRequest = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations };
     const res = await fetch('/api/v1/sync/push', {
@@ -321,6 +323,11 @@ async function rawPushBaseline(entries: readonly OutboxEntry[], token: string): 
     applied += parsed.results.filter((r) => r.status === 'applied').length;
   }
   return { ms: performance.now() - t, applied };
+}
+
+function ownHlc(hlc: string, node: string): string {
+  const h = decodeHlc(hlc);
+  return h === null ? hlc : encodeHlc({ ...h, node });
 }
 
 /** Drops the client database of the sync benchmarks. */
