@@ -64,6 +64,8 @@ export interface SyncEngineOptions {
 
 export class SyncEngine {
   private running: Promise<SyncOutcome> | null = null;
+  /** The push body size this engine aims at; lowered by a 413 below the shared limit (a proxy) and kept for the session. */
+  private pushCapBytes = MAX_PUSH_BODY_BYTES;
 
   constructor(private readonly opts: SyncEngineOptions) {}
 
@@ -105,7 +107,7 @@ export class SyncEngine {
   /**
    * Pushes the outbox in seq order, in batches of at most MAX_PUSH_MUTATIONS and
    * MAX_PUSH_BODY_BYTES. A 413 all the same (a proxy in front of the server with a lower limit)
-   * halves the batch's bytes for the rest of the round, down to one mutation; one mutation that
+   * halves the batch's bytes from then on, down to one mutation; one mutation that
    * cannot be sent even alone is refused per record and the rest goes on.
    */
   private async pushAll(report: SyncReport): Promise<{ ok: true } | { ok: false; error: SyncError }> {
@@ -115,7 +117,6 @@ export class SyncEngine {
     const total = await db.outbox.count();
     const envelope = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId };
     const empty = envelopeBytes(envelope);
-    let capBytes = MAX_PUSH_BODY_BYTES;
     let done = 0;
     for (;;) {
       // Sealed values (an address, a visit's notes) are opened only here, on their way out.
@@ -126,7 +127,7 @@ export class SyncEngine {
       let from = 0;
       while (from < entries.length) {
         this.opts.onProgress?.({ phase: 'push', done, total });
-        const count = Math.max(1, fitBatch(empty, sizes, from, capBytes, MAX_PUSH_MUTATIONS));
+        const count = Math.max(1, fitBatch(empty, sizes, from, this.pushCapBytes, MAX_PUSH_MUTATIONS));
         const bytes = batchBytes(empty, sizes, from, count);
         const batch = entries.slice(from, from + count);
         // Larger than any server takes: not worth sending.
@@ -135,7 +136,7 @@ export class SyncEngine {
           : await transport.push({ ...envelope, mutations: mutations.slice(from, from + count) } satisfies PushRequest);
         if (!res.ok && res.error.code === 'payload_too_large') {
           if (count > 1) {
-            capBytes = Math.floor(bytes / 2);
+            this.pushCapBytes = Math.floor(bytes / 2);
             continue;
           }
           await this.refuseUnsendable(batch[0]!, report);

@@ -105,6 +105,13 @@ describe.each(testBackends())('push batches sized by bytes ($name)', (backend) =
     expect((await serverVisitNotes(srv)).size).toBe(300);
     expect(sent.some((b) => b > 1024 * 1024)).toBe(true);
     expect(sent.at(-1)).toBeLessThanOrEqual(1024 * 1024);
+
+    // The engine keeps the size it learnt: the next round's batches go through at the first try.
+    await recipientWithVisits(c, notes.slice(0, 100));
+    sent.length = 0;
+    expect(await c.engine.sync()).toMatchObject({ ok: true, report: { rejected: 0 } });
+    expect(sent.length).toBeGreaterThan(1);
+    for (const bytes of sent) expect(bytes).toBeLessThanOrEqual(1024 * 1024);
   });
 
   it('one change too large to send even alone is listed per record and does not hold up the others', async () => {
