@@ -1,8 +1,11 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LEGACY_DRAFT_PREFIX, createVisitDraftWriter, loadVisitDraft, removeLegacyVisitDrafts } from '../features/visit/visitDraft';
 import { type VisitFormValues, emptyAid, emptyNeed, initialVisitValues } from '../features/visit/visitFormValues';
 import { KeysUnavailableError } from './codec';
-import type { YoufuDb } from './database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, YoufuDb } from './database';
+import { generateKeyMaterial } from './atRest/keys';
 import { clearDraft, createDraftWriter, loadDraft, saveDraft, visitDraftId } from './draftRepository';
 import { newTestDb } from './testFixtures';
 
@@ -119,6 +122,25 @@ describe('visit drafts in the account database', () => {
     expect(stored!.notes.length).toBeGreaterThan(typed.length / 2);
     await sleep(80);
     expect((await loadVisitDraft(d, R1))?.notes).toBe(typed);
+  });
+
+  it('opens a version 3 database as version 4 with its rows kept and an empty drafts table', async () => {
+    const indexedDB = new IDBFactory();
+    const v3 = new Dexie('station-test-v3', { indexedDB, IDBKeyRange: FakeIDBKeyRange });
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    await v3.table('syncState').put({ key: 'clientId', value: 'c-3' });
+    v3.close();
+    const d = new YoufuDb('station-test-v3', { indexedDB, IDBKeyRange: FakeIDBKeyRange, keys: generateKeyMaterial() });
+    opened.push(d);
+    await d.open();
+    expect(d.verno).toBe(4);
+    expect(await d.syncState.get('clientId')).toEqual({ key: 'clientId', value: 'c-3' });
+    expect(await d.drafts.count()).toBe(0);
+    await saveDraft(d, visitDraftId(R1), typedVisit(R1));
+    expect((await loadVisitDraft(d, R1))?.notes).toBe(NOTES);
   });
 
   it('removes the previous version’s clear drafts from localStorage and nothing else', () => {
