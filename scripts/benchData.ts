@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEMO_TODAY, generateDemoRows } from '../shared/demo';
 import { entitySchemas } from '../shared/domain/schemas';
 import { openServerDb } from '../server/db/openDb';
-import { type EntityDemoRow, loadDemo, writeDemoBatch } from '../server/demo/loadDemo';
+import { claimForDemo, type EntityDemoRow, loadDemo, writeDemoBatch } from '../server/demo/loadDemo';
 
 /**
  * The server-side data set of the sync benchmarks, generated once per spec into a cached
@@ -45,8 +45,9 @@ export function benchDataDir(spec: BenchDataSpec, root = 'data/bench'): string {
 }
 
 /**
- * loadDemo() only takes the generator's default history, hence this loader; it then calls
- * loadDemo on the filled database, which skips the rows and only creates the demo accounts.
+ * loadDemo() only takes the generator's default history, hence this loader; it marks the empty
+ * database as a demo one first, then calls loadDemo on the filled database, which skips the rows
+ * and only creates the demo accounts (loadDemo refuses a database that is not marked).
  */
 async function load(dir: string, spec: BenchDataSpec, log: (s: string) => void): Promise<BenchDataManifest> {
   return loadInto({ databaseUrl: null, dataDir: dir }, spec, log);
@@ -60,6 +61,7 @@ export async function loadInto(target: { databaseUrl: string | null; dataDir: st
   let total = 0;
   try {
     const now = new Date();
+    await db.transaction((tx) => claimForDemo(tx, { bench: benchDataKey(spec) }, now));
     let batch: EntityDemoRow[] = [];
     const gen = generateDemoRows({
       recipients: spec.recipients, seed: spec.seed, today: DEMO_TODAY, scopePrefix: spec.scopePrefix,

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   if (server.demo) {
     console.log(server.demo.loaded ? `demo data loaded: ${server.demo.rows} rows for ${demo?.recipients} recipients` : 'demo data already present');
     console.log(`demo accounts (password "${DEMO_PASSWORD}"): ${server.demo.accounts.map((a) => `${a.username} [${a.role} ${a.stationCode}]`).join(', ')}`);
+  } else if (server.demoDatabase) {
+    console.log(`note: this is a demo database (made by --demo): its demo accounts with the public password "${DEMO_PASSWORD}" exist; keep real records out of it`);
   }
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1));

@@ -83,9 +83,9 @@ export async function startServerProcess(storage: StorageConfig, timeoutMs = 60_
   };
 }
 
-/** Starts the server expecting it to refuse: resolves with its exit. */
-export function startServerExpectingFailure(storage: StorageConfig): Promise<ExitResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--quiet'], { cwd: REPO, env: envFor(storage), stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the server (with extra `args`, e.g. `--demo`) expecting it to refuse: resolves with its exit. */
+export function startServerExpectingFailure(storage: StorageConfig, args: string[] = []): Promise<ExitResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--quiet', ...args], { cwd: REPO, env: envFor(storage), stdio: ['ignore', 'pipe', 'pipe'] });
   const io = collect(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
   return io.done.finally(() => clearTimeout(timer));
