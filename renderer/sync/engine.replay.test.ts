@@ -86,6 +86,7 @@ describe('SyncEngine: a refused edit whose first answer was lost', () => {
     expect(refused).toMatchObject({ table: 'recipients', rowId: MOVED, reason: 'forbidden_scope', detail: 'stationCode: parent_out_of_scope' });
     // Which of the user's edits was refused: the Sync page names the fields.
     expect(refused?.fields?.sort()).toEqual(['address', 'tags']);
+    expect(refused?.created).toBe(false);
     // The pull that followed took the row (and the refused edit on it) away: the list is what is left to tell.
     expect(await db.recipients.get(MOVED)).toBeUndefined();
     expect(await db.recipients.get(KEPT)).toBeDefined();

@@ -37,8 +37,10 @@ export interface RejectedMutation {
   /** A RejectReason of the server, or `payload_too_large` for one edit too large to send at all. */
   reason: string;
   at: string;
-  /** The fields the refused edit changed (names only: values may be sensitive). */
+  /** The fields the refused edit changed (names only: values may be sensitive; id and bookkeeping left out). */
   fields?: string[];
+  /** The refused mutation created the row (nothing of it is on the server). */
+  created?: boolean;
   /** For validation_failed: the failing fields and their message codes. */
   detail?: string;
 }
@@ -161,7 +163,7 @@ export class SyncEngine {
   private async refuseUnsendable(entry: OutboxEntry, report: SyncReport): Promise<void> {
     const { db } = this.opts;
     const rejection: RejectedMutation = {
-      mutationId: entry.id, table: entry.table, rowId: entry.rowId, reason: 'payload_too_large', at: this.now().toISOString(), fields: Object.keys(entry.fields),
+      mutationId: entry.id, table: entry.table, rowId: entry.rowId, reason: 'payload_too_large', at: this.now().toISOString(), ...refusedEdit(entry),
     };
     await db.transaction('rw', [db.outbox, db.syncState], async (tx) => {
       await keepRejections(bound.syncState(tx), [rejection]);
@@ -195,7 +197,7 @@ export class SyncEngine {
         // A replayed push (its first answer lost) carries the original verdict: listed the same.
         if (r.status === 'rejected') {
           rejections.push({
-            mutationId: r.id, table: entry.table, rowId: entry.rowId, reason: r.reason ?? 'rejected', at, fields: Object.keys(entry.fields),
+            mutationId: r.id, table: entry.table, rowId: entry.rowId, reason: r.reason ?? 'rejected', at, ...refusedEdit(entry),
             ...(r.detail === undefined ? {} : { detail: r.detail }),
           });
         }
@@ -282,6 +284,13 @@ export class SyncEngine {
       await bound.syncState(tx).put({ key: ENGINE_KEYS.cursor, value: 0 });
     });
   }
+}
+
+const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['id', 'rev', 'updatedAt']);
+
+/** What a refused edit was, for the Sync page: the fields it changed, and whether it created the row. */
+function refusedEdit(entry: OutboxEntry): Pick<RejectedMutation, 'fields' | 'created'> {
+  return { fields: Object.keys(entry.fields).filter((f) => !BOOKKEEPING_FIELDS.has(f)), created: entry.op === 'upsert' && entry.baseRev === 0 };
 }
 
 /** Newest first, one line per mutation (a verdict seen twice is listed once), at most MAX_REJECTIONS_KEPT. */

@@ -130,6 +130,8 @@ describe.each(testBackends())('push batches sized by bytes ($name)', (backend) =
     expect(status.rejected).toHaveLength(1);
     expect(status.rejected[0]).toMatchObject({ table: 'visits', rowId: ids[2], reason: 'payload_too_large' });
     expect(status.rejected[0]?.fields).toContain('notes');
+    // A new visit: nothing of it is on the server.
+    expect(status.rejected[0]?.created).toBe(true);
     // The next round has nothing left to push and succeeds.
     expect(await c.engine.sync()).toMatchObject({ ok: true });
   });

@@ -1,5 +1,6 @@
 import { Card, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { ENTITY_TABLES } from '../../../shared/domain/schemas';
 import { type RejectedMutation, readSyncStatus } from '../../sync/engine';
 import { conflictsStrings, labelKey } from '../conflicts/strings';
 import { detailText } from './rejectionText';
@@ -37,7 +38,9 @@ export function SyncRecordsCard() {
   const { error, locale } = useMessages();
   const fieldLabel = (name: string) => {
     const key = labelKey('field_', name);
-    return key ? tc(key) : name;
+    if (key) return tc(key);
+    const link = `link_${name}`;
+    return Object.hasOwn(syncStrings.zh, link) ? t(link as keyof typeof syncStrings.zh) : name;
   };
   const known = (code: string) => (error(code) === error('unknown') ? null : error(code));
   const reasonText = (r: RejectedMutation) => {
@@ -49,6 +52,17 @@ export function SyncRecordsCard() {
   };
   const db = useDb();
   const status = useLiveQuery(() => readSyncStatus(db), [db]);
+  // A refused visit, aid or request links to its recipient while the row is still on this device.
+  const recipientOf = useLiveQuery(async () => {
+    const out = new Map<string, string>();
+    for (const r of status?.rejected ?? []) {
+      if (r.table === 'recipients' || !(ENTITY_TABLES as readonly string[]).includes(r.table)) continue;
+      const row: unknown = await db.table(r.table).get(r.rowId);
+      const rid = typeof row === 'object' && row !== null ? (row as { recipientId?: unknown }).recipientId : undefined;
+      if (typeof rid === 'string') out.set(r.mutationId, rid);
+    }
+    return out;
+  }, [db, status]);
   const conflicts = useLiveQuery(async () => {
     const rows = await db.conflicts.orderBy('at').reverse().limit(100).toArray();
     // A lost address or phone is stored sealed: opened here, after the read.
@@ -66,9 +80,20 @@ export function SyncRecordsCard() {
             pagination={false}
             dataSource={status?.rejected ?? []}
             columns={[
-              { title: t('table'), dataIndex: 'table', render: (v: string) => tableLabel(v) },
-              { title: t('record'), dataIndex: 'rowId', render: (v: string, r) => (r.table === 'recipients' ? <a href={`#/recipients/${v}`}>{v.slice(0, 8)}</a> : v.slice(0, 8)) },
-              { title: t('changedFields'), dataIndex: 'fields', render: (v: string[] | undefined) => (v ?? []).map(fieldLabel).join('、') || '—' },
+              { title: t('table'), dataIndex: 'table', width: 80, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{tableLabel(v)}</span> },
+              {
+                title: t('record'),
+                dataIndex: 'rowId',
+                render: (v: string, r) => {
+                  const rid = r.table === 'recipients' ? v : recipientOf?.get(r.mutationId);
+                  return rid ? <a href={`#/recipients/${encodeURIComponent(rid)}`}>{v.slice(0, 8)}</a> : v.slice(0, 8);
+                },
+              },
+              {
+                title: t('changedFields'),
+                key: 'fields',
+                render: (_: unknown, r: RejectedMutation) => (r.created ? t('newRecord') : (r.fields ?? []).map(fieldLabel).join(locale === 'zh' ? '、' : ', ') || '—'),
+              },
               { title: t('reason'), key: 'reason', render: (_: unknown, r: RejectedMutation) => <span data-testid="sync-rejected-reason">{reasonText(r)}</span> },
               { title: t('at'), dataIndex: 'at', render: (v: string) => <DateTimeText value={v} /> },
             ]}
