@@ -6,7 +6,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', '*.ndjson', 'eslint.config.js'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'data/**', 'test-results*/**', 'test-screenshots/**', 'playwright-report/**', '*.ndjson', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
