@@ -5,24 +5,27 @@
 # clone of the committed HEAD runs `npm install && CI=true npm test`. Nothing outside the
 # namespace changes; the clone lives in a temp folder, removed afterwards unless --keep.
 #
-#   sudo scripts/fresh-machine-check.sh [--keep] [--keep-going] [--port-offset N] [--dry-run]
+#   sudo scripts/fresh-machine-check.sh [--keep] [--keep-going] [--port-offset N] [--dry-run] [--no-cjk-fonts]
 #
 # --dry-run only hides the binaries, checks that nothing finds them, and stops.
+# --no-cjk-fonts also hides the Noto CJK fonts (fonts-noto-cjk), as on a new machine: no test
+# may depend on them.
 # --keep-going runs npm test's steps (lint, typecheck, unit, build, e2e) one after the other
 # even when one fails, to see every result in one run. Exit code: npm test's (or the first
 # failed step's). The last lines sum up each runner's result line.
 set -euo pipefail
 
-keep=0 keep_going=0 dry_run=0 offset=${E2E_PORT_OFFSET:-40}
+keep=0 keep_going=0 dry_run=0 no_cjk=0 offset=${E2E_PORT_OFFSET:-40}
 args=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
     --keep-going) keep_going=1 ;;
     --dry-run) dry_run=1 ;;
+    --no-cjk-fonts) no_cjk=1 ;;
     --port-offset) offset=$2; shift ;;
     --inside) ;;
-    *) echo "usage: $0 [--keep] [--keep-going] [--port-offset N] [--dry-run]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--keep] [--keep-going] [--port-offset N] [--dry-run] [--no-cjk-fonts]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -47,7 +50,8 @@ hide_in() {
   mkdir -p "$work/overlay/$key/upper" "$work/overlay/$key/work"
   mount -t overlay overlay -o "lowerdir=$dir,upperdir=$work/overlay/$key/upper,workdir=$work/overlay/$key/work" "$dir"
   local name
-  for name in "$@"; do rm -rf "${dir:?}/$name"; done
+  # shellcheck disable=SC2086 # names may be globs, expanded inside the overlay
+  for name in "$@"; do rm -rf "${dir:?}"/$name; done
 }
 
 pg_wrappers=()
@@ -57,7 +61,10 @@ done
 hide_in /usr/bin chromium chromedriver "${pg_wrappers[@]}"
 hide_in /usr/local/bin initdb pg_ctl postgres
 hide_in /usr/lib chromium postgresql
-if [ -d /usr/share/postgresql ]; then hide_in /usr/share postgresql postgresql-common; fi
+share_hidden=(postgresql postgresql-common)
+if [ "$no_cjk" = 1 ]; then share_hidden+=('fonts/opentype/noto/Noto*CJK*' 'fonts/truetype/noto/Noto*CJK*'); fi
+hide_in /usr/share "${share_hidden[@]}"
+if [ "$no_cjk" = 1 ] && fc-list 2>/dev/null | grep -qi 'CJK'; then echo "fresh-machine-check: CJK fonts are still visible" >&2; exit 3; fi
 # No postgres account either (Debian's package creates it): the tests must manage as root without it.
 for f in passwd group shadow gshadow; do
   [ -e "/etc/$f" ] || continue
@@ -71,7 +78,7 @@ for p in /usr/bin/chromium /usr/lib/chromium /usr/lib/postgresql /usr/local/bin/
   if [ -e "$p" ] || [ -L "$p" ]; then echo "fresh-machine-check: $p is still visible" >&2; exit 3; fi
 done
 if id postgres >/dev/null 2>&1; then echo "fresh-machine-check: the postgres account is still visible" >&2; exit 3; fi
-if [ "$dry_run" = 1 ]; then echo "fresh-machine-check: dry run: system Chromium and PostgreSQL are hidden"; exit 0; fi
+if [ "$dry_run" = 1 ]; then echo "fresh-machine-check: dry run: system Chromium and PostgreSQL are hidden$([ "$no_cjk" = 1 ] && echo ', and the CJK fonts')"; exit 0; fi
 
 head=$(git -C "$repo" rev-parse HEAD)
 echo "fresh-machine-check: cloning $head into $work/youfu-desk"
