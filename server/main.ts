@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readServerConfig } from './config';
 import { DEMO_PASSWORD } from './demo/loadDemo';
 import { startServer } from './start';
+import { startWatchdog } from './watchdog';
 
 /** Today in Asia/Shanghai: the demo data should look current on the day it is loaded. */
 function shanghaiToday(): string {
@@ -31,7 +32,11 @@ async function main(): Promise<void> {
   } else if (server.demoDatabase) {
     console.log(`note: this is a demo database (made by --demo): its demo accounts with the public password "${DEMO_PASSWORD}" exist; keep real records out of it`);
   }
+  // A main thread blocked for STALL_EXIT_MS (60 s; 0 turns it off) ends the process: see watchdog.ts.
+  const stallMs = Number(process.env.STALL_EXIT_MS ?? 60_000);
+  const watchdog = stallMs > 0 ? startWatchdog(stallMs) : null;
   const stop = (): void => {
+    void watchdog?.stop();
     server.close().then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGINT', stop);
