@@ -53,7 +53,7 @@ describe.each(testBackends())('auth over HTTP on $name', (backend) => {
     expect(bad.body.error.code).toBe('unauthorized');
   });
 
-  it('rate-limits failed sign-ins per username and IP, even with the right password', async () => {
+  it('rate-limits failed sign-ins per account, even with the right password', async () => {
     await createAccount(server.db, { username: 'target', name: '王五', role: 'caseworker', stationCode: '440304001001', password: TEST_PASSWORD });
     for (let i = 0; i < 3; i++) expect((await login('target', `guess-${i}`)).status).toBe(401);
     const limited = await login('target', TEST_PASSWORD);
