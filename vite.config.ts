@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CSP_NONCE_PLACEHOLDER } from './shared/csp/nonce';
 
 /**
  * The central server the browser shell talks to. The dev server and the preview proxy /api to
@@ -13,6 +14,9 @@ export const viteConfig = defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // Vite writes the placeholder into <meta property="csp-nonce"> and its script and stylesheet
+  // tags; the app:// handler replaces it with a fresh nonce per page (shared/csp/nonce.ts).
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CSP_NONCE_PATTERN, CSP_NONCE_PLACEHOLDER } from '../shared/csp/nonce';
 import { createAppProtocolHandler, resolveAppRequest } from './appProtocol';
 
 const ROOT = path.resolve('/srv/app/dist/renderer');
@@ -61,20 +62,44 @@ describe('createAppProtocolHandler', () => {
   const base = mkdtempSync(path.join(tmpdir(), 'youfu-protocol-'));
   const root = path.join(base, 'renderer');
   mkdirSync(path.join(root, 'assets'), { recursive: true });
-  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>优抚工作台</title>');
+  writeFileSync(
+    path.join(root, 'index.html'),
+    `<!doctype html><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}"><title>优抚工作台</title><script type="module" nonce="${CSP_NONCE_PLACEHOLDER}" src="./assets/app.js"></script>`,
+  );
   writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(base, 'secret.txt'), 'token=abc');
   symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'assets', 'escape.txt'));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
-  const handler = createAppProtocolHandler({ rootDir: root, csp: "default-src 'self'" });
+  const csp = (nonce?: string) => (nonce === undefined ? "default-src 'self'" : `default-src 'self'; style-src 'nonce-${nonce}'`);
+  const handler = createAppProtocolHandler({ rootDir: root, csp });
 
   it('serves index.html for / with the CSP and nosniff', async () => {
     const res = await handler({ url: 'app://desk/', method: 'GET' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'self'; style-src 'nonce-[A-Za-z0-9+/]{22}=='$/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await res.text()).toContain('优抚工作台');
+  });
+
+  it('gives every page load a fresh style nonce, in the page and in its CSP alike', async () => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await handler({ url: 'app://desk/index.html', method: 'GET' });
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1] ?? '';
+      const html = await res.text();
+      expect(html).not.toContain(CSP_NONCE_PLACEHOLDER);
+      expect(html).toContain(`<meta property="csp-nonce" nonce="${nonce}">`);
+      expect(html).toContain(`<script type="module" nonce="${nonce}"`);
+      nonces.push(nonce);
+    }
+    expect(new Set(nonces).size).toBe(3);
+    expect(nonces.every((n) => CSP_NONCE_PATTERN.test(n))).toBe(true);
+  });
+
+  it('gives no nonce to what is not a page', async () => {
+    const res = await handler({ url: 'app://desk/assets/app.js', method: 'GET' });
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'");
   });
 
   it('serves a script as text/javascript', async () => {
@@ -82,7 +107,7 @@ describe('createAppProtocolHandler', () => {
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
-  it('answers 404 for a missing file or a folder, with the CSP still on', async () => {
+  it('answers 404 for a missing file or a folder, with the CSP (no nonce) still on', async () => {
     for (const url of ['app://desk/missing.js', 'app://desk/assets']) {
       const res = await handler({ url, method: 'GET' });
       expect(res.status).toBe(404);

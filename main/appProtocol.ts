@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { realpath, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CSP_NONCE_PLACEHOLDER } from '../shared/csp/nonce';
 import { APP_HOST, APP_SCHEME } from './appInfo';
 import { mimeTypeFor } from './mimeTypes';
 
@@ -50,17 +52,25 @@ function refused(status: 403 | 404, reason: string): AppRequestResolution {
 
 export interface AppProtocolOptions {
   rootDir: string;
-  csp: string;
+  /** The CSP of a response; an HTML page's names the style nonce it was served with. */
+  csp: (styleNonce?: string) => string;
+  /** A fresh nonce per page (tests pass their own); base64 of 16 random bytes by default. */
+  newNonce?: () => string;
 }
+
+const newRandomNonce = (): string => randomBytes(16).toString('base64');
 
 /**
  * The `protocol.handle('app', …)` handler. Every answer carries the CSP and nosniff; only GET
- * and HEAD are served; a file reached through a symlink that leaves rootDir is refused.
+ * and HEAD are served; a file reached through a symlink that leaves rootDir is refused. An HTML
+ * page gets a fresh style nonce: written over the build's placeholder (its `<meta
+ * property="csp-nonce">`, where the renderer reads it for Ant Design) and named in its CSP.
  */
 export function createAppProtocolHandler(opts: AppProtocolOptions): (request: { url: string; method: string }) => Promise<Response> {
-  const headers = (contentType: string): Record<string, string> => ({
+  const newNonce = opts.newNonce ?? newRandomNonce;
+  const headers = (contentType: string, styleNonce?: string): Record<string, string> => ({
     'Content-Type': contentType,
-    'Content-Security-Policy': opts.csp,
+    'Content-Security-Policy': opts.csp(styleNonce),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -81,6 +91,11 @@ export function createAppProtocolHandler(opts: AppProtocolOptions): (request: { 
     } catch {
       return plain(404, 'Not Found');
     }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(resolved.mimeType) });
+    let styleNonce: string | undefined;
+    if (resolved.mimeType.startsWith('text/html')) {
+      styleNonce = newNonce();
+      body = Buffer.from(body.toString('utf8').replaceAll(CSP_NONCE_PLACEHOLDER, styleNonce), 'utf8');
+    }
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(resolved.mimeType, styleNonce) });
   };
 }

@@ -1,18 +1,33 @@
+import { CSP_NONCE_PATTERN } from '../shared/csp/nonce';
+
 /**
  * The Content-Security-Policy of the app page. Sent as a header on every app:// response (and
  * on any http(s) response the session sees) so `frame-ancestors` applies too, which a <meta>
- * cannot do. Style allows 'unsafe-inline' because Ant Design injects its CSS-in-JS as <style>
- * tags; scripts stay 'self' only, which is what matters against injected markup.
+ * cannot do.
+ *
+ * - `connect-src 'self'`: the renderer never talks to the sync server; main does, over IPC,
+ *   with the token only main holds. A script injected into the page cannot reach it either.
+ * - `style-src 'self' 'nonce-…'`: a <style> element needs the page's nonce, which the app://
+ *   handler makes fresh for every page load and Ant Design stamps on its CSS-in-JS (ConfigProvider
+ *   `csp`), so markup slipped into the page cannot bring a stylesheet (CSS can read attribute
+ *   values out through selectors and `url()`). Without a nonce (any response that is not the
+ *   app's own page) no inline <style> at all.
+ * - `style-src-attr 'unsafe-inline'`: style *attributes* stay allowed because ECharts writes
+ *   its tooltips as HTML with `style="…"` (innerHTML), which no nonce can cover; an attribute
+ *   has no selectors and its `url()` is held by img-src/font-src, so it cannot read the page.
+ * - scripts stay 'self' only, which is what matters most against injected markup.
  */
-export function buildCsp(opts: { connectOrigins: readonly string[] }): string {
-  const connect = ["'self'", ...opts.connectOrigins.map(checkedOrigin)];
+export function buildCsp(opts: { styleNonce?: string } = {}): string {
+  const styleElem = ["'self'"];
+  if (opts.styleNonce !== undefined) styleElem.push(`'nonce-${checkedNonce(opts.styleNonce)}'`);
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['script-src', "'self'"],
-    ['style-src', "'self'", "'unsafe-inline'"],
+    ['style-src', ...styleElem],
+    ['style-src-attr', "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'", 'data:'],
-    ['connect-src', ...connect],
+    ['connect-src', "'self'"],
     ['worker-src', "'self'"],
     ['manifest-src', "'self'"],
     ['media-src', "'none'"],
@@ -25,18 +40,15 @@ export function buildCsp(opts: { connectOrigins: readonly string[] }): string {
   return directives.map((d) => d.join(' ')).join('; ');
 }
 
-/** Only a bare http(s) origin may widen connect-src: no wildcard, path or smuggled directive. */
-function checkedOrigin(origin: string): string {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    throw new Error(`CSP connect origin is not a URL: ${origin}`);
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
-    throw new Error(`CSP connect origin must be a bare http(s) origin such as https://sync.example.cn, got ${origin}`);
-  }
-  return url.origin;
+/** Only a nonce as the handler makes them: no quote, space or `;` to smuggle a directive in. */
+function checkedNonce(nonce: string): string {
+  if (!CSP_NONCE_PATTERN.test(nonce)) throw new Error('CSP nonce must be base64 of 16 random bytes');
+  return nonce;
+}
+
+/** True when the headers carry a Content-Security-Policy (in any letter case). */
+export function hasCsp(headers: Record<string, string | string[]> | undefined): boolean {
+  return Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'content-security-policy');
 }
 
 /** Replaces any CSP a response carries (in any letter case) with ours. */

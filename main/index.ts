@@ -77,10 +77,10 @@ async function start(): Promise<void> {
   if (!config.ok) throw new Error(config.error);
   const { serverUrl, externalAllowList, devTools } = config.value;
 
-  const csp = buildCsp({ connectOrigins: [serverUrl.origin] });
-  hardenSession(session.defaultSession, csp, log);
+  // The renderer talks to the sync server only through main, so no server origin in connect-src.
+  hardenSession(session.defaultSession, buildCsp(), log);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { externalAllowList, shell, log }));
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR, csp }));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR, csp: (styleNonce) => buildCsp({ styleNonce }) }));
 
   const userData = app.getPath('userData');
   const settings = openSettingsStore(path.join(userData, 'settings.json'));

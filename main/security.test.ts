@@ -43,7 +43,7 @@ function hardenedSession() {
     setPermissionCheckHandler: (h) => { check = h; },
     webRequest: { onHeadersReceived: (l) => { headers = l; } },
   };
-  hardenSession(session, buildCsp({ connectOrigins: [] }), new MemoryLog());
+  hardenSession(session, buildCsp(), new MemoryLog());
   const ask = (permission: string, url: string) =>
     new Promise<boolean>((resolve) => request!(null, permission, resolve, { requestingUrl: url }));
   return { ask, check: (p: string, origin: string) => check!(null, p, origin), headers: () => headers! };
@@ -64,24 +64,31 @@ describe('security checklist', () => {
   });
 
   describe('2. strict CSP', () => {
-    const csp = buildCsp({ connectOrigins: ['https://sync.example.cn'] });
-    const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+    const NONCE = 'q83vEjRWeJq8ze8SNFZ4mg==';
+    const csp = buildCsp({ styleNonce: NONCE });
+    const directive = (name: string, policy = csp) => policy.split('; ').find((d) => d.startsWith(`${name} `));
     it.each([
       ['default-src', "default-src 'self'"],
       ['script-src', "script-src 'self'"],
+      ['style-src', `style-src 'self' 'nonce-${NONCE}'`],
       ['object-src', "object-src 'none'"],
       ['base-uri', "base-uri 'none'"],
       ['frame-ancestors', "frame-ancestors 'none'"],
       ['frame-src', "frame-src 'none'"],
       ['form-action', "form-action 'none'"],
-      ['connect-src', "connect-src 'self' https://sync.example.cn"],
+      // The renderer talks only to main (IPC); main talks to the sync server.
+      ['connect-src', "connect-src 'self'"],
     ])('%s', (name, expected) => expect(directive(name)).toBe(expected));
-    it('never allows inline or eval script, nor a wildcard anywhere', () => {
+    it('never allows inline or eval script, inline style elements, nor a wildcard anywhere', () => {
       expect(directive('script-src')).not.toMatch(/unsafe|\*/);
+      expect(directive('style-src')).not.toMatch(/unsafe/);
       expect(csp).not.toContain('*');
     });
-    it.each(['*', 'https://a.cn/path', "https://a.cn; script-src 'unsafe-eval'", 'file:///', 'ws://x'])(
-      'refuses %j as a connect origin', (origin) => expect(() => buildCsp({ connectOrigins: [origin] })).toThrow(),
+    it('without a nonce (anything but the app page) allows no inline style element at all', () => {
+      expect(directive('style-src', buildCsp())).toBe("style-src 'self'");
+    });
+    it.each(["abc' 'unsafe-inline", 'q83vEjRWeJq8ze8SNFZ4mg==; script-src *', '', 'short'])(
+      'refuses %j as a nonce', (nonce) => expect(() => buildCsp({ styleNonce: nonce })).toThrow(),
     );
     it('replaces a CSP the response brought, in any letter case', () => {
       expect(withCsp({ 'content-security-policy': ['default-src *'], 'X-A': 'b' }, csp)).toEqual({ 'Content-Security-Policy': [csp], 'X-A': ['b'] });
@@ -90,7 +97,16 @@ describe('security checklist', () => {
       const { headers } = hardenedSession();
       let seen: Record<string, string | string[]> | undefined;
       headers()({ url: 'http://127.0.0.1:5173/', responseHeaders: { 'Content-Security-Policy': ["default-src *"] } }, (r) => { seen = r.responseHeaders; });
-      expect(seen?.['Content-Security-Policy']).toEqual([buildCsp({ connectOrigins: [] })]);
+      expect(seen?.['Content-Security-Policy']).toEqual([buildCsp()]);
+    });
+    it('keeps the CSP of the app page, which names its nonce, and adds ours where an app:// answer has none', () => {
+      const { headers } = hardenedSession();
+      const seen: (Record<string, string | string[]> | undefined)[] = [];
+      const own = { 'content-security-policy': [csp] };
+      headers()({ url: 'app://desk/index.html', responseHeaders: own }, (r) => seen.push(r.responseHeaders));
+      headers()({ url: 'app://desk/assets/x.js', responseHeaders: {} }, (r) => seen.push(r.responseHeaders));
+      headers()({ url: 'app://evil/index.html', responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, (r) => seen.push(r.responseHeaders));
+      expect(seen).toEqual([own, { 'Content-Security-Policy': [buildCsp()] }, { 'Content-Security-Policy': [buildCsp()] }]);
     });
   });
 

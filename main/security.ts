@@ -1,5 +1,5 @@
 import { isAppUrl } from './appOrigin';
-import { withCsp } from './csp';
+import { hasCsp, withCsp } from './csp';
 import { type ShellLike, isAllowedExternalUrl, openExternalSafely } from './externalLinks';
 import type { Log } from './logTypes';
 
@@ -72,6 +72,11 @@ export interface SessionLike {
   webRequest: { onHeadersReceived(listener: (details: HeadersDetails, callback: HeadersCallback) => void): void };
 }
 
+/**
+ * `csp` is the policy for anything that is not the app's own page (no nonce: no inline style
+ * element at all). An app:// response keeps the CSP its protocol handler gave it, which names
+ * the page's fresh style nonce.
+ */
 export function hardenSession(session: SessionLike, csp: string, log: Log): void {
   session.setPermissionRequestHandler((_wc, permission, callback, details) => {
     const granted = isPermissionGranted(permission, details.requestingUrl);
@@ -79,10 +84,12 @@ export function hardenSession(session: SessionLike, csp: string, log: Log): void
     callback(granted);
   });
   session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
-  // app:// responses carry the CSP from the protocol handler; this covers anything else the
+  // app:// responses carry the CSP from the protocol handler (Electron gives custom protocols'
+  // headers to this hook, if at all, as the handler set them); this covers anything else the
   // session loads (a dev server, the sync server's JSON) so no response can loosen it.
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
+    const own = isAppUrl(details.url) && hasCsp(details.responseHeaders);
+    callback({ responseHeaders: own ? details.responseHeaders : withCsp(details.responseHeaders, csp) });
   });
 }
 

@@ -1,3 +1,5 @@
+// First: before any zod schema is built (see zodJitless.ts).
+import './zodJitless';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -12,6 +14,7 @@ import { useRoute } from './router';
 import { useLocale } from './i18n';
 import { DailyBackupRuntime } from './settings/useDailyBackup';
 import { Shell } from './Shell';
+import { lendNonceToHeadStyles, pageStyleNonce } from './styleNonce';
 import { StartScreen } from './start/StartScreen';
 import { SyncRuntime } from './sync/SyncRuntime';
 import { useAppStore } from './store';
@@ -46,6 +49,11 @@ function BrowserSessionRoot() {
   return <SignedInShell user={user} scopes={scopes} serverId={serverId} />;
 }
 
+/** Read once: the nonce belongs to this page load (a reload brings a new page and a new one). */
+const STYLE_NONCE = pageStyleNonce();
+const CSP = STYLE_NONCE === undefined ? undefined : { nonce: STYLE_NONCE };
+if (STYLE_NONCE !== undefined) lendNonceToHeadStyles(document.head, STYLE_NONCE);
+
 export function App() {
   const locale = useLocale();
   useEffect(() => {
@@ -53,7 +61,7 @@ export function App() {
     document.title = translate(locale, 'app.title');
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={appTheme}>
+    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={appTheme} csp={CSP}>
       <AntApp>
         <SessionRoot />
       </AntApp>

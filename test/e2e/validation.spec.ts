@@ -50,6 +50,22 @@ test('a bad ID number and a bad phone are explained in zh-CN and no recipient is
   expect(await caseloadCount()).toBe(before);
 });
 
+test('a gender or birth date the ID number contradicts is explained beside that field and nothing is saved', async () => {
+  await page.goto('/#/recipients/new');
+  const first17 = '44030419500307451'; // born 1950-03-07; 17th digit odd: a man
+  await page.getByTestId('recipient-name').fill('测试对象');
+  await page.getByTestId('recipient-idNumber').fill(first17 + idNumberCheckChar(first17));
+  await expect(page.getByTestId('recipient-birthDate')).toHaveValue('1950-03-07');
+  await page.getByTestId('recipient-gender').getByText('女').click();
+  await page.getByTestId('recipient-birthDate').fill('1950-03-08');
+  await page.getByTestId('recipient-phone-0').fill('13812345678');
+  await page.getByTestId('recipient-save').click();
+
+  await expect(fieldError('recipient-gender')).toHaveText('性别与身份证号不一致（第 17 位奇数为男，偶数为女）');
+  await expect(fieldError('recipient-birthDate')).toHaveText('出生日期与身份证号中的出生日期（第 7–14 位）不一致');
+  await expect(page).toHaveURL(/#\/recipients\/new$/);
+});
+
 test('a corrected form saves, with birth date and gender read from the ID number', async () => {
   await page.goto('/#/recipients/new');
   const first17 = '44030419290101037';
