@@ -7,7 +7,7 @@ import { type DatabaseKeyMaterial, type DatabaseKeys, importDatabaseKeys } from 
 import { openConflictEntry, sealConflictEntry } from './atRest/conflictSeal';
 import { openOutboxEntry, sealOutboxEntry } from './atRest/outboxSeal';
 import type { ConflictEntry, OutboxEntry } from './database';
-import { type EntitySummary, SEALED_COLUMN, type SensitiveField, sensitiveFieldsOf } from './atRest/sensitive';
+import { type EntitySummary, SEALED_COLUMN, type SealedTable, type SensitiveField, isSealedTable, sensitiveFieldsOf } from './atRest/sensitive';
 import { recipientSearchKeys } from './searchKeys';
 
 export type { EntitySummary } from './atRest/sensitive';
@@ -59,6 +59,13 @@ export type StoredRow<T extends EntityTable> = T extends 'recipients' ? StoredRe
 export type ListItem<T extends EntityTable> = EntitySummary<T> & { sealed?: Uint8Array };
 export type RecipientListItem = ListItem<'recipients'>;
 
+/** A table whose stored row is the row itself: nothing sealed, nothing derived. */
+export type ClearTable = Exclude<EntityTable, SealedTable>;
+
+export function isClearTable(table: EntityTable): table is ClearTable {
+  return !isSealedTable(table) && DERIVED_COLUMNS[table].length === 0;
+}
+
 export const DERIVED_COLUMNS: { readonly [T in EntityTable]: readonly string[] } = {
   staff: [],
   recipients: ['searchKeys', 'livingKeys', 'idBlind', 'categoryCodes', 'isHero'] satisfies (keyof RecipientDerived)[],
@@ -80,6 +87,11 @@ export class KeysUnavailableError extends Error {
 
 export interface RowCodec {
   encode<T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>>;
+  /**
+   * `encode` of a table with nothing sealed and nothing derived (`isClearTable`: today only duty
+   * occurrences), synchronously: no crypto to wait for, the stored row is a copy of the row.
+   */
+  encodeClear<T extends ClearTable>(table: T, row: EntityRow<T>): StoredRow<T>;
   /** Encodes a batch in parallel (WebCrypto spreads the work); order kept. */
   encodeMany<T extends EntityTable>(table: T, rows: readonly EntityRow<T>[]): Promise<StoredRow<T>[]>;
   decode<T extends EntityTable>(table: T, stored: StoredRow<T>): Promise<EntityRow<T>>;
@@ -194,6 +206,10 @@ export function createRowCodec(options: RowCodecOptions = {}): RowCodec {
 
   return {
     encode,
+    encodeClear<T extends ClearTable>(table: T, row: EntityRow<T>): StoredRow<T> {
+      if (!isClearTable(table)) throw new Error(`encodeClear: ${String(table)} has sealed or derived columns`);
+      return { ...row } as StoredRow<T>;
+    },
     encodeMany: (table, rows) => Promise.all(rows.map((r) => encode(table, r))),
     decode,
     decodeListItem<T extends EntityTable>(table: T, stored: StoredRow<T>): ListItem<T> {

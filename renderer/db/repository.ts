@@ -4,7 +4,7 @@ import { type Hlc, decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
 import type { Transaction } from 'dexie';
 import { isSealedTable } from './atRest/sensitive';
 import { waitInTransaction } from './atRest/txWait';
-import type { StoredRow } from './codec';
+import type { ClearTable, StoredRow } from './codec';
 import { type OutboxEntry, type YoufuDb, bound } from './database';
 import { type ValidationIssue, sameValue, zodIssues } from './rowValidation';
 import { toShanghaiIso } from './shanghaiTime';
@@ -67,18 +67,118 @@ const WRITE_TABLES: readonly string[] = [...ENTITY_TABLES, 'outbox', 'syncState'
 const SERVER_OWNED = new Set(['rev', 'updatedAt']);
 
 export async function runWrite<T>(ctx: RepoContext, work: (s: WriteSession) => Promise<T>): Promise<RepoResult<T>> {
+  return asResult(() => inWriteTransaction(ctx, work));
+}
+
+/**
+ * `runWrite` with a first step outside the transaction: `prepare` reads what the write starts
+ * from and does the WebCrypto work (opening, validating and sealing: `planWrite`, `sealPlanned`)
+ * before the transaction opens, so the transaction itself only issues IndexedDB requests and
+ * never waits on crypto (each such wait costs it an IndexedDB round trip). `work` must check that what was
+ * read is still what is stored (`WriteSession.applyPrepared` does) and redo it inside otherwise.
+ * A RepoAbort in either step comes back as `{ok:false}`; nothing is written.
+ */
+export async function runPreparedWrite<P, T>(ctx: RepoContext, prepare: () => Promise<P>, work: (s: WriteSession, prepared: P) => Promise<T>): Promise<RepoResult<T>> {
+  return asResult(async () => {
+    const prepared = await prepare();
+    return inWriteTransaction(ctx, (s) => work(s, prepared));
+  });
+}
+
+async function inWriteTransaction<T>(ctx: RepoContext, work: (s: WriteSession) => Promise<T>): Promise<T> {
+  return ctx.db.transaction('rw', WRITE_TABLES, async (tx) => {
+    const session = new WriteSession(ctx, tx);
+    const result = await work(session);
+    await session.finish();
+    return result;
+  });
+}
+
+async function asResult<T>(run: () => Promise<T>): Promise<RepoResult<T>> {
   try {
-    const value = await ctx.db.transaction('rw', WRITE_TABLES, async (tx) => {
-      const session = new WriteSession(ctx, tx);
-      const result = await work(session);
-      await session.finish();
-      return result;
-    });
-    return { ok: true, value };
+    return { ok: true, value: await run() };
   } catch (e) {
     if (e instanceof RepoAbort) return { ok: false, error: e.error };
     return { ok: false, error: { code: 'write_failed', message: e instanceof Error ? e.message : String(e) } };
   }
+}
+
+/** A row's write validated, diffed and sealed before its transaction opened (`sealPlanned`). */
+export interface PreparedWrite<T extends EntityTable> {
+  table: T;
+  input: EntityInput<T>;
+  issuePath: readonly (string | number)[];
+  /** The stored row it was computed from, as read before the transaction; undefined: none. */
+  basis: StoredRow<T> | undefined;
+  /** The row as it will be (or, when nothing changes, as it is). */
+  row: EntityRow<T>;
+  /** What to store; null when the edit changes nothing. */
+  write: { encoded: StoredRow<T>; entry: Omit<OutboxEntry, 'seq' | 'hlc'>; changed: string[] } | null;
+}
+
+/**
+ * A write prepared outside any transaction, in two steps (a visit's aid needs the visit's
+ * validated row first): `planWrite` validates and diffs the input against the row as opened
+ * from the stored one read beforehand (synchronously; RepoAbort if invalid), `sealPlanned` seals
+ * the row and its outbox values. `WriteSession.applyPrepared` writes it.
+ */
+export function planWrite<T extends EntityTable>(ctx: RepoContext, table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, issuePath: readonly (string | number)[] = []): PlannedRow<T> {
+  return planRow(table, input, existing, toShanghaiIso(ctx.now()), issuePath);
+}
+
+export async function sealPlanned<T extends EntityTable>(ctx: RepoContext, plan: PlannedRow<T>, input: EntityInput<T>, basis: StoredRow<T> | undefined, issuePath: readonly (string | number)[] = []): Promise<PreparedWrite<T>> {
+  const { table, row, changed, fields, baseRev } = plan;
+  if (plan.unchanged) return { table, input, issuePath, basis, row, write: null };
+  const codec = ctx.db.codec;
+  // The outbox values are sealed under the mutation id: the HLC is stamped in the transaction.
+  const mutation = { id: ctx.newId(), table, rowId: input.id, op: 'upsert' as const, fields, baseRev, hlc: '', createdAt: toShanghaiIso(ctx.now()) };
+  const [encoded, { hlc: _unstamped, ...entry }] = await Promise.all([codec.encode(table, row), codec.sealOutbox(mutation)]);
+  return { table, input, issuePath, basis, row, write: { encoded, entry, changed } };
+}
+
+/** A validated row and what it changes against the stored one. */
+export interface PlannedRow<T extends EntityTable> {
+  table: T;
+  row: EntityRow<T>;
+  /** An edit that changes nothing: nothing to write. */
+  unchanged: boolean;
+  changed: string[];
+  fields: Record<string, unknown>;
+  baseRev: number;
+}
+
+function planRow<T extends EntityTable>(table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, nowIso: string, issuePath: readonly (string | number)[]): PlannedRow<T> {
+  const candidate = { ...input, rev: existing?.rev ?? 0, updatedAt: nowIso };
+  const parsed = entitySchemas[table].safeParse(candidate);
+  if (!parsed.success) throw new RepoAbort({ code: 'validation_failed', issues: zodIssues(parsed.error, issuePath) });
+  const row = parsed.data as EntityRow<T>;
+  const record = row as Record<string, unknown>;
+  const previous = existing as Record<string, unknown> | undefined;
+  const changed = Object.keys(record).filter((k) =>
+    previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !sameValue(previous[k], record[k]),
+  );
+  const unchanged = existing !== undefined && changed.length === 0;
+  return { table, row: unchanged ? existing : row, unchanged, changed, fields: Object.fromEntries(changed.map((k) => [k, record[k]])), baseRev: existing?.rev ?? 0 };
+}
+
+/**
+ * True when a stored row is exactly the one read earlier: every write of a sealed row seals it
+ * again under a fresh random IV, so equal sealed bytes mean no write came in between, and the
+ * clear fields are compared too (a table with nothing sealed, a legacy row).
+ */
+export function sameStoredRow(a: object | undefined, b: object | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra);
+  if (keys.length !== Object.keys(rb).length) return false;
+  return keys.every((k) => Object.hasOwn(rb, k) && (ra[k] instanceof Uint8Array || rb[k] instanceof Uint8Array ? sameBytes(ra[k], rb[k]) : sameValue(ra[k], rb[k])));
+}
+
+function sameBytes(a: unknown, b: unknown): boolean {
+  if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -89,6 +189,8 @@ export class WriteSession {
   private clock: Hlc | null = null;
   /** The HLC as stored, read once however many writes of this session start at the same time. */
   private storedClock: Promise<Hlc> | null = null;
+  private loadedClock: Hlc | null = null;
+  private persistedClock: string | null = null;
 
   constructor(readonly ctx: RepoContext, readonly tx: Transaction) {}
 
@@ -164,18 +266,9 @@ export class WriteSession {
 
   /** `put` once the stored row (decoded, or undefined for a new one) has been read. */
   private async write<T extends EntityTable>(table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, issuePath: readonly (string | number)[]): Promise<EntityRow<T>> {
-    const candidate = { ...input, rev: existing?.rev ?? 0, updatedAt: this.nowIso() };
-    const parsed = entitySchemas[table].safeParse(candidate);
-    if (!parsed.success) this.fail({ code: 'validation_failed', issues: zodIssues(parsed.error, issuePath) });
-    const row = parsed.data as EntityRow<T>;
-    const record = row as Record<string, unknown>;
-    const previous = existing as Record<string, unknown> | undefined;
-    const changed = Object.keys(record).filter((k) =>
-      previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !sameValue(previous[k], record[k]),
-    );
-    if (existing !== undefined && changed.length === 0) return existing;
-    const fields = Object.fromEntries(changed.map((k) => [k, record[k]]));
-    const mutation = await this.mutation(table, input.id, 'upsert', fields, existing?.rev ?? 0);
+    const { row, unchanged, changed, fields, baseRev } = planRow(table, input, existing, this.nowIso(), issuePath);
+    if (unchanged) return row;
+    const mutation = await this.mutation(table, input.id, 'upsert', fields, baseRev);
     const codec = this.ctx.db.codec;
     // A sealed table seals the row and its outbox values in ONE transaction-keeping wait (each
     // wait costs an IndexedDB round trip); a table with nothing sealed does no crypto at all.
@@ -185,6 +278,36 @@ export class WriteSession {
     // Requests queue in order within the transaction: issue them together, wait once.
     await Promise.all([this.table(table).put(encoded), this.append(entry, changed)]);
     return row;
+  }
+
+  /**
+   * Writes a prepared row (`sealPlanned`) given the row stored now, read in this transaction.
+   * If that is still the row it was prepared from, the requests go out at once, with no read and
+   * no crypto wait; the clock must be loaded (`loadClock`), so that a caller issuing several
+   * gets them in order. Otherwise (an edit came in between) the input is written the ordinary
+   * way, against the row stored now: opened, validated and sealed again inside the transaction.
+   */
+  applyPrepared<T extends EntityTable>(p: PreparedWrite<T>, storedNow: StoredRow<T> | undefined): Promise<EntityRow<T>> {
+    if (!sameStoredRow(storedNow, p.basis)) {
+      return (async () => this.write(p.table, p.input, storedNow === undefined ? undefined : await this.decodeRow(p.table, storedNow), p.issuePath))();
+    }
+    if (p.write === null) return Promise.resolve(p.row);
+    const entry = { ...p.write.entry, hlc: this.tickHlc() };
+    return Promise.all([this.table(p.table).put(p.write.encoded), this.append(entry, p.write.changed)]).then(() => p.row);
+  }
+
+  /**
+   * `update` (given the row this transaction read) or `insert` (existing undefined) of a table
+   * with nothing sealed, its requests issued at once: no read, no crypto, no await before they go
+   * out, so writes issued one after another are stored and stamped in that order. The clock must
+   * be loaded (`loadClock`). `done` settles when the row, outbox entry and audit line are stored.
+   */
+  writeClear<T extends ClearTable>(table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, issuePath: readonly (string | number)[] = []): { row: EntityRow<T>; done: Promise<void> } {
+    const { row, unchanged, changed, fields, baseRev } = planRow(table, input, existing, this.nowIso(), issuePath);
+    if (unchanged) return { row, done: Promise.resolve() };
+    const entry = { id: this.ctx.newId(), table, rowId: input.id, op: 'upsert' as const, fields, baseRev, hlc: this.tickHlc(), createdAt: this.nowIso() };
+    const done = Promise.all([this.table(table).put(this.ctx.db.codec.encodeClear(table, row)), this.append(entry, changed)]).then(() => undefined);
+    return { row, done };
   }
 
   async remove(table: EntityTable, id: string): Promise<void> {
@@ -222,20 +345,46 @@ export class WriteSession {
    * (`finish`, in the same transaction), so it never runs backwards across restarts.
    */
   private async nextHlc(): Promise<string> {
+    await this.loadClock();
+    // Synchronous from here: writes in flight together each tick the one clock in turn.
+    return this.tickHlc();
+  }
+
+  /** Reads the stored HLC (once per session); start it early to save a round trip later. */
+  async loadClock(): Promise<void> {
     this.storedClock ??= (async () => {
       const [node, stored] = await Promise.all([ensureClientIdInTx(this.tx, this.ctx.newId), bound.syncState(this.tx).get(SYNC_KEYS.hlc)]);
       const last = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
-      return last === null ? { millis: 0, counter: 0, node } : { ...last, node };
+      const start = last === null ? { millis: 0, counter: 0, node } : { ...last, node };
+      this.loadedClock = start;
+      return start;
     })();
-    const start = await this.storedClock;
-    // Synchronous from here: writes in flight together each tick the one clock in turn.
-    this.clock = tickHlc(this.clock ?? start, this.ctx.now().getTime());
+    await this.storedClock;
+  }
+
+  private tickHlc(): string {
+    const start = this.clock ?? this.loadedClock;
+    if (start === null) throw new Error('WriteSession: the HLC is not loaded yet (loadClock)');
+    this.clock = tickHlc(start, this.ctx.now().getTime());
     return encodeHlc(this.clock);
+  }
+
+  /**
+   * Issues the HLC's put now, together with the writes it stamped, rather than one round trip
+   * after them in `finish` (which then skips it unless the clock has moved since).
+   */
+  persistClock(): Promise<void> {
+    if (this.clock === null) return Promise.resolve();
+    const value = encodeHlc(this.clock);
+    this.persistedClock = value;
+    return bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value }).then(() => undefined);
   }
 
   /** Called by runWrite once the work succeeded, inside its transaction. */
   async finish(): Promise<void> {
-    if (this.clock !== null) await bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value: encodeHlc(this.clock) });
+    if (this.clock === null) return;
+    const value = encodeHlc(this.clock);
+    if (value !== this.persistedClock) await bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value });
   }
 }
 

@@ -1,6 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EntityRow, EntityTable } from '../../shared/domain/schemas';
+import { occurrenceAfterCompletion, todayInShanghai } from '../../shared/duties';
+import { outboxFieldNames } from './atRest/outboxSeal';
+import type { StoredRow } from './codec';
 import type { YoufuDb } from './database';
-import { createRecipient } from './recipientRepository';
+import { createRecipient, updateRecipient } from './recipientRepository';
 import type { EntityInput } from './repository';
 import { newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
 import { logVisit } from './visitRepository';
@@ -23,7 +27,10 @@ beforeEach(async () => {
   dutyId = monthly.id;
   occurrenceId = created.value.occurrences.find((o) => o.dutyId === monthly.id)!.id;
 });
-afterEach(() => db.delete());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
 
 const visit = (): EntityInput<'visits'> => ({
   ...base, id: V1, visitedAt: '2026-03-02T10:00:00+08:00', mode: 'home', purpose: 'routine', festival: null,
@@ -103,4 +110,70 @@ describe('logVisit', () => {
     expect(new Set(hlcs).size).toBe(hlcs.length);
     expect(hlcs).toEqual([...hlcs].sort());
   });
+
+  // logVisit opens the recipient and seals the visit BEFORE its transaction (no crypto wait
+  // inside it); what changes in between must still count, as if it all happened inside.
+  describe('edits that land between the preparation and the transaction', () => {
+    it('the next birthday follows a lunar-birthday change saved while the visit was being prepared', async () => {
+      const created = await db.duties.where('recipientId').equals(R1).toArray();
+      const birthday = created.find((d) => d.kind === 'birthday')!;
+      const due = (await db.dutyOccurrences.where('[dutyId+status]').equals([birthday.id, 'pending']).first())!;
+      const open = db.codec.decode.bind(db.codec);
+      // The recipient is read and opened for the next due date; meanwhile another window saves
+      // the profile with the birthday kept by the lunar calendar.
+      vi.spyOn(db.codec, 'decode').mockImplementationOnce(async <T extends EntityTable>(table: T, stored: StoredRow<T>): Promise<EntityRow<T>> => {
+        const edited = await updateRecipient(ctx, R1, { lunarBirthday: true });
+        if (!edited.ok) throw new Error(JSON.stringify(edited.error));
+        return open(table, stored);
+      });
+      const r = await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId: due.id });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      const recipient = await open('recipients', (await db.recipients.get(R1))!);
+      expect(recipient.lunarBirthday).toBe(true);
+      const duty = await open('duties', birthday);
+      const doneDate = todayInShanghai(new Date(visit().visitedAt));
+      const expected = occurrenceAfterCompletion(duty, recipient, due, doneDate, () => 'x', 'x')!.dueDate;
+      const solar = occurrenceAfterCompletion(duty, { ...recipient, lunarBirthday: false }, due, doneDate, () => 'x', 'x')!.dueDate;
+      expect(expected).not.toBe(solar);
+      expect(r.value.nextOccurrence?.dueDate).toBe(expected);
+      expect((await db.dutyOccurrences.get(r.value.nextOccurrence!.id))?.dueDate).toBe(expected);
+    });
+
+    it('a visit row pulled meanwhile under the same id is edited, not overwritten as new', async () => {
+      const seal = db.codec.encode.bind(db.codec);
+      const pulled = { ...visit(), notes: '另一台设备的记录', rev: 4, updatedAt: '2026-03-02T09:30:00+08:00' };
+      // While the visit is sealed, a pull stores the server's copy of that same visit (rev 4).
+      vi.spyOn(db.codec, 'encode').mockImplementationOnce(async <T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> => {
+        await db.visits.put(await seal('visits', pulled));
+        return seal(table, row);
+      });
+      const r = await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      const stored = await db.codec.decode('visits', (await db.visits.get(V1))!);
+      expect(stored).toMatchObject({ rev: 4, notes: visit().notes, dutyOccurrenceId: occurrenceId });
+      const entry = (await db.outbox.where('[table+rowId]').equals(['visits', V1]).toArray()).at(-1)!;
+      // An edit of rev 4 carrying only what this visit changes: the server merges it field by field.
+      expect(entry.baseRev).toBe(4);
+      expect(outboxFieldNames(entry).sort()).toEqual(['dutyOccurrenceId', 'notes']);
+    });
+
+    it('a completion saved meanwhile on another window makes this visit write nothing', async () => {
+      const seal = db.codec.encode.bind(db.codec);
+      const other = { ...visit(), id: 'bbbbbbbb-0000-4000-8000-000000000009' };
+      vi.spyOn(db.codec, 'encode').mockImplementationOnce(async <T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> => {
+        const first = await logVisit(ctx, { visit: other, aid: [], needs: [], occurrenceId });
+        if (!first.ok) throw new Error(JSON.stringify(first.error));
+        return seal(table, row);
+      });
+      const before = await db.outbox.count();
+      const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000)], needs: [], occurrenceId });
+      expect(r).toEqual({ ok: false, error: { code: 'occurrence_not_pending', occurrenceId } });
+      expect(await db.visits.get(V1)).toBeUndefined();
+      expect(await db.aid.count()).toBe(0);
+      // Only the other window's visit, its completion and its next occurrence.
+      expect(await db.outbox.count()).toBe(before + 3);
+      expect(await db.dutyOccurrences.where('[dutyId+status]').equals([dutyId, 'pending']).count()).toBe(1);
+    });
+  });
 });
+
