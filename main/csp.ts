@@ -12,9 +12,12 @@ import { CSP_NONCE_PATTERN } from '../shared/csp/nonce';
  *   `csp`), so markup slipped into the page cannot bring a stylesheet (CSS can read attribute
  *   values out through selectors and `url()`). Without a nonce (any response that is not the
  *   app's own page) no inline <style> at all.
- * - `style-src-attr 'unsafe-inline'`: style *attributes* stay allowed because ECharts writes
- *   its tooltips as HTML with `style="…"` (innerHTML), which no nonce can cover; an attribute
- *   has no selectors and its `url()` is held by img-src/font-src, so it cannot read the page.
+ * - `style-src-attr 'unsafe-inline'`: style *attributes* stay allowed because no nonce can
+ *   cover them and two libraries write them as markup: ECharts' tooltips are HTML with
+ *   `style="…"` (innerHTML), and Ant Design's TextArea autosize measures in a hidden textarea
+ *   given `setAttribute('style', …)` (test/e2e/csp.spec.ts fails on both without it). An
+ *   attribute has no selectors and its `url()` is held by img-src/font-src, so it cannot read
+ *   the page. (Styles set through the CSSOM, as React's `style` prop does, are never blocked.)
  * - scripts stay 'self' only, which is what matters most against injected markup.
  */
 export function buildCsp(opts: { styleNonce?: string } = {}): string {
