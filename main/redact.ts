@@ -37,6 +37,8 @@ interface Rule {
   name: string;
   pattern: RegExp;
   replace: (match: string, ...groups: string[]) => string;
+  /** A cheap test that the rule can match at all, to skip its costlier pattern. */
+  applies?: (text: string) => boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ function maskGroupedIdNumber(match: string): string {
 export const REDACTION_RULES: readonly Rule[] = [
   // "password":"…" in JSON (also with escaped quotes inside the value)
   { name: 'json value', pattern: JSON_MEMBER_PLAIN, replace: maskJsonMember },
-  { name: 'escaped json value', pattern: JSON_MEMBER, replace: maskJsonMember },
+  { name: 'escaped json value', pattern: JSON_MEMBER, replace: maskJsonMember, applies: (text) => text.includes('\\"') },
   // key: '…' as util.inspect prints an object
   {
     name: 'inspected value',
@@ -99,7 +101,9 @@ export const REDACTION_RULES: readonly Rule[] = [
 
 export function redactText(text: string): string {
   let out = text;
-  for (const rule of REDACTION_RULES) out = out.replace(rule.pattern, rule.replace);
+  for (const rule of REDACTION_RULES) {
+    if (rule.applies === undefined || rule.applies(out)) out = out.replace(rule.pattern, rule.replace);
+  }
   return out;
 }
 
