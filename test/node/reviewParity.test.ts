@@ -6,8 +6,10 @@ import type { EntityDemoRow } from '../../server/demo/loadDemo';
 import { writeDemoBatch } from '../../server/demo/loadDemo';
 import type { DuplicateIdsResponse, Review, ReviewResponse } from '../../shared/review/api';
 import { duplicateIdsResponseSchema, reviewResponseSchema } from '../../shared/review/api';
-import type { ErrorBody } from '../../shared/sync/protocol';
+import type { Change, ErrorBody } from '../../shared/sync/protocol';
+import { generateKeyMaterial } from '../../renderer/db/atRest/keys';
 import { YoufuDb } from '../../renderer/db/database';
+import { applyRemoteChanges } from '../../renderer/db/remoteChanges';
 import { localReview } from '../../renderer/features/review/localReview';
 import { testBackends } from '../support/databases';
 import { MutationFactory, ST, recipientFields } from '../support/fixtures';
@@ -42,12 +44,16 @@ describe.each(testBackends())('district review on $name', (backend) => {
     server = await startTestServer(opened.db, { now: () => NOW });
     const rows = demoRows();
     for (let i = 0; i < rows.length; i += 2000) await writeDemoBatch(opened.db, rows.slice(i, i + 2000), NOW);
-    // The same rows in a local database, as a supervisor's bootstrap leaves them.
-    local = new YoufuDb(`review-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange });
+    // The same rows in a local database, as a supervisor's bootstrap leaves them: pulled pages
+    // applied the client's way (validated, sensitive fields sealed, derived columns added).
+    local = new YoufuDb(`review-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange, keys: generateKeyMaterial() });
     await local.open();
-    const byTable = new Map<string, unknown[]>();
-    for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), { ...r.row, rev: 1 }]);
-    for (const [table, list] of byTable) await local.table(table).bulkPut(list);
+    for (let i = 0; i < rows.length; i += 2000) {
+      const page = rows.slice(i, i + 2000).map((r): Change => ({ table: r.table, rowId: r.row.id, rev: 1, op: 'upsert', row: { ...r.row } }));
+      const applied = await applyRemoteChanges(local, page);
+      expect(applied.invalid).toEqual([]);
+      expect(applied.upserted).toBe(page.length);
+    }
     supervisor = await createUser(server, 'district_supervisor', ST.futian);
     admin = await createUser(server, 'city_admin', ST.city);
     caseworker = await createUser(server, 'caseworker', ST.yuanlingA);
