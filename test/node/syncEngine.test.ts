@@ -5,6 +5,7 @@ import { createAccount } from '../../server/auth/accounts';
 import { DEMO_PASSWORD, loadDemo } from '../../server/demo/loadDemo';
 import { addAid } from '../../renderer/db/aidRepository';
 import { createRecipient, updateRecipient } from '../../renderer/db/recipientRepository';
+import { openRows } from '../../renderer/db/queries';
 import { upsertRow } from '../../renderer/db/repository';
 import { ENGINE_KEYS } from '../../renderer/sync/engine';
 import { testBackends } from '../support/databases';
@@ -126,7 +127,9 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const skewed = await a.engine.sync();
     expect(skewed).toMatchObject({ ok: false, error: { code: 'clock_skew' } });
     expect(await a.db.outbox.count()).toBe(pending);
-    expect((await a.db.recipients.get(rid))?.name).toBe('钟表');
+    // The name is sealed at rest: read it as the app does, through the codec.
+    const [kept] = await openRows(a.db, 'recipients', [await a.db.recipients.get(rid)]);
+    expect(kept?.name).toBe('钟表');
     expect((await serverRows(server, ST.yuanlingA)).has(`recipients/${rid}`)).toBe(false);
 
     a.clock.offsetMs = 0;
