@@ -135,7 +135,7 @@ function roundMutations(s: Station, staffId: string): Mutation[] {
   });
   const mutations = [
     m('recipients', recipientId, {
-      name: '张建国', gender: 'male', idNumber: id, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, lunarBirthday: false,
+      name: '张建国', gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', idNumber: id, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, lunarBirthday: false,
       phones: ['13800138000'], address: '园岭新村 12 栋', stationCode: station, categories: [{ code: 'key_recipient' }], livingSituation: [],
       healthNotes: '', pensionKind: null, emergencyContacts: [], dedicatedStaffId: null, medicalCard: false, status: 'active', statusDate: null, tags: [],
     }),

@@ -6,7 +6,7 @@ import { addAid } from '../db/aidRepository';
 import { freshDatabaseKeys } from '../db/atRest/keys';
 import { type OutboxEntry, type YoufuDb, openYoufuDb } from '../db/database';
 import { updateRecipient } from '../db/recipientRepository';
-import type { RepoContext } from '../db/repository';
+import { openOutboxEntries, type RepoContext } from '../db/repository';
 import { SyncEngine } from '../sync/engine';
 import { type SyncTransport, createHttpTransport } from '../sync/transport';
 
@@ -273,7 +273,8 @@ export async function syncPushBench(opts: { edits: number; warmup: number }): Pr
   if (!warmed.ok) throw new Error(`warm-up sync failed: ${warmed.error.code} ${warmed.error.message}`);
 
   await makeEdits(ctx, raw, 'raw');
-  const rawEntries = await db.outbox.orderBy('seq').toArray();
+  // Opened here, untimed: the outbox seals what the rows seal, and the server needs the values.
+  const rawEntries = await openOutboxEntries(db, await db.outbox.orderBy('seq').toArray());
   await db.outbox.clear();
 
   const t0 = performance.now();
@@ -320,7 +321,10 @@ async function rawPushBaseline(entries: readonly OutboxEntry[], token: string): 
     });
     if (!res.ok) throw new Error(`raw push: HTTP ${res.status} ${await res.text()}`);
     const parsed = pushResponseSchema.parse(await res.json());
-    applied += parsed.results.filter((r) => r.status === 'applied').length;
+    // Applied or merged both wrote the row; a rejection or a duplicate did no work to compare.
+    applied += parsed.results.filter((r) => r.status === 'applied' || r.status === 'merged').length;
+    const refused = parsed.results.find((r) => r.status === 'rejected');
+    if (refused) throw new Error(`raw push: a baseline mutation was refused (${refused.reason ?? ''} ${refused.detail ?? ''})`);
   }
   return { ms: performance.now() - t, applied };
 }
