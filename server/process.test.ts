@@ -70,22 +70,29 @@ describe.each(testBackends())('the server process on $name', (backend) => {
       const batch = bigBatch(f);
       batches.push(batch);
       const inFlight = http<PushResponse>(server.url, 'POST', '/api/v1/sync/push', pushBody(f.clientId, batch), token).then(
-        (r) => `answered ${r.status}`,
-        () => 'connection lost',
+        (r) => ({ seen: `answered ${r.status}`, answer: r.status === 200 ? r.body.results : null }),
+        () => ({ seen: 'connection lost', answer: null }),
       );
       await sleep(Math.max(5, Math.round(pushMs * fraction)));
       await server.kill9();
-      const seen = await inFlight;
+      const { seen, answer } = await inFlight;
       server = await startServerProcess(storage);
       token = await login(server.url);
       // The outbox was kept: the client sends the same batch again.
       const retry = await http<PushResponse>(server.url, 'POST', '/api/v1/sync/push', pushBody(f.clientId, batch), token);
       expect(retry.status).toBe(200);
       const statuses = new Set(retry.body.results.map((r) => r.status));
-      // All or nothing: either the killed push had committed (duplicates) or it left no trace.
+      const replayed = new Set(retry.body.results.map((r) => r.replayed === true));
+      // All or nothing: either the killed push had committed (every first verdict replayed, as
+      // the server keeps them since issue 13 #10) or it left no trace (every mutation applied now).
       expect([...statuses].length).toBe(1);
-      if (seen.startsWith('answered')) expect(statuses.has('duplicate')).toBe(true);
-      outcomes.push(`${fraction}: ${seen}, retry ${[...statuses][0]}`);
+      expect([...replayed].length).toBe(1);
+      if (!replayed.has(true)) expect([...statuses]).toEqual(['applied']);
+      if (answer !== null) {
+        expect(replayed.has(true)).toBe(true);
+        expect(retry.body.results).toEqual(answer.map((r) => ({ ...r, replayed: true })));
+      }
+      outcomes.push(`${fraction}: ${seen}, retry ${replayed.has(true) ? 'replayed ' : ''}${[...statuses][0]}`);
       expect(retry.body.lastSeq).toBe(batches.length * batch.length);
     }
     console.info(`[kill -9 on ${backend.name}] a push took ${pushMs} ms; ${outcomes.join('; ')}`);
