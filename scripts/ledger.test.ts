@@ -77,7 +77,7 @@ describe.each(testBackends())('npm run ledger on $name', (backend) => {
       await source.drop();
       await target.drop();
     }
-  });
+  }, 180_000); // an export, two imports and a re-export of a street: 12–33 s alone, past 60 s when the whole suite shares 2 cores
 
   it('prints the row-level errors and writes nothing unless --skip-errors', async () => {
     const source = await backend.open();
