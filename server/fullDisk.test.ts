@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, LoginResponse } from '../shared/sync/protocol';
 import { testBackends } from '../test/support/databases';
 import { MutationFactory, recipientFields, ST } from '../test/support/fixtures';
-import { findPgBin, freePort } from '../test/support/postgres';
+import { clusterRunner, findPgBin, freePort } from '../test/support/postgres';
 import { http, pushBody } from '../test/support/serverHarness';
 import { DEMO_PASSWORD } from './demo/loadDemo';
 import { STORAGE_EXIT_CODE } from './start';
@@ -118,7 +118,13 @@ describe.skipIf(backends.length === 0).each(backends.length > 0 ? backends : ['p
       const found: string | { bin: string } | null = findPgBin();
       const bin = typeof found === 'string' ? found : found?.bin;
       if (!bin) throw new Error('PostgreSQL binaries not found');
-      extra.PG_BIN = bin;
+      // Run as the account the test clusters use (postgres, or nobody where there is none),
+      // from binaries that account can reach (npm's may sit under a folder it cannot enter).
+      const home = mkdtempSync(join(tmpdir(), 'youfu-full-pgbin-'));
+      dirs.push(home);
+      const runner = clusterRunner(bin, home);
+      extra.PG_BIN = runner.bin;
+      if (runner.user) extra.PG_USER = runner.user;
       extra.PG_PORT = String(await freePort());
     }
     const run = startInNamespace(mode, mount, mode === 'postgres' ? '120m' : '80m', extra);

@@ -143,6 +143,18 @@ function runnableBin(pgBin: string, dir: string, as: { user: string } | null): s
   return join(copy, 'bin');
 }
 
+/**
+ * For a cluster started elsewhere (server/fullDisk.test.ts starts one inside a mount namespace):
+ * the account to run PostgreSQL as (null when not root) and a bin dir that account can run,
+ * copied into `dir` (made accessible to that account) where it cannot reach the given one.
+ */
+export function clusterRunner(givenBin: string, dir: string): { user: string | null; bin: string } {
+  const as = runAs();
+  if (as) chownSync(dir, as.uid, as.gid);
+  chmodSync(dir, 0o755);
+  return { user: as?.user ?? null, bin: runnableBin(givenBin, dir, as) };
+}
+
 export async function startTestCluster(givenBin: string): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'youfu-pg-'));
   const as = runAs();
