@@ -10,13 +10,13 @@ import { ReviewPage } from '../features/review/ReviewPage';
 import { ReviewPrintPage } from '../features/review/ReviewPrintPage';
 import { StationDrillPage } from '../features/review/StationDrillPage';
 import { appStrings } from './appStrings';
-import { CaseloadPage } from './caseload/CaseloadPage';
+import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { useStrings } from './i18n';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { type Route, navigate, useRoute } from './router';
-import { SettingsPage } from './settings/SettingsPage';
-import { SyncPage } from './sync/SyncPage';
-import { TodayPage } from './today/TodayPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { TodayPage } from '../features/today/TodayPage';
 
 function NotFound() {
   const t = useStrings(appStrings);

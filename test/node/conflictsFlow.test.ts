@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../shared/domain/enums';
 import { createAccount } from '../../server/auth/accounts';
-import { restoreLoserValue } from '../../renderer/app/conflicts/restoreLoser';
+import { restoreLoserValue } from '../../renderer/features/conflicts/restoreLoser';
 import { createRecipient } from '../../renderer/db/recipientRepository';
 import { openOutboxEntries, runWrite } from '../../renderer/db/repository';
 import { type ConflictsTransport, createHttpConflictsTransport } from '../../renderer/sync/conflictsClient';

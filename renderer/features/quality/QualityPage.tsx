@@ -2,7 +2,7 @@ import { Card, Flex, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { DuplicateIdsResponse } from '../../../shared/review/api';
 import { stationPathName } from '../../../shared/stations/tree';
-import { ConflictsPanel } from '../../app/conflicts/ConflictsPanel';
+import { ConflictsPanel } from '../conflicts/ConflictsPanel';
 import { useDbSession } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { href } from '../../app/router';

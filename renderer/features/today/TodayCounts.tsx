@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { useStrings } from '../i18n';
-import { navigate } from '../router';
+import { useStrings } from '../../app/i18n';
+import { navigate } from '../../app/router';
 import { todayStrings } from './strings';
 import type { TodayData } from './useTodayItems';
 

@@ -6,8 +6,8 @@ import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup/format';
 import { exportBackup } from '../../db/backup/exportBackup';
 import { type PreparedRestore, applyRestore, prepareRestore } from '../../db/backup/restoreBackup';
 import { toShanghaiIso } from '../../db/shanghaiTime';
-import { useDbSession } from '../DbProvider';
-import { defineStrings, useMessages, useStrings } from '../i18n';
+import { useDbSession } from '../../app/DbProvider';
+import { defineStrings, useMessages, useStrings } from '../../app/i18n';
 import { formatBytes } from './StorageCard';
 
 const strings = defineStrings(

@@ -3,12 +3,12 @@ import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { CATEGORY, LIVING_SITUATION } from '../../../shared/domain/enums';
 import { childrenOf, getStation, levelOfCode } from '../../../shared/stations/tree';
-import { useDbSession } from '../DbProvider';
-import { useLocale, useStrings } from '../i18n';
-import { EMPTY_CASELOAD_FILTERS, useAppStore } from '../store';
-import { useScopePrefix } from '../useScopePrefix';
-import { CASELOAD_SEARCH_ID } from '../useShortcuts';
-import { useStaffById } from '../useStaffById';
+import { useDbSession } from '../../app/DbProvider';
+import { useLocale, useStrings } from '../../app/i18n';
+import { EMPTY_CASELOAD_FILTERS, useAppStore } from '../../app/store';
+import { useScopePrefix } from '../../app/useScopePrefix';
+import { CASELOAD_SEARCH_ID } from '../../app/useShortcuts';
+import { useStaffById } from '../../app/useStaffById';
 import { caseloadStrings } from './strings';
 
 const SELECT_STYLE = { minWidth: 150 } as const;

@@ -5,8 +5,8 @@ import { type RejectedMutation, readSyncStatus } from '../../sync/engine';
 import { conflictsStrings, labelKey } from '../conflicts/strings';
 import { detailText } from './rejectionText';
 import { DateTimeText } from '../../ui/DateText';
-import { useDb } from '../DbProvider';
-import { useMessages, useStrings } from '../i18n';
+import { useDb } from '../../app/DbProvider';
+import { useMessages, useStrings } from '../../app/i18n';
 import { syncStrings } from './strings';
 
 const TABLE_LABELS: Record<string, { zh: string; en: string }> = {

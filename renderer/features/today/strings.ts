@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n';
+import { defineStrings } from '../../app/i18n';
 
 export const todayStrings = defineStrings(
   {

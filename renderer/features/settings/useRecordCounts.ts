@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDb } from '../DbProvider';
+import { useDb } from '../../app/DbProvider';
 
 export interface RecordCounts {
   recipients: number;

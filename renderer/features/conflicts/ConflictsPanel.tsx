@@ -2,11 +2,11 @@ import { Alert, Button, Card, Flex, Popconfirm, Spin, Table, type TableColumnsTy
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { ConflictEntry, ConflictParty } from '../../../shared/sync/conflictsApi';
-import { useErrorText } from '../../features/common/featureErrors';
+import { useErrorText } from '../common/featureErrors';
 import type { ConflictsTransport } from '../../sync/conflictsClient';
 import { dateTimeLabel } from '../../ui/dates';
-import { useDb, useRepoContext } from '../DbProvider';
-import { useStrings } from '../i18n';
+import { useDb, useRepoContext } from '../../app/DbProvider';
+import { useStrings } from '../../app/i18n';
 import { conflictActions, formatFieldValue, recordHref, type ValueWords } from './conflictView';
 import { readLocalRow, restoreLoserValue } from './restoreLoser';
 import { conflictsStrings, labelKey } from './strings';

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin } from 'antd';
 import { type CSSProperties, type KeyboardEvent, memo, useMemo, useRef } from 'react';
-import { useLocale, useStrings } from '../i18n';
-import { navigate } from '../router';
-import { useStaffById } from '../useStaffById';
+import { useLocale, useStrings } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import { useStaffById } from '../../app/useStaffById';
 import { CASELOAD_COLUMNS, type CaseloadColumn, type CellContext } from './columns';
 import { caseloadStrings } from './strings';
 import { type CaseloadRow, useCaseloadRows } from './useCaseload';

@@ -5,9 +5,9 @@ import { readSyncStatus } from '../../sync/engine';
 import type { SchedulerState } from '../../sync/scheduler';
 import { useSyncStatus } from '../../sync/syncStatusStore';
 import { DateTimeText } from '../../ui/DateText';
-import { useDbSession } from '../DbProvider';
-import { useMessages, useStrings } from '../i18n';
-import { useOnline } from '../useOnline';
+import { useDbSession } from '../../app/DbProvider';
+import { useMessages, useStrings } from '../../app/i18n';
+import { useOnline } from '../../app/useOnline';
 import { RelogInForm } from './RelogInForm';
 import { syncStrings } from './strings';
 

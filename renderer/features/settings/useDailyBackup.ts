@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { desktopApi } from '../../platform/desktop';
-import { useDbSession } from '../DbProvider';
+import { useDbSession } from '../../app/DbProvider';
 import { DAILY_BACKUP_CHECK_EVERY_MS, DAILY_BACKUP_FIRST_CHECK_MS, runDailyBackup } from './dailyBackup';
 
 /** In the desktop app: checks a little after the session opens and then every half hour. */

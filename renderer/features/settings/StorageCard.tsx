@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Progress, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type PersistentStorageResult, requestPersistentStorage } from '../../db/database';
-import { defineStrings, useStrings } from '../i18n';
+import { defineStrings, useStrings } from '../../app/i18n';
 
 const strings = defineStrings(
   {

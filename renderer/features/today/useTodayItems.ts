@@ -3,8 +3,8 @@ import type { DutyOccurrence } from '../../../shared/domain/schemas';
 import type { YoufuDb } from '../../db/database';
 import { type DueItem, dueItemDetails, openRequests } from '../../db/queries';
 import { type DueLine, type TodayFilter, dueLines } from '../../db/todayQueries';
-import { useDbSession } from '../DbProvider';
-import { useScopePrefix } from '../useScopePrefix';
+import { useDbSession } from '../../app/DbProvider';
+import { useScopePrefix } from '../../app/useScopePrefix';
 
 export type TodayScope = 'station' | 'mine';
 

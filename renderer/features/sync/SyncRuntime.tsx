@@ -5,8 +5,8 @@ import { createSessionTransport } from '../../platform/session';
 import { ENGINE_KEYS, SyncEngine } from '../../sync/engine';
 import { SyncScheduler } from '../../sync/scheduler';
 import { useSyncStatus } from '../../sync/syncStatusStore';
-import { useDbSession } from '../DbProvider';
-import { LOCAL_DEMO_SERVER_ID } from '../start/demoAccounts';
+import { useDbSession } from '../../app/DbProvider';
+import { LOCAL_DEMO_SERVER_ID } from '../../app/start/demoAccounts';
 
 /** Where the per-account sync schedule is kept (supervisors may choose weekly). */
 export const SCHEDULE_KEY = 'sync.schedule';

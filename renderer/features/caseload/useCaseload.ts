@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Recipient } from '../../../shared/domain/schemas';
 import { openRows, recipientCount, searchRecipientIds } from '../../db/queries';
-import { useDbSession } from '../DbProvider';
-import { useAppStore } from '../store';
-import { useScopePrefix } from '../useScopePrefix';
+import { useDbSession } from '../../app/DbProvider';
+import { useAppStore } from '../../app/store';
+import { useScopePrefix } from '../../app/useScopePrefix';
 import { firstByNextDue, nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
 import { useDebounced } from './useDebounced';
 

@@ -2,10 +2,10 @@ import { Card, Descriptions, Flex, Segmented, Statistic, Typography } from 'antd
 import type { Locale } from '../../../shared/domain/labels';
 import { STAFF_ROLE } from '../../../shared/domain/enums';
 import { PageHeader } from '../../ui/PageHeader';
-import { useDbSession } from '../DbProvider';
-import { useMessages, useStrings } from '../i18n';
-import { useAppStore } from '../store';
-import { APP_VERSION } from '../version';
+import { useDbSession } from '../../app/DbProvider';
+import { useMessages, useStrings } from '../../app/i18n';
+import { useAppStore } from '../../app/store';
+import { APP_VERSION } from '../../app/version';
 import { BackupCard } from './BackupCard';
 import { DailyBackupCard } from './DailyBackupCard';
 import { StorageCard } from './StorageCard';

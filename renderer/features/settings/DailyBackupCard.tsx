@@ -5,8 +5,8 @@ import type { BackupStatus } from '../../../shared/ipc/contract';
 import { toShanghaiIso } from '../../db/shanghaiTime';
 import { NewBackupPasswordFields } from './BackupCard';
 import { desktopApi } from '../../platform/desktop';
-import { useDbSession } from '../DbProvider';
-import { defineStrings, useStrings } from '../i18n';
+import { useDbSession } from '../../app/DbProvider';
+import { defineStrings, useStrings } from '../../app/i18n';
 import { runDailyBackup } from './dailyBackup';
 
 const strings = defineStrings(

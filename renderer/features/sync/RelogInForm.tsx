@@ -2,8 +2,8 @@ import { Button, Flex, Input } from 'antd';
 import { useState } from 'react';
 import { signInOnline } from '../../platform/session';
 import { useSyncStatus } from '../../sync/syncStatusStore';
-import { useDbSession } from '../DbProvider';
-import { useMessages, useStrings } from '../i18n';
+import { useDbSession } from '../../app/DbProvider';
+import { useMessages, useStrings } from '../../app/i18n';
 import { syncStrings } from './strings';
 
 /** When the server token has expired or was revoked: the password again, then sync resumes. */

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { PageHeader } from '../../ui/PageHeader';
-import { useStrings } from '../i18n';
-import { navigate } from '../router';
-import { useToday } from '../useToday';
+import { useStrings } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import { useToday } from '../../app/useToday';
 import { CaseloadFilters } from './CaseloadFilters';
 import { CaseloadTable } from './CaseloadTable';
 import { caseloadStrings } from './strings';

@@ -1,8 +1,8 @@
 import { Card, Radio, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SyncSchedule } from '../../../shared/sync/schedule';
-import { useDbSession } from '../DbProvider';
-import { useStrings } from '../i18n';
+import { useDbSession } from '../../app/DbProvider';
+import { useStrings } from '../../app/i18n';
 import { SCHEDULE_KEY, parseSchedule } from './SyncRuntime';
 import { syncStrings } from './strings';
 
