@@ -2,11 +2,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { boundariesPlugin } from './eslint/boundariesPlugin.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'data/**', 'test-results*/**', 'test-screenshots/**', 'playwright-report/**', '*.ndjson', 'eslint.config.js'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'data/**', 'test-results*/**', 'test-screenshots/**', 'playwright-report/**', '*.ndjson', 'eslint.config.js', 'eslint/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -44,6 +45,11 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { youfu: boundariesPlugin },
+    rules: { 'youfu/boundaries': 'error' },
   },
   {
     files: ['server/**/*.ts', 'main/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', '*.config.ts'],
