@@ -2,7 +2,7 @@ import type { AppApi } from '../../shared/ipc/appApi';
 import { type IpcError, toSyncErrorCode } from '../../shared/ipc/errors';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import type { ConflictsTransport } from '../sync/conflictsClient';
-import type { ReviewTransport } from '../features/review/reviewClient';
+import type { ReviewTransport } from '../sync/reviewClient';
 import { type SyncError, type SyncTransport, type TransportResult, syncError } from '../sync/transport';
 
 export function fromIpcError(error: IpcError): SyncError {

@@ -7,7 +7,7 @@ import { forgetBrowserKeys, unlockBrowserKeys } from './dbKeys';
 import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';
 import { createIpcConflictsTransport, createIpcReviewTransport, createIpcTransport } from './ipcTransport';
-import { type ReviewTransport, createHttpReviewTransport } from '../features/review/reviewClient';
+import { type ReviewTransport, createHttpReviewTransport } from '../sync/reviewClient';
 
 export interface SignedIn {
   user: SessionUser;

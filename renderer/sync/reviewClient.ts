@@ -1,7 +1,7 @@
-import { type DuplicateIdsResponse, type ReviewResponse, duplicateIdsResponseSchema, reviewResponseSchema } from '../../../shared/review/api';
-import { readToken } from '../../sync/browserSession';
-import { createJsonApi } from '../../sync/jsonApi';
-import type { TransportResult } from '../../sync/transport';
+import { type DuplicateIdsResponse, type ReviewResponse, duplicateIdsResponseSchema, reviewResponseSchema } from '../../shared/review/api';
+import { readToken } from './browserSession';
+import { createJsonApi } from './jsonApi';
+import type { TransportResult } from './transport';
 
 /** The server's review routes (shared/review/api.ts); failures come back as values. */
 export interface ReviewTransport {
