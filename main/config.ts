@@ -1,4 +1,4 @@
-import { type Result, err, ok } from '../shared/validation/result';
+import { type Result, err, ok } from '../shared/result';
 import { parseServerUrl } from './serverUrl';
 
 export interface DesktopConfig {

@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import { z } from 'zod';
 import type { DatabaseKeysPayload } from '../shared/ipc/contract';
 import { ipcErr, ipcOk } from '../shared/ipc/errors';
-import { type Result, err, ok } from '../shared/validation/result';
+import { type Result, err, ok } from '../shared/result';
 import type { AuthSession } from './authSession';
 import type { IpcHandlers } from './ipc';
 import type { SealedFile } from './sealedFile';

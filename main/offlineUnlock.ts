@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { sessionUserSchema } from '../shared/sync/protocol';
-import { type Result, err, ok } from '../shared/validation/result';
+import { type Err, type Ok, type Result, err, ok } from '../shared/result';
 import type { SealError, SealedFile } from './sealedFile';
 
 /**
@@ -54,7 +54,7 @@ const storeSchema = z.object({
 type Store = z.infer<typeof storeSchema>;
 
 export type UnlockError = 'unauthorized' | 'locked_out' | 'offline_unlock_unavailable';
-export type UnlockResult = { ok: true; value: OfflineProfile } | { ok: false; error: UnlockError; retryAt?: number };
+export type UnlockResult = Ok<OfflineProfile> | (Err<UnlockError> & { retryAt?: number });
 
 export interface OfflineUnlock {
   remember(username: string, password: string, profile: OfflineProfile): Promise<Result<null, SealError>>;

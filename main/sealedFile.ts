@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Result, err, ok } from '../shared/validation/result';
+import { type Result, err, ok } from '../shared/result';
 
 /** The part of Electron's `safeStorage` used here (OS keychain / DPAPI / libsecret). */
 export interface SafeStorageLike {

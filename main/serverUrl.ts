@@ -1,4 +1,4 @@
-import { type Result, err, ok } from '../shared/validation/result';
+import { type Result, err, ok } from '../shared/result';
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Result, ok } from '../shared/validation/result';
+import { type Result, ok } from '../shared/result';
 import { type SealError, type SealedFile } from './sealedFile';
 
 /** What main keeps about the signed-in account: the only place the server token lives. */

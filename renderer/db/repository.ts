@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Result } from '../../shared/result';
 import { type EntityRow, type EntityTable, ENTITY_TABLES, entitySchemas } from '../../shared/domain/schemas';
 import { type Hlc, decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
 import type { Transaction } from 'dexie';
@@ -44,7 +45,7 @@ export type RepoError =
   | { code: 'occurrence_not_pending'; occurrenceId: string }
   | { code: 'write_failed'; message: string };
 
-export type RepoResult<T> = { ok: true; value: T } | { ok: false; error: RepoError };
+export type RepoResult<T> = Result<T, RepoError>;
 
 /** What a caller supplies: `rev` and `updatedAt` are owned by the repository. */
 export type EntityInput<T extends EntityTable> = Omit<z.input<(typeof entitySchemas)[T]>, 'rev' | 'updatedAt'> & {

@@ -1,3 +1,4 @@
+import type { Result } from '../../shared/result';
 import type { ErrorCode } from '../../shared/sync/protocol';
 
 /** A failure that crossed the wire (or never got there), as a value with a stable code. */
@@ -8,7 +9,7 @@ export interface SyncError {
   retryable: boolean;
 }
 
-export type TransportResult<T> = { ok: true; value: T } | { ok: false; error: SyncError };
+export type TransportResult<T> = Result<T, SyncError>;
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['network', 'internal', 'rate_limited']);
 

@@ -1,3 +1,5 @@
+import { type Err, type Result, err } from '../result';
+
 /** Stable codes of the backup format and restore; translated under `error.<code>` in shared/i18n. */
 export const BACKUP_ERROR_CODES = [
   'backup_not_a_backup',
@@ -18,9 +20,7 @@ export interface BackupFailure {
   detail?: string;
 }
 
-export type BackupResult<T> = { ok: true; value: T } | { ok: false; error: BackupFailure };
+export type BackupResult<T> = Result<T, BackupFailure>;
 
-export const backupFail = (code: BackupErrorCode, detail?: string): { ok: false; error: BackupFailure } => ({
-  ok: false,
-  error: detail === undefined ? { code } : { code, detail },
-});
+export const backupFail = (code: BackupErrorCode, detail?: string): Err<BackupFailure> =>
+  err(detail === undefined ? { code } : { code, detail });

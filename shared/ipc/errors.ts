@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Err, type Ok, type Result, err, ok } from '../result';
 import { type ErrorCode, ERROR_CODES } from '../sync/protocol';
 
 /** Codes that only the desktop bridge produces, on top of the sync protocol's codes. */
@@ -28,13 +29,10 @@ export const ipcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message:
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 
 /** Every IPC answer is a value; nothing is thrown across the bridge. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+export type IpcResult<T> = Result<T, IpcError>;
 
-export const ipcOk = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const ipcErr = (code: IpcErrorCode, message: string): { ok: false; error: IpcError } => ({
-  ok: false,
-  error: { code, message },
-});
+export const ipcOk: <T>(value: T) => Ok<T> = ok;
+export const ipcErr = (code: IpcErrorCode, message: string): Err<IpcError> => err({ code, message });
 
 /**
  * The sync engine only knows protocol codes: the bridge's own refusals all mean "sign in

@@ -1,4 +1,4 @@
-import { type Result, err, ok } from './result';
+import { type Result, err, ok } from '../result';
 
 /**
  * Resident ID numbers (居民身份证号码), GB 11643-1999: 6-digit region, 8-digit birth date,

@@ -1,4 +1,4 @@
-import { type Result, err, ok } from './result';
+import { type Result, err, ok } from '../result';
 
 export type MoneyError = 'money_format' | 'money_negative' | 'money_too_large';
 

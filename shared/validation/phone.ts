@@ -1,4 +1,4 @@
-import { type Result, err, ok } from './result';
+import { type Result, err, ok } from '../result';
 
 export type PhoneError = 'phone_format';
 
