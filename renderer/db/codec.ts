@@ -6,7 +6,7 @@ import { openJson, rowAad, sealJson } from './atRest/cipher';
 import { type DatabaseKeyMaterial, type DatabaseKeys, importDatabaseKeys } from './atRest/keys';
 import { openConflictEntry, sealConflictEntry } from './atRest/conflictSeal';
 import { openOutboxEntry, sealOutboxEntry } from './atRest/outboxSeal';
-import type { ConflictEntry, OutboxEntry } from './database';
+import type { ConflictEntry, OutboxEntry } from './records';
 import { type EntitySummary, SEALED_COLUMN, type SealedTable, type SensitiveField, isSealedTable, sensitiveFieldsOf } from './atRest/sensitive';
 import { recipientSearchKeys } from './searchKeys';
 

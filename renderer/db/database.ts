@@ -1,45 +1,7 @@
 import { Dexie, type EntityTable as DexieTable, type InsertType, type Table, type Transaction } from 'dexie';
 import type { EntityTable, Station } from '../../shared/domain/schemas';
-import type { Mutation } from '../../shared/sync/protocol';
 import { type RowCodec, type RowCodecOptions, type StoredRow, createRowCodec } from './codec';
-
-/** One outbox row is one push mutation; `seq` is the per-client mutation seq (auto-increment). */
-export interface OutboxEntry extends Omit<Mutation, 'table' | 'seq'> {
-  seq: number;
-  table: EntityTable;
-  createdAt: string;
-}
-
-/** Small key/value state of this device: clientId, the HLC, the pull cursor … */
-export interface SyncStateEntry {
-  key: string;
-  value: string | number | boolean | null;
-}
-
-/** A field conflict reported by the server on push, kept for the supervisor's review. */
-export interface ConflictEntry {
-  id: number;
-  table: EntityTable;
-  rowId: string;
-  field: string;
-  loserValue: unknown;
-  winnerValue: unknown;
-  winner: 'client' | 'server';
-  mutationId: string;
-  at: string;
-}
-
-/** Who changed what on this device, written in the same transaction as the change. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  staffId: string;
-  staffName: string;
-  table: EntityTable;
-  rowId: string;
-  op: 'upsert' | 'delete';
-  fields: string[];
-}
+import type { AuditEntry, ConflictEntry, DraftEntry, OutboxEntry, SyncStateEntry } from './records';
 
 /**
  * Version 1. Never edit a released version's stores: add `version(n + 1)` with its
@@ -85,14 +47,6 @@ export const SCHEMA_V3 = {
 export const SCHEMA_V4 = {
   drafts: 'id',
 } as const;
-
-/** A form's unsaved values as stored: everything but the id and the time is sealed. */
-export interface DraftEntry {
-  /** `visit/<recipientId>`: one visit draft per recipient in this account's database. */
-  id: string;
-  savedAt: string;
-  sealed: Uint8Array;
-}
 
 export interface YoufuDbOptions extends RowCodecOptions {
   /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */

@@ -4,7 +4,8 @@ import type { Transaction } from 'dexie';
 import { waitInTransaction } from './atRest/txWait';
 import type { StoredRow } from './codec';
 import { outboxFieldNames } from './atRest/outboxSeal';
-import { type OutboxEntry, type YoufuDb, bound } from './database';
+import { type YoufuDb, bound } from './database';
+import type { OutboxEntry } from './records';
 import { type ValidationIssue, zodIssues } from './rowValidation';
 
 export interface RemoteApplyReport {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
 import type { YoufuDb } from './database';
-import type { OutboxEntry } from './database';
+import type { OutboxEntry } from './records';
 import { SYNC_KEYS, applyRemoteChanges, deleteRow, openOutboxEntries, runWrite, upsertRow, upsertRows } from './repository';
 import { makeIdNumber, newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
 

@@ -6,7 +6,8 @@ import type { Transaction } from 'dexie';
 import { isSealedTable } from './atRest/sensitive';
 import { waitInTransaction } from './atRest/txWait';
 import type { ClearTable, StoredRow } from './codec';
-import { type OutboxEntry, type YoufuDb, bound } from './database';
+import { type YoufuDb, bound } from './database';
+import type { OutboxEntry } from './records';
 import { type ValidationIssue, sameValue, zodIssues } from './rowValidation';
 import { toShanghaiIso } from './shanghaiTime';
 

@@ -3,7 +3,8 @@ import {
   MAX_PUSH_BODY_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PullResponse, type PushRequest,
 } from '../../shared/sync/protocol';
 import type { Table } from 'dexie';
-import { type ConflictEntry, type OutboxEntry, type SyncStateEntry, type YoufuDb, bound } from '../db/database';
+import { type YoufuDb, bound } from '../db/database';
+import type { ConflictEntry, OutboxEntry, SyncStateEntry } from '../db/records';
 import { applyRemoteChanges, ensureClientId, openOutboxEntries } from '../db/repository';
 import { restampFutureHlcs } from './clockRepair';
 import { batchBytes, envelopeBytes, fitBatch, mutationBytes } from './pushBatches';

@@ -1,4 +1,4 @@
-import type { ConflictEntry } from '../database';
+import type { ConflictEntry } from '../records';
 import { openJson, sealJson } from './cipher';
 import type { DatabaseKeys } from './keys';
 import { sensitiveFieldsOf } from './sensitive';

@@ -1,6 +1,7 @@
 import { type EntityTable, ENTITY_TABLES } from '../../../shared/domain/schemas';
 import type { StoredRow } from '../codec';
-import type { ConflictEntry, OutboxEntry, YoufuDb } from '../database';
+import type { YoufuDb } from '../database';
+import type { ConflictEntry, OutboxEntry } from '../records';
 import type { StoredConflictEntry } from './conflictSeal';
 import { type DatabaseKeys, keyCheckValue } from './keys';
 import { isSealedTable, sensitiveFieldsOf } from './sensitive';

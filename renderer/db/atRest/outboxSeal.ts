@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../database';
+import type { OutboxEntry } from '../records';
 import type { DatabaseKeys } from './keys';
 import { openJson, sealJson } from './cipher';
 import { sensitiveFieldsOf } from './sensitive';

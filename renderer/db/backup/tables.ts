@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ENTITY_TABLES, type EntityRow, type EntityTable, entitySchemas, stationSchema } from '../../../shared/domain/schemas';
 import { mutationSchema, syncTableSchema } from '../../../shared/sync/protocol';
-import { type ConflictEntry, SCHEMA_V1, SCHEMA_V2, type OutboxEntry, type SyncStateEntry, type YoufuDb } from '../database';
+import { SCHEMA_V1, SCHEMA_V2, type YoufuDb } from '../database';
+import type { ConflictEntry, OutboxEntry, SyncStateEntry } from '../records';
 import { DERIVED_COLUMNS, type StoredRow } from '../codec';
 import { isAtRestKey } from '../atRest/migrate';
 import { SEALED_COLUMN } from '../atRest/sensitive';

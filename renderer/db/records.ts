@@ -1,0 +1,54 @@
+import type { EntityTable } from '../../shared/domain/schemas';
+import type { Mutation } from '../../shared/sync/protocol';
+
+/**
+ * The local-only records of the database (outbox, sync state, conflicts, audit, drafts): plain
+ * types, importing only shared/ types, so the codec and the sealing code below it can name them
+ * without importing the database (database.ts → codec.ts → atRest/* → here, never back up).
+ */
+
+/** One outbox row is one push mutation; `seq` is the per-client mutation seq (auto-increment). */
+export interface OutboxEntry extends Omit<Mutation, 'table' | 'seq'> {
+  seq: number;
+  table: EntityTable;
+  createdAt: string;
+}
+
+/** Small key/value state of this device: clientId, the HLC, the pull cursor … (keys: syncStateKeys.ts). */
+export interface SyncStateEntry {
+  key: string;
+  value: string | number | boolean | null;
+}
+
+/** A field conflict reported by the server on push, kept for the supervisor's review. */
+export interface ConflictEntry {
+  id: number;
+  table: EntityTable;
+  rowId: string;
+  field: string;
+  loserValue: unknown;
+  winnerValue: unknown;
+  winner: 'client' | 'server';
+  mutationId: string;
+  at: string;
+}
+
+/** Who changed what on this device, written in the same transaction as the change. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  staffId: string;
+  staffName: string;
+  table: EntityTable;
+  rowId: string;
+  op: 'upsert' | 'delete';
+  fields: string[];
+}
+
+/** A form's unsaved values as stored: everything but the id and the time is sealed. */
+export interface DraftEntry {
+  /** `visit/<recipientId>`: one visit draft per recipient in this account's database. */
+  id: string;
+  savedAt: string;
+  sealed: Uint8Array;
+}
