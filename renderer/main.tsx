@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { removeLegacyVisitDrafts } from './features/visit/visitDraft';
+import { removeLegacyVisitDrafts } from './features/visit';
 import './app/global.css';
 
 // Drafts of the previous version, in clear and of no known account (issue 13, finding 7).

@@ -12,11 +12,11 @@ import { DesktopSessionRoot } from './lock/DesktopSessionRoot';
 import { LoginScreen } from './login/LoginScreen';
 import { useRoute } from './router';
 import { useLocale } from './i18n';
-import { DailyBackupRuntime } from '../features/settings/useDailyBackup';
+import { DailyBackupRuntime } from '../features/settings';
 import { Shell } from './Shell';
 import { lendNonceToHeadStyles, pageStyleNonce } from './styleNonce';
 import { StartScreen } from './start/StartScreen';
-import { SyncRuntime } from '../features/sync/SyncRuntime';
+import { SyncRuntime } from '../features/sync';
 import { useAppStore } from './store';
 import { appTheme } from './theme';
 

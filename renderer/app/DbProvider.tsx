@@ -14,7 +14,7 @@ import { appStrings } from './appStrings';
 import { dbStrings } from './dbStrings';
 import { OpenFailedScreen } from './OpenFailedScreen';
 import { useStrings } from './i18n';
-import { LOCAL_DEMO_SERVER_ID } from './start/demoAccounts';
+import { LOCAL_DEMO_SERVER_ID } from './localDemo';
 import { useAppStore } from './store';
 
 /** What every page of a signed-in session needs: the account's own database and who is acting. */

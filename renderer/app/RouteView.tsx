@@ -1,22 +1,20 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
-import { MyHeroesPage } from '../features/heroes/MyHeroesPage';
-import { LedgerPage } from '../features/ledger/LedgerPage';
-import { RecipientProfilePage } from '../features/recipient/RecipientProfilePage';
-import { RequestsPage } from '../features/requests/RequestsPage';
-import { LogVisitPage } from '../features/visit/LogVisitPage';
-import { QualityPage } from '../features/quality/QualityPage';
-import { ReviewPage } from '../features/review/ReviewPage';
-import { ReviewPrintPage } from '../features/review/ReviewPrintPage';
-import { StationDrillPage } from '../features/review/StationDrillPage';
+import { MyHeroesPage } from '../features/heroes';
+import { LedgerPage } from '../features/ledger';
+import { RecipientProfilePage } from '../features/recipient';
+import { RequestsPage } from '../features/requests';
+import { LogVisitPage } from '../features/visit';
+import { QualityPage } from '../features/quality';
+import { ReviewPage, ReviewPrintPage, StationDrillPage } from '../features/review';
 import { appStrings } from './appStrings';
-import { CaseloadPage } from '../features/caseload/CaseloadPage';
+import { CaseloadPage } from '../features/caseload';
 import { useStrings } from './i18n';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { type Route, navigate, useRoute } from './router';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { TodayPage } from '../features/today/TodayPage';
+import { SettingsPage } from '../features/settings';
+import { SyncPage } from '../features/sync';
+import { TodayPage } from '../features/today';
 
 function NotFound() {
   const t = useStrings(appStrings);

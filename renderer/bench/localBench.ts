@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { DEMO_TODAY } from '../../shared/demo';
 import { generateDemoRows } from '../../shared/demo/generator';
 import { DUE_SOON_DAYS, addDays } from '../../shared/duties';
-import { loadTodayData, loadTodayDetails } from '../features/today/useTodayItems';
+import { loadTodayData, loadTodayDetails } from '../features/today';
 import { type DatabaseKeyMaterial, fromBase64, generateKeyMaterial, importDatabaseKeys, materialToBase64 } from '../db/atRest/keys';
 import { type YoufuDb, openYoufuDb } from '../db/database';
 import { loadNdjsonRows } from '../db/demoLoader';

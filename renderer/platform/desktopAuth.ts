@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { AppApi } from '../../shared/ipc/appApi';
 import type { AuthStatus } from '../../shared/ipc/contract';
-import { useAppStore } from '../app/store';
 
 interface DesktopAuthState {
   /** Main's session state; null until the first answer. */
@@ -11,15 +10,13 @@ interface DesktopAuthState {
 /** Main's signed-out / locked / unlocked state, as the desktop renderer last heard it. */
 export const useDesktopAuth = create<DesktopAuthState>()(() => ({ status: null }));
 
+/** Hears each status before React renders it; the shell's session store follows main through it. */
+export type DesktopStatusFollower = (status: AuthStatus) => void;
+
+let follower: DesktopStatusFollower | null = null;
+
 function apply(status: AuthStatus): void {
-  // The UI store follows main, before React renders the new state.
-  const store = useAppStore.getState();
-  if (status.state === 'unlocked' && status.session) {
-    const { user, scopes, serverId } = status.session;
-    if (store.user?.id !== user.id || store.serverId !== serverId) store.signIn({ user, scopes, serverId });
-  } else if (status.state === 'signed_out' && store.user) {
-    store.signOut();
-  }
+  follower?.(status);
   useDesktopAuth.setState({ status });
 }
 
@@ -28,9 +25,16 @@ export async function refreshDesktopStatus(api: AppApi): Promise<void> {
   if (res.ok) apply(res.value);
 }
 
-/** Follows main's session state (idle lock, menu, logout); returns the unsubscribe. */
-export function followDesktopAuth(api: AppApi): () => void {
+/**
+ * Follows main's session state (idle lock, menu, logout); `onStatus` hears every status first
+ * (platform/ does not know the shell's store). Returns the unsubscribe.
+ */
+export function followDesktopAuth(api: AppApi, onStatus: DesktopStatusFollower): () => void {
+  follower = onStatus;
   const off = api.auth.onChanged(apply);
   void refreshDesktopStatus(api);
-  return off;
+  return () => {
+    off();
+    if (follower === onStatus) follower = null;
+  };
 }

@@ -1,10 +1,22 @@
 import { Flex, Spin } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import type { AppApi } from '../../../shared/ipc/appApi';
-import type { SessionInfo } from '../../../shared/ipc/contract';
+import type { AuthStatus, SessionInfo } from '../../../shared/ipc/contract';
 import { followDesktopAuth, useDesktopAuth } from '../../platform/desktopAuth';
 import { LoginScreen } from '../login/LoginScreen';
+import { useAppStore } from '../store';
 import { LockScreen } from './LockScreen';
+
+/** The UI store follows main, before React renders the new state. */
+function followInStore(status: AuthStatus): void {
+  const store = useAppStore.getState();
+  if (status.state === 'unlocked' && status.session) {
+    const { user, scopes, serverId } = status.session;
+    if (store.user?.id !== user.id || store.serverId !== serverId) store.signIn({ user, scopes, serverId });
+  } else if (status.state === 'signed_out' && store.user) {
+    store.signOut();
+  }
+}
 
 /**
  * Inside Electron main owns the session: signed out shows the sign-in, locked shows the lock
@@ -12,7 +24,7 @@ import { LockScreen } from './LockScreen';
  */
 export function DesktopSessionRoot({ api, shell }: { api: AppApi; shell: (session: SessionInfo) => ReactNode }) {
   const status = useDesktopAuth((s) => s.status);
-  useEffect(() => followDesktopAuth(api), [api]);
+  useEffect(() => followDesktopAuth(api, followInStore), [api]);
   if (!status) {
     return <Flex justify="center" style={{ padding: 96 }}><Spin /></Flex>;
   }

@@ -1,9 +1,6 @@
 import { DEMO_ACCOUNTS, type DemoAccount } from '../../../shared/demo';
 import type { SessionUser } from '../../../shared/sync/protocol';
 
-/** Until server sign-in exists, people act as one of the generator's demo staff, locally. */
-export const LOCAL_DEMO_SERVER_ID = 'local-demo';
-
 export type DemoAccountKey = 'caseworker' | 'hero' | 'supervisor';
 
 export const DEMO_ACCOUNT_KEYS: readonly DemoAccountKey[] = ['caseworker', 'hero', 'supervisor'];

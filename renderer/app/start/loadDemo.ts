@@ -5,7 +5,7 @@ import { databaseName, openYoufuDb } from '../../db/database';
 import { clearDatabaseAlias } from '../../db/databaseAlias';
 import { demoDatabaseKeys, resetDemoKeys } from '../../platform/dbKeys';
 import { type LoadProgress, loadNdjsonRows } from '../../db/demoLoader';
-import { LOCAL_DEMO_SERVER_ID } from './demoAccounts';
+import { LOCAL_DEMO_SERVER_ID } from '../localDemo';
 
 export const DEMO_SEED = 7;
 /** The main thread gets the screen back at least this often while loading. */

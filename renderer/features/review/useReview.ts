@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Review } from '../../../shared/review/api';
 import { useDbSession } from '../../app/DbProvider';
-import { LOCAL_DEMO_SERVER_ID } from '../../app/start/demoAccounts';
+import { LOCAL_DEMO_SERVER_ID } from '../../app/localDemo';
 import { readLastSyncCache, writeLastSyncCache } from './lastSyncCache';
 import { localReview } from './localReview';
 import { createSessionReviewTransport } from '../../platform/session';

@@ -2,7 +2,7 @@ import { Card, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ENTITY_TABLES } from '../../../shared/domain/schemas';
 import { type RejectedMutation, readSyncStatus } from '../../sync/engine';
-import { conflictsStrings, labelKey } from '../conflicts/strings';
+import { conflictsStrings, labelKey } from '../conflicts';
 import { detailText } from './rejectionText';
 import { DateTimeText } from '../../ui/DateText';
 import { useDb } from '../../app/DbProvider';

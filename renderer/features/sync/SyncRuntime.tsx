@@ -1,15 +1,14 @@
-import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
 import { DEFAULT_SCHEDULE, type SyncSchedule } from '../../../shared/sync/schedule';
 import { createSessionTransport } from '../../platform/session';
-import { ENGINE_KEYS, SyncEngine } from '../../sync/engine';
+import { watchQuery } from '../../db/live';
+import { countOutbox } from '../../db/outboxRepository';
+import { readSyncState } from '../../db/syncStateRepository';
+import { SyncEngine } from '../../sync/engine';
 import { SyncScheduler } from '../../sync/scheduler';
 import { useSyncStatus } from '../../sync/syncStatusStore';
 import { useDbSession } from '../../app/DbProvider';
-import { LOCAL_DEMO_SERVER_ID } from '../../app/start/demoAccounts';
-
-/** Where the per-account sync schedule is kept (supervisors may choose weekly). */
-export const SCHEDULE_KEY = 'sync.schedule';
+import { LOCAL_DEMO_SERVER_ID } from '../../app/localDemo';
 
 export function parseSchedule(value: unknown): SyncSchedule {
   if (typeof value !== 'string') return DEFAULT_SCHEDULE;
@@ -47,8 +46,8 @@ export function SyncRuntime() {
       },
       schedule: () => schedule,
       lastSuccessAt: async () => {
-        const v = (await db.syncState.get(ENGINE_KEYS.lastSuccessAt))?.value;
-        return typeof v === 'string' ? Date.parse(v) : null;
+        const v = await readSyncState(db, 'lastSuccessAt');
+        return v === undefined ? null : Date.parse(v);
       },
       isOnline: () => navigator.onLine,
       now: () => Date.now(),
@@ -61,29 +60,26 @@ export function SyncRuntime() {
 
     // Local changes: the outbox count moves whenever a repository writes.
     let lastCount: number | null = null;
-    const outboxWatch = liveQuery(() => db.outbox.count()).subscribe({
-      next: (n) => {
-        if (lastCount !== null && n > lastCount) scheduler.notifyLocalChange();
-        lastCount = n;
-      },
+    const stopOutboxWatch = watchQuery(() => countOutbox(db), (n) => {
+      if (lastCount !== null && n > lastCount) scheduler.notifyLocalChange();
+      lastCount = n;
     });
-    const scheduleWatch = liveQuery(() => db.syncState.get(SCHEDULE_KEY)).subscribe({
-      next: (entry) => {
-        schedule = parseSchedule(entry?.value);
-      },
+    // The per-account sync schedule (supervisors may choose weekly).
+    const stopScheduleWatch = watchQuery(() => readSyncState(db, 'schedule'), (value) => {
+      schedule = parseSchedule(value);
     });
     const online = () => scheduler.notifyOnline();
     const offline = () => scheduler.notifyOffline();
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
-    void db.syncState.get(SCHEDULE_KEY).then((entry) => {
-      schedule = parseSchedule(entry?.value);
+    void readSyncState(db, 'schedule').then((value) => {
+      schedule = parseSchedule(value);
       return scheduler.start();
     });
     return () => {
       scheduler.stop();
-      outboxWatch.unsubscribe();
-      scheduleWatch.unsubscribe();
+      stopOutboxWatch();
+      stopScheduleWatch();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       set({ syncNow: null, progress: null });

@@ -1,0 +1,2 @@
+// The hero's own cards screen; its public entry.
+export { MyHeroesPage } from './MyHeroesPage';

@@ -1,0 +1,2 @@
+// The ledger import/export screen; its public entry.
+export { LedgerPage } from './LedgerPage';

@@ -1,0 +1,2 @@
+// The data quality screen; its public entry.
+export { QualityPage } from './QualityPage';

@@ -1,0 +1,2 @@
+// The recipient profile (and creation) screen; its public entry.
+export { RecipientProfilePage, type RecipientProfilePageProps } from './RecipientProfilePage';

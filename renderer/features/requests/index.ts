@@ -1,0 +1,2 @@
+// The service requests screen; its public entry.
+export { RequestsPage } from './RequestsPage';
