@@ -51,6 +51,23 @@ test.beforeAll(async ({ browser }) => {
     document.addEventListener('securitypolicyviolation', (e) => {
       seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
     });
+    // Every <style> that enters the page, HTML or SVG (an icon's), anywhere: one without a
+    // nonce is a violation even where Chromium does not report it (156 skips empty ones).
+    const unnonced: string[] = [];
+    (window as unknown as { __unnoncedStyles: string[] }).__unnoncedStyles = unnonced;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          const styles = node.matches('style') ? [node] : [...node.querySelectorAll('style')];
+          for (const style of styles) {
+            if (style instanceof HTMLElement || style instanceof SVGElement) {
+              if (style.nonce === '') unnonced.push(`${style.parentElement?.localName ?? '?'} > ${style.outerHTML.slice(0, 120)}`);
+            }
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
   });
   await serveThroughAppProtocol(page);
   await startWithDemoData(page, { recipients: 300, account: 'supervisor', path: '/caseload' });
@@ -66,6 +83,7 @@ async function violations(): Promise<Violation[]> {
 
 async function expectNoViolation(): Promise<void> {
   expect(await violations()).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __unnoncedStyles: string[] }).__unnoncedStyles)).toEqual([]);
   expect(consoleCsp).toEqual([]);
 }
 

@@ -1,4 +1,4 @@
-import { DatabaseOutlined, LoginOutlined } from '@ant-design/icons';
+import { DatabaseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Segmented, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
@@ -14,6 +14,7 @@ import { demoRecipientCount } from './loadDemo';
 import { startStrings } from './strings';
 import { useDemoLoad } from './useDemoLoad';
 import { LoadProgressView } from './LoadProgressView';
+import { LoginIcon } from './LoginIcon';
 
 const SIZES = [500, 2000, 10_000, 50_000] as const;
 
@@ -95,7 +96,7 @@ export function StartScreen() {
         </Flex>
         <Flex gap={12} wrap style={{ marginTop: 20 }}>
           {existing !== undefined && existing > 0 && (
-            <Button type="primary" size="large" icon={<LoginOutlined />} disabled={busy} onClick={() => enter(accountKey)} data-testid="enter">
+            <Button type="primary" size="large" icon={<LoginIcon />} disabled={busy} onClick={() => enter(accountKey)} data-testid="enter">
               {t('enter')}
             </Button>
           )}
