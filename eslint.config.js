@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { boundariesPlugin } from './eslint/boundariesPlugin.js';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'stream'];
 
@@ -45,6 +46,13 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    // React's hook rules, with the React-Compiler-derived ones of v7 (set-state-in-effect, refs,
+    // purity …); a missing effect dependency is an error, not a warning.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.{ts,tsx}'],

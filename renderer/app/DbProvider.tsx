@@ -53,6 +53,8 @@ type OpenState =
   | { kind: 'failed'; message: string }
   | { kind: 'no_keys'; error: KeyLoadError | 'keys_mismatch'; detail?: string };
 
+const OPENING: OpenState = { kind: 'opening' };
+
 /**
  * Opens `station-<serverId>-<userId>` for the session with its keys (renderer/platform/dbKeys.ts)
  * and closes it, dropping the keys, when the session ends or locks: the lock screen unmounts
@@ -61,17 +63,21 @@ type OpenState =
 export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession, 'db'> & { children: ReactNode }) {
   const t = useStrings(appStrings);
   const tk = useStrings(dbStrings);
-  const [state, setState] = useState<OpenState>({ kind: 'opening' });
   const [attempt, setAttempt] = useState(0);
   // The account's keys belong to its base name; a restore after a database that would not open
   // points the account at a new database (databaseAlias.ts), sealed with the same keys.
   const baseName = databaseName(serverId, user.id);
   const name = resolveDatabaseName(baseName);
+  // Each opening's state, with what it opens: another database or attempt is 'opening' until
+  // its own answer is in (never the previous, closed, database).
+  const openKey = JSON.stringify([baseName, name, serverId, attempt]);
+  const [shown, setShown] = useState<{ key: string; state: OpenState } | null>(null);
+  const state = shown !== null && shown.key === openKey ? shown.state : OPENING;
 
   useEffect(() => {
     let cancelled = false;
     let opened: YoufuDb | null = null;
-    setState({ kind: 'opening' });
+    const setState = (next: OpenState): void => setShown({ key: openKey, state: next });
     const open = async (): Promise<void> => {
       const keys = await loadDatabaseKeys(baseName, { demo: serverId === LOCAL_DEMO_SERVER_ID });
       if (cancelled) return;
@@ -102,7 +108,7 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
       cancelled = true;
       if (opened) closeSealedDatabase(opened);
     };
-  }, [baseName, name, serverId, attempt]);
+  }, [openKey, baseName, name, serverId]);
 
   const value = useMemo<DbSession | null>(
     () => (state.kind === 'open' ? { db: state.db, user, scopes, serverId } : null),

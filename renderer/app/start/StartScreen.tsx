@@ -1,7 +1,7 @@
 import { DatabaseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Segmented, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Locale } from '../../../shared/domain/labels';
 import { useMessages, useStrings } from '../i18n';
 import { navigate, useRoute } from '../router';
@@ -57,7 +57,7 @@ export function StartScreen() {
 
   // The explicit URL option for tests: runs once per page load.
   const autoStarted = useRef(false);
-  useEffect(() => {
+  const autoStart = useEffectEvent(() => {
     const n = Number(route.query.get('demoRecipients'));
     if (autoStarted.current || !Number.isInteger(n) || n <= 0) return;
     autoStarted.current = true;
@@ -69,6 +69,10 @@ export function StartScreen() {
     const historyMonths = Number.isInteger(months) && months > 0 ? months : undefined;
     void loadAndEnter(key, n, route.query.get('demoHistory') !== '0', historyMonths).then(() => navigate(route.path));
   });
+  const routeKey = `${route.path}?${route.query.toString()}`;
+  useEffect(() => {
+    autoStart();
+  }, [routeKey]);
 
   return (
     <Flex justify="center" style={{ minHeight: '100vh', background: '#f5f5f5', padding: '48px 16px' }} data-testid="start-screen">

@@ -77,6 +77,9 @@ export function CaseloadTable({ ids, today, loading }: { ids: readonly string[];
   const locale = useLocale();
   const staff = useStaffById();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The note is for the React Compiler (it would skip memoizing this component): the app is not
+  // compiled with it, and the virtualizer re-renders the table itself when it scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,

@@ -77,15 +77,13 @@ export function useCaseload(today: string): CaseloadData {
     });
   }, [db, queryKey, firstShown]);
   // While the next query's first page loads, the last full list stays on screen (marked stale).
+  // (Kept by adjusting state while rendering, the way React documents for a value of the previous render.)
   const [lastFull, setLastFull] = useState<typeof full>(undefined);
-  useEffect(() => {
-    if (full) setLastFull(full);
-  }, [full]);
+  if (full && full !== lastFull) setLastFull(full);
   const fullResult = full ?? lastFull;
+  // The scope-wide reads start once the first rows are in, and stay on for later searches.
   const [warm, setWarm] = useState(false);
-  useEffect(() => {
-    if (firstShown) setWarm(true);
-  }, [firstShown]);
+  if (firstShown && !warm) setWarm(true);
   const nextDue = useLiveQuery(async () => (warm && sortByNextDue ? nextDueByRecipient(db, scopePrefix) : undefined), [db, scopePrefix, warm, sortByNextDue]);
   // Sorted by next due, the full list waits for the order: shown before it, it would jump.
   const fullReady = fullResult?.key === queryKey && (!sortByNextDue || nextDue !== undefined);

@@ -24,6 +24,7 @@ export interface ConflictsPanelProps {
 
 type LoadState = { kind: 'loading' } | { kind: 'failed'; code: string } | { kind: 'loaded'; conflicts: ConflictEntry[] };
 type Notice = { type: 'success' | 'warning' | 'error'; text: string };
+const LOADING: LoadState = { kind: 'loading' };
 
 /** What this device holds of each conflict's row: whether it exists, and its recipient. */
 type LocalRows = ReadonlyMap<string, Record<string, unknown>>;
@@ -35,17 +36,19 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
   const errorText = useErrorText();
   const db = useDb();
   const ctx = useRepoContext();
-  const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [reload, setReload] = useState(0);
+  // The list as last loaded, with what it was loaded for: a newer transport or reload shows
+  // 'loading' until its own answer is in.
+  const [loaded, setLoaded] = useState<{ transport: ConflictsTransport; reload: number; state: LoadState } | null>(null);
+  const state: LoadState = loaded !== null && loaded.transport === transport && loaded.reload === reload ? loaded.state : LOADING;
   const [busyId, setBusyId] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    setState({ kind: 'loading' });
     void transport.list('open').then((r) => {
       if (cancelled) return;
-      setState(r.ok ? { kind: 'loaded', conflicts: r.value.conflicts } : { kind: 'failed', code: r.error.code });
+      setLoaded({ transport, reload, state: r.ok ? { kind: 'loaded', conflicts: r.value.conflicts } : { kind: 'failed', code: r.error.code } });
     });
     return () => {
       cancelled = true;

@@ -21,21 +21,20 @@ interface DuplicateRow {
 
 function useServerDuplicates(): DuplicateIdsResponse | null | undefined {
   const { serverId, user } = useDbSession();
+  // The local demo has no server to ask: null, as for a server that did not answer.
+  const local = serverId === LOCAL_DEMO_SERVER_ID;
   const [value, setValue] = useState<DuplicateIdsResponse | null | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
-    if (serverId === LOCAL_DEMO_SERVER_ID) {
-      setValue(null);
-      return undefined;
-    }
+    if (local) return undefined;
     void createSessionReviewTransport({ serverId, userId: user.id }).duplicates().then((r) => {
       if (!cancelled) setValue(r.ok ? r.value : null);
     });
     return () => {
       cancelled = true;
     };
-  }, [serverId, user.id]);
-  return value;
+  }, [local, serverId, user.id]);
+  return local ? null : value;
 }
 
 /** `#/quality`: the conflict log and the data-quality lists, each item linking to its record. */

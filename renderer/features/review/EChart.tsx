@@ -1,11 +1,12 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
+// echarts' `use` registers chart parts; renamed so it does not read as React's `use` hook.
+import { type EChartsCoreOption, type EChartsType, init, use as registerChartParts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only what the review draws: the bundle stays small (tree-shaken echarts/core).
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+registerChartParts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** No animation under automation (tests, screenshots), while printing, or when asked (the printable report). */
 export function chartsAnimate(still: boolean): boolean {

@@ -13,17 +13,22 @@ export type ReviewState =
   | { kind: 'ready'; review: Review; source: ReviewSource; serverError: string | null }
   | { kind: 'failed'; message: string };
 
+const LOADING: ReviewState = { kind: 'loading' };
+
 /**
  * The review of a scope and week: from the server (SQL) when it answers, otherwise computed
  * from the local database with the last sync times cached from the last online review.
  */
 export function useReview(scope: string, week: string, today: string): ReviewState {
   const { db, serverId, user } = useDbSession();
-  const [state, setState] = useState<ReviewState>({ kind: 'loading' });
+  // The review as last loaded, with what it was loaded for: a newer scope, week or account
+  // shows 'loading' until its own answer is in.
+  const key = JSON.stringify([serverId, user.id, scope, week, today]);
+  const [loaded, setLoaded] = useState<{ db: typeof db; key: string; state: ReviewState } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    setState({ kind: 'loading' });
+    const setState = (state: ReviewState): void => setLoaded({ db, key, state });
     void (async () => {
       let serverError: string | null = 'local_demo';
       if (serverId !== LOCAL_DEMO_SERVER_ID) {
@@ -46,7 +51,7 @@ export function useReview(scope: string, week: string, today: string): ReviewSta
     return () => {
       cancelled = true;
     };
-  }, [db, serverId, user.id, scope, week, today]);
+  }, [db, key, serverId, user.id, scope, week, today]);
 
-  return state;
+  return loaded !== null && loaded.db === db && loaded.key === key ? loaded.state : LOADING;
 }

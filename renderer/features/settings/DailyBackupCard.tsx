@@ -119,15 +119,21 @@ function DesktopDailyBackup({ api }: { api: AppApi }) {
   const [picked, setPicked] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const refresh = useCallback(async () => {
-    const res = await api.backup.status();
+  const show = useCallback((res: Awaited<ReturnType<AppApi['backup']['status']>>) => {
     if (res.ok) setStatus(res.value);
     else setFailure(failureText(t, res.error.code));
-  }, [api, t]);
+  }, [t]);
+  const refresh = async (): Promise<void> => show(await api.backup.status());
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let cancelled = false;
+    void api.backup.status().then((res) => {
+      if (!cancelled) show(res);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, show]);
 
   const backUpNow = async () => {
     setBusy(true);

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Descriptions, Flex, Progress, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type PersistentStorageResult, requestPersistentStorage } from '../../db/database';
 import { defineStrings, useStrings } from '../../app/i18n';
 
@@ -72,15 +72,17 @@ export function StorageCard() {
   const [persistence, setPersistence] = useState<Persistence>('checking');
   const [estimate, setEstimate] = useState<Estimate | null | undefined>(undefined);
 
-  const refresh = useCallback(async () => {
-    const [p, e] = await Promise.all([readPersistence(), readEstimate()]);
-    setPersistence(p);
-    setEstimate(e);
-  }, []);
-
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let cancelled = false;
+    void Promise.all([readPersistence(), readEstimate()]).then(([p, e]) => {
+      if (cancelled) return;
+      setPersistence(p);
+      setEstimate(e);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
 
   const request = async () => {
     setPersistence(await requestPersistentStorage());

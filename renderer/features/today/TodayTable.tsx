@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Table, type TableColumnsType, Typography } from 'antd';
-import { type HTMLAttributes, useEffect, useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import { DUTY_KIND, FESTIVAL } from '../../../shared/domain/enums';
 import { getStation } from '../../../shared/stations/tree';
 import { CategoryTags } from '../../ui/CategoryTags';
@@ -30,10 +30,9 @@ export function TodayTable({ items, today, loading }: { items: readonly DueLine[
   const t = useStrings(todayStrings);
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const pages = Math.max(1, Math.ceil(items.length / page.pageSize));
-  // A list that shrank (a visit logged, a filter changed) keeps a valid page.
-  useEffect(() => {
-    if (page.current > pages) setPage((p) => ({ ...p, current: pages }));
-  }, [page.current, pages]);
+  // A list that shrank (a visit logged, a filter changed) keeps a valid page (adjusted while
+  // rendering, so no frame shows the page past the end).
+  if (page.current > pages) setPage({ ...page, current: pages });
   const current = Math.min(page.current, pages);
   const shown = items.slice((current - 1) * page.pageSize, current * page.pageSize);
   const details = useTodayDetails(shown);
