@@ -7,6 +7,7 @@ import type { BackupResult } from '../../shared/backup/errors';
 import { applyRestore, prepareRestore } from '../db/backup/restoreBackup';
 import { databaseName, requestPersistentStorage, type YoufuDb } from '../db/database';
 import { resolveDatabaseName, restoredDatabaseName, setDatabaseAlias } from '../db/databaseAlias';
+import { type OpenFailureCode, openFailureCode } from '../db/openFailure';
 import type { RepoContext } from '../db/repository';
 import { type KeyLoadError, loadDatabaseKeys } from '../platform/dbKeys';
 import { signOutSession } from '../platform/session';
@@ -50,7 +51,7 @@ type OpenState =
   | { kind: 'opening' }
   | { kind: 'sealing' }
   | { kind: 'open'; db: YoufuDb }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; code: OpenFailureCode; message: string }
   | { kind: 'no_keys'; error: KeyLoadError | 'keys_mismatch'; detail?: string };
 
 const OPENING: OpenState = { kind: 'opening' };
@@ -101,7 +102,7 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
       else setState({ kind: 'open', db: res.db });
     };
     open().catch((e: unknown) => {
-      if (!cancelled) setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      if (!cancelled) setState({ kind: 'failed', code: openFailureCode(e), message: e instanceof Error ? e.message : String(e) });
     });
     void requestPersistentStorage();
     return () => {
@@ -123,7 +124,7 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
   };
   // A database that will not open, or whose data these keys cannot read: a clear message and a
   // restore offer, never a wipe.
-  if (state.kind === 'failed') return <OpenFailedScreen message={state.message} onRetry={retry} onRestore={restore} />;
+  if (state.kind === 'failed') return <OpenFailedScreen message={state.message} newerVersion={state.code === 'newer_version'} onRetry={retry} onRestore={restore} />;
   if (state.kind === 'no_keys' && state.error === 'keys_mismatch') {
     return <OpenFailedScreen message={null} title={tk('keysMismatch')} intro={tk('keysMismatchHint')} onRetry={retry} onRestore={restore} />;
   }

@@ -40,6 +40,8 @@ const strings = defineStrings(
 export interface OpenFailedScreenProps {
   /** The technical reason (shown small), or null when the title says it all. */
   message: string | null;
+  /** IndexedDB refused the version (renderer/db/openFailure.ts): suggest installing the latest version. */
+  newerVersion?: boolean;
   /** Overrides for a known cause, e.g. keys that do not match the data. */
   title?: string;
   intro?: string;
@@ -49,7 +51,7 @@ export interface OpenFailedScreenProps {
 }
 
 /** Shown instead of the app when the account's database will not open: a clear message and a restore offer. */
-export function OpenFailedScreen({ message, title, intro, onRetry, onRestore }: OpenFailedScreenProps) {
+export function OpenFailedScreen({ message, newerVersion = false, title, intro, onRetry, onRestore }: OpenFailedScreenProps) {
   const t = useStrings(strings);
   const { error } = useMessages();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -57,7 +59,6 @@ export function OpenFailedScreen({ message, title, intro, onRetry, onRestore }: 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<BackupFailure | null>(null);
-  const looksNewer = message !== null && /version/i.test(message);
 
   const restore = async () => {
     if (!file) return;
@@ -85,7 +86,7 @@ export function OpenFailedScreen({ message, title, intro, onRetry, onRestore }: 
                 {message !== null && (
                   <Typography.Text type="secondary">{t('reason')}：<Typography.Text code data-testid="db-open-failed-reason">{message}</Typography.Text></Typography.Text>
                 )}
-                {looksNewer && <span>{t('versionHint')}</span>}
+                {newerVersion && <span>{t('versionHint')}</span>}
               </Flex>
             )}
           />
