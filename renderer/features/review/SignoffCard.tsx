@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Flex, Input, Table, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Signoff } from '../../../shared/domain/schemas';
 import type { Review } from '../../../shared/review/api';
@@ -8,7 +7,8 @@ import { formatFen } from '../../../shared/validation/money';
 import { useDb, useDbSession, useRepoContext } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { signOffWeek } from '../../db/signoffRepository';
-import { openRows } from '../../db/queries';
+import { useLiveQuery } from '../../db/live';
+import { signoffOf, signoffsOfWeek } from '../../db/queries/review';
 import { dateTimeLabel } from '../../ui/dates';
 import { useErrorText } from '../common/featureErrors';
 import { useStationName } from './ReviewTable';
@@ -16,14 +16,7 @@ import { reviewStrings } from './strings';
 
 function useSignoff(stationCode: string, weekStart: string): Signoff | null | undefined {
   const db = useDb();
-  return useLiveQuery<Signoff | null>(
-    async () => {
-      const stored = await db.signoffs.where('[stationCode+weekStart]').equals([stationCode, weekStart]).first();
-      // Opened: the comment is sealed.
-      return stored ? db.codec.decode('signoffs', stored) : null;
-    },
-    [db, stationCode, weekStart],
-  );
+  return useLiveQuery<Signoff | null>(() => signoffOf(db, stationCode, weekStart), [db, stationCode, weekStart]);
 }
 
 export function SignoffText({ signoff }: { signoff: Signoff }) {
@@ -71,18 +64,21 @@ export function SignoffCard({ review }: { review: Review }) {
         {signoff === undefined ? null : signoff ? (
           <SignoffText signoff={signoff} />
         ) : canSign ? (
-          <Flex vertical gap={8} className="yf-no-print">
+          <Flex vertical gap={8}>
+            {/* On paper only this line: the form stays on screen. */}
             <Typography.Text type="secondary">{t('signNotYet')}</Typography.Text>
-            <Input.TextArea
-              aria-label={t('signComment')}
-              placeholder={t('signCommentPlaceholder')}
-              value={comment}
-              maxLength={2000}
-              autoSize={{ minRows: 2, maxRows: 6 }}
-              onChange={(e) => setComment(e.target.value)}
-              data-testid="signoff-comment"
-            />
-            <div><Button type="primary" loading={busy} onClick={() => void sign()} data-testid="signoff-submit">{t('signButton')}</Button></div>
+            <Flex vertical gap={8} className="yf-no-print">
+              <Input.TextArea
+                aria-label={t('signComment')}
+                placeholder={t('signCommentPlaceholder')}
+                value={comment}
+                maxLength={2000}
+                autoSize={{ minRows: 2, maxRows: 6 }}
+                onChange={(e) => setComment(e.target.value)}
+                data-testid="signoff-comment"
+              />
+              <div><Button type="primary" loading={busy} onClick={() => void sign()} data-testid="signoff-submit">{t('signButton')}</Button></div>
+            </Flex>
           </Flex>
         ) : (
           <Typography.Text type="secondary">{t('signNotYet')}</Typography.Text>
@@ -97,10 +93,7 @@ export function DistrictSignoffs({ review }: { review: Review }) {
   const t = useStrings(reviewStrings);
   const db = useDb();
   const nameOf = useStationName();
-  const signoffs = useLiveQuery<Signoff[]>(
-    async () => openRows(db, 'signoffs', await db.signoffs.where('weekStart').equals(review.weekStart).toArray()),
-    [db, review.weekStart],
-  ) ?? [];
+  const signoffs = useLiveQuery<Signoff[]>(() => signoffsOfWeek(db, review.weekStart), [db, review.weekStart]) ?? [];
   const rows = review.stations.map((s) => ({ code: s.code, signoff: signoffs.find((x) => x.stationCode === s.code) ?? null }));
   return (
     <Card size="small" title={t('districtSignoffs')} data-testid="district-signoffs">
