@@ -4,6 +4,14 @@
  * a NEW database, and this alias points the account at it from then on. The old one stays for
  * whoever examines the computer.
  */
+import { toShanghaiIsoSeconds } from '../../shared/calendar/shanghai';
+
+/** One database per server and account, so two users of one machine never share rows. */
+export function databaseName(serverId: string, userId: string): string {
+  if (serverId === '' || userId === '') throw new Error('databaseName needs a serverId and a userId');
+  return `station-${serverId}-${userId}`;
+}
+
 const PREFIX = 'youfu-desk.dbAlias.';
 
 export interface AliasStorage {
@@ -31,6 +39,5 @@ export function clearDatabaseAlias(baseName: string, storage: AliasStorage | nul
 
 /** `station-srv-u1-restored-20261128T093000`, by the Shanghai clock. */
 export function restoredDatabaseName(baseName: string, now: Date): string {
-  const local = new Date(now.getTime() + 8 * 3600_000).toISOString();
-  return `${baseName}-restored-${local.slice(0, 19).replace(/[-:]/g, '')}`;
+  return `${baseName}-restored-${toShanghaiIsoSeconds(now).slice(0, 19).replace(/[-:]/g, '')}`;
 }

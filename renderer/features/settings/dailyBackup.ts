@@ -1,8 +1,8 @@
 import type { AppApi } from '../../../shared/ipc/appApi';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { readBackupSnapshot } from '../../db/backup/exportBackup';
-import type { YoufuDb } from '../../db/database';
-import { toShanghaiIso } from '../../db/shanghaiTime';
+import type { YoufuDb } from '../../db/handle';
+import { toShanghaiIso } from '../../../shared/calendar/shanghai';
 
 /**
  * The daily backup of the desktop app. Main keeps the folder and the backup password; the
