@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium';
+import { SHANGHAI_TIME_ZONE } from './shared/calendar/shanghai';
 import { E2E_SERVER_URL, E2E_WEB_PORT, E2E_WEB_URL } from './test/e2e/support/ports';
 
 
@@ -14,7 +15,7 @@ export const playwrightConfig = defineConfig({
   use: {
     baseURL: E2E_WEB_URL,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: SHANGHAI_TIME_ZONE,
     viewport: { width: 1440, height: 900 },
     // CHROMIUM_PATH, else the system's, else the one inside the npm package (scripts/chromium.ts).
     launchOptions: chromiumLaunchOptions(),

@@ -3,6 +3,7 @@ import { access, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { encodeBackup } from '../shared/backup/format';
+import { todayInShanghai } from '../shared/calendar/shanghai';
 import type { BackupStatus, IpcParsedRequest, IpcResponse } from '../shared/ipc/contract';
 import { type IpcResult, ipcErr, ipcOk } from '../shared/ipc/errors';
 import type { IpcHandlers } from './ipc';
@@ -52,7 +53,7 @@ const accountTag = (accountId: string): string => accountId.replace(/[^a-zA-Z0-9
 
 /** `youfu-backup-2026-11-28-<account tag>.ydb`, by the Shanghai calendar day. */
 export function dailyBackupFileName(accountId: string, at: Date): string {
-  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = todayInShanghai(at);
   return `youfu-backup-${day}-${accountTag(accountId)}.ydb`;
 }
 

@@ -1,5 +1,6 @@
 import { preview, createServer, type PreviewServer, type ViteDevServer } from 'vite';
 import { readServerConfig } from '../server/config';
+import { todayInShanghai } from '../shared/calendar/shanghai';
 import { DEMO_PASSWORD } from '../server/demo/loadDemo';
 import { type RunningServer, startServer } from '../server/start';
 import { findElectronBinary } from '../test/electron/electronBinary';
@@ -10,17 +11,13 @@ export function arg(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 /** The central server with demo data and demo accounts (PGlite unless DATABASE_URL is set). */
 export async function startLocalServer(defaultDataDir: string): Promise<RunningServer> {
   const config = readServerConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR ?? defaultDataDir });
   console.log('starting the local central server (the first start loads demo data, which takes a moment)…');
   const server = await startServer({
     config,
-    demo: { recipients: Number(arg('recipients', '2000')), seed: 20261128, today: shanghaiToday() },
+    demo: { recipients: Number(arg('recipients', '2000')), seed: 20261128, today: todayInShanghai(new Date()) },
     logger: false,
   });
   process.env.YOUFU_SERVER_URL = server.url;

@@ -1,13 +1,9 @@
 import { parseArgs } from 'node:util';
+import { todayInShanghai } from '../shared/calendar/shanghai';
 import { readServerConfig } from './config';
 import { DEMO_PASSWORD } from './demo/loadDemo';
 import { startServer } from './start';
 import { startWatchdog } from './watchdog';
-
-/** Today in Asia/Shanghai: the demo data should look current on the day it is loaded. */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,7 +17,7 @@ async function main(): Promise<void> {
   });
   const config = readServerConfig(process.env);
   const demo = values.demo
-    ? { recipients: Number(values['demo-recipients']), seed: Number(values['demo-seed']), today: values['demo-today'] ?? shanghaiToday() }
+    ? { recipients: Number(values['demo-recipients']), seed: Number(values['demo-seed']), today: values['demo-today'] ?? todayInShanghai(new Date()) }
     : null;
   const server = await startServer({ config, demo, logger: !values.quiet });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoRows } from '../../shared/demo/generator';
 import type { Change, PullResponse } from '../../shared/sync/protocol';
 import { idSequence, newTestDb } from '../db/testFixtures';
-import { readSyncState } from '../db/syncStateRepository';
-import { SyncEngine } from './engine';
+import { ENGINE_KEYS, SyncEngine } from './engine';
 import { type SyncTransport, type TransportResult, syncError } from './transport';
 
 /**
@@ -53,7 +52,7 @@ describe('SyncEngine pull', () => {
     // Page 2 is requested before page 1 is written; nothing is requested past the last page.
     expect(log).toEqual(['pull 0', 'pull 10', 'applied 1/3', 'pull 20', 'applied 2/3', 'applied 3/3']);
     expect(await db.recipients.count()).toBe(3);
-    expect(await readSyncState(db, 'cursor')).toBe(30);
+    expect((await db.syncState.get(ENGINE_KEYS.cursor))?.value).toBe(30);
   });
 
   it('keeps the cursor of the last page written when a request sent ahead fails, and resumes there', async () => {
@@ -63,7 +62,7 @@ describe('SyncEngine pull', () => {
     const first = await engine.sync();
     expect(first).toMatchObject({ ok: false, error: { code: 'network' }, report: { pulled: 2 } });
     expect(await db.recipients.count()).toBe(2);
-    expect(await readSyncState(db, 'cursor')).toBe(20);
+    expect((await db.syncState.get(ENGINE_KEYS.cursor))?.value).toBe(20);
 
     broken = false;
     log.length = 0;
@@ -78,6 +77,6 @@ describe('SyncEngine pull', () => {
     const { db, engine } = engineWith(scripted(log, (c) => (c === 10 ? 'throw' : 'ok')), log);
     await expect(engine.sync()).rejects.toThrow('socket hang up');
     expect(await db.recipients.count()).toBe(1);
-    expect(await readSyncState(db, 'cursor')).toBe(10);
+    expect((await db.syncState.get(ENGINE_KEYS.cursor))?.value).toBe(10);
   });
 });

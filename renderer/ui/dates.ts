@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/domain/labels';
-import { isoWeekday } from '../../shared/duties';
+import { isoWeekday, shanghaiDateTimeText } from '../../shared/calendar/shanghai';
 
 const WEEKDAYS: Record<Locale, readonly string[]> = {
   zh: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
@@ -20,14 +20,9 @@ export function longDateLabel(date: string, locale: Locale): string {
   return locale === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1] ?? ''} ${y}`;
 }
 
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
 /** An ISO timestamp as `2026-11-28 09:30` in Shenzhen time, 24-hour. */
 export function dateTimeLabel(timestamp: string): string {
   const t = new Date(timestamp);
   if (Number.isNaN(t.getTime())) return timestamp;
-  const parts = Object.fromEntries(SHANGHAI.formatToParts(t).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return shanghaiDateTimeText(t);
 }

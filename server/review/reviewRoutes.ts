@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { StaffRole } from '../../shared/domain/enums';
-import { todayInShanghai } from '../../shared/duties/calendarDate';
+import { todayInShanghai } from '../../shared/calendar/shanghai';
 import type { DuplicateIdsResponse, ReviewResponse } from '../../shared/review/api';
 import { reviewQuerySchema } from '../../shared/review/api';
 import type { Session } from '../auth/tokens';

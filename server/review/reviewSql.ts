@@ -4,7 +4,7 @@ import { FUND_SOURCE } from '../../shared/domain/enums';
 import type { Review, StationFigures } from '../../shared/review/api';
 import { emptyFigures } from '../../shared/review/compute';
 import { CODE_LENGTH, VISIT_DUTY_KINDS, emptyAid, rowLevelOf, treeRowCodes } from '../../shared/review/definitions';
-import { addDays } from '../../shared/duties/calendarDate';
+import { SHANGHAI_OFFSET_HOURS, addDays } from '../../shared/calendar/shanghai';
 import { last12Months, last52Weeks, reviewWeek } from '../../shared/review/week';
 import type { Queryable, SqlParam } from '../db/db';
 import { toNumber } from '../db/db';
@@ -17,7 +17,7 @@ import { scopeCondition } from '../scope';
  */
 
 /** The Shanghai calendar date of a jsonb timestamp field (no time zone names: PGlite and PostgreSQL alike). */
-const shanghaiDay = (expr: string) => `((((${expr})::timestamptz AT TIME ZONE 'UTC') + interval '8 hours')::date)`;
+const shanghaiDay = (expr: string) => `((((${expr})::timestamptz AT TIME ZONE 'UTC') + interval '${SHANGHAI_OFFSET_HOURS} hours')::date)`;
 /** A text range that holds every ISO instant whose Shanghai date lies in [from, to] (any offset is within a day). */
 const instantRange = (from: string, to: string) => ({ lo: addDays(from, -1), hi: addDays(to, 2) });
 const textCol = (field: string, alias = '') => `((${alias}data ->> '${field}') COLLATE "C")`;

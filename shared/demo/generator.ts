@@ -1,7 +1,7 @@
 import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../domain/schemas';
 import { DEMO_TODAY } from './accounts';
 import { makeAid } from './aid';
-import { dayFromYmd, parseLocalDate, ymdFromDay } from './calendar';
+import { addMonthsToEpochDay, epochDayFromYmd, epochDayOf, ymdOfEpochDay } from '../calendar/shanghai';
 import { makeDutyHistory } from './dutyHistory';
 import { IdNumberFactory } from './idNumbers';
 import { Population, type Community } from './population';
@@ -68,10 +68,10 @@ export function* generateDemoRows(opts: DemoOptions): Generator<DemoRow, void, u
   const n = opts.recipients;
   if (!Number.isSafeInteger(n) || n < 1) throw new Error('recipients must be a positive integer');
   if (!Number.isSafeInteger(opts.seed)) throw new Error('seed must be an integer');
-  const todayDay = parseLocalDate(opts.today ?? DEMO_TODAY);
-  const { year, month, day } = ymdFromDay(todayDay);
+  const todayDay = epochDayOf(opts.today ?? DEMO_TODAY);
+  const { year, month, day } = ymdOfEpochDay(todayDay);
   const windowStartDay = opts.historyMonths === undefined
-    ? dayFromYmd(year - HISTORY_YEARS, month, Math.min(day, 28))
+    ? epochDayFromYmd(year - HISTORY_YEARS, month, Math.min(day, 28))
     : monthsBefore(year, month, day, opts.historyMonths);
   const population = new Population({ recipients: n, seed: opts.seed, scopePrefix: opts.scopePrefix ?? '4403' });
 
@@ -132,8 +132,7 @@ export function* generateDemoRows(opts: DemoOptions): Generator<DemoRow, void, u
 
 function monthsBefore(year: number, month: number, day: number, months: number): number {
   if (!Number.isSafeInteger(months) || months < 1) throw new Error('historyMonths must be a positive integer');
-  const index = year * 12 + (month - 1) - months;
-  return dayFromYmd(Math.floor(index / 12), (index % 12) + 1, Math.min(day, 28));
+  return addMonthsToEpochDay(epochDayFromYmd(year, month, Math.min(day, 28)), -months);
 }
 
 function pushAll<T>(into: T[], rows: readonly T[]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '../validation/idNumber';
-import { parseLocalDate } from './calendar';
+import { epochDayOf } from '../calendar/shanghai';
 import { IdNumberFactory } from './idNumbers';
 import { Prng } from './prng';
 
@@ -9,7 +9,7 @@ describe('IdNumberFactory', () => {
     const ids = new IdNumberFactory();
     const rng = new Prng(5);
     const seen = new Set<string>();
-    const birth = parseLocalDate('1944-02-29');
+    const birth = epochDayOf('1944-02-29');
     // 800 people born the same day in the same district: the sequence space is 500 per gender.
     for (let i = 0; i < 800; i++) {
       const gender = i % 2 === 0 ? 'male' : 'female';

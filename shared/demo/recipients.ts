@@ -1,7 +1,8 @@
 import type { CategoryCode, LivingSituation } from '../domain/enums';
 import type { CategoryEntry, Recipient } from '../domain/schemas';
 import { address, landline, mobile } from './contacts';
-import { addMonths, dayFromYmd, formatDay, formatTimestamp, ymdFromDay } from './calendar';
+import { addMonthsToEpochDay, epochDayFromYmd, ymdOfEpochDay } from '../calendar/shanghai';
+import { formatDay, formatTimestamp } from './calendar';
 import { DEMO_HERO_OVERDUE_DAYS } from './accounts';
 import { HEALTH_CONDITIONS, EMERGENCY_RELATIONS, TAGS_KEY_RECIPIENT } from './texts';
 import type { IdNumberFactory } from './idNumbers';
@@ -29,7 +30,7 @@ export interface RecipientContext {
 
 const FAMILY_CATEGORIES: readonly CategoryCode[] = ['martyr_family', 'duty_death_family', 'illness_death_family'];
 const YEAR = 365.25;
-const MIN_BIRTH_DAY = dayFromYmd(1924, 1, 1);
+const MIN_BIRTH_DAY = epochDayFromYmd(1924, 1, 1);
 
 type Relation = NonNullable<CategoryEntry['relation']>;
 
@@ -79,7 +80,7 @@ export function makeRecipient(plan: RecipientPlan, rng: Prng, ctx: RecipientCont
   }
 
   const birthDay = Math.max(MIN_BIRTH_DAY, todayDay - Math.floor(age * YEAR) - rng.int(0, 364));
-  const birthYear = ymdFromDay(birthDay).year;
+  const birthYear = ymdOfEpochDay(birthDay).year;
   const surname = pickSurname(rng);
   const name = personName(rng, gender, birthYear, surname);
 
@@ -165,10 +166,10 @@ export function makeRecipient(plan: RecipientPlan, rng: Prng, ctx: RecipientCont
 /** The fallen serviceman of a family: his name and a date of death consistent with the relative's age. */
 function fallenServiceman(rng: Prng, relation: Relation, gender: Gender, surname: string, birthDay: number, todayDay: number): { name: string; day: number } {
   const yearsAfterBirth = { parent: rng.int(38, 62), spouse: rng.int(22, 50), child: rng.int(0, 25), sibling: rng.int(15, 45), other: 30 }[relation];
-  const min = dayFromYmd(1950, 10, 1);
+  const min = epochDayFromYmd(1950, 10, 1);
   const day = Math.min(todayDay - 365, Math.max(min, birthDay + Math.floor(yearsAfterBirth * YEAR) + rng.int(0, 364)));
   const shares = relation === 'child' || relation === 'sibling' || (relation === 'parent' && gender === 'male');
-  const name = personName(rng, 'male', ymdFromDay(day).year - rng.int(19, 40), shares ? surname : undefined);
+  const name = personName(rng, 'male', ymdOfEpochDay(day).year - rng.int(19, 40), shares ? surname : undefined);
   return { name, day };
 }
 
@@ -178,9 +179,9 @@ function fallenServiceman(rng: Prng, relation: Relation, gender: Gender, surname
  */
 export function demoHeroRegistration(windowStartDay: number, todayDay: number): number {
   let day = todayDay - DEMO_HERO_OVERDUE_DAYS;
-  const { day: dom } = ymdFromDay(day);
+  const { day: dom } = ymdOfEpochDay(day);
   // Day 29–31 would be clamped in short months; stay on a date every month has.
   if (dom > 28) day -= dom - 28;
-  while (addMonths(day, -1) >= windowStartDay) day = addMonths(day, -1);
+  while (addMonthsToEpochDay(day, -1) >= windowStartDay) day = addMonthsToEpochDay(day, -1);
   return day;
 }

@@ -1,7 +1,8 @@
 import type { FestivalCode, VisitMode, VisitPurpose } from '../domain/enums';
 import type { Visit } from '../domain/schemas';
 import { festivalDate, solarBirthdayInYear } from '../duties';
-import { dayOf, formatTimestamp, ymdFromDay } from './calendar';
+import { ymdOfEpochDay } from '../calendar/shanghai';
+import { dayOf, formatTimestamp } from './calendar';
 import type { Prng } from './prng';
 import type { RecipientFacts } from './recipients';
 import { VISIT_NOTES } from './texts';
@@ -85,9 +86,9 @@ export function makeExtraVisit(rng: Prng, facts: RecipientFacts, team: Team): Vi
   let festival: FestivalCode | null = null;
   if (purpose === 'festival') {
     festival = rng.weighted(FESTIVALS);
-    day = dayOf(festivalDate(festival, ymdFromDay(day).year)) - rng.int(0, 4);
+    day = dayOf(festivalDate(festival, ymdOfEpochDay(day).year)) - rng.int(0, 4);
   } else if (purpose === 'birthday') {
-    day = dayOf(solarBirthdayInYear(facts.row.birthDate, ymdFromDay(day).year));
+    day = dayOf(solarBirthdayInYear(facts.row.birthDate, ymdOfEpochDay(day).year));
   }
   if (day < startDay || day >= endDay) {
     purpose = 'routine';

@@ -9,7 +9,7 @@ import {
   fen, idNumber, localDate, longText, personName, phone, shortText, stationCode, syncMeta,
   text, timestamp, uuid,
 } from './primitives';
-import { todayInShanghai } from '../duties/calendarDate';
+import { isCalendarDate, isoWeekday, todayInShanghai } from '../calendar/shanghai';
 import { recipientIdentityIssues } from '../validation/recipientIdentity';
 
 export const stationSchema = z.object({
@@ -211,7 +211,8 @@ export const signoffFiguresSchema = z.object({
 });
 export type SignoffFigures = z.infer<typeof signoffFiguresSchema>;
 
-const isMonday = (d: string): boolean => new Date(`${d}T00:00:00Z`).getUTCDay() === 1;
+/** Not a date at all is `localDate`'s finding (`date_invalid`), not a second one here. */
+const isMonday = (d: string): boolean => !isCalendarDate(d) || isoWeekday(d) === 1;
 
 /** A district supervisor's (or the city's) weekly sign-off of the review, with a snapshot of its figures. */
 export const signoffSchema = z.object({

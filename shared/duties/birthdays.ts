@@ -1,4 +1,4 @@
-import { clampedDate, compareDates, parseDate } from './calendarDate';
+import { clampedDate, compareDates, parseDate } from '../calendar/shanghai';
 import { fromLunar, lunarMonthLength, toLunar } from './lunarDate';
 
 /**

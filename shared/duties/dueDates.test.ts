@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Recurrence } from '../domain/schemas';
-import { addDays, addMonths, compareDates } from './calendarDate';
+import { addDays, addMonths, compareDates } from '../calendar/shanghai';
 import { firstDueDate, nextDueAfterCompletion, nextDueDate } from './dueDates';
 import type { ScheduledRecipient } from './dueDates';
 

@@ -1,5 +1,5 @@
 import type { Duty, Recipient } from '../domain/schemas';
-import { addDays, addMonths, clampedDate, compareDates, daysBetween, laterDate, parseDate } from './calendarDate';
+import { addDays, addMonths, clampedDate, compareDates, daysBetween, laterDate, parseDate } from '../calendar/shanghai';
 import { birthdayOnOrAfter } from './birthdays';
 import { festivalDate } from './festivals';
 

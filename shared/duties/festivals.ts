@@ -1,6 +1,6 @@
 import { SolarTerm } from 'tyme4ts';
 import type { FestivalCode } from '../domain/enums';
-import { formatDate } from './calendarDate';
+import { formatDate } from '../calendar/shanghai';
 import { fromLunar } from './lunarDate';
 
 type FestivalRule =

@@ -1,8 +1,8 @@
-export type { CalendarDate } from './calendarDate';
+export type { CalendarDate } from '../calendar/shanghai';
 export {
   addDays, addMonths, clampedDate, compareDates, daysBetween, daysInMonth, formatDate, isCalendarDate,
   isLeapYear, isoWeekday, laterDate, parseDate, todayInShanghai,
-} from './calendarDate';
+} from '../calendar/shanghai';
 export type { LunarDate } from './lunarDate';
 export { fromLunar, lunarLabel, lunarMonthLength, toLunar } from './lunarDate';
 export { festivalDate } from './festivals';

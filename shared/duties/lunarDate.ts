@@ -1,5 +1,5 @@
 import { LunarDay, LunarMonth, SolarDay } from 'tyme4ts';
-import { formatDate, parseDate } from './calendarDate';
+import { formatDate, parseDate } from '../calendar/shanghai';
 
 /**
  * The Chinese lunar calendar, through tyme4ts. Everything lunar in the app goes through this

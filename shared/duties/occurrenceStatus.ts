@@ -1,5 +1,5 @@
 import type { DutyOccurrence } from '../domain/schemas';
-import { compareDates, daysBetween } from './calendarDate';
+import { compareDates, daysBetween } from '../calendar/shanghai';
 
 /** What a caseworker sees on an occurrence. Overdue is derived from the date, never stored. */
 export type OccurrenceState = 'done' | 'cancelled' | 'overdue' | 'due_soon' | 'upcoming';

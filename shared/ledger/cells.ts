@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET, toWallClockMs } from '../calendar/shanghai';
 import type { Label } from '../domain/labels';
 import { STATIONS, getStation, stationPathName } from '../stations/tree';
 import { maskIdNumber, parseIdNumber } from '../validation/idNumber';
@@ -30,8 +31,6 @@ export const LIST_SEPARATOR = '、';
 export const YES = '是';
 export const NO = '否';
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 export type CellResult = { ok: true; value: Logical } | { ok: false; reason: string };
 
 const ok = (value: Logical): CellResult => ({ ok: true, value });
@@ -45,7 +44,7 @@ export function dateToCell(date: string): Date {
 /** An instant → a Date whose UTC fields are the Shanghai wall clock, to the second. */
 export function datetimeToCell(iso: string): Date {
   const ms = Date.parse(iso);
-  return new Date(Math.round((ms + SHANGHAI_OFFSET_MS) / 1000) * 1000);
+  return new Date(Math.round(toWallClockMs(ms) / 1000) * 1000);
 }
 
 function pad(n: number, width = 2): string {
@@ -78,7 +77,7 @@ export function parseDateCell(raw: RawCell): CellResult {
 }
 
 function wallClockToIso(d: Date): string {
-  return `${formatUtcDate(d)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+  return `${formatUtcDate(d)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${SHANGHAI_OFFSET}`;
 }
 
 /** A date-time cell is Shanghai wall-clock time; a bare date means midnight. */

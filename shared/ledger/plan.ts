@@ -3,7 +3,8 @@ import {
   type Aid, type Duty, type DutyOccurrence, type EntityTable, type Recipient, type Request, type Visit,
   aidSchema, dutyOccurrenceSchema, dutySchema, recipientSchema, requestSchema, visitSchema,
 } from '../domain/schemas';
-import { defaultDutiesFor, firstOccurrence, todayInShanghai } from '../duties';
+import { toShanghaiIsoSeconds, todayInShanghai } from '../calendar/shanghai';
+import { defaultDutiesFor, firstOccurrence } from '../duties';
 import { isInScope } from '../stations/tree';
 import { jsonEqual } from '../sync/merge';
 import type { Logical } from './cells';
@@ -63,12 +64,6 @@ export interface ImportPlan {
 }
 
 export type ExistingData = LedgerData;
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-function shanghaiIso(d: Date): string {
-  return `${new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
-}
 
 function fnv(s: string, seed: number): string {
   let h = seed >>> 0;
@@ -160,7 +155,7 @@ const NEW_DEFAULTS: Record<'visits' | 'aid' | 'requests', Record<string, unknown
 };
 
 export function planImport(parsed: ParsedLedger, existing: ExistingData, options: ImportOptions): ImportPlan {
-  const nowIso = shanghaiIso(options.now);
+  const nowIso = toShanghaiIsoSeconds(options.now);
   const errors: LedgerError[] = [...parsed.errors];
   const sheets = Object.fromEntries(LEDGER_SHEETS.map((s) => [s.key, { create: 0, update: 0, unchanged: 0, errors: parsed.badRows[s.key].length }])) as ImportPlan['sheets'];
   const plan: ImportPlan = {

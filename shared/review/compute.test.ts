@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReviewRows } from './compute';
 import { computeReview } from './compute';
 import { coveragePercent, groupByStreet, signoffFigures, sumFigures } from './rollup';
-import { last12Months, last52Weeks, mondayOf, reviewWeek, shanghaiDate } from './week';
+import { mondayOf, shanghaiDate } from '../calendar/shanghai';
+import { last12Months, last52Weeks, reviewWeek } from './week';
 
 const A = '440304001001';
 const B = '440304001002';

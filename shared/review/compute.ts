@@ -1,9 +1,9 @@
 import { isHero } from '../domain/cadence';
 import type { Aid, CategoryEntry, Duty, DutyOccurrence, Recipient, Request, Visit } from '../domain/schemas';
-import { daysBetween } from '../duties/calendarDate';
+import { daysBetween, mondayOf, shanghaiDate } from '../calendar/shanghai';
 import type { Review, StationFigures } from './api';
 import { VISIT_DUTY_KINDS, emptyAid, rowCodeOf, rowLevelOf, treeRowCodes } from './definitions';
-import { last12Months, last52Weeks, mondayOf, reviewWeek, shanghaiDate } from './week';
+import { last12Months, last52Weeks, reviewWeek } from './week';
 
 /** The plain rows a review is computed from (all of the scope; deleted rows left out). */
 export interface ReviewRows {

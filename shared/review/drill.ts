@@ -3,8 +3,8 @@ import type { DutyKind, FundSource, REQUEST_TOPIC, RecipientStatus } from '../do
 
 type RequestTopic = (typeof REQUEST_TOPIC.values)[number];
 import type { Aid, CategoryEntry, Duty, DutyOccurrence, Recipient, Request } from '../domain/schemas';
-import { daysBetween } from '../duties/calendarDate';
-import { reviewWeek, shanghaiDate } from './week';
+import { daysBetween, shanghaiDate } from '../calendar/shanghai';
+import { reviewWeek } from './week';
 
 /** The rows a station's drill-down reads (clear fields only). */
 export interface DrillRows {

@@ -1,7 +1,6 @@
 import { type DutyTemplate, defaultDutyTemplates } from '../domain/cadence';
 import type { CategoryEntry, DutyOccurrence, Recipient, Visit } from '../domain/schemas';
-import { daysBetween } from '../duties/calendarDate';
-import { shanghaiDate } from './week';
+import { daysBetween, shanghaiDate } from '../calendar/shanghai';
 
 /**
  * Data-quality checks of the supervisors' page, as pure functions over plain rows. Each item

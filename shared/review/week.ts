@@ -1,4 +1,4 @@
-import { addDays, isCalendarDate, isoWeekday } from '../duties/calendarDate';
+import { addDays, mondayOf } from '../calendar/shanghai';
 
 /**
  * The review's calendar. A week is an ISO week: Monday to Sunday, both days included, in
@@ -17,25 +17,10 @@ export interface ReviewWeek {
   asOf: string;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** Monday of the ISO week a date falls in. */
-export function mondayOf(date: string): string {
-  if (!isCalendarDate(date)) throw new Error(`not a date: ${date}`);
-  return addDays(date, 1 - isoWeekday(date));
-}
-
 export function reviewWeek(anyDayOfWeek: string, today: string): ReviewWeek {
   const weekStart = mondayOf(anyDayOfWeek);
   const weekEnd = addDays(weekStart, 6);
   return { weekStart, weekEnd, asOf: weekEnd < today ? weekEnd : today };
-}
-
-/** The Shanghai calendar date of an ISO-8601 instant (China has no daylight saving time). */
-export function shanghaiDate(instant: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw new Error(`not an instant: ${instant}`);
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The 12 months (`YYYY-MM`) that end with the month of `date`, oldest first. */

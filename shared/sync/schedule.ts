@@ -2,6 +2,8 @@
  * When the client syncs next. Caseworkers sync continuously (after a change, debounced, and
  * on a timer); supervisors may choose a weekly schedule (a weekday and hour, Asia/Shanghai).
  */
+import { DAY_MS, fromWallClockMs, isoWeekdayOfEpochDay, toWallClockMs } from '../calendar/shanghai';
+
 export type SyncSchedule =
   | { kind: 'interval'; minutes: number }
   | { kind: 'weekly'; weekday: number /* 1 = Monday … 7 = Sunday */; hour: number }
@@ -9,8 +11,6 @@ export type SyncSchedule =
 
 export const DEFAULT_SCHEDULE: SyncSchedule = { kind: 'interval', minutes: 15 };
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
 
 /** The next scheduled sync strictly after `lastAttemptMs`, or null for manual sync only. */
 export function nextScheduledSync(schedule: SyncSchedule, lastAttemptMs: number): number | null {
@@ -21,12 +21,13 @@ export function nextScheduledSync(schedule: SyncSchedule, lastAttemptMs: number)
       return lastAttemptMs + Math.max(1, schedule.minutes) * 60_000;
     case 'weekly': {
       // Work in Shanghai wall-clock time (no daylight saving there), then convert back.
-      const local = lastAttemptMs + SHANGHAI_OFFSET_MS;
-      const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
-      const weekday = ((new Date(dayStart).getUTCDay() + 6) % 7) + 1;
+      const local = toWallClockMs(lastAttemptMs);
+      const day = Math.floor(local / DAY_MS);
+      const dayStart = day * DAY_MS;
+      const weekday = isoWeekdayOfEpochDay(day);
       let candidate = dayStart + (schedule.weekday - weekday) * DAY_MS + schedule.hour * 3600_000;
       while (candidate <= local) candidate += 7 * DAY_MS;
-      return candidate - SHANGHAI_OFFSET_MS;
+      return fromWallClockMs(candidate);
     }
   }
 }

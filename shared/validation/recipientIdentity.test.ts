@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recipientSchema } from '../domain/schemas';
-import { todayInShanghai } from '../duties/calendarDate';
+import { todayInShanghai } from '../calendar/shanghai';
 import { translateError } from '../i18n/messages';
 import { idNumberCheckChar } from './idNumber';
 import { recipientIdentityIssues } from './recipientIdentity';

@@ -1,5 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { pinyin } from 'pinyin-pro';
+import { SHANGHAI_TIME_ZONE } from '../../shared/calendar/shanghai';
 import { screenshot, startWithDemoData } from './support/demo';
 
 /** One demo load (2,000 recipients in the caseworker's community) shared by the tests below. */
@@ -8,7 +9,7 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ locale: 'zh-CN', timezoneId: SHANGHAI_TIME_ZONE, viewport: { width: 1440, height: 900 } });
   await startWithDemoData(page, { recipients: 2000, path: '/caseload' });
 });
 

@@ -1,5 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
+import { SHANGHAI_TIME_ZONE } from '../../shared/calendar/shanghai';
 import { screenshot, startWithDemoData } from './support/demo';
 
 /**
@@ -13,7 +14,7 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ locale: 'zh-CN', timezoneId: SHANGHAI_TIME_ZONE, viewport: { width: 1440, height: 900 } });
   await startWithDemoData(page, { recipients: 500, path: '/caseload' });
 });
 

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITY_CODE, DEMO_STREET_CODE, DEMO_TODAY, generateDemoRows } from '../../shared/demo';
 import { CATEGORY, DUTY_KIND, FUND_SOURCE, OCCURRENCE_STATUS, REQUEST_STATUS } from '../../shared/domain/enums';
 import { LEDGER_SHEETS, type LedgerData, writeLedger } from '../../shared/ledger';
-import { VISIT_DUTY_KINDS, computeReview, reviewWeek, shanghaiDate } from '../../shared/review';
+import { shanghaiDate } from '../../shared/calendar/shanghai';
+import { VISIT_DUTY_KINDS, computeReview, reviewWeek } from '../../shared/review';
 import { stationPathName } from '../../shared/stations/tree';
 import { type XlsxSheet, readXlsx, sheetRecords } from '../support/xlsxReader';
 

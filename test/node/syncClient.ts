@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { ENTITY_TABLES, type EntityTable } from '../../shared/domain/schemas';
 import type { MutationResult, PushRequest } from '../../shared/sync/protocol';
-import type { YoufuDb } from '../../renderer/db/handle';
-import { countOutbox } from '../../renderer/db/outboxRepository';
-import { newTestDb } from '../../renderer/db/testFixtures';
+import { generateKeyMaterial } from '../../renderer/db/atRest/keys';
+import { YoufuDb } from '../../renderer/db/database';
 import type { RepoContext } from '../../renderer/db/repository';
 import { SyncEngine, type SyncProgress } from '../../renderer/sync/engine';
-import { type SyncTransport, createHttpLogin, createHttpTransport, syncError } from '../../renderer/sync/transport';
+import { type SyncTransport, createHttpTransport, syncError } from '../../renderer/sync/transport';
 import type { TestServer } from '../support/serverHarness';
 
 /**
@@ -42,13 +42,13 @@ export async function signInClient(
   server: TestServer, name: string, username: string, password: string,
   opts: { pullPageSize?: number; onProgress?: (p: SyncProgress) => void } = {},
 ): Promise<SimClient> {
-  // Its own in-memory IndexedDB and fresh keys: one device.
-  const db = newTestDb();
+  const db = new YoufuDb(`client-${name}-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange, keys: generateKeyMaterial() });
   await db.open();
-  const login = await createHttpLogin({ baseUrl: server.baseUrl })({ username, password, deviceId: `device-${name}-${randomUUID().slice(0, 8)}` });
-  if (!login.ok) throw new Error(`login ${username}: ${login.error.code} ${login.error.message}`);
-  const { token } = login.value;
+  let token: string | null = null;
   const http = createHttpTransport({ baseUrl: server.baseUrl, getToken: () => token });
+  const login = await http.login({ username, password, deviceId: `device-${name}-${randomUUID().slice(0, 8)}` });
+  if (!login.ok) throw new Error(`login ${username}: ${login.error.code} ${login.error.message}`);
+  token = login.value.token;
 
   const clock = { offsetMs: 0 };
   const now = () => new Date(Date.now() + clock.offsetMs);
@@ -60,6 +60,7 @@ export async function signInClient(
 
   const lost = (p: number | undefined) => client.faults !== null && p !== undefined && client.faults.random() < p;
   const transport: SyncTransport = {
+    login: (req) => http.login(req),
     async push(req) {
       const sent = client.rewritePush ? client.rewritePush(req) : req;
       if (lost(client.faults?.lostRequest)) return { ok: false, error: syncError('network', 'request lost') };
@@ -93,7 +94,7 @@ export async function signInClient(
 export async function syncUntilSettled(c: SimClient, maxRounds = 50): Promise<void> {
   for (let i = 0; i < maxRounds; i++) {
     const out = await c.engine.sync();
-    if (out.ok && (await countOutbox(c.db)) === 0) return;
+    if (out.ok && (await c.db.outbox.count()) === 0) return;
   }
   throw new Error(`${c.name} did not settle in ${maxRounds} rounds`);
 }

@@ -5,10 +5,9 @@ import { createAccount } from '../../server/auth/accounts';
 import { DEMO_PASSWORD, loadDemo } from '../../server/demo/loadDemo';
 import { addAid } from '../../renderer/db/aidRepository';
 import { createRecipient, updateRecipient } from '../../renderer/db/recipientRepository';
-import { openRows } from '../../renderer/db/queries/rows';
+import { openRows } from '../../renderer/db/queries';
 import { upsertRow } from '../../renderer/db/repository';
-import { readSyncState } from '../../renderer/db/syncStateRepository';
-import { countOutbox } from '../../renderer/db/outboxRepository';
+import { ENGINE_KEYS } from '../../renderer/sync/engine';
 import { testBackends } from '../support/databases';
 import { ST, aidFields, recipientFields } from '../support/fixtures';
 import { type TestServer, startTestServer } from '../support/serverHarness';
@@ -62,7 +61,7 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
 
     const first = await c.engine.sync();
     expect(first.ok).toBe(false);
-    const cursorAfterFirst = await readSyncState(c.db, 'cursor');
+    const cursorAfterFirst = (await c.db.syncState.get(ENGINE_KEYS.cursor))?.value;
     expect(cursorAfterFirst).toBeGreaterThan(0);
 
     const second = await c.engine.sync();
@@ -85,10 +84,10 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const rid = await newRecipient(a, ST.yuanlingA);
     const aidId = randomUUID();
     expect((await addAid(a.ctx, { id: aidId, ...aidFields(rid, ST.yuanlingA) } as Parameters<typeof addAid>[1])).ok).toBe(true);
-    expect(await countOutbox(a.db)).toBeGreaterThan(1);
+    expect(await a.db.outbox.count()).toBeGreaterThan(1);
 
     await syncUntilSettled(a);
-    expect(await countOutbox(a.db)).toBe(0);
+    expect(await a.db.outbox.count()).toBe(0);
     await syncUntilSettled(b);
     const onB = await b.db.aid.get(aidId);
     expect(onB?.amountFen).toBe(50000);
@@ -101,17 +100,17 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const rid = await newRecipient(a, ST.yuanlingA);
     const aidId = randomUUID();
     await addAid(a.ctx, { id: aidId, ...aidFields(rid, ST.yuanlingA) } as Parameters<typeof addAid>[1]);
-    const pending = await countOutbox(a.db);
+    const pending = await a.db.outbox.count();
 
     a.faults = { lostRequest: 0, lostResponse: 1, random: () => 0 };
     const lost = await a.engine.sync();
     expect(lost).toMatchObject({ ok: false, error: { code: 'network' } });
-    expect(await countOutbox(a.db)).toBe(pending);
+    expect(await a.db.outbox.count()).toBe(pending);
 
     a.faults = null;
     const retry = await a.engine.sync();
     expect(retry.ok).toBe(true);
-    expect(await countOutbox(a.db)).toBe(0);
+    expect(await a.db.outbox.count()).toBe(0);
     const applied = await server.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log WHERE table_name = 'aid' AND row_id = $1`, [aidId]);
     expect(applied[0]?.n).toBe('1');
     const rows = await server.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM rows WHERE table_name = 'aid'`);
@@ -123,11 +122,11 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const a = await client('a', 'cw-a');
     a.clock.offsetMs = 2 * 86_400_000;
     const rid = await newRecipient(a, ST.yuanlingA, { name: '钟表' });
-    const pending = await countOutbox(a.db);
+    const pending = await a.db.outbox.count();
 
     const skewed = await a.engine.sync();
     expect(skewed).toMatchObject({ ok: false, error: { code: 'clock_skew' } });
-    expect(await countOutbox(a.db)).toBe(pending);
+    expect(await a.db.outbox.count()).toBe(pending);
     // The name is sealed at rest: read it as the app does, through the codec.
     const [kept] = await openRows(a.db, 'recipients', [await a.db.recipients.get(rid)]);
     expect(kept?.name).toBe('钟表');
@@ -143,11 +142,11 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     await account('cw-a', 'caseworker', ST.yuanlingA);
     const a = await client('a', 'cw-a');
     await newRecipient(a, ST.yuanlingA);
-    const pending = await countOutbox(a.db);
+    const pending = await a.db.outbox.count();
     a.rewritePush = (req) => ({ ...req, schemaVersion: 0 });
     const out = await a.engine.sync();
     expect(out).toMatchObject({ ok: false, error: { code: 'schema_version_unsupported' } });
-    expect(await countOutbox(a.db)).toBe(pending);
+    expect(await a.db.outbox.count()).toBe(pending);
   });
 
   it('a recipient moved to another station leaves the old station’s device and arrives on the new one’s', async () => {

@@ -1,6 +1,5 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
-import { useLiveQuery } from '../../db/live';
-import { recipientName } from '../../db/queries/recipient';
 
 /**
  * A recipient's name, opened from its sealed row when the cell renders: for lists whose lines
@@ -8,7 +7,10 @@ import { recipientName } from '../../db/queries/recipient';
  */
 export function useOpenedName(recipientId: string): string | null | undefined {
   const db = useDb();
-  return useLiveQuery(() => recipientName(db, recipientId), [db, recipientId]);
+  return useLiveQuery(async () => {
+    const stored = await db.recipients.get(recipientId);
+    return stored ? (await db.codec.decode('recipients', stored)).name : null;
+  }, [db, recipientId]);
 }
 
 export function OpenedName({ recipientId }: { recipientId: string }) {

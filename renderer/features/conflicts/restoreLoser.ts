@@ -1,6 +1,7 @@
 import { outboxFieldNames } from '../../db/atRest/outboxSeal';
 import type { EntityTable } from '../../../shared/domain/schemas';
 import type { ConflictEntry } from '../../../shared/sync/conflictsApi';
+import { bound, type YoufuDb } from '../../db/database';
 import { type EntityInput, type RepoContext, type RepoError, runWrite } from '../../db/repository';
 import { sameValue } from '../../db/rowValidation';
 import { isEntityTable } from './conflictView';
@@ -27,7 +28,7 @@ export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry,
     const existing = await s.get(table, c.rowId);
     if (existing === undefined) return { kind: 'missing' };
     if (sameValue((existing as Record<string, unknown>)[c.field], c.loserValue)) {
-      const pending = await s.pendingEdits(table, c.rowId);
+      const pending = await bound.outbox(s.tx).where('[table+rowId]').equals([table, c.rowId]).toArray();
       const hasEdit = pending.some((e) => e.op === 'upsert' && outboxFieldNames(e).includes(c.field));
       return { kind: hasEdit ? 'pending' : 'unchanged' };
     }
@@ -36,4 +37,12 @@ export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry,
     return { kind: 'written' };
   });
   return result.ok ? result.value : { kind: 'failed', error: result.error };
+}
+
+/** The row as this device holds it (decoded), or undefined; for the record link and the check. */
+export async function readLocalRow(db: YoufuDb, table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
+  if (!isEntityTable(table)) return undefined;
+  const stored = await db.transaction('r', table, (tx) => bound.entity(tx, table).get(rowId));
+  // Opened after the read transaction: WebCrypto must not run inside one.
+  return stored === undefined ? undefined : db.codec.decode(table, stored);
 }

@@ -4,7 +4,7 @@ import { useLocale, useStrings } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import { CategoryTags, DateText, DueStatusTag, HeroBadge } from '../../ui';
 import { dateTimeLabel } from '../../ui/dates';
-import { daysBetween } from '../../../shared/duties/calendarDate';
+import { daysBetween } from '../../../shared/calendar/shanghai';
 import { lunarLabel } from '../../../shared/duties/lunarDate';
 import { classifyOccurrence, daysOverdue } from '../../../shared/duties/occurrenceStatus';
 import { dutyLabel, isLunarDuty } from '../common/dutyLabel';

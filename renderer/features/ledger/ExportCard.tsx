@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useDbSession } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { useScopePrefix } from '../../app/useScopePrefix';
-import { toShanghaiIso } from '../../db/shanghaiTime';
+import { toShanghaiIso } from '../../../shared/calendar/shanghai';
 import { loadLocalLedgerData } from './localLedger';
 import { ledgerFileName, ledgerScopeOptions } from './scopes';
 import { ledgerStrings } from './strings';

@@ -5,7 +5,7 @@ import { useMessages, useStrings } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import { PageHeader } from '../../ui';
 import { createRecipient } from '../../db/recipientRepository';
-import { toShanghaiIso } from '../../db/shanghaiTime';
+import { toShanghaiIso } from '../../../shared/calendar/shanghai';
 import type { FieldIssue } from '../common/fieldErrors';
 import { RecipientForm } from './RecipientForm';
 import { emptyRecipientValues, type RecipientFormValues, valuesToRecipientInput } from './recipientFormValues';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useLocale, useStrings } from '../../app/i18n';
 import { DateText, DueStatusTag } from '../../ui';
 import type { Duty, DutyOccurrence, Recipient, Staff } from '../../../shared/domain/schemas';
-import { daysBetween } from '../../../shared/duties/calendarDate';
+import { daysBetween } from '../../../shared/calendar/shanghai';
 import { lunarLabel } from '../../../shared/duties/lunarDate';
 import { classifyOccurrence, daysOverdue } from '../../../shared/duties/occurrenceStatus';
 import { dutyLabel, isLunarDuty } from '../common/dutyLabel';

@@ -3,7 +3,7 @@ import { useRepoContext } from '../../app/DbProvider';
 import { useMessages, useStrings } from '../../app/i18n';
 import type { Recipient } from '../../../shared/domain/schemas';
 import { updateRecipient } from '../../db/recipientRepository';
-import { toShanghaiIso } from '../../db/shanghaiTime';
+import { toShanghaiIso } from '../../../shared/calendar/shanghai';
 import type { FieldIssue } from '../common/fieldErrors';
 import { RecipientForm } from './RecipientForm';
 import { type RecipientFormValues, recipientToValues, valuesToRecipientInput } from './recipientFormValues';

@@ -5,7 +5,7 @@ import { useLocale, useStrings } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { CategoryTags, HeroBadge, PageHeader } from '../../ui';
 import { RECIPIENT_STATUS } from '../../../shared/domain/enums';
-import { todayInShanghai } from '../../../shared/duties/calendarDate';
+import { todayInShanghai } from '../../../shared/calendar/shanghai';
 import { useRecipient, useStaffList } from '../common/liveReads';
 import { DetailsCard } from './DetailsCard';
 import { DutiesCard } from './DutiesCard';

@@ -4,7 +4,7 @@ import { useRepoContext } from '../../app/DbProvider';
 import { useLocale, useMessages, useStrings } from '../../app/i18n';
 import { RECIPIENT_STATUS, type RecipientStatus } from '../../../shared/domain/enums';
 import type { Recipient } from '../../../shared/domain/schemas';
-import { todayInShanghai } from '../../../shared/duties/calendarDate';
+import { todayInShanghai } from '../../../shared/calendar/shanghai';
 import { changeRecipientStatus } from '../../db/recipientRepository';
 import { DateInput } from '../common/DateInputs';
 import { enumOptions } from '../common/enumOptions';

@@ -8,7 +8,7 @@ import { useToday } from '../../app/useToday';
 import { HeroBadge, PageHeader } from '../../ui';
 import { dateTimeLabel } from '../../ui/dates';
 import { REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, type Urgency } from '../../../shared/domain/enums';
-import { daysBetween } from '../../../shared/duties/calendarDate';
+import { daysBetween } from '../../../shared/calendar/shanghai';
 import { getStation } from '../../../shared/stations/tree';
 import { useStaffList } from '../common/liveReads';
 import { RequestActions } from './RequestActions';

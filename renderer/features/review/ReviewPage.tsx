@@ -1,6 +1,5 @@
 import { Alert, Button, Flex, Input, Spin, Tag, Tooltip } from 'antd';
-import { addDays } from '../../../shared/duties/calendarDate';
-import { mondayOf } from '../../../shared/review/week';
+import { addDays, mondayOf } from '../../../shared/calendar/shanghai';
 import { getStation } from '../../../shared/stations/tree';
 import { useDbSession } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';

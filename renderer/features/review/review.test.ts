@@ -1,13 +1,13 @@
+import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../../shared/review/api';
 import { emptyFigures } from '../../../shared/review/compute';
-import type { YoufuDb } from '../../db/handle';
-import { newTestDb } from '../../db/testFixtures';
+import { YoufuDb } from '../../db/database';
 import { aidOption, coverageOption, visitsOption } from './chartOptions';
 import { chartsAnimate } from './EChart';
 import { readLastSyncCache, writeLastSyncCache } from './lastSyncCache';
 import { localReview } from './localReview';
-import { reviewRows, stationHasData } from './reviewRows';
+import { reviewRows } from './reviewRows';
 
 const A = '440304001001';
 const B = '440304001002';
@@ -18,27 +18,10 @@ function figures(code: string, over: Partial<ReturnType<typeof emptyFigures>> = 
 }
 
 function freshDb(): YoufuDb {
-  return newTestDb();
+  return new YoufuDb(`review-${Math.random().toString(36).slice(2)}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange });
 }
 
 describe('review table rows', () => {
-  it.each([
-    ['all zeros', {}, false],
-    ['a last sync only', { lastSyncAt: '2026-11-28T02:00:00.000Z' }, false],
-    ['recipients on file', { recipients: 1 }, true],
-    ['visits due', { visitsDue: 2 }, true],
-    ['an overdue duty', { overdue: 1 }, true],
-    ['a visit logged', { visitsLogged: 1 }, true],
-    ['an open request', { openRequests: 1, oldestRequestDays: 3 }, true],
-  ] as const)('a station with %s has data: %s', (_, over, expected) => {
-    expect(stationHasData(figures(A, over))).toBe(expected);
-  });
-
-  it('a station with aid only has data', () => {
-    const f = figures(A);
-    expect(stationHasData({ ...f, aid: { ...f.aid, district_care_fund: { count: 1, fen: 5000 } } })).toBe(true);
-  });
-
   it('groups a district by street with subtotals, the street and community with heroes overdue first', () => {
     const rows = reviewRows([figures(A), figures(B, { heroesOverdue: 1, overdue: 3 }), figures(C, { overdue: 1 })], 'community');
     expect(rows.map((r) => [r.code, r.kind, r.overdue])).toEqual([['440304001', 'street', 3], ['440304002', 'street', 1]]);

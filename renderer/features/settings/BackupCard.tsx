@@ -5,7 +5,7 @@ import type { BackupFailure } from '../../../shared/backup/errors';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../../../shared/backup/format';
 import { exportBackup } from '../../db/backup/exportBackup';
 import { type PreparedRestore, applyRestore, prepareRestore } from '../../db/backup/restoreBackup';
-import { toShanghaiIso } from '../../db/shanghaiTime';
+import { toShanghaiIso } from '../../../shared/calendar/shanghai';
 import { useDbSession } from '../../app/DbProvider';
 import { defineStrings, useMessages, useStrings } from '../../app/i18n';
 import { formatBytes } from './StorageCard';

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Form, Modal, Tag, Typogra
 import { useCallback, useEffect, useState } from 'react';
 import type { AppApi } from '../../../shared/ipc/appApi';
 import type { BackupStatus } from '../../../shared/ipc/contract';
-import { toShanghaiIso } from '../../db/shanghaiTime';
+import { toShanghaiIso } from '../../../shared/calendar/shanghai';
 import { NewBackupPasswordFields } from './BackupCard';
 import { desktopApi } from '../../platform/desktop';
 import { useDbSession } from '../../app/DbProvider';

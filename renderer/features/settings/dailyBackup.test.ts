@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppApi } from '../../../shared/ipc/appApi';
 import type { BackupStatus, IpcRequest } from '../../../shared/ipc/contract';
-import type { YoufuDb } from '../../db/handle';
+import type { YoufuDb } from '../../db/database';
 import { upsertRows } from '../../db/repository';
 import { newTestDb, recipientInput, testContext } from '../../db/testFixtures';
 import { isDailyBackupDue, runDailyBackup } from './dailyBackup';

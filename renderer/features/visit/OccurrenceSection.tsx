@@ -2,7 +2,7 @@ import { Card, Form, Radio, Space, Typography } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { DateText, DueStatusTag } from '../../ui';
 import { classifyOccurrence, daysOverdue } from '../../../shared/duties/occurrenceStatus';
-import { daysBetween } from '../../../shared/duties/calendarDate';
+import { daysBetween } from '../../../shared/calendar/shanghai';
 import { lunarLabel } from '../../../shared/duties/lunarDate';
 import type { Duty, DutyOccurrence } from '../../../shared/domain/schemas';
 import { dutyLabel, isLunarDuty } from '../common/dutyLabel';

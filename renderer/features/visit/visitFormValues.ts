@@ -1,3 +1,4 @@
+import { shanghaiDateTimeText, shanghaiInstant } from '../../../shared/calendar/shanghai';
 import type {
   AidKind, FestivalCode, FundSource, Urgency, VisitMode, VisitPurpose,
 } from '../../../shared/domain/enums';
@@ -52,8 +53,7 @@ export function emptyAid(): AidFormValues {
 
 /** `YYYY-MM-DD HH:mm` for now in Shenzhen, whatever the machine's time zone. */
 export function nowLocalInput(now: Date = new Date()): string {
-  const shifted = new Date(now.getTime() + 8 * 60 * 60 * 1000);
-  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+  return shanghaiDateTimeText(now);
 }
 
 /**
@@ -65,7 +65,7 @@ export function localInputToIso(value: string): string {
   if (!m) return value;
   const hour = Number(m[2]);
   if (hour > 23 || Number(m[3]) > 59) return value;
-  return `${m[1]}T${String(hour).padStart(2, '0')}:${m[3]}:00+08:00`;
+  return shanghaiInstant(m[1]!, hour, Number(m[3]));
 }
 
 export function initialVisitValues(init: { recipientId?: string; occurrenceId?: string; staffId?: string }): VisitFormValues {
