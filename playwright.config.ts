@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium';
 import { SHANGHAI_TIME_ZONE } from './shared/calendar/shanghai';
+import { fixRunClock } from './test/e2e/support/clock';
 import { E2E_SERVER_URL, E2E_WEB_PORT, E2E_WEB_URL } from './test/e2e/support/ports';
+
+// One clock for the run (the server, the browsers, the specs): see test/e2e/support/clock.ts.
+fixRunClock();
 
 
 export const playwrightConfig = defineConfig({

@@ -17,6 +17,8 @@ export interface StartOptions {
    * STORAGE_EXIT_CODE for the supervisor (systemd, a service manager) to restart the server.
    */
   onStorageFatal?: (reason: string) => void;
+  /** The server's clock (default: the wall clock); the e2e run shifts it to a fixed day (test/e2e/support/clock.ts). */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -53,11 +55,12 @@ function exitOnStorageFatal(reason: string): void {
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const db = await openServerDb(opts.config);
   try {
-    const demo = opts.demo ? await loadDemo(db, opts.demo) : null;
+    const demo = opts.demo ? await loadDemo(db, opts.demo, opts.now?.()) : null;
     const demoDatabase = demo !== null || (await isDemoDatabase(db));
     const app = await buildServer({
       db,
       logger: opts.logger ?? false,
+      ...(opts.now ? { now: opts.now } : {}),
       ...(opts.config.trustProxy === undefined ? {} : { trustProxy: opts.config.trustProxy }),
       storage: { timeoutMs: opts.config.dbTimeoutMs, onFatal: opts.onStorageFatal ?? exitOnStorageFatal },
     });

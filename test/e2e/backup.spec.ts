@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
+import { newClockedContext, test } from './support/test';
 import { screenshot, startWithDemoData } from './support/demo';
 
 const PASSWORD = 'backup-pass-2026';
@@ -47,7 +48,7 @@ test('a backup exported from one profile restores into a fresh one; a damaged fi
   expect(bytes.subarray(0, 12).toString('latin1')).toBe('YOUFU-BACKUP');
 
   // A fresh browser profile with other (smaller) demo data of the same account.
-  const fresh = await browser.newContext();
+  const fresh = await newClockedContext(browser);
   // This profile's disk is nearly full: the storage card warns.
   await fresh.addInitScript(() => {
     Object.defineProperty(navigator.storage, 'estimate', { value: () => Promise.resolve({ usage: 8.6e9, quota: 1e10 }) });

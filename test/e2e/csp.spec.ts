@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
+import { newClockedPage, test } from './support/test';
 import { createAppProtocolHandler } from '../../main/appProtocol';
 import { buildCsp } from '../../main/csp';
 import { screenshot, startWithDemoData } from './support/demo';
@@ -41,7 +42,7 @@ async function serveThroughAppProtocol(p: Page): Promise<void> {
 }
 
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  page = await newClockedPage(browser, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   page.on('console', (msg) => {
     if (/Content.Security.Policy/i.test(msg.text())) consoleCsp.push(msg.text());
   });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { newClockedContext, test } from './support/test';
 import { parseBackup } from '../../shared/backup/format';
 import { type DesktopHarness, installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
@@ -70,7 +71,7 @@ test('desktop: switching on daily backups writes today\'s encrypted backup into 
   const recipients = await page.getByTestId('count-recipients').locator('.ant-statistic-content-value').innerText();
 
   // A fresh profile on another computer: the same account signs in, and restores the file.
-  const context = await browser.newContext();
+  const context = await newClockedContext(browser);
   const fresh = await context.newPage();
   const freshHarness = await installDesktopHarness(fresh, { serverUrl: E2E_SERVER_URL, pageOrigin: E2E_WEB_URL });
   try {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Page, expect } from '@playwright/test';
+import { test } from './support/test';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
 import { installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';

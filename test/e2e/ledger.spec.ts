@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
+import { test } from './support/test';
 import ExcelJS from 'exceljs';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
 import { readXlsx, sheetRecords } from '../support/xlsxReader';

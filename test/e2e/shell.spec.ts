@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/test';
 import { navLabels, screenshot, startWithDemoData } from './support/demo';
 
 const ZH_NAV = ['今日', '服务对象', '诉求', '台账', '同步', '设置'];

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type APIRequestContext, expect, test } from '@playwright/test';
-import { MutationFactory, recipientFields } from '../support/fixtures';
+import { type APIRequestContext, expect } from '@playwright/test';
+import { newClockedContext, test } from './support/test';
+import { addDays, todayInShanghai } from '../../shared/calendar/shanghai';
+import { MutationFactory, dutyFields, occurrenceFields, recipientFields } from '../support/fixtures';
+import { e2eNow } from './support/clock';
 import { screenshot } from './support/demo';
 import { signIn, waitUntilSynced } from './support/session';
 
@@ -8,8 +11,14 @@ import { signIn, waitUntilSynced } from './support/session';
  * Issue 6's end-to-end: a district supervisor signs in and syncs, sees the community with an
  * overdue hero duty highlighted in the weekly review, drills down, resolves a conflict on the
  * quality page, signs off the week, opens the printable report, and exports the ledger.
+ *
+ * The spec brings its own hero: a combat hero in 华新社区 (no demo recipients there, and no other
+ * spec writes there), whose monthly home visit is 10 days overdue on the run's day. The demo
+ * hero in the caseworker's community is left to the specs that log visits for it.
  */
-const HERO_COMMUNITY = '440304001001';
+const HERO_COMMUNITY = '440304001003';
+const HERO_NAME = '赵卫国';
+const CASEWORKER_COMMUNITY = '440304001001';
 
 async function apiToken(request: APIRequestContext, username: string): Promise<string> {
   const login = await request.post('/api/v1/auth/login', { data: { username, password: 'demo-pass', deviceId: `e2e-${randomUUID()}` } });
@@ -29,12 +38,12 @@ async function pushOk(request: APIRequestContext, token: string, clientId: strin
 /** Two devices of the caseworker change one recipient's address from the same revision: a conflict. */
 async function makeConflict(request: APIRequestContext): Promise<string> {
   const token = await apiToken(request, 'demo-caseworker');
-  const now = () => new Date();
+  const now = e2eNow;
   const a = new MutationFactory(`e2e-a-${randomUUID()}`, now);
   const b = new MutationFactory(`e2e-b-${randomUUID()}`, now);
   const rowId = randomUUID();
   const name = '冲突测试';
-  await pushOk(request, token, a.clientId, [a.upsert('recipients', rowId, recipientFields(HERO_COMMUNITY, { name, address: '园岭新村 1 栋' }))]);
+  await pushOk(request, token, a.clientId, [a.upsert('recipients', rowId, recipientFields(CASEWORKER_COMMUNITY, { name, address: '园岭新村 1 栋' }))]);
   const editA = a.upsert('recipients', rowId, { address: '园岭新村 2 栋（甲设备）' }, 1);
   await new Promise((r) => setTimeout(r, 20));
   const editB = b.upsert('recipients', rowId, { address: '园岭新村 3 栋（乙设备）' }, 1);
@@ -44,9 +53,25 @@ async function makeConflict(request: APIRequestContext): Promise<string> {
   return name;
 }
 
+/** The spec's hero, pushed by the district supervisor: a monthly home visit due 10 days ago, not done. */
+async function makeOverdueHero(request: APIRequestContext): Promise<void> {
+  const token = await apiToken(request, 'demo-supervisor');
+  const m = new MutationFactory(`e2e-hero-${randomUUID()}`, e2eNow);
+  const recipientId = randomUUID();
+  const dutyId = randomUUID();
+  const due = addDays(todayInShanghai(e2eNow()), -10);
+  const pushed = await pushOk(request, token, m.clientId, [
+    m.upsert('recipients', recipientId, recipientFields(HERO_COMMUNITY, { name: HERO_NAME, address: '华新村 3 栋', categories: [{ code: 'combat_hero' }] })),
+    m.upsert('duties', dutyId, dutyFields(recipientId, HERO_COMMUNITY, { kind: 'home_visit', anchorDate: due })),
+    m.upsert('dutyOccurrences', randomUUID(), occurrenceFields(dutyId, recipientId, HERO_COMMUNITY, { dueDate: due })),
+  ]);
+  expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+}
+
 test('a supervisor reviews the week, resolves a conflict, signs off, prints the report and exports the ledger', async ({ page, browser, request }) => {
   test.setTimeout(300_000);
   await makeConflict(request);
+  await makeOverdueHero(request);
   await signIn(page, 'demo-supervisor');
   await expect(page.getByTestId('nav-review')).toBeVisible();
   await expect(page.getByTestId('nav-quality')).toBeVisible();
@@ -65,7 +90,11 @@ test('a supervisor reviews the week, resolves a conflict, signs off, prints the 
   // Drill down into the community: its overdue duties, heroes first, link to the profiles.
   await page.getByTestId(`review-drill-${HERO_COMMUNITY}`).click();
   await expect(page.getByTestId('review-drill-page')).toBeVisible();
-  await expect(page.getByTestId('review-drill-page').locator('.yf-review-hero').first()).toBeVisible();
+  const heroDuty = page.getByTestId('review-drill-page').locator('.yf-review-hero');
+  await expect(heroDuty).toHaveCount(1);
+  await expect(heroDuty).toContainText(HERO_NAME);
+  await expect(heroDuty).toContainText('入户走访');
+  await expect(heroDuty.locator('td').last()).toHaveText('10');
   await screenshot(page, '61-review-drill');
 
   // Offline, the same review comes from the local database.
@@ -125,7 +154,7 @@ test('a supervisor reviews the week, resolves a conflict, signs off, prints the 
   await page.emulateMedia({ media: 'screen' });
 
   // The city administrator sees the district's sign-off in the city review.
-  const adminContext = await browser.newContext();
+  const adminContext = await newClockedContext(browser);
   const admin = await adminContext.newPage();
   await signIn(admin, 'demo-admin');
   await waitUntilSynced(admin);

@@ -1,4 +1,5 @@
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
+import { newClockedPage, test } from './support/test';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
 import { SHANGHAI_TIME_ZONE } from '../../shared/calendar/shanghai';
 import { screenshot, startWithDemoData } from './support/demo';
@@ -14,7 +15,7 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage({ locale: 'zh-CN', timezoneId: SHANGHAI_TIME_ZONE, viewport: { width: 1440, height: 900 } });
+  page = await newClockedPage(browser, { locale: 'zh-CN', timezoneId: SHANGHAI_TIME_ZONE, viewport: { width: 1440, height: 900 } });
   await startWithDemoData(page, { recipients: 500, path: '/caseload' });
 });
 

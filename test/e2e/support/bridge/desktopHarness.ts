@@ -13,7 +13,11 @@ import { dailyBackupHandlers } from '../../../../main/dailyBackup';
 import { type FetchLike, createSyncClient } from '../../../../main/syncClient';
 import { createTokenVault } from '../../../../main/tokenVault';
 import { FakeIpcMain, MemoryLog } from '../../../../main/testing/fakes';
+import { e2eNow } from '../clock';
 import { AesSafeStorage } from './aesSafeStorage';
+
+/** Main's clock in the harness: the run's (support/clock.ts), like the server's and the page's. */
+const e2eMillis = (): number => e2eNow().getTime();
 import { pageBridgeScript } from './bundle';
 
 export interface DesktopHarness {
@@ -58,9 +62,9 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
   const auth = createAuthSession({
     client,
     vault: createTokenVault(createSealedFile(path.join(userDataDir, 'credential.bin'), safeStorage)),
-    offline: createOfflineUnlock({ file: createSealedFile(path.join(userDataDir, 'unlock.bin'), safeStorage), now: Date.now }),
+    offline: createOfflineUnlock({ file: createSealedFile(path.join(userDataDir, 'unlock.bin'), safeStorage), now: e2eMillis }),
     serverUrl: new URL(opts.serverUrl).href,
-    now: Date.now,
+    now: e2eMillis,
     emit: (status) => sendEvent({
       send: (channel, payload) => {
         page.evaluate(([c, p]) => window.__ipcEmit?.(c, p), [channel, payload] as const).catch(() => undefined);
@@ -86,7 +90,7 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
     ...dataKeyHandlers(auth, createDataKeyVault({
       file: createSealedFile(path.join(userDataDir, 'data-keys.bin'), safeStorage),
       fileExists: fileExists(path.join(userDataDir, 'data-keys.bin')),
-      now: Date.now,
+      now: e2eMillis,
     })),
     ...syncHandlers(auth, client),
     ...conflictsHandlers(auth, client),
@@ -96,7 +100,7 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
       passwordFile: (accountId) => createSealedFile(path.join(userDataDir, `backup-${accountId}.bin`), safeStorage),
       currentAccountId: () => auth.status().session?.user.id ?? null,
       chooseFolder: () => Promise.resolve(backupFolder),
-      now: () => new Date(),
+      now: e2eNow,
       log,
     }),
   });
