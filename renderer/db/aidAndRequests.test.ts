@@ -42,6 +42,25 @@ describe('aid', () => {
   });
 });
 
+describe('cash aid needs an amount above zero', () => {
+  const cash = { ...aidInput, kind: 'cash' as const, amountFen: 0, quantity: null, item: null };
+  it('refuses a new ¥0.00 condolence payment, and a correction to ¥0.00', async () => {
+    expect(await addAid(ctx, cash)).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['amountFen'], code: 'aid_amount_positive' }] } });
+    expect(await db.aid.count()).toBe(0);
+    expect((await addAid(ctx, { ...cash, amountFen: 20000 })).ok).toBe(true);
+    expect(await updateAid(ctx, A1, { amountFen: 0 })).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['amountFen'], code: 'aid_amount_positive' }] } });
+  });
+
+  it('still voids a ¥0.00 entry stored before the rule (and the void syncs as a valid row)', async () => {
+    const r = await addAid(ctx, { ...cash, amountFen: 20000 });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    // As an older version stored it.
+    await db.aid.put(await db.codec.encode('aid', { ...r.value, amountFen: 0 }));
+    const voided = await voidAid(ctx, A1, '金额为零，录入错误');
+    expect(voided.ok && voided.value).toMatchObject({ voided: true, amountFen: 0 });
+  });
+});
+
 describe('request workflow', () => {
   const requestInput: EntityInput<'requests'> = {
     ...base, id: Q1, visitId: null, source: 'hotline', topic: 'housing', description: '房屋漏水', urgency: 'high', assigneeId: null,

@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 const visit = (): EntityInput<'visits'> => ({
-  ...base, id: V1, visitedAt: '2026-03-02T10:00:00+08:00', mode: 'home', purpose: 'routine', festival: null,
+  ...base, id: V1, visitedAt: '2026-03-02T10:00:00+08:00', mode: 'home', outcome: 'reached', purpose: 'routine', festival: null,
   staffIds: [STAFF_ID], condition: { health: 'fair', living: 'good', mood: 'good' }, notes: '身体尚可', dutyOccurrenceId: null, photos: [],
 });
 const aid = (n: number, amountFen: number | null): EntityInput<'aid'> => ({
@@ -141,7 +141,7 @@ describe('logVisit', () => {
 
     it('a visit row pulled meanwhile under the same id is edited, not overwritten as new', async () => {
       const seal = db.codec.encode.bind(db.codec);
-      const pulled = { ...visit(), notes: '另一台设备的记录', rev: 4, updatedAt: '2026-03-02T09:30:00+08:00' };
+      const pulled = { ...visit(), outcome: 'reached' as const, notes: '另一台设备的记录', rev: 4, updatedAt: '2026-03-02T09:30:00+08:00' };
       // While the visit is sealed, a pull stores the server's copy of that same visit (rev 4).
       vi.spyOn(db.codec, 'encode').mockImplementationOnce(async <T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> => {
         await db.visits.put(await seal('visits', pulled));
@@ -177,3 +177,61 @@ describe('logVisit', () => {
   });
 });
 
+
+describe('logVisit: which contact closes which duty', () => {
+  const pendingOf = async (kind: string, festival?: string) => {
+    const duty = (await db.duties.where('recipientId').equals(R1).toArray())
+      .find((d) => d.kind === kind && (festival === undefined || (d.recurrence.type === 'festival' && d.recurrence.festival === festival)))!;
+    return (await db.dutyOccurrences.where('[dutyId+status]').equals([duty.id, 'pending']).first())!;
+  };
+
+  it('a phone call does not close a hero\'s monthly home visit, and writes nothing', async () => {
+    const outbox = await db.outbox.count();
+    const r = await logVisit(ctx, { visit: { ...visit(), mode: 'phone' }, aid: [], needs: [], occurrenceId });
+    expect(r).toEqual({ ok: false, error: { code: 'occurrence_wrong_mode', occurrenceId } });
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.dutyOccurrences.get(occurrenceId)).toMatchObject({ status: 'pending' });
+    expect(await db.outbox.count()).toBe(outbox);
+  });
+
+  it('one call completes the weekly call and a festival greeting together, each schedules its next', async () => {
+    const call = await pendingOf('phone_call');
+    const festival = await pendingOf('festival', 'spring_festival');
+    const r = await logVisit(ctx, {
+      visit: { ...visit(), mode: 'phone', purpose: 'festival', festival: 'spring_festival' }, aid: [], needs: [],
+      occurrenceId: call.id, occurrenceIds: [call.id, festival.id],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(await db.dutyOccurrences.get(call.id)).toMatchObject({ status: 'done', visitId: V1 });
+    expect(await db.dutyOccurrences.get(festival.id)).toMatchObject({ status: 'done', visitId: V1 });
+    // The visit row names the first one, as before.
+    expect(await db.visits.get(V1)).toMatchObject({ dutyOccurrenceId: call.id });
+    expect(r.value.completedOccurrences.map((o) => o.id)).toEqual([call.id, festival.id]);
+    expect(r.value.nextOccurrences.map((o) => o.dutyId).sort()).toEqual([call.dutyId, festival.dutyId].sort());
+    expect(await db.dutyOccurrences.where('[dutyId+status]').equals([call.dutyId, 'pending']).count()).toBe(1);
+  });
+
+  it('a call that did not get through keeps every duty open, and is recorded as such', async () => {
+    const call = await pendingOf('phone_call');
+    const r = await logVisit(ctx, { visit: { ...visit(), mode: 'phone', outcome: 'not_reached' }, aid: [], needs: [], occurrenceId: call.id });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(await db.dutyOccurrences.get(call.id)).toMatchObject({ status: 'pending', visitId: null });
+    expect(r.value.visit).toMatchObject({ outcome: 'not_reached', dutyOccurrenceId: null });
+    expect(r.value.completedOccurrences).toEqual([]);
+  });
+
+  it('old visits without an outcome still open as contacts that got through', async () => {
+    const r = await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId: null });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.visit.outcome).toBe('reached');
+  });
+});
+
+describe('logVisit: cash aid needs an amount above zero', () => {
+  it('refuses a ¥0.00 condolence payment and writes nothing', async () => {
+    const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 0)], needs: [], occurrenceId: null });
+    expect(r).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['aid', 0, 'amountFen'], code: 'aid_amount_positive' }] } });
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.aid.count()).toBe(0);
+  });
+});

@@ -1,10 +1,11 @@
 import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../../shared/domain/schemas';
-import { occurrenceAfterCompletion, todayInShanghai } from '../../shared/duties';
+import { contactCompletesDuties, modeFulfils, occurrenceAfterCompletion, todayInShanghai } from '../../shared/duties';
+import { newAidIssues } from '../../shared/validation/newAid';
 import type { StoredRow } from './codec';
 import { bound } from './database';
 import {
   type EntityInput, type PreparedWrite, type RepoContext, type RepoResult, type WriteSession,
-  planWrite, runPreparedWrite, sameStoredRow, sealPlanned,
+  RepoAbort, planWrite, runPreparedWrite, sameStoredRow, sealPlanned,
 } from './repository';
 
 export interface VisitLog {
@@ -12,26 +13,43 @@ export interface VisitLog {
   aid: readonly EntityInput<'aid'>[];
   /** Needs raised on the visit; each becomes an open request linked to it. */
   needs: readonly EntityInput<'requests'>[];
-  /** The duty occurrence this visit fulfils, if any. */
+  /** The duty occurrence this visit fulfils, if any (the first of `occurrenceIds`). */
   occurrenceId: string | null;
+  /** Every occurrence the one contact fulfils (a call that is also a festival greeting). */
+  occurrenceIds?: readonly string[];
 }
 
 export interface LoggedVisit {
   visit: Visit;
   aid: Aid[];
   requests: Request[];
+  /** The first of `completedOccurrences`, and its duty's next occurrence. */
   completedOccurrence: DutyOccurrence | null;
   nextOccurrence: DutyOccurrence | null;
+  completedOccurrences: DutyOccurrence[];
+  nextOccurrences: DutyOccurrence[];
+}
+
+/**
+ * The occurrences a visit completes: the one named first, then the others, once each; none
+ * for a call that did not get through (it keeps every duty open).
+ */
+function occurrencesToComplete(log: VisitLog): string[] {
+  if (!contactCompletesDuties(log.visit.mode, log.visit.outcome ?? 'reached')) return [];
+  const first = log.occurrenceId ?? log.visit.dutyOccurrenceId;
+  return [...new Set([...(first === null ? [] : [first]), ...(log.occurrenceIds ?? [])])];
 }
 
 /**
  * Logs a visit in ONE transaction: the visit, each aid item and each need (as an open request)
- * linked to it, the named duty occurrence marked done and the duty's next occurrence created.
+ * linked to it, the named duty occurrences marked done and each duty's next occurrence created.
  * Any invalid item aborts the whole visit; issue paths name the part of the form
- * (['visit', 'staffIds'], ['aid', 1, 'amountFen'], ['needs', 0, 'description']).
+ * (['visit', 'staffIds'], ['aid', 1, 'amountFen'], ['needs', 0, 'description']). A duty is
+ * done only by a contact of its kind (shared/duties/contactRules.ts): a call that names a home
+ * visit fails with `occurrence_wrong_mode`, and writes nothing.
  *
  * All the WebCrypto work happens before the transaction opens (`runPreparedWrite`): the visit,
- * aid and requests are validated and sealed as new rows while the occurrence and the recipient
+ * aid and requests are validated and sealed as new rows while the occurrences and the recipient
  * are read, and the recipient opened (the next due date needs the birth date, which is sealed;
  * the duty's plan is clear). The transaction then reads everything at once, checks that each
  * row is still the one prepared from, and issues every write together: two IndexedDB round
@@ -40,32 +58,38 @@ export interface LoggedVisit {
  * as before, so nothing is lost and nothing half-written.
  */
 export async function logVisit(ctx: RepoContext, log: VisitLog): Promise<RepoResult<LoggedVisit>> {
-  const occurrenceId = log.occurrenceId ?? log.visit.dutyOccurrenceId;
-  return runPreparedWrite(ctx, () => prepareVisit(ctx, log, occurrenceId), (s, p) => writeVisit(s, p));
+  const occurrenceIds = occurrencesToComplete(log);
+  return runPreparedWrite(ctx, () => prepareVisit(ctx, log, occurrenceIds), (s, p) => writeVisit(s, p));
 }
 
 interface PreparedVisit {
-  occurrenceId: string | null;
+  occurrenceIds: string[];
   visit: PreparedWrite<'visits'>;
   aid: PreparedWrite<'aid'>[];
   requests: PreparedWrite<'requests'>[];
-  /** The occurrence as read before the transaction (undefined: none, or not found then). */
-  occurrence: DutyOccurrence | undefined;
+  /** The occurrences as read before the transaction (undefined: not found then). */
+  occurrences: (DutyOccurrence | undefined)[];
   /** The visit's recipient as stored then, and opened; undefined without an occurrence. */
   recipient: { stored: StoredRow<'recipients'>; opened: Recipient } | undefined;
 }
 
-async function prepareVisit(ctx: RepoContext, log: VisitLog, occurrenceId: string | null): Promise<PreparedVisit> {
+async function prepareVisit(ctx: RepoContext, log: VisitLog, occurrenceIds: string[]): Promise<PreparedVisit> {
   // Read while the rows are validated and sealed. A missing row is the transaction's to report.
-  const reading = occurrenceId === null ? Promise.resolve({ occurrence: undefined, recipient: undefined }) : readForCompletion(ctx, occurrenceId, log.visit.recipientId);
+  const reading = occurrenceIds.length === 0 ? Promise.resolve({ occurrences: [], recipient: undefined }) : readForCompletion(ctx, occurrenceIds, log.visit.recipientId);
   reading.catch(() => undefined);
   // Validated in the form's order, so the first invalid part is the one reported. Prepared as
   // new rows (a visit's are): the transaction checks that none is stored yet.
-  const visitInput: EntityInput<'visits'> = { ...log.visit, dutyOccurrenceId: occurrenceId };
+  const visitInput: EntityInput<'visits'> = { ...log.visit, dutyOccurrenceId: occurrenceIds[0] ?? null };
   const visitPlan = planWrite(ctx, 'visits', visitInput, undefined, ['visit']);
   const visitRow = visitPlan.row;
   const aidInputs = log.aid.map((a): EntityInput<'aid'> => ({ ...a, recipientId: visitRow.recipientId, visitId: visitRow.id, voided: false, voidReason: null }));
-  const aidPlans = aidInputs.map((a, i) => planWrite(ctx, 'aid', a, undefined, ['aid', i]));
+  const aidPlans = aidInputs.map((a, i) => {
+    const plan = planWrite(ctx, 'aid', a, undefined, ['aid', i]);
+    // New aid only: a stored ¥0.00 entry from before this rule must still sync and be voided.
+    const issues = newAidIssues(plan.row);
+    if (issues.length > 0) throw new RepoAbort({ code: 'validation_failed', issues: issues.map((x) => ({ path: ['aid', i, x.path], code: x.code })) });
+    return plan;
+  });
   const requestInputs = log.needs.map((n): EntityInput<'requests'> => ({ ...n, recipientId: visitRow.recipientId, visitId: visitRow.id, source: 'visit', status: 'open', closedAt: null }));
   const requestPlans = requestInputs.map((n, i) => planWrite(ctx, 'requests', n, undefined, ['needs', i]));
   const [visit, aid, requests, read] = await Promise.all([
@@ -74,71 +98,79 @@ async function prepareVisit(ctx: RepoContext, log: VisitLog, occurrenceId: strin
     Promise.all(requestPlans.map((plan, i) => sealPlanned(ctx, plan, requestInputs[i]!, undefined, ['needs', i]))),
     reading,
   ]);
-  return { occurrenceId, visit, aid, requests, ...read };
+  return { occurrenceIds, visit, aid, requests, ...read };
 }
 
-async function readForCompletion(ctx: RepoContext, occurrenceId: string, recipientId: string): Promise<Pick<PreparedVisit, 'occurrence' | 'recipient'>> {
-  const [occurrence, stored] = await ctx.db.transaction('r', ['dutyOccurrences', 'recipients'], (tx) => Promise.all([
-    bound.entity(tx, 'dutyOccurrences').get(occurrenceId),
+async function readForCompletion(ctx: RepoContext, occurrenceIds: string[], recipientId: string): Promise<Pick<PreparedVisit, 'occurrences' | 'recipient'>> {
+  const [occurrences, stored] = await ctx.db.transaction('r', ['dutyOccurrences', 'recipients'], (tx) => Promise.all([
+    bound.entity(tx, 'dutyOccurrences').bulkGet(occurrenceIds),
     bound.entity(tx, 'recipients').get(recipientId),
   ]));
-  return { occurrence, recipient: stored === undefined ? undefined : { stored, opened: await ctx.db.codec.decode('recipients', stored) } };
+  return { occurrences, recipient: stored === undefined ? undefined : { stored, opened: await ctx.db.codec.decode('recipients', stored) } };
 }
 
 async function writeVisit(s: WriteSession, p: PreparedVisit): Promise<LoggedVisit> {
-  const planned = p.occurrence;
   const visitRow = p.visit.row;
-  // Everything read at once: the rows as stored now, the duty, its pending count and the clock.
-  const [visitNow, aidNow, requestsNow, occurrence, dutyNow, recipientNow, pendingNow] = await Promise.all([
+  const plannedDuties = [...new Set(p.occurrences.flatMap((o) => (o === undefined ? [] : [o.dutyId])))];
+  const completing = p.occurrenceIds.length > 0;
+  // Everything read at once: the rows as stored now, the duties, their pending counts and the clock.
+  const [visitNow, aidNow, requestsNow, occurrencesNow, dutiesNow, recipientNow] = await Promise.all([
     s.table('visits').get(p.visit.input.id),
     s.table('aid').bulkGet(p.aid.map((a) => a.input.id)),
     s.table('requests').bulkGet(p.requests.map((r) => r.input.id)),
-    p.occurrenceId === null ? undefined : s.table('dutyOccurrences').get(p.occurrenceId),
-    planned === undefined ? undefined : s.table('duties').get(planned.dutyId),
-    p.occurrenceId === null ? undefined : s.table('recipients').get(visitRow.recipientId),
-    planned === undefined ? 0 : s.table('dutyOccurrences').where('[dutyId+status]').equals([planned.dutyId, 'pending']).count(),
+    completing ? s.table('dutyOccurrences').bulkGet(p.occurrenceIds) : Promise.resolve([]),
+    Promise.all(plannedDuties.map((id) => readDuty(s, id))),
+    completing ? s.table('recipients').get(visitRow.recipientId) : Promise.resolve(undefined),
     s.loadClock(),
   ]);
-  let completion: Completion | null = null;
-  if (p.occurrenceId !== null) {
-    if (occurrence === undefined) s.fail({ code: 'not_found', table: 'dutyOccurrences', rowId: p.occurrenceId });
+  const dutyById = new Map(plannedDuties.map((id, i) => [id, dutiesNow[i]!]));
+  const completions: Completion[] = [];
+  for (const [i, id] of p.occurrenceIds.entries()) {
+    const occurrence = occurrencesNow[i];
+    if (occurrence === undefined) s.fail({ code: 'not_found', table: 'dutyOccurrences', rowId: id });
     if (occurrence.status !== 'pending' || occurrence.recipientId !== visitRow.recipientId) {
       s.fail({ code: 'occurrence_not_pending', occurrenceId: occurrence.id });
     }
     // Read for another duty than the occurrence names now (never, in practice): read again.
-    const c = occurrence.dutyId === planned?.dutyId
-      ? { duty: dutyNow, pending: pendingNow }
-      : await readDuty(s, occurrence.dutyId);
+    let c = dutyById.get(occurrence.dutyId);
+    if (c === undefined) {
+      c = await readDuty(s, occurrence.dutyId);
+      dutyById.set(occurrence.dutyId, c);
+    }
     if (c.duty === undefined) s.fail({ code: 'not_found', table: 'duties', rowId: occurrence.dutyId });
+    if (!modeFulfils(visitRow.mode, c.duty.kind)) s.fail({ code: 'occurrence_wrong_mode', occurrenceId: occurrence.id });
     if (recipientNow === undefined) s.fail({ code: 'not_found', table: 'recipients', rowId: occurrence.recipientId });
-    completion = { occurrence, duty: c.duty, recipient: recipientNow, pending: c.pending };
+    completions.push({ occurrence, duty: c.duty, recipient: recipientNow, pending: c.pending });
   }
   const writes: Promise<unknown>[] = [];
   const [visit, aid, requests] = await writePrepared(s, p, { visit: visitNow, aid: aidNow, requests: requestsNow }, writes);
-  let completedOccurrence: DutyOccurrence | null = null;
-  let nextOccurrence: DutyOccurrence | null = null;
-  if (completion !== null) {
-    const { occurrence: o, pending } = completion;
+  const completedOccurrences: DutyOccurrence[] = [];
+  const nextOccurrences: DutyOccurrence[] = [];
+  const completedPerDuty = new Map<string, number>();
+  for (const { occurrence: o, pending, duty: storedDuty, recipient: storedRecipient } of completions) {
     const completed = s.writeClear('dutyOccurrences', { ...o, status: 'done', doneAt: visit.visitedAt, visitId: visit.id }, o);
     track(writes, completed.done);
-    completedOccurrence = completed.row;
-    // One pending occurrence per duty: if another is already waiting (say, pulled from another
-    // device), completing this one must not schedule a second.
-    if (pending <= 1) {
-      const recipient = await openRecipient(s, p, completion.recipient);
+    completedOccurrences.push(completed.row);
+    const before = completedPerDuty.get(o.dutyId) ?? 0;
+    completedPerDuty.set(o.dutyId, before + 1);
+    // One pending occurrence per duty: if another is still waiting (say, pulled from another
+    // device, or named by this visit too), completing this one must not schedule a second.
+    if (pending - before <= 1) {
+      const recipient = await openRecipient(s, p, storedRecipient);
       // The schedule is the duty's clear fields: its one sealed field, the note, plays no part.
-      const duty: Duty = { ...s.ctx.db.codec.decodeSummary('duties', completion.duty), note: '' };
+      const duty: Duty = { ...s.ctx.db.codec.decodeSummary('duties', storedDuty), note: '' };
       const next = occurrenceAfterCompletion(duty, recipient, o, todayInShanghai(new Date(visit.visitedAt)), s.ctx.newId, s.nowIso());
       if (next !== null) {
         const inserted = s.writeClear('dutyOccurrences', next, undefined);
         track(writes, inserted.done);
-        nextOccurrence = inserted.row;
+        nextOccurrences.push(inserted.row);
       }
     }
   }
   track(writes, s.persistClock());
   await Promise.all(writes);
-  return { visit, aid, requests, completedOccurrence, nextOccurrence };
+  const firstNext = nextOccurrences.find((n) => n.dutyId === completedOccurrences[0]?.dutyId) ?? null;
+  return { visit, aid, requests, completedOccurrence: completedOccurrences[0] ?? null, nextOccurrence: firstNext, completedOccurrences, nextOccurrences };
 }
 
 async function readDuty(s: WriteSession, dutyId: string): Promise<{ duty: StoredRow<'duties'> | undefined; pending: number }> {

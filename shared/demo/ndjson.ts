@@ -18,7 +18,7 @@ function visitLine(v: Visit): string {
   const staff = v.staffIds.length === 1 ? `["${v.staffIds[0]}"]` : JSON.stringify(v.staffIds);
   const photos = v.photos.length === 0 ? '[]' : JSON.stringify(v.photos);
   const c = v.condition;
-  return `{"table":"visits","row":{"id":"${v.id}","recipientId":"${v.recipientId}","stationCode":"${v.stationCode}","visitedAt":"${v.visitedAt}","mode":"${v.mode}","purpose":"${v.purpose}","festival":${safe(v.festival)},"staffIds":${staff},"condition":{"health":${safe(c.health)},"living":${safe(c.living)},"mood":${safe(c.mood)}},"notes":${text(v.notes)},"dutyOccurrenceId":${safe(v.dutyOccurrenceId)},"photos":${photos},"rev":${v.rev},"updatedAt":"${v.updatedAt}"}}`;
+  return `{"table":"visits","row":{"id":"${v.id}","recipientId":"${v.recipientId}","stationCode":"${v.stationCode}","visitedAt":"${v.visitedAt}","mode":"${v.mode}","outcome":"${v.outcome}","purpose":"${v.purpose}","festival":${safe(v.festival)},"staffIds":${staff},"condition":{"health":${safe(c.health)},"living":${safe(c.living)},"mood":${safe(c.mood)}},"notes":${text(v.notes)},"dutyOccurrenceId":${safe(v.dutyOccurrenceId)},"photos":${photos},"rev":${v.rev},"updatedAt":"${v.updatedAt}"}}`;
 }
 
 function occurrenceLine(o: DutyOccurrence): string {

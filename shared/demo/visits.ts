@@ -52,6 +52,7 @@ export function makeVisit(
     stationCode: facts.row.stationCode,
     visitedAt: formatTimestamp(day, minute),
     mode,
+    outcome: 'reached',
     purpose,
     festival,
     staffIds: staffFor(rng, team, mode),

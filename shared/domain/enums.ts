@@ -74,6 +74,13 @@ export const VISIT_MODE = defineEnum({
 });
 export type VisitMode = (typeof VISIT_MODE.values)[number];
 
+/** Whether a phone or video contact got through; a visit in person always reaches the recipient. */
+export const CONTACT_OUTCOME = defineEnum({
+  reached: { zh: '已联系上', en: 'Reached' },
+  not_reached: { zh: '未接通', en: 'Not reached' },
+});
+export type ContactOutcome = (typeof CONTACT_OUTCOME.values)[number];
+
 export const VISIT_PURPOSE = defineEnum({
   routine: { zh: '常态化联系', en: 'Routine contact' },
   condolence: { zh: '慰问', en: 'Condolence' },

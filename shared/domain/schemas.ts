@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  AID_KIND, CATEGORY, CONDITION_LEVEL, DISABILITY_CAUSE, DUTY_KIND, FAMILY_RELATION, FESTIVAL,
+  AID_KIND, CATEGORY, CONDITION_LEVEL, CONTACT_OUTCOME, DISABILITY_CAUSE, DUTY_KIND, FAMILY_RELATION, FESTIVAL,
   FUND_SOURCE, GENDER, LIVING_SITUATION, OCCURRENCE_STATUS, PENSION_KIND, RECIPIENT_STATUS,
   REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, STAFF_ROLE, STATION_LEVEL, URGENCY, VISIT_MODE,
   VISIT_PURPOSE,
@@ -99,12 +99,17 @@ export const visitSchema = z.object({
   stationCode,
   visitedAt: timestamp,
   mode: z.enum(VISIT_MODE.values),
+  /**
+   * Whether a phone or video contact got through (a visit in person always does). Added after
+   * the first release: rows without it are contacts that got through.
+   */
+  outcome: z.enum(CONTACT_OUTCOME.values).default('reached'),
   purpose: z.enum(VISIT_PURPOSE.values),
   festival: z.enum(FESTIVAL.values).nullable(),
   staffIds: z.array(uuid).min(1, { error: 'visit_staff_required' }),
   condition: visitConditionSchema,
   notes: longText,
-  /** The duty occurrence this visit or contact fulfils, if any. */
+  /** The (first) duty occurrence this visit or contact fulfils, if any; each one it fulfils names the visit in `visitId`. */
   dutyOccurrenceId: uuid.nullable(),
   photos: z.array(text.max(200)).max(20),
   ...syncMeta,

@@ -17,3 +17,5 @@ export type { CategoryDutyChanges } from './categoryChange';
 export { dutyChangesForCategories } from './categoryChange';
 export type { DutyStatusChanges } from './statusChange';
 export { dutyChangesForStatus } from './statusChange';
+export type { OpenOccurrence } from './contactRules';
+export { contactCompletesDuties, contactFulfils, isRemoteMode, modeForDutyKind, modeFulfils, mostOverdueOccurrence, othersAssigned } from './contactRules';

@@ -1,5 +1,5 @@
 import {
-  AID_KIND, CATEGORY, CONDITION_LEVEL, DISABILITY_CAUSE, DUTY_KIND, FAMILY_RELATION, FESTIVAL, FUND_SOURCE,
+  AID_KIND, CATEGORY, CONDITION_LEVEL, CONTACT_OUTCOME, DISABILITY_CAUSE, DUTY_KIND, FAMILY_RELATION, FESTIVAL, FUND_SOURCE,
   GENDER, LIVING_SITUATION, OCCURRENCE_STATUS, PENSION_KIND, RECIPIENT_STATUS, RECURRENCE_TYPE,
   REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, VISIT_MODE, VISIT_PURPOSE,
 } from '../domain/enums';
@@ -248,6 +248,7 @@ const visitColumns: Column<Visit>[] = [
   ...recordHead<Visit>(),
   { key: 'visitedAt', zh: '走访时间', en: 'Visited at', type: 'datetime', required: true, width: 17, paths: ['visitedAt'], get: (v) => v.visitedAt, put: (d, v) => { d.visitedAt = keepInstant(d.visitedAt, v); return null; } },
   { key: 'mode', zh: '方式', en: 'Mode', type: 'enum', enumDef: VISIT_MODE, required: true, width: 10, paths: ['mode'], get: (v) => v.mode, put: (d, v) => { d.mode = v; return null; } },
+  { key: 'outcome', zh: '联系结果', en: 'Outcome', type: 'enum', enumDef: CONTACT_OUTCOME, width: 9, paths: ['outcome'], get: (v) => v.outcome ?? 'reached', put: (d, v) => { d.outcome = v ?? 'reached'; return null; } },
   { key: 'purpose', zh: '事由', en: 'Purpose', type: 'enum', enumDef: VISIT_PURPOSE, required: true, width: 12, paths: ['purpose'], get: (v) => v.purpose, put: (d, v) => { d.purpose = v; return null; } },
   { key: 'festival', zh: '节日', en: 'Festival', type: 'enum', enumDef: FESTIVAL, width: 10, paths: ['festival'], get: (v) => v.festival, put: (d, v) => { d.festival = v; return null; } },
   {

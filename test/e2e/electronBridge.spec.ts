@@ -1,9 +1,9 @@
-import { type APIRequestContext, type Page, expect } from '@playwright/test';
-import { test } from './support/test';
+import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { type DesktopHarness, installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
 import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';
 import { waitUntilSynced } from './support/session';
+import { confirmSaved } from './support/visitSave';
 
 /**
  * Issue 5's desktop journeys in Chromium: `window.app` is the real preload API, and every call
@@ -41,7 +41,7 @@ async function logVisitOffline(page: Page, notes: string): Promise<void> {
   await page.getByTestId('visit-notes').fill(notes);
   await page.getByTestId('visit-notes').focus();
   await page.keyboard.press('Control+s');
-  await expect(page.getByText(/走访已保存/)).toBeVisible();
+  await confirmSaved(page);
 }
 
 /** Whether the district supervisor's pull from the server holds a visit with these notes. */

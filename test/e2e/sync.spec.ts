@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect } from '@playwright/test';
-import { newClockedContext, test } from './support/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { screenshot } from './support/demo';
 import { signIn, waitUntilSynced } from './support/session';
+import { confirmSaved } from './support/visitSave';
 
 /**
  * Issue 4's end-to-end: sign in to a local central server, bootstrap, go offline, log a visit,
@@ -35,7 +35,7 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
   await page.getByTestId('visit-notes').fill(notes);
   await page.getByTestId('visit-notes').focus();
   await page.keyboard.press('Control+s');
-  await expect(page.getByText(/走访已保存/)).toBeVisible();
+  await confirmSaved(page);
 
   await page.goto('/#/sync');
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'offline');
@@ -64,7 +64,7 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
   expect(found).toBe(true);
 
   // A second client (a fresh browser profile) signs in and sees the visit in the timeline.
-  const second = await newClockedContext(browser);
+  const second = await browser.newContext();
   const other = await second.newPage();
   await signIn(other, 'demo-caseworker');
   await waitUntilSynced(other);

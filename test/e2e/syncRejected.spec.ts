@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from '@playwright/test';
-import { test } from './support/test';
+import { expect, test } from '@playwright/test';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
-import { e2eNow } from './support/clock';
 import { screenshot } from './support/demo';
 import { signIn, waitUntilSynced } from './support/session';
+import { confirmSaved } from './support/visitSave';
 
 /**
  * Issue 13, findings 1 and 10 as the caseworker sees them: a visit logged offline for a recipient
@@ -27,7 +26,7 @@ test('an edit the server refuses is listed on the Sync page per record', async (
   await page.getByTestId('visit-mode').getByText('电话联系').click();
   await page.getByTestId('visit-notes').fill(`电话回访 e2e-${Date.now()}`);
   await page.getByTestId('visit-save').click();
-  await expect(page.getByText(/走访已保存/)).toBeVisible();
+  await confirmSaved(page);
 
   // Meanwhile the district supervisor moves the recipient to the next community.
   const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: `e2e-mover-${randomUUID().slice(0, 8)}` } });
@@ -50,7 +49,7 @@ test('an edit the server refuses is listed on the Sync page per record', async (
       protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId,
       mutations: [{
         id: randomUUID(), seq: 1, table: 'recipients', rowId: recipientId, op: 'upsert', fields: { stationCode: '440304001002' },
-        baseRev: rev, hlc: encodeHlc({ millis: e2eNow().getTime(), counter: 0, node: clientId }),
+        baseRev: rev, hlc: encodeHlc({ millis: Date.now(), counter: 0, node: clientId }),
       }],
     },
   });

@@ -16,7 +16,7 @@ export const SENSITIVE_FIELDS = {
     'idNumber', 'phones', 'address', 'healthNotes', 'emergencyContacts',
     'name', 'gender', 'birthDate', 'lunarBirthday', 'categories', 'livingSituation', 'pensionKind', 'medicalCard', 'tags',
   ],
-  visits: ['notes', 'condition', 'mode', 'purpose', 'festival', 'staffIds', 'photos'],
+  visits: ['notes', 'condition', 'mode', 'outcome', 'purpose', 'festival', 'staffIds', 'photos'],
   aid: ['kind', 'quantity', 'item', 'approvedBy', 'acknowledged', 'voidReason'],
   duties: ['note'],
   requests: ['description', 'resolution', 'source', 'urgency', 'referredTo'],

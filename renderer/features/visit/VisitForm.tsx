@@ -2,7 +2,7 @@ import { Alert, App, Button, Flex, Form, Skeleton, Space, Typography } from 'ant
 import { SaveOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDbSession, useRepoContext } from '../../app/DbProvider';
-import { useStrings } from '../../app/i18n';
+import { useLocale, useStrings } from '../../app/i18n';
 import { navigate, useRoute } from '../../app/router';
 import { HeroBadge, PageHeader } from '../../ui';
 import { toShanghaiIso, todayInShanghai } from '../../../shared/calendar/shanghai';
@@ -18,8 +18,11 @@ import { OccurrenceSection } from './OccurrenceSection';
 import { visitStrings } from './strings';
 import { VisitBasicsSection } from './VisitBasicsSection';
 import { createVisitDraftWriter, loadVisitDraft } from './visitDraft';
-import { type VisitFormValues, initialVisitValues } from './visitFormValues';
+import { type VisitFormValues, fulfillableIds, initialVisitValues, preselectDuty, upgradeVisitDraft } from './visitFormValues';
 import { buildVisitSubmission, visitIssueToField } from './visitSubmission';
+import { RemoteContactSection } from './RemoteContactSection';
+import { isRemoteMode, othersAssigned } from '../../../shared/duties/contactRules';
+import { dutyLabel } from '../common/dutyLabel';
 
 export interface VisitFormProps {
   recipientId: string;
@@ -58,7 +61,8 @@ export function VisitForm(props: VisitFormProps) {
 function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { draft: VisitFormValues | null }) {
   const t = useStrings(visitStrings);
   const error = useErrorText();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const locale = useLocale();
   const { user, db } = useDbSession();
   const repo = useRepoContext();
   const route = useRoute();
@@ -72,8 +76,8 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
   const savedRef = useRef(false);
 
   const [initial] = useState(() => {
-    const base = draft ?? initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
-    return { values: occurrenceId ? { ...base, occurrenceId } : base, restored: draft !== null };
+    const base = draft ? upgradeVisitDraft(draft) : initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
+    return { values: occurrenceId ? { ...base, occurrenceIds: [occurrenceId] } : base, restored: draft !== null };
   });
   const [drafts] = useState(() => createVisitDraftWriter(db, recipientId));
   // Leaving the form or closing the window writes what the timer has not written yet.
@@ -87,6 +91,18 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
   }, [drafts]);
   const [restored, setRestored] = useState(initial.restored);
   const purpose = Form.useWatch('purpose', form);
+  const mode = Form.useWatch('mode', form) ?? initial.values.mode;
+  const outcome = Form.useWatch('outcome', form) ?? initial.values.outcome;
+
+  // Without a draft, once the duties are read: the linked or most overdue duty, on its mode.
+  const preselected = useRef(draft !== null);
+  useEffect(() => {
+    if (preselected.current || pending === undefined || duties === undefined) return;
+    preselected.current = true;
+    if (form.isFieldsTouched(['mode', 'occurrenceIds'])) return;
+    const pick = preselectDuty(pending, duties, todayInShanghai(new Date()), occurrenceId);
+    if (pick) form.setFieldsValue(pick);
+  }, [pending, duties, form, occurrenceId]);
 
   const staffOptions = useMemo(() => {
     const list = (staff ?? []).map((s) => ({ value: s.id, label: s.name }));
@@ -95,6 +111,25 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
   }, [staff, user.id, user.name]);
 
   const back = backPath(route.query.get('back'), recipientId);
+  const staffName = (id: string): string => (id === user.id ? user.name : staff?.find((s) => s.id === id)?.name ?? '—');
+
+  /** Closing a duty assigned to someone who was not on the contact is asked first. */
+  async function confirmOthersDuties(values: VisitFormValues): Promise<boolean> {
+    const chosen = values.occurrenceIds.flatMap((id) => {
+      const o = pending?.find((p) => p.id === id);
+      const duty = o && duties?.find((d) => d.id === o.dutyId);
+      return duty ? [duty] : [];
+    });
+    const others = othersAssigned(chosen, values.staffIds);
+    if (others.length === 0) return true;
+    const theirs = chosen.filter((d) => d.assigneeId !== null && others.includes(d.assigneeId));
+    return modal.confirm({
+      title: t('confirmOthersTitle'),
+      content: <span data-testid="confirm-others">{t('confirmOthers', { duties: theirs.map((d) => dutyLabel(d, locale)).join('、'), names: others.map(staffName).join('、') })}</span>,
+      okText: t('confirmOthersOk'),
+      cancelText: t('cancel'),
+    });
+  }
 
   function showIssues(issues: readonly FieldIssue[]) {
     const fields = toFormErrors(issues, error, visitIssueToField);
@@ -111,6 +146,7 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
       recipientId, stationCode: recipient.stationCode, newId: repo.newId, nowIso: toShanghaiIso(new Date()),
     });
     if (!built.ok) return showIssues(built.issues);
+    if (!(await confirmOthersDuties({ ...values, occurrenceIds: built.value.occurrenceIds }))) return;
     setSaving(true);
     const result = await logVisit(repo, built.value);
     setSaving(false);
@@ -152,6 +188,8 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
             <Button size="small" onClick={() => {
               void drafts.discard();
               form.setFieldsValue(initialVisitValues({ recipientId, occurrenceId, staffId: user.id }));
+              const pick = pending && duties ? preselectDuty(pending, duties, today, occurrenceId) : null;
+              if (pick) form.setFieldsValue(pick);
               setRestored(false);
             }}>
               {t('discardDraft')}
@@ -165,13 +203,25 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
         initialValues={initial.values}
         onValuesChange={(changed, all) => {
           clearTouchedErrors(form, changed);
+          if (('mode' in changed || 'outcome' in changed) && pending && duties) {
+            // A call cannot keep a home visit ticked; a call not reached keeps every duty open.
+            const kept = fulfillableIds(all, pending, duties);
+            if (kept.length !== all.occurrenceIds.length) {
+              form.setFieldValue('occurrenceIds', kept);
+              all = { ...all, occurrenceIds: kept };
+            }
+          }
           if (!savedRef.current) drafts.update({ ...all, recipientId });
         }}
         onFinish={() => void submit()}
       >
         <Flex vertical gap={12}>
           <VisitBasicsSection staffOptions={staffOptions} showFestival={purpose === 'festival'} />
-          <OccurrenceSection occurrences={pending ?? []} duties={duties ?? []} today={today} lunarBirthday={recipient.lunarBirthday} />
+          {isRemoteMode(mode) && <RemoteContactSection phones={recipient.phones} />}
+          <OccurrenceSection
+            occurrences={pending ?? []} duties={duties ?? []} today={today} lunarBirthday={recipient.lunarBirthday}
+            mode={mode} outcome={outcome} staffName={staffName}
+          />
           <ConditionSection />
           <NeedsSection />
           <AidSection />

@@ -1,8 +1,10 @@
 import { shanghaiDateTimeText, shanghaiInstant } from '../../../shared/calendar/shanghai';
 import type {
-  AidKind, FestivalCode, FundSource, Urgency, VisitMode, VisitPurpose,
+  AidKind, ContactOutcome, FestivalCode, FundSource, Urgency, VisitMode, VisitPurpose,
 } from '../../../shared/domain/enums';
 import type { CONDITION_LEVEL, REQUEST_TOPIC } from '../../../shared/domain/enums';
+import type { Duty, DutyOccurrence } from '../../../shared/domain/schemas';
+import { contactFulfils, modeForDutyKind, mostOverdueOccurrence } from '../../../shared/duties/contactRules';
 
 export type ConditionLevel = (typeof CONDITION_LEVEL.values)[number];
 export type RequestTopic = (typeof REQUEST_TOPIC.values)[number];
@@ -31,6 +33,8 @@ export interface VisitFormValues {
   /** `YYYY-MM-DD HH:mm` in Shenzhen time, as typed. */
   visitedAt: string;
   mode: VisitMode;
+  /** Asked for phone and video contacts only; a visit in person always reaches the recipient. */
+  outcome: ContactOutcome;
   purpose: VisitPurpose;
   festival: FestivalCode | null;
   staffIds: string[];
@@ -38,7 +42,8 @@ export interface VisitFormValues {
   living: ConditionLevel | null;
   mood: ConditionLevel | null;
   notes: string;
-  occurrenceId: string | null;
+  /** The pending duty occurrences this one contact fulfils (a call that is also a festival greeting). */
+  occurrenceIds: string[];
   needs: NeedFormValues[];
   aid: AidFormValues[];
 }
@@ -68,11 +73,12 @@ export function localInputToIso(value: string): string {
   return shanghaiInstant(m[1]!, hour, Number(m[3]));
 }
 
-export function initialVisitValues(init: { recipientId?: string; occurrenceId?: string; staffId?: string }): VisitFormValues {
+export function initialVisitValues(init: { recipientId?: string; occurrenceId?: string; staffId?: string; mode?: VisitMode }): VisitFormValues {
   return {
     recipientId: init.recipientId ?? null,
     visitedAt: nowLocalInput(),
-    mode: 'home',
+    mode: init.mode ?? 'home',
+    outcome: 'reached',
     purpose: 'routine',
     festival: null,
     staffIds: init.staffId ? [init.staffId] : [],
@@ -80,8 +86,48 @@ export function initialVisitValues(init: { recipientId?: string; occurrenceId?: 
     living: null,
     mood: null,
     notes: '',
-    occurrenceId: init.occurrenceId ?? null,
+    occurrenceIds: init.occurrenceId ? [init.occurrenceId] : [],
     needs: [],
     aid: [],
   };
+}
+
+/**
+ * A draft kept by an earlier version names one occurrence (`occurrenceId`) and no outcome: read
+ * it as the same visit in today's shape.
+ */
+export function upgradeVisitDraft(values: VisitFormValues): VisitFormValues {
+  const legacy = values as VisitFormValues & { occurrenceId?: string | null };
+  const { occurrenceId, ...rest } = legacy;
+  return {
+    ...rest,
+    outcome: rest.outcome ?? 'reached',
+    occurrenceIds: Array.isArray(rest.occurrenceIds) ? rest.occurrenceIds : occurrenceId ? [occurrenceId] : [],
+  };
+}
+
+/**
+ * What a form opened without a draft preselects once the recipient's duties are read: the linked
+ * occurrence, or else the most overdue one (as Today lists them), and the mode of its duty (a
+ * 电话联系 duty opens as a phone contact). Null when there is nothing to preselect.
+ */
+export function preselectDuty(
+  pending: readonly DutyOccurrence[], duties: readonly Duty[], today: string, linked: string | undefined,
+): Pick<VisitFormValues, 'occurrenceIds' | 'mode'> | null {
+  const dutyById = new Map(duties.map((d) => [d.id, d]));
+  const known = pending.filter((o) => dutyById.has(o.dutyId));
+  const chosen = linked ? known.find((o) => o.id === linked) : mostOverdueOccurrence(known, today);
+  const duty = chosen && dutyById.get(chosen.dutyId);
+  if (!chosen || !duty) return null;
+  return { occurrenceIds: [chosen.id], mode: modeForDutyKind(duty.kind) };
+}
+
+/** The ticked occurrences this contact can still fulfil after its mode or outcome changed. */
+export function fulfillableIds(values: Pick<VisitFormValues, 'occurrenceIds' | 'mode' | 'outcome'>, pending: readonly DutyOccurrence[], duties: readonly Duty[]): string[] {
+  const kindOf = new Map(duties.map((d) => [d.id, d.kind]));
+  const dutyOf = new Map(pending.map((o) => [o.id, o.dutyId]));
+  return values.occurrenceIds.filter((id) => {
+    const kind = kindOf.get(dutyOf.get(id) ?? '');
+    return kind !== undefined && contactFulfils(values, kind);
+  });
 }

@@ -1,5 +1,7 @@
 import { aidSchema, requestSchema, visitSchema } from '../../../shared/domain/schemas';
+import { contactCompletesDuties, isRemoteMode } from '../../../shared/duties/contactRules';
 import { parseYuanToFen } from '../../../shared/validation/money';
+import { newAidIssues } from '../../../shared/validation/newAid';
 import type { EntityInput } from '../../db/repository';
 import { type FieldIssue, type IssuePath, fromZodIssues } from '../common/fieldErrors';
 import { type VisitFormValues, localInputToIso } from './visitFormValues';
@@ -9,7 +11,9 @@ export interface VisitSubmission {
   visit: EntityInput<'visits'>;
   aid: EntityInput<'aid'>[];
   needs: EntityInput<'requests'>[];
+  /** The first of `occurrenceIds`, as the visit row names it. */
   occurrenceId: string | null;
+  occurrenceIds: string[];
 }
 
 export interface SubmissionContext {
@@ -35,18 +39,22 @@ export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionCon
   const issues: FieldIssue[] = [];
   const visitId = ctx.newId();
   const visitedAt = localInputToIso(values.visitedAt);
+  const outcome = isRemoteMode(values.mode) ? values.outcome : 'reached';
+  // A call that did not get through keeps every duty open.
+  const occurrenceIds = contactCompletesDuties(values.mode, outcome) ? [...new Set(values.occurrenceIds)] : [];
   const visit: EntityInput<'visits'> = {
     id: visitId,
     recipientId: ctx.recipientId,
     stationCode: ctx.stationCode,
     visitedAt,
     mode: values.mode,
+    outcome,
     purpose: values.purpose,
     festival: values.purpose === 'festival' ? values.festival : null,
     staffIds: values.staffIds,
     condition: { health: values.health, living: values.living, mood: values.mood },
     notes: values.notes,
-    dutyOccurrenceId: values.occurrenceId,
+    dutyOccurrenceId: occurrenceIds[0] ?? null,
     photos: [],
   };
   const meta = { rev: 0, updatedAt: ctx.nowIso };
@@ -58,8 +66,10 @@ export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionCon
     let amountFen: number | null = null;
     if ((a.amountYuan ?? '').trim() !== '') {
       const parsed = parseYuanToFen(a.amountYuan);
-      if (parsed.ok) amountFen = parsed.value;
-      else {
+      if (parsed.ok) {
+        amountFen = parsed.value;
+        for (const issue of newAidIssues({ kind: a.kind, amountFen })) issues.push({ path: ['aid', i, issue.path], code: issue.code });
+      } else {
         issues.push({ path: ['aid', i, 'amountFen'], code: parsed.error });
         unparsedAmount.add(i);
       }
@@ -112,7 +122,7 @@ export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionCon
   });
 
   if (issues.length > 0) return { ok: false, issues: dedupe(issues) };
-  return { ok: true, value: { visit, aid, needs, occurrenceId: values.occurrenceId } };
+  return { ok: true, value: { visit, aid, needs, occurrenceId: occurrenceIds[0] ?? null, occurrenceIds } };
 }
 
 function dedupe(issues: FieldIssue[]): FieldIssue[] {
@@ -133,7 +143,7 @@ export function visitIssueToField(path: IssuePath): (string | number)[] {
   const [head, ...rest] = path;
   if (head === 'visit' || head === 'visits') {
     if (rest[0] === 'condition' && rest[1] !== undefined) return [rest[1]];
-    if (rest[0] === 'dutyOccurrenceId') return ['occurrenceId'];
+    if (rest[0] === 'dutyOccurrenceId') return ['occurrenceIds'];
     return rest.length > 0 ? [rest[0]!] : ['visitedAt'];
   }
   if ((head === 'aid' || head === 'needs' || head === 'requests') && typeof rest[0] === 'number') {
