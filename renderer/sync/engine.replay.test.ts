@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Change, MutationResult, PullResponse, PushRequest, PushResponse } from '../../shared/sync/protocol';
 import { updateRecipient } from '../db/recipientRepository';
 import { applyRemoteChanges } from '../db/repository';
+import { countOutbox } from '../db/outboxRepository';
+import { recipientById } from '../db/queries/recipient';
 import { newTestDb, recipientInput, testContext } from '../db/testFixtures';
 import { SyncEngine, readSyncStatus } from './engine';
 import { type SyncTransport, type TransportResult, syncError } from './transport';
@@ -27,7 +29,6 @@ function replayingServer(): SyncTransport & { answersLost: number; replayed: Mut
   const server = {
     answersLost: 0,
     replayed: [] as MutationResult[],
-    login: () => Promise.reject(new Error('not used')),
     push(req: PushRequest): Promise<TransportResult<PushResponse>> {
       const results = req.mutations.map((m): MutationResult => {
         const kept = verdicts.get(m.id);
@@ -71,14 +72,14 @@ describe('SyncEngine: a refused edit whose first answer was lost', () => {
     // The server judged both edits, but the answer was lost: nothing is settled yet.
     const first = await engine.sync();
     expect(first).toMatchObject({ ok: false, error: { code: 'network' } });
-    expect(await db.outbox.count()).toBe(2);
+    expect(await countOutbox(db)).toBe(2);
     expect((await readSyncStatus(db)).rejected).toEqual([]);
 
     // The retry is a replay: the original verdicts come back, the refusal among them.
     const second = await engine.sync();
     expect(second).toMatchObject({ ok: true, report: { pushed: 2, rejected: 1 } });
     expect(server.replayed.map((r) => r.status).sort()).toEqual(['applied', 'rejected']);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await countOutbox(db)).toBe(0);
 
     const status = await readSyncStatus(db);
     expect(status.rejected).toHaveLength(1);
@@ -88,7 +89,7 @@ describe('SyncEngine: a refused edit whose first answer was lost', () => {
     expect(refused?.fields?.sort()).toEqual(['address', 'tags']);
     expect(refused?.created).toBe(false);
     // The pull that followed took the row (and the refused edit on it) away: the list is what is left to tell.
-    expect(await db.recipients.get(MOVED)).toBeUndefined();
-    expect(await db.recipients.get(KEPT)).toBeDefined();
+    expect(await recipientById(db, MOVED)).toBeNull();
+    expect(await recipientById(db, KEPT)).not.toBeNull();
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoRows } from '../../shared/demo/generator';
 import type { Change, PullResponse } from '../../shared/sync/protocol';
 import { idSequence, newTestDb } from '../db/testFixtures';
-import { ENGINE_KEYS, SyncEngine } from './engine';
+import { recordCounts } from '../db/queries/settings';
+import { readSyncState } from '../db/syncStateRepository';
+import { SyncEngine } from './engine';
 import { type SyncTransport, type TransportResult, syncError } from './transport';
 
 /**
@@ -21,7 +23,6 @@ function pageAt(cursor: number): PullResponse {
 
 function scripted(log: string[], fail: (cursor: number) => 'ok' | 'error' | 'throw'): SyncTransport {
   return {
-    login: () => Promise.reject(new Error('not used')),
     push: () => Promise.reject(new Error('not used: the outbox is empty')),
     async pull(cursor): Promise<TransportResult<PullResponse>> {
       log.push(`pull ${cursor}`);
@@ -51,8 +52,8 @@ describe('SyncEngine pull', () => {
     expect(out).toMatchObject({ ok: true, report: { pulled: 3 } });
     // Page 2 is requested before page 1 is written; nothing is requested past the last page.
     expect(log).toEqual(['pull 0', 'pull 10', 'applied 1/3', 'pull 20', 'applied 2/3', 'applied 3/3']);
-    expect(await db.recipients.count()).toBe(3);
-    expect((await db.syncState.get(ENGINE_KEYS.cursor))?.value).toBe(30);
+    expect((await recordCounts(db)).recipients).toBe(3);
+    expect(await readSyncState(db, 'cursor')).toBe(30);
   });
 
   it('keeps the cursor of the last page written when a request sent ahead fails, and resumes there', async () => {
@@ -61,22 +62,22 @@ describe('SyncEngine pull', () => {
     const { db, engine } = engineWith(scripted(log, (c) => (c === 20 && broken ? 'error' : 'ok')), log);
     const first = await engine.sync();
     expect(first).toMatchObject({ ok: false, error: { code: 'network' }, report: { pulled: 2 } });
-    expect(await db.recipients.count()).toBe(2);
-    expect((await db.syncState.get(ENGINE_KEYS.cursor))?.value).toBe(20);
+    expect((await recordCounts(db)).recipients).toBe(2);
+    expect(await readSyncState(db, 'cursor')).toBe(20);
 
     broken = false;
     log.length = 0;
     const second = await engine.sync();
     expect(second).toMatchObject({ ok: true, report: { pulled: 1 } });
     expect(log[0]).toBe('pull 20');
-    expect(await db.recipients.count()).toBe(3);
+    expect((await recordCounts(db)).recipients).toBe(3);
   });
 
   it('rejects the round when a transport throws on a request sent ahead, with the pages before it kept', async () => {
     const log: string[] = [];
     const { db, engine } = engineWith(scripted(log, (c) => (c === 10 ? 'throw' : 'ok')), log);
     await expect(engine.sync()).rejects.toThrow('socket hang up');
-    expect(await db.recipients.count()).toBe(1);
-    expect((await db.syncState.get(ENGINE_KEYS.cursor))?.value).toBe(10);
+    expect((await recordCounts(db)).recipients).toBe(1);
+    expect(await readSyncState(db, 'cursor')).toBe(10);
   });
 });
