@@ -1,3 +1,4 @@
+import { jsonEqual } from '../../shared/jsonEqual';
 import type { Duty, DutyOccurrence } from '../../shared/domain/schemas';
 import { firstOccurrence, todayInShanghai } from '../../shared/duties';
 import { type EntityInput, type RepoContext, type RepoResult, type WriteSession, runWrite } from './repository';
@@ -27,7 +28,7 @@ export async function updateDuty(ctx: RepoContext, id: string, patch: DutyPatch)
   return runWrite(ctx, async (s) => {
     const before = await s.require('duties', id);
     const duty = await s.patch('duties', id, patch);
-    const rescheduled = JSON.stringify(before.recurrence) !== JSON.stringify(duty.recurrence) || before.anchorDate !== duty.anchorDate;
+    const rescheduled = !jsonEqual(before.recurrence, duty.recurrence) || before.anchorDate !== duty.anchorDate;
     if (rescheduled || !duty.active) await cancelPending(s, id);
     return { duty, occurrence: duty.active ? await scheduleFirst(s, duty) : null };
   });

@@ -1,3 +1,4 @@
+import { jsonEqual } from '../../shared/jsonEqual';
 import type { RecipientStatus } from '../../shared/domain/enums';
 import type { Duty, DutyOccurrence, Recipient } from '../../shared/domain/schemas';
 import { defaultDutiesFor, dutyChangesForCategories, dutyChangesForStatus, firstOccurrence, todayInShanghai } from '../../shared/duties';
@@ -62,7 +63,7 @@ export async function updateRecipient(ctx: RepoContext, id: string, patch: Recip
     if (patch.idNumber !== undefined) await assertIdNumberFree(s, patch.idNumber, id);
     const before = patch.categories === undefined ? null : await s.require('recipients', id);
     const recipient = await s.patch('recipients', id, patch);
-    if (before !== null && JSON.stringify(before.categories) !== JSON.stringify(recipient.categories)) {
+    if (before !== null && !jsonEqual(before.categories, recipient.categories)) {
       const duties = await s.query('duties', (t) => t.where('recipientId').equals(id).toArray());
       const pending = await s.query('dutyOccurrences', (t) => t.where('[recipientId+status]').equals([id, 'pending']).toArray());
       const changes = dutyChangesForCategories(recipient, duties, pending, {

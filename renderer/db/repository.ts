@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { jsonEqual } from '../../shared/jsonEqual';
 import type { Result } from '../../shared/result';
 import { type EntityRow, type EntityTable, ENTITY_TABLES, entitySchemas } from '../../shared/domain/schemas';
 import { type Hlc, decodeHlc, encodeHlc, tickHlc } from '../../shared/sync/hlc';
@@ -8,7 +9,7 @@ import { waitInTransaction } from './atRest/txWait';
 import type { ClearTable, StoredRow } from './codec';
 import { type YoufuDb, bound } from './database';
 import type { OutboxEntry } from './records';
-import { type ValidationIssue, sameValue, zodIssues } from './rowValidation';
+import { type ValidationIssue, zodIssues } from './rowValidation';
 import { toShanghaiIso } from '../../shared/calendar/shanghai';
 
 export { applyRemoteChanges, type RemoteApplyReport } from './remoteChanges';
@@ -157,7 +158,7 @@ function planRow<T extends EntityTable>(table: T, input: EntityInput<T>, existin
   const record = row as Record<string, unknown>;
   const previous = existing as Record<string, unknown> | undefined;
   const changed = Object.keys(record).filter((k) =>
-    previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !sameValue(previous[k], record[k]),
+    previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !jsonEqual(previous[k], record[k]),
   );
   const unchanged = existing !== undefined && changed.length === 0;
   return { table, row: unchanged ? existing : row, unchanged, changed, fields: Object.fromEntries(changed.map((k) => [k, record[k]])), baseRev: existing?.rev ?? 0 };
@@ -174,7 +175,7 @@ export function sameStoredRow(a: object | undefined, b: object | undefined): boo
   const rb = b as Record<string, unknown>;
   const keys = Object.keys(ra);
   if (keys.length !== Object.keys(rb).length) return false;
-  return keys.every((k) => Object.hasOwn(rb, k) && (ra[k] instanceof Uint8Array || rb[k] instanceof Uint8Array ? sameBytes(ra[k], rb[k]) : sameValue(ra[k], rb[k])));
+  return keys.every((k) => Object.hasOwn(rb, k) && (ra[k] instanceof Uint8Array || rb[k] instanceof Uint8Array ? sameBytes(ra[k], rb[k]) : jsonEqual(ra[k], rb[k])));
 }
 
 function sameBytes(a: unknown, b: unknown): boolean {

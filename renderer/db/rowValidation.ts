@@ -16,19 +16,3 @@ export function zodIssues(error: z.ZodError, prefix: readonly (string | number)[
     code: /^[a-z][a-z0-9_]*$/.test(i.message) ? i.message : i.code,
   }));
 }
-
-/** Structural equality for JSON-like row values (what IndexedDB's structured clone gives back). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const rb = b as Record<string, unknown>;
-  const ra = a as Record<string, unknown>;
-  return ka.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
-}

@@ -6,7 +6,7 @@ import {
 import { toShanghaiIsoSeconds, todayInShanghai } from '../calendar/shanghai';
 import { defaultDutiesFor, firstOccurrence } from '../duties';
 import { isInScope } from '../stations/tree';
-import { jsonEqual } from '../sync/merge';
+import { jsonEqual } from '../jsonEqual';
 import type { Logical } from './cells';
 import { type AnySheetLayout, type Column, type Draft, type ImportContext, LEDGER_SHEETS, type SheetKey } from './layout';
 import type { LedgerData, LedgerError, ParsedLedger, ParsedRow } from './tables';

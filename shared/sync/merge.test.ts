@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldVersions, MergeMutation, ServerRowState } from './merge';
-import { jsonEqual, mergeMutation } from './merge';
+import { jsonEqual } from '../jsonEqual';
+import { mergeMutation } from './merge';
 
 const H = (ms: number, node: string) => `${String(ms).padStart(16, '0')}-0000-${node}`;
 

@@ -1,3 +1,4 @@
+import { jsonEqual } from '../jsonEqual';
 import { compareHlc } from './hlc';
 
 /**
@@ -53,22 +54,6 @@ export interface MergeResult {
   changedFields: string[];
   /** True when someone else wrote the row after `baseRev` (a merge, not a plain apply). */
   concurrent: boolean;
-}
-
-/** JSON value equality, key order ignored. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  return ak.every((k) => jsonEqual(ao[k], bo[k]));
 }
 
 /**

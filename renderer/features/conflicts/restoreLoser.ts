@@ -3,7 +3,7 @@ import type { EntityTable } from '../../../shared/domain/schemas';
 import type { ConflictEntry } from '../../../shared/sync/conflictsApi';
 import { bound, type YoufuDb } from '../../db/database';
 import { type EntityInput, type RepoContext, type RepoError, runWrite } from '../../db/repository';
-import { sameValue } from '../../db/rowValidation';
+import { jsonEqual } from '../../../shared/jsonEqual';
 import { isEntityTable } from './conflictView';
 
 export type RestoreOutcome =
@@ -27,7 +27,7 @@ export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry,
   const result = await runWrite(ctx, async (s): Promise<RestoreOutcome> => {
     const existing = await s.get(table, c.rowId);
     if (existing === undefined) return { kind: 'missing' };
-    if (sameValue((existing as Record<string, unknown>)[c.field], c.loserValue)) {
+    if (jsonEqual((existing as Record<string, unknown>)[c.field], c.loserValue)) {
       const pending = await bound.outbox(s.tx).where('[table+rowId]').equals([table, c.rowId]).toArray();
       const hasEdit = pending.some((e) => e.op === 'upsert' && outboxFieldNames(e).includes(c.field));
       return { kind: hasEdit ? 'pending' : 'unchanged' };
