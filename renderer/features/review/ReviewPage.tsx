@@ -1,4 +1,5 @@
-import { Alert, Button, Flex, Input, Spin, Tag, Tooltip } from 'antd';
+import { Alert, Button, Flex, Input, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { addDays, mondayOf } from '../../../shared/calendar/shanghai';
 import { getStation } from '../../../shared/stations/tree';
 import { useDbSession } from '../../app/DbProvider';
@@ -9,6 +10,7 @@ import { PageHeader } from '../../ui';
 import { useErrorText } from '../common/featureErrors';
 import { ReviewCharts } from './ReviewCharts';
 import { ReviewTable } from './ReviewTable';
+import { stationHasData } from './reviewRows';
 import { DistrictSignoffs, SignoffCard } from './SignoffCard';
 import { reviewStrings } from './strings';
 import { type ReviewSource, useReview } from './useReview';
@@ -38,6 +40,8 @@ export function ReviewPage({ week: rawWeek }: { week: string | null }) {
   const week = weekParam(rawWeek, today);
   const scope = user.stationCode;
   const state = useReview(scope, week, today);
+  const [hideEmpty, setHideEmpty] = useState(false);
+  const shown = state.kind === 'ready' && hideEmpty ? state.review.stations.filter(stationHasData) : state.kind === 'ready' ? state.review.stations : [];
   const go = (w: string) => navigate('/review', { week: w });
   const scopeName = getStation(scope)?.name ?? scope;
 
@@ -72,11 +76,22 @@ export function ReviewPage({ week: rawWeek }: { week: string | null }) {
         <Alert type="error" showIcon title={state.message} />
       ) : (
         <Flex vertical gap={16}>
-          <Flex gap={8} align="center"><SourceBadge source={state.source} serverError={state.serverError} /></Flex>
-          <ReviewTable stations={state.review.stations} rowLevel={state.review.rowLevel} scope={state.review.scope} week={week} />
+          <Flex gap={16} align="center" wrap>
+            <SourceBadge source={state.source} serverError={state.serverError} />
+            <label className="yf-no-print" style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+              <Switch size="small" checked={hideEmpty} onChange={setHideEmpty} data-testid="review-hide-empty" />
+              {t('hideEmpty')}
+            </label>
+            {hideEmpty && shown.length < state.review.stations.length ? (
+              <Typography.Text type="secondary" data-testid="review-hidden-count">
+                {t('hiddenCount', { n: state.review.stations.length - shown.length })}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+          <ReviewTable stations={shown} rowLevel={state.review.rowLevel} scope={state.review.scope} week={week} />
           {state.review.rowLevel === 'district' ? <DistrictSignoffs review={state.review} /> : null}
           <SignoffCard review={state.review} />
-          <ReviewCharts review={state.review} />
+          <ReviewCharts review={hideEmpty ? { ...state.review, stations: shown } : state.review} />
         </Flex>
       )}
     </div>

@@ -9,6 +9,7 @@ import { href, navigate } from '../../app/router';
 import { useToday } from '../../app/useToday';
 import { HeroBadge, Money, PageHeader } from '../../ui';
 import { addDays } from '../../../shared/calendar/shanghai';
+import { FirstDownloadWarning } from '../common/FirstDownload';
 import { OpenedName } from '../common/OpenedName';
 import { reviewRecipient } from './localReview';
 import { weekParam } from './ReviewPage';
@@ -48,6 +49,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
       />
       {details === undefined ? <Flex justify="center" style={{ padding: 48 }}><Spin /></Flex> : (
         <Flex vertical gap={16}>
+          <FirstDownloadWarning />
           <Card size="small" title={`${t('overdueTitle')} · ${details.overdue.length}`}>
             <Table
               size="small" rowKey="id" dataSource={details.overdue} pagination={details.overdue.length > 20 ? { pageSize: 20 } : false}

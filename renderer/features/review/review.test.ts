@@ -7,7 +7,7 @@ import { aidOption, coverageOption, visitsOption } from './chartOptions';
 import { chartsAnimate } from './EChart';
 import { readLastSyncCache, writeLastSyncCache } from './lastSyncCache';
 import { localReview } from './localReview';
-import { reviewRows } from './reviewRows';
+import { reviewRows, stationHasData } from './reviewRows';
 
 const A = '440304001001';
 const B = '440304001002';
@@ -22,6 +22,23 @@ function freshDb(): YoufuDb {
 }
 
 describe('review table rows', () => {
+  it.each([
+    ['all zeros', {}, false],
+    ['a last sync only', { lastSyncAt: '2026-11-28T02:00:00.000Z' }, false],
+    ['recipients on file', { recipients: 1 }, true],
+    ['visits due', { visitsDue: 2 }, true],
+    ['an overdue duty', { overdue: 1 }, true],
+    ['a visit logged', { visitsLogged: 1 }, true],
+    ['an open request', { openRequests: 1, oldestRequestDays: 3 }, true],
+  ] as const)('a station with %s has data: %s', (_, over, expected) => {
+    expect(stationHasData(figures(A, over))).toBe(expected);
+  });
+
+  it('a station with aid only has data', () => {
+    const f = figures(A);
+    expect(stationHasData({ ...f, aid: { ...f.aid, district_care_fund: { count: 1, fen: 5000 } } })).toBe(true);
+  });
+
   it('groups a district by street with subtotals, the street and community with heroes overdue first', () => {
     const rows = reviewRows([figures(A), figures(B, { heroesOverdue: 1, overdue: 3 }), figures(C, { overdue: 1 })], 'community');
     expect(rows.map((r) => [r.code, r.kind, r.overdue])).toEqual([['440304001', 'street', 3], ['440304002', 'street', 1]]);

@@ -1,5 +1,5 @@
 import type { StationFigures } from '../../../shared/review/api';
-import { compareByHeroesOverdue, groupByStreet } from '../../../shared/review/rollup';
+import { aidTotals, compareByHeroesOverdue, groupByStreet } from '../../../shared/review/rollup';
 
 /** A table row: a station, or a street subtotal with its communities as children. */
 export interface ReviewRow extends StationFigures {
@@ -15,4 +15,14 @@ export function reviewRows(stations: readonly StationFigures[], rowLevel: string
     kind: 'street',
     children: g.stations.map((s) => ({ ...s, kind: 'station' })),
   }));
+}
+
+/**
+ * A station with something in it this week: recipients on file, visits due or logged, overdue
+ * duties, aid or open requests. The review's 隐藏无数据站点 leaves the others out (their
+ * figures are all zero, so the totals do not change).
+ */
+export function stationHasData(s: StationFigures): boolean {
+  return s.recipients > 0 || s.visitsDue > 0 || s.visitsDone > 0 || s.overdue > 0 || s.heroesOverdue > 0
+    || s.visitsLogged > 0 || s.openRequests > 0 || aidTotals(s).count > 0;
 }

@@ -4,6 +4,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { weekdayLabel } from '../../ui/dates';
 import { useLocale, useStrings } from '../../app/i18n';
 import { useToday } from '../../app/useToday';
+import { FirstDownloadCard, useFirstDownload } from '../common/FirstDownload';
 import { todayStrings } from './strings';
 import { TodayCounts } from './TodayCounts';
 import { TodayTable } from './TodayTable';
@@ -15,6 +16,8 @@ export function TodayPage() {
   const today = useToday();
   const [scope, setScope] = useState<TodayScope>('station');
   const data = useTodayItems(scope, today);
+  // Until the first download has finished, its progress: not an empty list that looks like a quiet day.
+  const download = useFirstDownload();
   return (
     <>
       <PageHeader
@@ -29,8 +32,12 @@ export function TodayPage() {
           />
         }
       />
-      <TodayCounts data={data} />
-      <TodayTable items={data?.lines ?? []} today={today} loading={data === undefined} />
+      {download && !download.complete ? <FirstDownloadCard download={download} /> : (
+        <>
+          <TodayCounts data={data} />
+          <TodayTable items={data?.lines ?? []} today={today} loading={data === undefined || download === undefined} />
+        </>
+      )}
     </>
   );
 }
