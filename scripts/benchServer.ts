@@ -47,7 +47,7 @@ async function handlerPull(username: string, target: number, pageSize: number): 
   let pages = 0;
   const t = performance.now();
   for (;;) {
-    const page = await handlePull(deps, session, { cursor: String(cursor), limit: String(Math.min(pageSize, target - changes)) });
+    const page = await handlePull(deps, session, { cursor, limit: Math.min(pageSize, target - changes) });
     pages++;
     changes += page.changes.length;
     cursor = page.cursor;

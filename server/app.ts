@@ -1,18 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
+import { apiRoutes } from '../shared/api/routes';
 import type { HealthResponse } from '../shared/sync/protocol';
 import { MAX_PUSH_BODY_BYTES, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import type { LoginLimits } from './auth/loginRoutes';
 import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes } from './auth/loginRoutes';
 import type { StorageGuardOptions } from './db/storageGuard';
 import { guardDb } from './db/storageGuard';
-import { authenticate } from './auth/tokens';
 import { registerConflictRoutes } from './conflicts/conflictRoutes';
 import { registerReviewRoutes } from './review/reviewRoutes';
 import type { Db } from './db/db';
 import { ApiError, errorBody, handleError } from './errors';
 import { handlePull } from './sync/pullHandler';
 import { handlePush, SUPPORTED_SCHEMA_VERSIONS } from './sync/pushHandler';
+import { registerRoute } from './registerRoute';
 
 export interface ServerOptions {
   /** A migrated database (see openServerDb). */
@@ -30,6 +31,8 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string[];
   /** Bounded waits on the database and what to do once it is unusable (see storageGuard.ts). */
   storage?: StorageGuardOptions;
+  /** Told of every route as it is registered (the route-table test compares them with shared/api/routes.ts). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 export const DEFAULT_BODY_LIMIT = MAX_PUSH_BODY_BYTES;
@@ -63,17 +66,23 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ? { redact, level: 'info', ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream } : {}) }
       : false,
   });
+  const { onRoute } = opts;
+  if (onRoute) {
+    app.addHook('onRoute', (r) => {
+      for (const method of Array.isArray(r.method) ? r.method : [r.method]) onRoute({ method, url: r.url });
+    });
+  }
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
   // Health says whether the database answers, within HEALTH_TIMEOUT_MS: 503 storage_unavailable
   // once the guard has given it up (the process is about to exit) or when it does not answer.
-  app.get('/api/v1/health', async (): Promise<HealthResponse> => {
+  registerRoute(app, apiRoutes.health, { db, now }, async (): Promise<HealthResponse> => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        const err = new ApiError(503, 'storage_unavailable', 'the database did not answer the health check in time');
+        const err = new ApiError('storage_unavailable', 'the database did not answer the health check in time');
         err.retryAfterSeconds = 30;
         reject(err);
       }, HEALTH_TIMEOUT_MS);
@@ -88,15 +97,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   registerAuthRoutes(app, { db, now, serverId, limits: { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits } });
 
-  app.post('/api/v1/sync/push', async (req) => {
-    const session = await authenticate(db, req.headers.authorization, now());
-    return handlePush({ db, now, maxClockDriftMs: opts.maxClockDriftMs }, session, req.body);
-  });
-
-  app.get('/api/v1/sync/pull', async (req) => {
-    const session = await authenticate(db, req.headers.authorization, now());
-    return handlePull({ db, now }, session, req.query);
-  });
+  registerRoute(app, apiRoutes.push, { db, now }, ({ session, body }) => handlePush({ db, now, maxClockDriftMs: opts.maxClockDriftMs }, session, body));
+  registerRoute(app, apiRoutes.pull, { db, now }, ({ session, query }) => handlePull({ db, now }, session, query));
 
   registerConflictRoutes(app, { db, now });
   registerReviewRoutes(app, { db, now });

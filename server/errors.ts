@@ -1,19 +1,26 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { ERROR_STATUS, type ServerErrorCode } from '../shared/api/errors';
 import type { ErrorBody, ErrorCode } from '../shared/sync/protocol';
 import { StorageUnavailableError } from './db/storageGuard';
 
-/** An error a client can act on: a stable code from the protocol and an HTTP status. */
+/**
+ * An error a client can act on: a stable code from the protocol. Its HTTP status is the
+ * route table's for the code (shared/api/errors.ts); only Fastify's own refusals before a
+ * route runs (415) name another.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   /** Sent as `Retry-After` (429 and 503). */
   retryAfterSeconds: number | null = null;
+  readonly status: number;
   constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: ServerErrorCode,
     message: string,
+    status?: number,
   ) {
     super(message);
+    this.status = status ?? ERROR_STATUS[code];
   }
 }
 
@@ -32,16 +39,16 @@ export function describeZodError(error: z.ZodError): string {
 /** Parses a request part with a zod schema or answers 400 validation_failed. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new ApiError(400, 'validation_failed', describeZodError(r.error));
+  if (!r.success) throw new ApiError('validation_failed', describeZodError(r.error));
   return r.data;
 }
 
 /** Fastify's own errors come with codes of their own; map them onto the protocol's. */
 function fromFastify(e: FastifyError): ApiError | null {
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) return new ApiError(413, 'payload_too_large', 'the request body is too large');
-  if (e.statusCode === 429) return new ApiError(429, 'rate_limited', 'too many requests; try again later');
-  if (e.statusCode === 415) return new ApiError(415, 'validation_failed', 'send JSON (content-type: application/json)');
-  if (e.statusCode === 400) return new ApiError(400, 'validation_failed', e.message);
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) return new ApiError('payload_too_large', 'the request body is too large');
+  if (e.statusCode === 429) return new ApiError('rate_limited', 'too many requests; try again later');
+  if (e.statusCode === 415) return new ApiError('validation_failed', 'send JSON (content-type: application/json)', 415);
+  if (e.statusCode === 400) return new ApiError('validation_failed', e.message);
   return null;
 }
 

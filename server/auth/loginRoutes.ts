@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { apiRoutes } from '../../shared/api/routes';
 import type { LoginResponse } from '../../shared/sync/protocol';
-import { loginRequestSchema } from '../../shared/sync/protocol';
 import type { Db } from '../db/db';
-import { ApiError, parseOr400 } from '../errors';
+import { ApiError } from '../errors';
+import { registerRoute } from '../registerRoute';
 import { scopesOf } from '../scope';
 import { findAccountByUsername } from './accounts';
 import { normalizeUsername } from './credentialPolicy';
 import type { LoginLimits } from './loginLimits';
 import { clearAccount, pruneLimits, reserve } from './loginLimits';
 import { dummyHash, verifyPassword } from './password';
-import { authenticate, issueToken, revokeToken } from './tokens';
+import { issueToken, revokeToken } from './tokens';
 
 export type { LoginLimits } from './loginLimits';
 export { DEFAULT_LOGIN_LIMITS } from './loginLimits';
@@ -22,7 +23,7 @@ export interface AuthRouteDeps {
 }
 
 function rateLimited(retryAt: Date, at: Date): ApiError {
-  const err = new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again');
+  const err = new ApiError('rate_limited', 'too many sign-in attempts; wait and try again');
   err.retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - at.getTime()) / 1000));
   return err;
 }
@@ -30,8 +31,7 @@ function rateLimited(retryAt: Date, at: Date): ApiError {
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   const { db, now, limits } = deps;
 
-  app.post('/api/v1/auth/login', async (req): Promise<LoginResponse> => {
-    const body = parseOr400(loginRequestSchema, req.body);
+  registerRoute(app, apiRoutes.login, deps, async ({ req, body }): Promise<LoginResponse> => {
     const at = now();
     const username = normalizeUsername(body.username);
     // Both limits live in the database (one upsert each, before the password check), so parallel
@@ -49,7 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       : (await verifyPassword(body.password, await dummyHash()), false);
     if (!account || !ok || account.disabled) {
       await pruneLimits(db, new Date(at.getTime() - Math.max(limits.windowMs, limits.ipWindowMs)));
-      throw new ApiError(401, 'unauthorized', 'wrong username or password');
+      throw new ApiError('unauthorized', 'wrong username or password');
     }
     await clearAccount(db, username);
     const { token, expiresAt } = await issueToken(db, account.id, body.deviceId, at);
@@ -63,8 +63,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     };
   });
 
-  app.post('/api/v1/auth/logout', async (req) => {
-    const session = await authenticate(db, req.headers.authorization, now());
+  registerRoute(app, apiRoutes.logout, deps, async ({ session }) => {
     await revokeToken(db, session.tokenHash, now());
     return { ok: true as const };
   });

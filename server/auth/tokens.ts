@@ -31,17 +31,17 @@ export interface Session {
 /** The caller behind an `Authorization: Bearer …` header, or 401 unauthorized. */
 export async function authenticate(db: Queryable, authorization: string | undefined, now: Date): Promise<Session> {
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '');
-  if (!m) throw new ApiError(401, 'unauthorized', 'sign in first');
+  if (!m) throw new ApiError('unauthorized', 'sign in first');
   const tokenHash = hashToken(m[1]!);
   const rows = await db.query<{ account_id: string; device_id: string; expires_at: Date; revoked_at: Date | null }>(
     'SELECT account_id, device_id, expires_at, revoked_at FROM tokens WHERE token_hash = $1',
     [tokenHash],
   );
   const t = rows[0];
-  if (!t || t.revoked_at !== null) throw new ApiError(401, 'unauthorized', 'the session has ended; sign in again');
-  if (t.expires_at.getTime() <= now.getTime()) throw new ApiError(401, 'unauthorized', 'the session has expired; sign in again');
+  if (!t || t.revoked_at !== null) throw new ApiError('unauthorized', 'the session has ended; sign in again');
+  if (t.expires_at.getTime() <= now.getTime()) throw new ApiError('unauthorized', 'the session has expired; sign in again');
   const account = await findAccountById(db, t.account_id);
-  if (!account || account.disabled) throw new ApiError(401, 'unauthorized', 'the account is disabled');
+  if (!account || account.disabled) throw new ApiError('unauthorized', 'the account is disabled');
   return { account, deviceId: t.device_id, tokenHash };
 }
 

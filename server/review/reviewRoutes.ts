@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { StaffRole } from '../../shared/domain/enums';
 import { todayInShanghai } from '../../shared/calendar/shanghai';
-import type { DuplicateIdsResponse, ReviewResponse } from '../../shared/review/api';
-import { reviewQuerySchema } from '../../shared/review/api';
+import { apiRoutes } from '../../shared/api/routes';
+import type { DuplicateIdsResponse, ReviewQuery, ReviewResponse } from '../../shared/review/api';
 import type { Session } from '../auth/tokens';
-import { authenticate } from '../auth/tokens';
 import type { Db } from '../db/db';
-import { ApiError, parseOr400 } from '../errors';
+import { ApiError } from '../errors';
+import { registerRoute } from '../registerRoute';
 import { inScope, scopesOf } from '../scope';
 import { duplicateIdsQuery } from './duplicatesQuery';
 import { reviewFromSql } from './reviewSql';
@@ -24,34 +24,26 @@ export const REVIEWER_ROLES: readonly StaffRole[] = ['district_supervisor', 'cit
 
 function requireReviewer(session: Session): void {
   if (!REVIEWER_ROLES.includes(session.account.role)) {
-    throw new ApiError(403, 'forbidden_role', 'only district supervisors and the city administrator see the review');
+    throw new ApiError('forbidden_role', 'only district supervisors and the city administrator see the review');
   }
 }
 
-export async function handleReview(deps: ReviewRouteDeps, session: Session, query: unknown): Promise<ReviewResponse> {
-  requireReviewer(session);
-  const q = parseOr400(reviewQuerySchema, query);
+/** The query already validated (reviewQuerySchema), the role checked (requireReviewer). */
+export async function handleReview(deps: ReviewRouteDeps, session: Session, q: ReviewQuery): Promise<ReviewResponse> {
   const scopes = scopesOf(session.account);
   const station = q.station ?? session.account.stationCode;
-  if (!inScope(station, scopes)) throw new ApiError(403, 'forbidden_scope', `station ${station} is outside your scope`);
+  if (!inScope(station, scopes)) throw new ApiError('forbidden_scope', `station ${station} is outside your scope`);
   const now = deps.now();
   const review = await reviewFromSql(deps.db, { scope: station, week: q.week, today: todayInShanghai(now) });
   return { ...review, serverTime: now.toISOString() };
 }
 
 export async function handleDuplicates(deps: ReviewRouteDeps, session: Session): Promise<DuplicateIdsResponse> {
-  requireReviewer(session);
   return duplicateIdsQuery(deps.db, scopesOf(session.account));
 }
 
 /** `GET /api/v1/review`, `GET /api/v1/quality/duplicates`. */
 export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps): void {
-  app.get('/api/v1/review', async (req) => {
-    const session = await authenticate(deps.db, req.headers.authorization, deps.now());
-    return handleReview(deps, session, req.query);
-  });
-  app.get('/api/v1/quality/duplicates', async (req) => {
-    const session = await authenticate(deps.db, req.headers.authorization, deps.now());
-    return handleDuplicates(deps, session);
-  });
+  registerRoute(app, apiRoutes.review, deps, ({ session, query }) => handleReview(deps, session, query), { allow: requireReviewer });
+  registerRoute(app, apiRoutes.duplicates, deps, ({ session }) => handleDuplicates(deps, session), { allow: requireReviewer });
 }

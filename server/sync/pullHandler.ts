@@ -1,9 +1,8 @@
-import type { Change, PullResponse } from '../../shared/sync/protocol';
-import { pullQuerySchema } from '../../shared/sync/protocol';
+import type { Change, PullQuery, PullResponse } from '../../shared/sync/protocol';
 import type { Session } from '../auth/tokens';
 import type { Db, SqlParam } from '../db/db';
 import { toNumber } from '../db/db';
-import { ApiError, parseOr400 } from '../errors';
+import { ApiError } from '../errors';
 import { inScope, scopeCondition, scopeFingerprint, scopesOf } from '../scope';
 
 export interface PullDeps {
@@ -32,9 +31,9 @@ async function checkScopeUnchanged(db: Db, session: Session, clientKey: string, 
     'SELECT account_id, scope_fingerprint FROM client_state WHERE client_id = $1',
     [clientKey],
   );
-  if (state && state.account_id !== session.account.id) throw new ApiError(403, 'forbidden_scope', 'this clientId belongs to another account');
+  if (state && state.account_id !== session.account.id) throw new ApiError('forbidden_scope', 'this clientId belongs to another account');
   if (cursor > 0 && state?.scope_fingerprint != null && state.scope_fingerprint !== fingerprint) {
-    throw new ApiError(409, 'must_refetch', 'your area of responsibility has changed; the local data will be downloaded again');
+    throw new ApiError('must_refetch', 'your area of responsibility has changed; the local data will be downloaded again');
   }
   if (state?.scope_fingerprint !== fingerprint) {
     await db.query(
@@ -45,8 +44,8 @@ async function checkScopeUnchanged(db: Db, session: Session, clientKey: string, 
   }
 }
 
-export async function handlePull(deps: PullDeps, session: Session, query: unknown): Promise<PullResponse> {
-  const q = parseOr400(pullQuerySchema, query);
+/** `GET /api/v1/sync/pull`, the query already validated (pullQuerySchema). */
+export async function handlePull(deps: PullDeps, session: Session, q: PullQuery): Promise<PullResponse> {
   const now = deps.now();
   const scopes = scopesOf(session.account);
   const { db } = deps;
@@ -61,8 +60,8 @@ export async function handlePull(deps: PullDeps, session: Session, query: unknow
   );
   const head = toNumber(settings?.head);
   const horizon = Number(settings?.horizon ?? 0);
-  if (q.cursor > head) throw new ApiError(409, 'must_refetch', 'the server does not know this cursor (its data was restored or replaced)');
-  if (q.cursor > 0 && q.cursor < horizon) throw new ApiError(409, 'must_refetch', 'this device has not synced for too long; the local data will be downloaded again');
+  if (q.cursor > head) throw new ApiError('must_refetch', 'the server does not know this cursor (its data was restored or replaced)');
+  if (q.cursor > 0 && q.cursor < horizon) throw new ApiError('must_refetch', 'this device has not synced for too long; the local data will be downloaded again');
 
   const params: SqlParam[] = [q.cursor, head, q.limit + 1];
   const where = `(${scopeCondition('c.station_code', scopes, params)} OR ${scopeCondition('c.old_station_code', scopes, params)})`;

@@ -1,10 +1,10 @@
 import type { Mutation, MutationResult, PushRequest, PushResponse, RejectReason } from '../../shared/sync/protocol';
-import { PROTOCOL_VERSION, pushRequestSchema } from '../../shared/sync/protocol';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { decodeHlc, isTooFarAhead, MAX_CLOCK_DRIFT_MS } from '../../shared/sync/hlc';
 import type { Session } from '../auth/tokens';
 import type { Db } from '../db/db';
 import { toNumber } from '../db/db';
-import { ApiError, parseOr400 } from '../errors';
+import { ApiError } from '../errors';
 import { scopesOf } from '../scope';
 import { applyMutation } from './applyMutation';
 import { SeqAllocator } from './rowStore';
@@ -26,24 +26,24 @@ export interface PushDeps {
  */
 function checkBatch(req: PushRequest, now: Date, maxDrift: number): void {
   if (req.protocolVersion !== PROTOCOL_VERSION) {
-    throw new ApiError(400, 'protocol_version_unsupported', `this server speaks sync protocol ${PROTOCOL_VERSION}, the app sent ${req.protocolVersion}; update the app`);
+    throw new ApiError('protocol_version_unsupported', `this server speaks sync protocol ${PROTOCOL_VERSION}, the app sent ${req.protocolVersion}; update the app`);
   }
   if (!SUPPORTED_SCHEMA_VERSIONS.includes(req.schemaVersion)) {
-    throw new ApiError(400, 'schema_version_unsupported', `this server accepts data schema ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}, the app sent ${req.schemaVersion}; update the app`);
+    throw new ApiError('schema_version_unsupported', `this server accepts data schema ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}, the app sent ${req.schemaVersion}; update the app`);
   }
   // Results are keyed by mutation id and applied in seq order: a batch naming either twice is malformed.
   const ids = new Set<string>();
   const seqs = new Set<number>();
   for (const m of req.mutations) {
-    if (ids.has(m.id)) throw new ApiError(400, 'validation_failed', `mutation ${m.id} appears twice in the batch; each mutation is sent once`);
-    if (seqs.has(m.seq)) throw new ApiError(400, 'validation_failed', `seq ${m.seq} appears twice in the batch; each mutation has its own seq`);
+    if (ids.has(m.id)) throw new ApiError('validation_failed', `mutation ${m.id} appears twice in the batch; each mutation is sent once`);
+    if (seqs.has(m.seq)) throw new ApiError('validation_failed', `seq ${m.seq} appears twice in the batch; each mutation has its own seq`);
     ids.add(m.id);
     seqs.add(m.seq);
   }
   for (const m of req.mutations) {
-    if (decodeHlc(m.hlc) === null) throw new ApiError(400, 'validation_failed', `mutation ${m.id}: malformed hlc`);
+    if (decodeHlc(m.hlc) === null) throw new ApiError('validation_failed', `mutation ${m.id}: malformed hlc`);
     if (isTooFarAhead(m.hlc, now.getTime(), maxDrift)) {
-      throw new ApiError(409, 'clock_skew', `this computer's clock is ahead of the server's by more than ${Math.round(maxDrift / 60000)} minutes; set the correct date and time, then sync again`);
+      throw new ApiError('clock_skew', `this computer's clock is ahead of the server's by more than ${Math.round(maxDrift / 60000)} minutes; set the correct date and time, then sync again`);
     }
   }
 }
@@ -70,8 +70,8 @@ function answerSeen(m: Mutation, fp: string, known: KnownVerdicts): MutationResu
   return { id: m.id, status: 'duplicate' };
 }
 
-export async function handlePush(deps: PushDeps, session: Session, body: unknown): Promise<PushResponse> {
-  const req = parseOr400(pushRequestSchema, body);
+/** `POST /api/v1/sync/push`, the request already validated (pushRequestSchema). */
+export async function handlePush(deps: PushDeps, session: Session, req: PushRequest): Promise<PushResponse> {
   const now = deps.now();
   checkBatch(req, now, deps.maxClockDriftMs ?? MAX_CLOCK_DRIFT_MS);
   const scopes = scopesOf(session.account);
@@ -87,7 +87,7 @@ export async function handlePush(deps: PushDeps, session: Session, body: unknown
       [req.clientId],
     );
     if (!state || state.account_id !== session.account.id) {
-      throw new ApiError(403, 'forbidden_scope', 'this clientId belongs to another account; each account keeps its own local database');
+      throw new ApiError('forbidden_scope', 'this clientId belongs to another account; each account keeps its own local database');
     }
     let last = toNumber(state.last_seq);
     const byId = new Map<string, MutationResult>();

@@ -20,12 +20,12 @@ export const MAX_CONFLICTS_LIMIT = 1000;
 /** `GET /api/v1/conflicts?status=open&limit=200` (query strings are text, hence coerce). */
 export const conflictsQuerySchema = z.object({
   status: z.enum(CONFLICT_STATUSES).default('open'),
-  limit: z.coerce.number().int().positive().max(MAX_CONFLICTS_LIMIT).default(DEFAULT_CONFLICTS_LIMIT),
+  limit: z.coerce.number<number>().int().positive().max(MAX_CONFLICTS_LIMIT).default(DEFAULT_CONFLICTS_LIMIT),
 });
 export type ConflictsQuery = z.infer<typeof conflictsQuerySchema>;
 
 /** `/api/v1/conflicts/:id/resolve` */
-export const conflictIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const conflictIdParamsSchema = z.object({ id: z.coerce.number<number>().int().positive() });
 
 /** One side of a conflict: whose edit it was and when it was made (its HLC's wall clock). */
 export const conflictPartySchema = z.object({

@@ -151,11 +151,11 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-/** `GET /api/v1/sync/pull?cursor=N&limit=L&clientId=C` (query strings are text, hence coerce). */
+/** `GET /api/v1/sync/pull?cursor=N&limit=L&clientId=C` (query strings are text, hence coerce; clients pass numbers). */
 export const DEFAULT_PULL_LIMIT = 1000;
 export const pullQuerySchema = z.object({
-  cursor: z.coerce.number().int().nonnegative().default(0),
-  limit: z.coerce.number().int().positive().max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  cursor: z.coerce.number<number>().int().nonnegative().default(0),
+  limit: z.coerce.number<number>().int().positive().max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
   /** The pushing clientId; the server remembers the scopes its cursor was issued under. */
   clientId: identifier(8, 64).optional(),
 });
