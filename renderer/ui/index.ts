@@ -1,4 +1,5 @@
 export { CategoryTags, type CategoryTagEntry } from './CategoryTags';
+export { DateInput, DateTimeInput } from './DateInputs';
 export { DateText, DateTimeText } from './DateText';
 export { dateTimeLabel, longDateLabel, weekdayLabel } from './dates';
 export { DueStatusTag, OccurrenceStatusTag, type DueState, type DueStatusTagProps } from './DueStatusTag';

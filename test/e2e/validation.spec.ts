@@ -3,6 +3,7 @@ import { newClockedPage, test } from './support/test';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
 import { SHANGHAI_TIME_ZONE } from '../../shared/calendar/shanghai';
 import { screenshot, startWithDemoData } from './support/demo';
+import { typeDate } from './support/datePicker';
 
 /**
  * (c) A bad ID number, a bad phone and a negative amount each show a clear zh-CN message
@@ -59,7 +60,7 @@ test('a gender or birth date the ID number contradicts is explained beside that 
   await page.getByTestId('recipient-idNumber').fill(first17 + idNumberCheckChar(first17));
   await expect(page.getByTestId('recipient-birthDate')).toHaveValue('1950-03-07');
   await page.getByTestId('recipient-gender').getByText('女').click();
-  await page.getByTestId('recipient-birthDate').fill('1950-03-08');
+  await typeDate(page.getByTestId('recipient-birthDate'), '1950-03-08');
   await page.getByTestId('recipient-phone-0').fill('13812345678');
   await page.getByTestId('recipient-save').click();
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { screenshot, startWithDemoData } from './support/demo';
 import { confirmSaved } from './support/visitSave';
+import { typeDate } from './support/datePicker';
 
 /**
  * (a) A caseworker logs a home visit from Today with an aid item and a need, the form survives
@@ -136,7 +137,7 @@ test('void aid with a reason, add and deactivate a duty plan, and a death stops 
   // Deceased: with a date, every duty stops and no visit can be logged any more.
   await page.getByTestId('profile-status-change').click();
   await page.getByTestId('status-radio').getByText('已故').click();
-  await page.getByTestId('status-date').fill('2026-11-20');
+  await typeDate(page.getByTestId('status-date'), '2026-11-20');
   await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
   await expect(page.getByTestId('profile-status')).toHaveText('已故（2026-11-20）');
   await expect(page.getByTestId('duties').getByTestId('next-due')).toHaveCount(0);

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { CATEGORY, type CategoryCode, DISABILITY_CAUSE, FAMILY_RELATION } from '../../../shared/domain/enums';
-import { DateInput } from '../common/DateInputs';
+import { DateInput } from '../../ui';
 import { enumOptions } from '../common/enumOptions';
 import { FAMILY_CATEGORIES, emptyCategory } from './recipientFormValues';
 import { recipientStrings } from './strings';

@@ -5,7 +5,7 @@ import { useLocale, useStrings } from '../../app/i18n';
 import { DUTY_KIND, FESTIVAL, RECURRENCE_TYPE } from '../../../shared/domain/enums';
 import type { Duty, Recipient, Staff } from '../../../shared/domain/schemas';
 import { toShanghaiIso, todayInShanghai } from '../../../shared/calendar/shanghai';
-import { DateInput } from '../common/DateInputs';
+import { DateInput } from '../../ui';
 import { enumOptions } from '../common/enumOptions';
 import { useErrorText } from '../common/featureErrors';
 import { applyFieldErrors, toFormErrors } from '../common/fieldErrors';

@@ -1,7 +1,7 @@
 import { Card, Checkbox, Col, Form, Input, Radio, Row } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { GENDER } from '../../../shared/domain/enums';
-import { DateInput } from '../common/DateInputs';
+import { DateInput } from '../../ui';
 import { enumOptions } from '../common/enumOptions';
 import { recipientStrings } from './strings';
 

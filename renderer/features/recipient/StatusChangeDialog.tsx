@@ -6,7 +6,7 @@ import { RECIPIENT_STATUS, type RecipientStatus } from '../../../shared/domain/e
 import type { Recipient } from '../../../shared/domain/schemas';
 import { todayInShanghai } from '../../../shared/calendar/shanghai';
 import { changeRecipientStatus } from '../../db/recipientRepository';
-import { DateInput } from '../common/DateInputs';
+import { DateInput } from '../../ui';
 import { enumOptions } from '../common/enumOptions';
 import { recipientStrings } from './strings';
 

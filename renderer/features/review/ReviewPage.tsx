@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Input, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { addDays, mondayOf } from '../../../shared/calendar/shanghai';
 import { getStation } from '../../../shared/stations/tree';
@@ -6,7 +6,7 @@ import { useDbSession } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useToday } from '../../app/useToday';
-import { PageHeader } from '../../ui';
+import { DateInput, PageHeader } from '../../ui';
 import { useErrorText } from '../common/featureErrors';
 import { ReviewCharts } from './ReviewCharts';
 import { ReviewTable } from './ReviewTable';
@@ -55,12 +55,12 @@ export function ReviewPage({ week: rawWeek }: { week: string | null }) {
         extra={(
           <Flex gap={8} wrap align="center" className="yf-no-print">
             <Button onClick={() => go(addDays(week, -7))} data-testid="review-prev">{t('prevWeek')}</Button>
-            <Input
-              type="date"
+            <DateInput
               aria-label={t('pickWeek')}
               value={week}
+              allowClear={false}
               style={{ width: 150 }}
-              onChange={(e) => { if (e.target.value) go(mondayOf(e.target.value)); }}
+              onChange={(date) => { if (date) go(mondayOf(date)); }}
               data-testid="review-week"
             />
             <Button onClick={() => go(addDays(week, 7))} data-testid="review-next">{t('nextWeek')}</Button>

@@ -1,7 +1,7 @@
 import { Card, Col, Form, Radio, Row, Select } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { FESTIVAL, VISIT_MODE, VISIT_PURPOSE } from '../../../shared/domain/enums';
-import { DateTimeInput } from '../common/DateInputs';
+import { DateTimeInput } from '../../ui';
 import { enumOptions } from '../common/enumOptions';
 import { visitStrings } from './strings';
 
