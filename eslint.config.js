@@ -5,6 +5,8 @@ import globals from 'globals';
 import { boundariesPlugin } from './eslint/boundariesPlugin.js';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** What the local database object opens up: its tables, transactions, codec, its deletion and name (closing it is anyone's). */
+const DB_INSIDES = '/^(stations|staff|recipients|visits|aid|duties|dutyOccurrences|requests|signoffs|outbox|syncState|conflicts|auditLocal|drafts|transaction|table|tables|codec|delete|name)$/';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'stream'];
 
 export default tseslint.config(
@@ -45,6 +47,22 @@ export default tseslint.config(
           { group: ['**/main/**', '**/server/**'], message: 'renderer/ talks to main only through window.app.' },
         ],
       }],
+    },
+  },
+  {
+    // Issue 14 §2, the other half of eslint/boundaries/dbDoor.js: outside renderer/db/ the
+    // database handle (`db`, `ctx.db`) is passed on to query functions and repositories, never
+    // opened up. (The rule's options replace the ones above, hence the named-exports selector again.)
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**', 'renderer/bench/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: `MemberExpression:matches([object.name=/^(db|database)$/], [object.property.name=/^(db|database)$/])[property.name=${DB_INSIDES}]`,
+          message: "The database's tables, transactions and codec are renderer/db/'s: call a query function of renderer/db/queries/ or a repository (add one there if none fits).",
+        },
+      ],
     },
   },
   {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppApi } from '../../../shared/ipc/appApi';
 import type { BackupStatus, IpcRequest } from '../../../shared/ipc/contract';
-import type { YoufuDb } from '../../db/database';
+import type { YoufuDb } from '../../db/handle';
+import { localDatabaseName } from '../../db/queries/settings';
 import { upsertRows } from '../../db/repository';
 import { newTestDb, recipientInput, testContext } from '../../db/testFixtures';
 import { isDailyBackupDue, runDailyBackup } from './dailyBackup';
@@ -60,7 +61,7 @@ describe('runDailyBackup', () => {
     expect(await runDailyBackup(api, { db, accountId: 'u1', serverId: 'srv' }, now)).toMatchObject({ kind: 'written' });
     expect(writes).toHaveLength(1);
     const [req] = writes;
-    expect(req?.meta).toMatchObject({ accountId: 'u1', serverId: 'srv', databaseName: db.name, createdAt: now.toISOString() });
+    expect(req?.meta).toMatchObject({ accountId: 'u1', serverId: 'srv', databaseName: localDatabaseName(db), createdAt: now.toISOString() });
     expect(req?.tables.recipients).toHaveLength(1);
     expect(req?.tables.outbox).toHaveLength(1);
     expect(req?.tableOrder).toContain('outbox');
