@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createHttpTransport } from '../renderer/sync/transport';
+import { createHttpLogin, createHttpTransport } from '../renderer/sync/transport';
 import type { BenchServer } from './benchServerProcess';
 
 /**
@@ -26,11 +26,10 @@ export interface PullBenchResult {
 export async function pullThroughputBench(server: BenchServer, opts: {
   username: string; password: string; scopePrefix: string; target: number; pageSize: number;
 }): Promise<PullBenchResult> {
-  let token: string | null = null;
-  const http = createHttpTransport({ baseUrl: server.url, getToken: () => token });
-  const login = await http.login({ username: opts.username, password: opts.password, deviceId: `bench-pull-${randomUUID().slice(0, 8)}` });
+  const login = await createHttpLogin({ baseUrl: server.url })({ username: opts.username, password: opts.password, deviceId: `bench-pull-${randomUUID().slice(0, 8)}` });
   if (!login.ok) throw new Error(`login: ${login.error.code} ${login.error.message}`);
-  token = login.value.token;
+  const { token } = login.value;
+  const http = createHttpTransport({ baseUrl: server.url, getToken: () => token });
 
   // Warm-up: the same read once, so that both sides find the table in the page cache. Timed
   // too: on a shared machine the load changes over a run, and the baseline is the faster read.

@@ -9,7 +9,7 @@ import type { OutboxEntry } from '../db/records';
 import { updateRecipient } from '../db/recipientRepository';
 import { openOutboxEntries, type RepoContext } from '../db/repository';
 import { SyncEngine } from '../sync/engine';
-import { type SyncTransport, createHttpTransport } from '../sync/transport';
+import { type SyncTransport, createHttpLogin, createHttpTransport } from '../sync/transport';
 
 /**
  * Sync benchmarks in the browser, against a real server reached same-origin through the Vite
@@ -106,7 +106,6 @@ interface Observer {
 
 function observe(http: SyncTransport, o: Observer): SyncTransport {
   return {
-    login: (req) => http.login(req),
     async push(req) {
       const t = performance.now();
       o.pushes++;
@@ -143,11 +142,10 @@ function groupPage(changes: readonly { table: string; rowId: string; op: string 
 export async function syncBootstrapBench(opts: { username: string; password: string; pageSize: number }): Promise<SyncBootstrapResult> {
   session?.db.close();
   session = null;
-  let token: string | null = null;
-  const http = createHttpTransport({ baseUrl: '', getToken: () => token });
-  const login = await http.login({ username: opts.username, password: opts.password, deviceId: `bench-${crypto.randomUUID().slice(0, 8)}` });
+  const login = await createHttpLogin({ baseUrl: '' })({ username: opts.username, password: opts.password, deviceId: `bench-${crypto.randomUUID().slice(0, 8)}` });
   if (!login.ok) throw new Error(`login: ${login.error.code} ${login.error.message}`);
-  token = login.value.token;
+  const { token } = login.value;
+  const http = createHttpTransport({ baseUrl: '', getToken: () => token });
 
   const db = await freshDb('client');
   const observer: Observer = { pullMs: 0, pushMs: 0, firstPullAt: null, pushes: 0, pages: [] };

@@ -1,9 +1,8 @@
 import type { AppApi } from '../../shared/ipc/appApi';
 import { type IpcError, toSyncErrorCode } from '../../shared/ipc/errors';
-import type { LoginResponse } from '../../shared/sync/protocol';
 import type { ConflictsTransport } from '../sync/conflictsClient';
 import type { ReviewTransport } from '../sync/reviewClient';
-import { type SyncError, type SyncTransport, type TransportResult, syncError } from '../sync/transport';
+import { type SyncError, type SyncTransport, syncError } from '../sync/transport';
 
 export function fromIpcError(error: IpcError): SyncError {
   return syncError(toSyncErrorCode(error.code), error.message);
@@ -11,17 +10,11 @@ export function fromIpcError(error: IpcError): SyncError {
 
 /**
  * The sync engine's transport inside Electron: every call goes to main, which holds the
- * server token and does the HTTP. The renderer never sees the token, so the `token` of the
- * login answer is always empty here.
+ * server token and does the HTTP. The renderer never sees the token (signing in goes
+ * straight to `api.auth.login`, see platform/session.ts).
  */
 export function createIpcTransport(api: AppApi): SyncTransport {
   return {
-    async login(req): Promise<TransportResult<LoginResponse>> {
-      const res = await api.auth.login(req);
-      if (!res.ok) return { ok: false, error: fromIpcError(res.error) };
-      const { user, scopes, serverId, expiresAt } = res.value;
-      return { ok: true, value: { token: '', user, scopes, serverId, serverTime: new Date().toISOString(), expiresAt: expiresAt ?? '' } };
-    },
     async push(req) {
       const res = await api.sync.push(req);
       return res.ok ? res : { ok: false, error: fromIpcError(res.error) };

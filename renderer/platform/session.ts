@@ -1,12 +1,12 @@
 import type { LoginRequest, SessionUser } from '../../shared/sync/protocol';
-import { clearToken, createBrowserTransport, readToken, storeToken } from '../sync/browserSession';
+import { browserLogin, clearToken, createBrowserTransport, readToken, storeToken } from '../sync/browserSession';
 import { type ConflictsTransport, createHttpConflictsTransport } from '../sync/conflictsClient';
 import type { SyncTransport, TransportResult } from '../sync/transport';
 import { databaseName } from '../db/database';
 import { forgetBrowserKeys, unlockBrowserKeys } from './dbKeys';
 import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';
-import { createIpcConflictsTransport, createIpcReviewTransport, createIpcTransport } from './ipcTransport';
+import { createIpcConflictsTransport, createIpcReviewTransport, createIpcTransport, fromIpcError } from './ipcTransport';
 import { type ReviewTransport, createHttpReviewTransport } from '../sync/reviewClient';
 
 export interface SignedIn {
@@ -22,12 +22,13 @@ export interface SignedIn {
 export async function signInOnline(req: LoginRequest): Promise<TransportResult<SignedIn>> {
   const api = desktopApi();
   if (api) {
-    const res = await createIpcTransport(api).login(req);
-    if (!res.ok) return res;
+    // Main signs in and keeps the token; the renderer hears who signed in, never the token.
+    const res = await api.auth.login(req);
+    if (!res.ok) return { ok: false, error: fromIpcError(res.error) };
     await refreshDesktopStatus(api);
     return { ok: true, value: { user: res.value.user, scopes: res.value.scopes, serverId: res.value.serverId } };
   }
-  const res = await createBrowserTransport(null).login(req);
+  const res = await browserLogin(req);
   if (!res.ok) return res;
   const { token, user, scopes, serverId } = res.value;
   storeToken(serverId, user.id, token);

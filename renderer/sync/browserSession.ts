@@ -1,4 +1,5 @@
-import { type SyncTransport, createHttpTransport } from './transport';
+import type { LoginRequest, LoginResponse } from '../../shared/sync/protocol';
+import { type SyncTransport, type TransportResult, createHttpLogin, createHttpTransport } from './transport';
 
 /**
  * The browser shell's side of the session: it talks to the central server same-origin
@@ -34,10 +35,12 @@ export function clearToken(): void {
   sessionStorage.removeItem(TOKEN_KEY);
 }
 
-/** A transport for the signed-in account (or for signing in, with no account yet). */
-export function createBrowserTransport(account: { serverId: string; userId: string } | null, baseUrl = ''): SyncTransport {
-  return createHttpTransport({
-    baseUrl,
-    getToken: () => (account ? readToken(account.serverId, account.userId) : null),
-  });
+/** The transport of the signed-in account. */
+export function createBrowserTransport(account: { serverId: string; userId: string }, baseUrl = ''): SyncTransport {
+  return createHttpTransport({ baseUrl, getToken: () => readToken(account.serverId, account.userId) });
+}
+
+/** Signing in from the browser shell (the caller stores the token: storeToken). */
+export function browserLogin(req: LoginRequest, baseUrl = ''): Promise<TransportResult<LoginResponse>> {
+  return createHttpLogin({ baseUrl })(req);
 }

@@ -1,8 +1,5 @@
-import {
-  type ConflictResolution, type ConflictStatusFilter, type ConflictsListResponse, type ResolveConflictResponse,
-  conflictsListResponseSchema, resolveConflictResponseSchema,
-} from '../../shared/sync/conflictsApi';
-import { type JsonApiOptions, createJsonApi } from './jsonApi';
+import type { ConflictResolution, ConflictStatusFilter, ConflictsListResponse, ResolveConflictResponse } from '../../shared/sync/conflictsApi';
+import { type HttpClientOptions, createHttpApiClient, toTransportResult } from './jsonApi';
 import type { TransportResult } from './transport';
 
 /** The supervisors' conflict review on the server (see shared/sync/conflictsApi.ts). */
@@ -11,18 +8,13 @@ export interface ConflictsTransport {
   resolve(id: number, resolution: ConflictResolution): Promise<TransportResult<ResolveConflictResponse>>;
 }
 
-export type HttpConflictsTransportOptions = Omit<JsonApiOptions, 'forbiddenCode'>;
+export type HttpConflictsTransportOptions = HttpClientOptions;
 
 /** Fetch with a bearer token, like createHttpTransport; failures come back as values. */
 export function createHttpConflictsTransport(opts: HttpConflictsTransportOptions): ConflictsTransport {
-  const call = createJsonApi({ timeoutMs: 30_000, ...opts, forbiddenCode: 'forbidden_role' });
+  const client = createHttpApiClient({ timeoutMs: 30_000, ...opts });
   return {
-    list: (status, limit) => {
-      const q = new URLSearchParams({ status });
-      if (limit !== undefined) q.set('limit', String(limit));
-      return call(`/api/v1/conflicts?${q.toString()}`, { method: 'GET' }, conflictsListResponseSchema);
-    },
-    resolve: (id, resolution) =>
-      call(`/api/v1/conflicts/${encodeURIComponent(String(id))}/resolve`, { method: 'POST', body: JSON.stringify({ resolution }) }, resolveConflictResponseSchema),
+    list: async (status, limit) => toTransportResult(await client.call('conflicts', { status, limit })),
+    resolve: async (id, resolution) => toTransportResult(await client.call('resolveConflict', { id, resolution })),
   };
 }

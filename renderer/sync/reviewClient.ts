@@ -1,6 +1,6 @@
-import { type DuplicateIdsResponse, type ReviewResponse, duplicateIdsResponseSchema, reviewResponseSchema } from '../../shared/review/api';
+import type { DuplicateIdsResponse, ReviewResponse } from '../../shared/review/api';
 import { readToken } from './browserSession';
-import { createJsonApi } from './jsonApi';
+import { createHttpApiClient, toTransportResult } from './jsonApi';
 import type { TransportResult } from './transport';
 
 /** The server's review routes (shared/review/api.ts); failures come back as values. */
@@ -10,13 +10,10 @@ export interface ReviewTransport {
 }
 
 export function createHttpReviewTransport(account: { serverId: string; userId: string }, baseUrl = ''): ReviewTransport {
-  const call = createJsonApi({ baseUrl, getToken: () => readToken(account.serverId, account.userId), timeoutMs: 30_000, forbiddenCode: 'forbidden_role' });
+  const client = createHttpApiClient({ baseUrl, getToken: () => readToken(account.serverId, account.userId), timeoutMs: 30_000 });
   return {
-    review: (week, station) => {
-      const q = new URLSearchParams({ week });
-      if (station) q.set('station', station);
-      return call(`/api/v1/review?${q.toString()}`, { method: 'GET' }, reviewResponseSchema);
-    },
-    duplicates: () => call('/api/v1/quality/duplicates', { method: 'GET' }, duplicateIdsResponseSchema),
+    // An empty station is the caller's own, as when none is named.
+    review: async (week, station) => toTransportResult(await client.call('review', { week, station: station || undefined })),
+    duplicates: async () => toTransportResult(await client.call('duplicates')),
   };
 }

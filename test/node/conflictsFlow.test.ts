@@ -6,7 +6,7 @@ import { restoreLoserValue } from '../../renderer/features/conflicts/restoreLose
 import { createRecipient } from '../../renderer/db/recipientRepository';
 import { openOutboxEntries, runWrite } from '../../renderer/db/repository';
 import { type ConflictsTransport, createHttpConflictsTransport } from '../../renderer/sync/conflictsClient';
-import { createHttpTransport } from '../../renderer/sync/transport';
+import { createHttpLogin } from '../../renderer/sync/transport';
 import { testBackends } from '../support/databases';
 import { ST, recipientFields } from '../support/fixtures';
 import { type TestServer, startTestServer } from '../support/serverHarness';
@@ -40,11 +40,9 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
 
   /** The conflict routes for an account, over real HTTP with its own bearer token. */
   async function conflictsFor(username: string): Promise<ConflictsTransport> {
-    let token: string | null = null;
-    const login = await createHttpTransport({ baseUrl: server.baseUrl, getToken: () => null })
-      .login({ username, password: PASSWORD, deviceId: `device-${randomUUID()}` });
+    const login = await createHttpLogin({ baseUrl: server.baseUrl })({ username, password: PASSWORD, deviceId: `device-${randomUUID()}` });
     if (!login.ok) throw new Error(login.error.message);
-    token = login.value.token;
+    const { token } = login.value;
     return createHttpConflictsTransport({ baseUrl: server.baseUrl, getToken: () => token });
   }
 

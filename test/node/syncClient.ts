@@ -6,7 +6,7 @@ import { generateKeyMaterial } from '../../renderer/db/atRest/keys';
 import { YoufuDb } from '../../renderer/db/database';
 import type { RepoContext } from '../../renderer/db/repository';
 import { SyncEngine, type SyncProgress } from '../../renderer/sync/engine';
-import { type SyncTransport, createHttpTransport, syncError } from '../../renderer/sync/transport';
+import { type SyncTransport, createHttpLogin, createHttpTransport, syncError } from '../../renderer/sync/transport';
 import type { TestServer } from '../support/serverHarness';
 
 /**
@@ -44,11 +44,10 @@ export async function signInClient(
 ): Promise<SimClient> {
   const db = new YoufuDb(`client-${name}-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange, keys: generateKeyMaterial() });
   await db.open();
-  let token: string | null = null;
-  const http = createHttpTransport({ baseUrl: server.baseUrl, getToken: () => token });
-  const login = await http.login({ username, password, deviceId: `device-${name}-${randomUUID().slice(0, 8)}` });
+  const login = await createHttpLogin({ baseUrl: server.baseUrl })({ username, password, deviceId: `device-${name}-${randomUUID().slice(0, 8)}` });
   if (!login.ok) throw new Error(`login ${username}: ${login.error.code} ${login.error.message}`);
-  token = login.value.token;
+  const { token } = login.value;
+  const http = createHttpTransport({ baseUrl: server.baseUrl, getToken: () => token });
 
   const clock = { offsetMs: 0 };
   const now = () => new Date(Date.now() + clock.offsetMs);
@@ -60,7 +59,6 @@ export async function signInClient(
 
   const lost = (p: number | undefined) => client.faults !== null && p !== undefined && client.faults.random() < p;
   const transport: SyncTransport = {
-    login: (req) => http.login(req),
     async push(req) {
       const sent = client.rewritePush ? client.rewritePush(req) : req;
       if (lost(client.faults?.lostRequest)) return { ok: false, error: syncError('network', 'request lost') };
