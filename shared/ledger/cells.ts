@@ -1,7 +1,7 @@
 import { SHANGHAI_OFFSET, toWallClockMs } from '../calendar/shanghai';
 import type { Label } from '../domain/labels';
 import { STATIONS, getStation, stationPathName } from '../stations/tree';
-import { maskIdNumber, parseIdNumber } from '../validation/idNumber';
+import { isRealDate, maskIdNumber, parseIdNumber } from '../validation/idNumber';
 import { parseYuanToFen } from '../validation/money';
 
 /**
@@ -60,11 +60,6 @@ export function excelSerialToDate(serial: number): Date {
   return new Date(Math.round((serial - 25569) * 86400) * 1000);
 }
 
-function isRealDay(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
 /** Accepts a real date cell, a serial number, or text such as 2026-03-02, 2026/3/2, 2026年3月2日. */
 export function parseDateCell(raw: RawCell): CellResult {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? fail('date_invalid') : ok(formatUtcDate(raw));
@@ -73,7 +68,7 @@ export function parseDateCell(raw: RawCell): CellResult {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw.trim());
   if (!m) return fail('date_invalid');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isRealDay(y, mo, d) ? ok(`${m[1]}-${pad(mo)}-${pad(d)}`) : fail('date_invalid');
+  return isRealDate(y, mo, d) ? ok(`${m[1]}-${pad(mo)}-${pad(d)}`) : fail('date_invalid');
 }
 
 function wallClockToIso(d: Date): string {
@@ -89,7 +84,7 @@ export function parseDatetimeCell(raw: RawCell): CellResult {
   if (!m) return fail('date_invalid');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (!isRealDay(y, mo, d) || h > 23 || mi > 59 || s > 59) return fail('date_invalid');
+  if (!isRealDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return fail('date_invalid');
   return ok(wallClockToIso(new Date(Date.UTC(y, mo - 1, d, h, mi, s))));
 }
 

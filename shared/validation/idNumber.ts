@@ -1,3 +1,4 @@
+import { daysInMonth } from '../calendar/shanghai';
 import { type Result, err, ok } from '../result';
 
 /**
@@ -32,10 +33,13 @@ export function normalizeIdNumber(raw: string): string {
   return raw.trim().toUpperCase();
 }
 
+/**
+ * A real Gregorian date. Years below 100 stay refused as they always were (the Date.UTC check
+ * this replaced read them as 19xx): no record or ID number holds one.
+ */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  if (![year, month, day].every(Number.isInteger) || year < 100 || month < 1 || month > 12) return false;
+  return day >= 1 && day <= daysInMonth(year, month);
 }
 
 export interface IdNumberInfo {
