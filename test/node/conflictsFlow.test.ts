@@ -4,7 +4,9 @@ import type { StaffRole } from '../../shared/domain/enums';
 import { createAccount } from '../../server/auth/accounts';
 import { restoreLoserValue } from '../../renderer/features/conflicts/restoreLoser';
 import { createRecipient } from '../../renderer/db/recipientRepository';
-import { openOutboxEntries, runWrite } from '../../renderer/db/repository';
+import { nextOutboxEntries } from '../../renderer/db/outboxRepository';
+import { recipientById } from '../../renderer/db/queries/recipient';
+import { runWrite } from '../../renderer/db/repository';
 import { type ConflictsTransport, createHttpConflictsTransport } from '../../renderer/sync/conflictsClient';
 import { createHttpLogin } from '../../renderer/sync/transport';
 import { testBackends } from '../support/databases';
@@ -88,7 +90,7 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
 
     expect(await restoreLoserValue(sup.ctx, conflict)).toEqual({ kind: 'written' });
     // As it will be pushed (phones are sealed in the stored outbox entry).
-    const outbox = await openOutboxEntries(sup.db, await sup.db.outbox.toArray());
+    const outbox = await nextOutboxEntries(sup.db, 100);
     expect(outbox.map((e) => ({ table: e.table, rowId: e.rowId, fields: e.fields }))).toEqual([{ table: 'recipients', rowId: id, fields: { phones: ['13811111111'] } }]);
     // A second click before the sync (the resolve failed, say) finds the restore pending.
     expect(await restoreLoserValue(sup.ctx, conflict)).toEqual({ kind: 'pending' });
@@ -109,8 +111,8 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
     // Both caseworkers' devices converge on the restored value.
     for (const c of [a, b]) {
       await syncUntilSettled(c);
-      const row = await c.db.codec.decode('recipients', (await c.db.recipients.get(id))!);
-      expect(row.phones, c.name).toEqual(['13811111111']);
+      const row = await recipientById(c.db, id);
+      expect(row?.phones, c.name).toEqual(['13811111111']);
     }
   });
 

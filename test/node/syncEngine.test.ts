@@ -5,9 +5,11 @@ import { createAccount } from '../../server/auth/accounts';
 import { DEMO_PASSWORD, loadDemo } from '../../server/demo/loadDemo';
 import { addAid } from '../../renderer/db/aidRepository';
 import { createRecipient, updateRecipient } from '../../renderer/db/recipientRepository';
-import { openRows } from '../../renderer/db/queries';
+import { searchRecipientIds } from '../../renderer/db/queries/caseload';
+import { recipientById, recipientTimeline } from '../../renderer/db/queries/recipient';
 import { upsertRow } from '../../renderer/db/repository';
-import { ENGINE_KEYS } from '../../renderer/sync/engine';
+import { readSyncState } from '../../renderer/db/syncStateRepository';
+import { countOutbox } from '../../renderer/db/outboxRepository';
 import { testBackends } from '../support/databases';
 import { ST, aidFields, recipientFields } from '../support/fixtures';
 import { type TestServer, startTestServer } from '../support/serverHarness';
@@ -61,7 +63,7 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
 
     const first = await c.engine.sync();
     expect(first.ok).toBe(false);
-    const cursorAfterFirst = (await c.db.syncState.get(ENGINE_KEYS.cursor))?.value;
+    const cursorAfterFirst = await readSyncState(c.db, 'cursor');
     expect(cursorAfterFirst).toBeGreaterThan(0);
 
     const second = await c.engine.sync();
@@ -84,14 +86,15 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const rid = await newRecipient(a, ST.yuanlingA);
     const aidId = randomUUID();
     expect((await addAid(a.ctx, { id: aidId, ...aidFields(rid, ST.yuanlingA) } as Parameters<typeof addAid>[1])).ok).toBe(true);
-    expect(await a.db.outbox.count()).toBeGreaterThan(1);
+    expect(await countOutbox(a.db)).toBeGreaterThan(1);
 
     await syncUntilSettled(a);
-    expect(await a.db.outbox.count()).toBe(0);
+    expect(await countOutbox(a.db)).toBe(0);
     await syncUntilSettled(b);
-    const onB = await b.db.aid.get(aidId);
+    // As the recipient's profile shows it on the second device.
+    const onB = (await recipientTimeline(b.db, rid)).flatMap((e) => (e.kind === 'aid' && e.row.id === aidId ? [e.row] : []))[0];
     expect(onB?.amountFen).toBe(50000);
-    expect(await b.db.recipients.get(rid)).toBeDefined();
+    expect(await recipientById(b.db, rid)).not.toBeNull();
   });
 
   it('a lost response after the server committed: the retry is a no-op and no aid is doubled', async () => {
@@ -100,17 +103,17 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const rid = await newRecipient(a, ST.yuanlingA);
     const aidId = randomUUID();
     await addAid(a.ctx, { id: aidId, ...aidFields(rid, ST.yuanlingA) } as Parameters<typeof addAid>[1]);
-    const pending = await a.db.outbox.count();
+    const pending = await countOutbox(a.db);
 
     a.faults = { lostRequest: 0, lostResponse: 1, random: () => 0 };
     const lost = await a.engine.sync();
     expect(lost).toMatchObject({ ok: false, error: { code: 'network' } });
-    expect(await a.db.outbox.count()).toBe(pending);
+    expect(await countOutbox(a.db)).toBe(pending);
 
     a.faults = null;
     const retry = await a.engine.sync();
     expect(retry.ok).toBe(true);
-    expect(await a.db.outbox.count()).toBe(0);
+    expect(await countOutbox(a.db)).toBe(0);
     const applied = await server.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log WHERE table_name = 'aid' AND row_id = $1`, [aidId]);
     expect(applied[0]?.n).toBe('1');
     const rows = await server.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM rows WHERE table_name = 'aid'`);
@@ -122,13 +125,13 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const a = await client('a', 'cw-a');
     a.clock.offsetMs = 2 * 86_400_000;
     const rid = await newRecipient(a, ST.yuanlingA, { name: '钟表' });
-    const pending = await a.db.outbox.count();
+    const pending = await countOutbox(a.db);
 
     const skewed = await a.engine.sync();
     expect(skewed).toMatchObject({ ok: false, error: { code: 'clock_skew' } });
-    expect(await a.db.outbox.count()).toBe(pending);
+    expect(await countOutbox(a.db)).toBe(pending);
     // The name is sealed at rest: read it as the app does, through the codec.
-    const [kept] = await openRows(a.db, 'recipients', [await a.db.recipients.get(rid)]);
+    const kept = await recipientById(a.db, rid);
     expect(kept?.name).toBe('钟表');
     expect((await serverRows(server, ST.yuanlingA)).has(`recipients/${rid}`)).toBe(false);
 
@@ -142,11 +145,11 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     await account('cw-a', 'caseworker', ST.yuanlingA);
     const a = await client('a', 'cw-a');
     await newRecipient(a, ST.yuanlingA);
-    const pending = await a.db.outbox.count();
+    const pending = await countOutbox(a.db);
     a.rewritePush = (req) => ({ ...req, schemaVersion: 0 });
     const out = await a.engine.sync();
     expect(out).toMatchObject({ ok: false, error: { code: 'schema_version_unsupported' } });
-    expect(await a.db.outbox.count()).toBe(pending);
+    expect(await countOutbox(a.db)).toBe(pending);
   });
 
   it('a recipient moved to another station leaves the old station’s device and arrives on the new one’s', async () => {
@@ -160,15 +163,15 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     await syncUntilSettled(a);
     await syncUntilSettled(sup);
     await syncUntilSettled(b);
-    expect(await b.db.recipients.get(rid)).toBeUndefined();
+    expect(await recipientById(b.db, rid)).toBeNull();
 
     const moved = await updateRecipient(sup.ctx, rid, { stationCode: ST.yuanlingB });
     expect(moved.ok).toBe(true);
     await syncUntilSettled(sup);
     await syncUntilSettled(a);
     await syncUntilSettled(b);
-    expect(await a.db.recipients.get(rid)).toBeUndefined();
-    expect((await b.db.recipients.get(rid))?.stationCode).toBe(ST.yuanlingB);
+    expect(await recipientById(a.db, rid)).toBeNull();
+    expect((await recipientById(b.db, rid))?.stationCode).toBe(ST.yuanlingB);
   });
 
   it('converges: random offline edits under random network failures, then every replica equals the server and no accepted edit is lost', async () => {
@@ -193,7 +196,7 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     for (let round = 0; round < 6; round++) {
       for (const d of devices) {
         d.faults = { lostRequest: 0.2, lostResponse: 0.2, random };
-        const mine = (await d.db.recipients.toArray()).map((r) => r.id);
+        const mine = await searchRecipientIds(d.db, {});
         for (let k = 0; k < 3; k++) {
           const target = mine[Math.floor(random() * mine.length)];
           if (!target) continue;
