@@ -2,11 +2,12 @@ import { Alert, Button, Flex, Spin } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { closeSealedDatabase, openSealedDatabase } from '../db/atRest/openSealed';
-import { Dexie } from 'dexie';
 import type { BackupResult } from '../../shared/backup/errors';
 import { applyRestore, prepareRestore } from '../db/backup/restoreBackup';
-import { databaseName, requestPersistentStorage, type YoufuDb } from '../db/database';
-import { resolveDatabaseName, restoredDatabaseName, setDatabaseAlias } from '../db/databaseAlias';
+import { databaseName, resolveDatabaseName, restoredDatabaseName, setDatabaseAlias } from '../db/databaseAlias';
+import type { YoufuDb } from '../db/handle';
+import { deleteLocalDatabase } from '../db/localDatabases';
+import { requestPersistentStorage } from '../db/persistentStorage';
 import { type OpenFailureCode, openFailureCode } from '../db/openFailure';
 import type { RepoContext } from '../db/repository';
 import { type KeyLoadError, loadDatabaseKeys } from '../platform/dbKeys';
@@ -188,6 +189,6 @@ async function restoreIntoNewDatabase(baseName: string, accountId: string, serve
   } finally {
     closeSealedDatabase(db);
     if (done) setDatabaseAlias(baseName, name);
-    else await Dexie.delete(name);
+    else await deleteLocalDatabase(name);
   }
 }

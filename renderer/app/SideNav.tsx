@@ -1,6 +1,7 @@
 import { Layout, Menu } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useLiveQuery } from '../db/live';
+import { dedicatedRecipientCount } from '../db/queries/staff';
 import { appStrings } from './appStrings';
 import { useDbSession } from './DbProvider';
 import { useStrings } from './i18n';
@@ -10,7 +11,7 @@ import { navigate, useRoute } from './router';
 /** Dedicated staff by role, or anyone named as a hero's dedicated staff member. */
 function useServesHeroes(): boolean {
   const { db, user } = useDbSession();
-  const assigned = useLiveQuery(() => db.recipients.where('dedicatedStaffId').equals(user.id).count(), [db, user.id], 0);
+  const assigned = useLiveQuery(() => dedicatedRecipientCount(db, user.id), [db, user.id], 0);
   return user.role === 'dedicated_staff' || assigned > 0;
 }
 

@@ -4,7 +4,7 @@ import type { Recipient } from '../../shared/domain/schemas';
 import type { StoredRecipient } from '../db/codec';
 import { freshDatabaseKeys } from '../db/atRest/keys';
 import { openYoufuDb, type YoufuDb } from '../db/database';
-import { searchRecipients } from '../db/queries';
+import { searchRecipients } from '../db/queries/caseload';
 import { normalizeSearchText } from '../db/searchKeys';
 import { type LatencySummary, summarize } from './stats';
 

@@ -4,7 +4,9 @@ import { hmacSha256, idNumberBlindIndex, sha256, toHex, utf8 } from './blindInde
 import { createRowCodec } from './codec';
 import { generateKeyMaterial } from './atRest/keys';
 import { Dexie } from 'dexie';
-import { SCHEMA_V1, databaseName, openYoufuDb, requestPersistentStorage } from './database';
+import { SCHEMA_V1, openYoufuDb } from './database';
+import { databaseName } from './databaseAlias';
+import { requestPersistentStorage } from './persistentStorage';
 import { recipientSearchKeys } from './searchKeys';
 import { idNumberEndingInX, recipientInput } from './testFixtures';
 import { recipientSchema } from '../../shared/domain/schemas';

@@ -100,28 +100,8 @@ export const bound = {
   auditLocal: (tx: Transaction): Table<AuditEntry, number, InsertType<AuditEntry, 'id'>> => tx.table<AuditEntry, number, InsertType<AuditEntry, 'id'>>('auditLocal'),
 };
 
-/** One database per server and account, so two users of one machine never share rows. */
-export function databaseName(serverId: string, userId: string): string {
-  if (serverId === '' || userId === '') throw new Error('databaseName needs a serverId and a userId');
-  return `station-${serverId}-${userId}`;
-}
-
 export async function openYoufuDb(name: string, options: YoufuDbOptions = {}): Promise<YoufuDb> {
   const db = new YoufuDb(name, options);
   await db.open();
   return db;
-}
-
-export type PersistentStorageResult = 'granted' | 'denied' | 'unsupported';
-
-/**
- * Asks the browser not to evict this origin's data under storage pressure; without it a full
- * disk could silently drop a station's unsynced visits.
- */
-export async function requestPersistentStorage(
-  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
-): Promise<PersistentStorageResult> {
-  if (!storage || typeof storage.persist !== 'function') return 'unsupported';
-  if (await storage.persisted()) return 'granted';
-  return (await storage.persist()) ? 'granted' : 'denied';
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoRows } from '../../shared/demo';
 import type { YoufuDb } from './database';
 import { type LoadProgress, loadNdjsonRows, ndjsonRows } from './demoLoader';
-import { searchRecipients } from './queries';
+import { searchRecipients } from './queries/caseload';
 import { searchWords } from './searchKeys';
 import { newTestDb, recipientInput } from './testFixtures';
 

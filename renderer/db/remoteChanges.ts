@@ -7,6 +7,7 @@ import { outboxFieldNames } from './atRest/outboxSeal';
 import { type YoufuDb, bound } from './database';
 import type { OutboxEntry } from './records';
 import { type ValidationIssue, zodIssues } from './rowValidation';
+import { syncStateIn } from './syncStateRepository';
 
 export interface RemoteApplyReport {
   upserted: number;
@@ -168,4 +169,22 @@ async function planOne<T extends EntityTable>(
   plan.delete(change.rowId);
   plan.set(change.rowId, stored);
   report.upserted++;
+}
+
+/**
+ * For a pull from zero (the server cannot serve our cursor any more: tombstone horizon passed,
+ * or our scope changed): in one transaction, drops every synced row that has no pending local
+ * edit and resets the pull cursor to 0. Rows with pending edits and the outbox stay.
+ */
+export async function dropSyncedRowsForRefetch(db: YoufuDb): Promise<void> {
+  const tables = ENTITY_TABLES.map((t) => db.table(t));
+  await db.transaction('rw', [...tables, db.outbox, db.syncState], async (tx) => {
+    const pending = new Set((await bound.outbox(tx).toArray()).map((e) => `${e.table}\u0000${e.rowId}`));
+    for (const t of ENTITY_TABLES) {
+      const table = bound.entity(tx, t);
+      const keys = await table.toCollection().primaryKeys();
+      await table.bulkDelete(keys.filter((k) => !pending.has(`${t}\u0000${k}`)));
+    }
+    await syncStateIn(tx).put('cursor', 0);
+  });
 }

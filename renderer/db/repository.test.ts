@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
 import type { YoufuDb } from './database';
 import type { OutboxEntry } from './records';
-import { SYNC_KEYS, applyRemoteChanges, deleteRow, openOutboxEntries, runWrite, upsertRow, upsertRows } from './repository';
+import { applyRemoteChanges, deleteRow, openOutboxEntries, runWrite, upsertRow, upsertRows } from './repository';
+import { readSyncState } from './syncStateRepository';
 import { makeIdNumber, newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
@@ -68,7 +69,7 @@ describe('write path', () => {
     expect([...hlcs].sort()).toEqual(hlcs);
     expect(new Set(hlcs).size).toBe(3);
     // The device keeps the last HLC it issued, for the next write and the next start.
-    expect((await db.syncState.get(SYNC_KEYS.hlc))?.value).toBe(hlcs[2]);
+    expect(await readSyncState(db, 'hlc')).toBe(hlcs[2]);
   });
 
   it('writes nothing for an edit that changes nothing', async () => {

@@ -2,7 +2,7 @@ import type { LoginRequest, SessionUser } from '../../shared/sync/protocol';
 import { browserLogin, clearToken, createBrowserTransport, readToken, storeToken } from '../sync/browserSession';
 import { type ConflictsTransport, createHttpConflictsTransport } from '../sync/conflictsClient';
 import type { SyncTransport, TransportResult } from '../sync/transport';
-import { databaseName } from '../db/database';
+import { databaseName } from '../db/databaseAlias';
 import { forgetBrowserKeys, unlockBrowserKeys } from './dbKeys';
 import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';

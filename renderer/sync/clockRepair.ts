@@ -1,7 +1,6 @@
 import { MAX_CLOCK_DRIFT_MS, decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../shared/sync/hlc';
-import type { YoufuDb } from '../db/database';
-import { bound } from '../db/database';
-import { SYNC_KEYS } from '../db/repository';
+import type { YoufuDb } from '../db/handle';
+import { outboxTransaction } from '../db/outboxRepository';
 
 /**
  * After a wrong computer clock is put right, the edits made meanwhile still carry timestamps
@@ -11,13 +10,11 @@ import { SYNC_KEYS } from '../db/repository';
  * Returns how many mutations were re-stamped.
  */
 export async function restampFutureHlcs(db: YoufuDb, nowMs: number, maxDriftMs = MAX_CLOCK_DRIFT_MS): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.syncState], async (tx) => {
-    const outbox = bound.outbox(tx);
-    const syncState = bound.syncState(tx);
+  return outboxTransaction(db, ['syncState'], async ({ outbox, syncState }) => {
     const limit = nowMs + maxDriftMs;
-    const stored = await syncState.get(SYNC_KEYS.hlc);
-    const last = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
-    const entries = await outbox.orderBy('seq').toArray();
+    const stored = await syncState.get('hlc');
+    const last = stored === undefined ? null : decodeHlc(stored);
+    const entries = await outbox.all();
     const future = entries.filter((e) => (decodeHlc(e.hlc)?.millis ?? Infinity) > limit);
     if (future.length === 0 && (last === null || last.millis <= limit)) return 0;
 
@@ -27,9 +24,9 @@ export async function restampFutureHlcs(db: YoufuDb, nowMs: number, maxDriftMs =
     let clock: Hlc = sane.reduce<Hlc>((a, h) => (encodeHlc(h) > encodeHlc(a) ? { ...h, node } : a), { millis: 0, counter: 0, node });
     for (const e of future) {
       clock = tickHlc(clock, nowMs);
-      await outbox.update(e.seq, { hlc: encodeHlc(clock) });
+      await outbox.setHlc(e.seq, encodeHlc(clock));
     }
-    await syncState.put({ key: SYNC_KEYS.hlc, value: encodeHlc(clock.millis > nowMs ? clock : { ...clock, millis: nowMs, counter: 0 }) });
+    await syncState.put('hlc', encodeHlc(clock.millis > nowMs ? clock : { ...clock, millis: nowMs, counter: 0 }));
     return future.length;
   });
 }

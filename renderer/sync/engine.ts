@@ -1,11 +1,13 @@
-import { ENTITY_TABLES } from '../../shared/domain/schemas';
 import {
   MAX_PUSH_BODY_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PullResponse, type PushRequest,
 } from '../../shared/sync/protocol';
-import type { Table } from 'dexie';
-import { type YoufuDb, bound } from '../db/database';
-import type { ConflictEntry, OutboxEntry, SyncStateEntry } from '../db/records';
-import { applyRemoteChanges, ensureClientId, openOutboxEntries } from '../db/repository';
+import { sealConflicts } from '../db/conflictRepository';
+import type { YoufuDb } from '../db/handle';
+import { countOutbox, nextOutboxEntries, outboxTransaction } from '../db/outboxRepository';
+import type { OutboxEntry } from '../db/records';
+import { dropSyncedRowsForRefetch } from '../db/remoteChanges';
+import { applyRemoteChanges, ensureClientId } from '../db/repository';
+import { type SyncStateInTx, readSyncState, writeSyncState, writeSyncStates } from '../db/syncStateRepository';
 import { restampFutureHlcs } from './clockRepair';
 import { batchBytes, envelopeBytes, fitBatch, mutationBytes } from './pushBatches';
 import { type SyncError, type SyncTransport, type TransportResult, syncError } from './transport';
@@ -15,13 +17,6 @@ import { type SyncError, type SyncTransport, type TransportResult, syncError } f
  * `lastSeq` covers them, pulled changes applied under pending local edits (see
  * renderer/db/remoteChanges.ts), paged and resumable bootstrap with progress.
  */
-export const ENGINE_KEYS = {
-  cursor: 'sync.cursor',
-  lastSuccessAt: 'sync.lastSuccessAt',
-  lastError: 'sync.lastError',
-  rejected: 'sync.rejected',
-} as const;
-
 export const PULL_PAGE = 2000;
 const MAX_REJECTIONS_KEPT = 200;
 
@@ -95,15 +90,12 @@ export class SyncEngine {
       pulled = await this.pullAll(report);
     }
     if (!pulled.ok) return this.fail(pulled.error, report);
-    await this.opts.db.syncState.bulkPut([
-      { key: ENGINE_KEYS.lastSuccessAt, value: this.now().toISOString() },
-      { key: ENGINE_KEYS.lastError, value: null },
-    ]);
+    await writeSyncStates(this.opts.db, { lastSuccessAt: this.now().toISOString(), lastError: null });
     return { ok: true, report };
   }
 
   private async fail(error: SyncError, report: SyncReport): Promise<SyncOutcome> {
-    await this.opts.db.syncState.put({ key: ENGINE_KEYS.lastError, value: JSON.stringify({ ...error, at: this.now().toISOString() }) });
+    await writeSyncState(this.opts.db, 'lastError', JSON.stringify({ ...error, at: this.now().toISOString() }));
     return { ok: false, error, report };
   }
 
@@ -117,13 +109,13 @@ export class SyncEngine {
     const { db, transport } = this.opts;
     const clientId = await ensureClientId(db, this.opts.newId);
     await restampFutureHlcs(db, this.now().getTime());
-    const total = await db.outbox.count();
+    const total = await countOutbox(db);
     const envelope = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId };
     const empty = envelopeBytes(envelope);
     let done = 0;
     for (;;) {
       // Sealed values (an address, a visit's notes) are opened only here, on their way out.
-      const entries = await openOutboxEntries(db, await db.outbox.orderBy('seq').limit(MAX_PUSH_MUTATIONS).toArray());
+      const entries = await nextOutboxEntries(db, MAX_PUSH_MUTATIONS);
       if (entries.length === 0) return { ok: true };
       const mutations = entries.map(toMutation);
       const sizes = mutations.map(mutationBytes);
@@ -166,9 +158,9 @@ export class SyncEngine {
     const rejection: RejectedMutation = {
       mutationId: entry.id, table: entry.table, rowId: entry.rowId, reason: 'payload_too_large', at: this.now().toISOString(), ...refusedEdit(entry),
     };
-    await db.transaction('rw', [db.outbox, db.syncState], async (tx) => {
-      await keepRejections(bound.syncState(tx), [rejection]);
-      await bound.outbox(tx).delete(entry.seq);
+    await outboxTransaction(db, ['syncState'], async ({ outbox, syncState }) => {
+      await keepRejections(syncState, [rejection]);
+      await outbox.delete(entry.seq);
     });
     report.rejected += 1;
   }
@@ -179,18 +171,14 @@ export class SyncEngine {
     const byId = new Map(batch.map((e) => [e.id, e]));
     const at = this.now().toISOString();
     // Lost values of a sensitive field (an address, a phone) are sealed before the transaction.
-    const lost = await Promise.all(results.flatMap((r) => {
+    const lost = await sealConflicts(db, results.flatMap((r) => {
       const entry = byId.get(r.id);
-      return entry === undefined ? [] : (r.conflicts ?? []).map((c) => db.codec.sealConflict({
+      return entry === undefined ? [] : (r.conflicts ?? []).map((c) => ({
         table: entry.table, rowId: entry.rowId, field: c.field, loserValue: c.loserValue, winnerValue: c.winnerValue,
         winner: c.winner, mutationId: r.id, at,
       }));
     }));
-    await db.transaction('rw', [db.outbox, db.conflicts, db.syncState], async (tx) => {
-      // Tables bound to tx: Dexie's ambient-transaction tracking can lose a long transaction.
-      const outbox = bound.outbox(tx);
-      const syncState = bound.syncState(tx);
-      const conflicts = tx.table<Omit<ConflictEntry, 'id'>, number>('conflicts');
+    await outboxTransaction(db, ['conflicts', 'syncState'], async ({ outbox, conflicts, syncState }) => {
       const rejections: RejectedMutation[] = [];
       for (const r of results) {
         const entry = byId.get(r.id);
@@ -211,9 +199,7 @@ export class SyncEngine {
         await keepRejections(syncState, rejections);
         report.rejected += rejections.length;
       }
-      const covered = await outbox.where('seq').belowOrEqual(lastSeq).primaryKeys();
-      await outbox.bulkDelete(covered);
-      report.pushed += covered.length;
+      report.pushed += await outbox.deleteThrough(lastSeq);
     });
   }
 
@@ -237,7 +223,7 @@ export class SyncEngine {
       await applyRemoteChanges(db, page.changes);
       // The cursor is saved after the page: a crash in between re-applies an idempotent page.
       cursor = page.cursor;
-      await db.syncState.put({ key: ENGINE_KEYS.cursor, value: cursor });
+      await writeSyncState(db, 'cursor', cursor);
       done += page.changes.length;
       report.pulled += page.changes.length;
       // `remaining` after the first page of a round is the server's estimate: the last page completes the bar.
@@ -264,8 +250,7 @@ export class SyncEngine {
   }
 
   private async cursor(): Promise<number> {
-    const stored = await this.opts.db.syncState.get(ENGINE_KEYS.cursor);
-    return typeof stored?.value === 'number' ? stored.value : 0;
+    return (await readSyncState(this.opts.db, 'cursor')) ?? 0;
   }
 
   /**
@@ -273,17 +258,7 @@ export class SyncEngine {
    * changed): drop every synced row that has no pending local edit and pull from zero.
    */
   private async resetForRefetch(): Promise<void> {
-    const { db } = this.opts;
-    const tables = ENTITY_TABLES.map((t) => db.table(t));
-    await db.transaction('rw', [...tables, db.outbox, db.syncState], async (tx) => {
-      const pending = new Set((await bound.outbox(tx).toArray()).map((e) => `${e.table}\u0000${e.rowId}`));
-      for (const t of ENTITY_TABLES) {
-        const table = bound.entity(tx, t);
-        const keys = await table.toCollection().primaryKeys();
-        await table.bulkDelete(keys.filter((k) => !pending.has(`${t}\u0000${k}`)));
-      }
-      await bound.syncState(tx).put({ key: ENGINE_KEYS.cursor, value: 0 });
-    });
+    await dropSyncedRowsForRefetch(this.opts.db);
   }
 }
 
@@ -295,12 +270,12 @@ function refusedEdit(entry: OutboxEntry): Pick<RejectedMutation, 'fields' | 'cre
 }
 
 /** Newest first, one line per mutation (a verdict seen twice is listed once), at most MAX_REJECTIONS_KEPT. */
-async function keepRejections(syncState: Table<SyncStateEntry, string>, rejections: readonly RejectedMutation[]): Promise<void> {
-  const stored = await syncState.get(ENGINE_KEYS.rejected);
-  const previous = typeof stored?.value === 'string' ? (JSON.parse(stored.value) as RejectedMutation[]) : [];
+async function keepRejections(syncState: SyncStateInTx, rejections: readonly RejectedMutation[]): Promise<void> {
+  const stored = await syncState.get('rejected');
+  const previous = stored === undefined ? [] : (JSON.parse(stored) as RejectedMutation[]);
   const fresh = new Set(rejections.map((r) => r.mutationId));
   const kept = [...rejections, ...previous.filter((r) => !fresh.has(r.mutationId))].slice(0, MAX_REJECTIONS_KEPT);
-  await syncState.put({ key: ENGINE_KEYS.rejected, value: JSON.stringify(kept) });
+  await syncState.put('rejected', JSON.stringify(kept));
 }
 
 function toMutation(e: OutboxEntry): PushRequest['mutations'][number] {
@@ -314,15 +289,15 @@ export async function readSyncStatus(db: YoufuDb): Promise<{
   pending: number;
 }> {
   const [ok, err, rej, pending] = await Promise.all([
-    db.syncState.get(ENGINE_KEYS.lastSuccessAt),
-    db.syncState.get(ENGINE_KEYS.lastError),
-    db.syncState.get(ENGINE_KEYS.rejected),
-    db.outbox.count(),
+    readSyncState(db, 'lastSuccessAt'),
+    readSyncState(db, 'lastError'),
+    readSyncState(db, 'rejected'),
+    countOutbox(db),
   ]);
   return {
-    lastSuccessAt: typeof ok?.value === 'string' ? ok.value : null,
-    lastError: typeof err?.value === 'string' ? (JSON.parse(err.value) as SyncError & { at: string }) : null,
-    rejected: typeof rej?.value === 'string' ? (JSON.parse(rej.value) as RejectedMutation[]) : [],
+    lastSuccessAt: ok ?? null,
+    lastError: typeof err === 'string' ? (JSON.parse(err) as SyncError & { at: string }) : null,
+    rejected: rej === undefined ? [] : (JSON.parse(rej) as RejectedMutation[]),
     pending,
   };
 }

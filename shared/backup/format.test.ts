@@ -3,7 +3,7 @@ import { MESSAGES, translateError } from '../i18n/messages';
 import { BACKUP_ERROR_CODES } from './errors';
 import { encodeBackup, parseBackup, readBackupHeader } from './format';
 import { type BackupMeta, MIN_PBKDF2_ITERATIONS } from './header';
-import { utf8Encode } from './webCrypto';
+import { utf8Encode } from '../cipher/aesGcm';
 
 /** Bytes as Latin-1-ish text, enough to look for ASCII in binary. */
 const utf8Lenient = (bytes: Uint8Array): string => String.fromCharCode(...bytes);

@@ -3,7 +3,7 @@ import {
   BACKUP_FORMAT_VERSION, BACKUP_MAGIC, type BackupHeader, type BackupMeta, DEFAULT_PBKDF2_ITERATIONS, IV_BYTES, MAX_HEADER_BYTES,
   MIN_PBKDF2_ITERATIONS, SALT_BYTES, backupHeaderSchema,
 } from './header';
-import { type CryptoKeyLike, fromHex, randomBytes, sha256Hex, subtle, toHex, utf8Decode, utf8Encode } from './webCrypto';
+import { aesGcmDecrypt, aesGcmEncrypt, derivePasswordKey, fromHex, randomBytes, sha256Hex, toHex, utf8Decode, utf8Encode } from '../cipher/aesGcm';
 
 /**
  * The encrypted backup file, version 1:
@@ -68,8 +68,8 @@ export async function encodeBackup(
   aad.set(MAGIC_BYTES, 0);
   new DataView(aad.buffer).setUint32(MAGIC_BYTES.length, headerBytes.length, false);
   aad.set(headerBytes, PREFIX_BYTES);
-  const key = await deriveKey(password, salt, iterations, 'encrypt');
-  const sealed = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, payload));
+  const key = await derivePasswordKey(password, salt, iterations, ['encrypt']);
+  const sealed = await aesGcmEncrypt(key, iv, payload, aad);
   const out = new Uint8Array(aad.length + sealed.length);
   out.set(aad, 0);
   out.set(sealed, aad.length);
@@ -110,13 +110,10 @@ export async function parseBackup(bytes: Uint8Array, password: string, options: 
   const read = readBackupHeader(bytes);
   if (!read.ok) return read;
   const { header, aad, sealed } = read.value;
-  let payload: Uint8Array;
-  try {
-    const key = await deriveKey(password, fromHex(header.kdf.salt), header.kdf.iterations, 'decrypt');
-    payload = new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv: fromHex(header.cipher.iv), additionalData: aad, tagLength: 128 }, key, sealed));
-  } catch {
-    return backupFail('backup_damaged_or_wrong_password', 'authentication tag');
-  }
+  const key = await derivePasswordKey(password, fromHex(header.kdf.salt), header.kdf.iterations, ['decrypt']);
+  const opened = await aesGcmDecrypt(key, fromHex(header.cipher.iv), sealed, aad);
+  if (!opened.ok) return backupFail('backup_damaged_or_wrong_password', 'authentication tag');
+  const payload = opened.value;
   if ((await sha256Hex(payload)) !== header.payloadSha256) return backupFail('backup_damaged_or_wrong_password', 'payload digest');
   const tables = decodePayload(payload, header);
   if (!tables.ok) return tables;
@@ -158,9 +155,4 @@ function checkOwner(header: BackupHeader, options: ParseOptions): BackupFailure 
   if (header.databaseName === options.expected.databaseName && header.accountId === options.expected.accountId) return null;
   if (options.allowSameAccountFreshProfile === true && header.accountId === options.expected.accountId) return null;
   return { code: 'backup_foreign', detail: `backup of ${header.databaseName}` };
-}
-
-async function deriveKey(password: string, salt: Uint8Array, iterations: number, usage: 'encrypt' | 'decrypt'): Promise<CryptoKeyLike> {
-  const base = await subtle().importKey('raw', utf8Encode(password.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, [usage]);
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { AES_GCM_IV_BYTES, PBKDF2_DEFAULT_ITERATIONS, PBKDF2_SALT_BYTES } from '../cipher/aesGcm';
 
 export const BACKUP_MAGIC = 'YOUFU-BACKUP';
 export const BACKUP_FORMAT_VERSION = 1;
 export const MIN_PBKDF2_ITERATIONS = 200_000;
-export const DEFAULT_PBKDF2_ITERATIONS = 250_000;
+export const DEFAULT_PBKDF2_ITERATIONS = PBKDF2_DEFAULT_ITERATIONS;
 /** A crafted header must not make the app hash for an hour. */
 export const MAX_PBKDF2_ITERATIONS = 5_000_000;
-export const SALT_BYTES = 16;
-export const IV_BYTES = 12;
+export const SALT_BYTES = PBKDF2_SALT_BYTES;
+export const IV_BYTES = AES_GCM_IV_BYTES;
 export const MAX_HEADER_BYTES = 64 * 1024;
 
 const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));

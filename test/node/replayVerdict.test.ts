@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts';
 import { createRecipient } from '../../renderer/db/recipientRepository';
 import { runWrite, upsertRow } from '../../renderer/db/repository';
+import { countOutbox } from '../../renderer/db/outboxRepository';
 import { readSyncStatus } from '../../renderer/sync/engine';
 import { testBackends } from '../support/databases';
 import { MutationFactory, ST, recipientFields, visitFields } from '../support/fixtures';
@@ -51,12 +52,12 @@ describe.each(testBackends())('a lost answer to a refused edit ($name)', (backen
     // …where the caseworker adds a note to it.
     const edit = await runWrite(a.ctx, (s) => s.patch('visits', vid, { notes: '补记：老人精神很好' }));
     expect(edit.ok).toBe(true);
-    expect(await a.db.outbox.count()).toBe(1);
+    expect(await countOutbox(a.db)).toBe(1);
 
     // The server refuses the edit (row_deleted), but its answer never reaches the device.
     a.faults = { lostRequest: 0, lostResponse: 1, random: () => 0 };
     expect(await a.engine.sync()).toMatchObject({ ok: false, error: { code: 'network' } });
-    expect(await a.db.outbox.count()).toBe(1);
+    expect(await countOutbox(a.db)).toBe(1);
     const first = [...a.verdicts.values()].filter((v) => v.rowId === vid && 'notes' in v.fields && !('recipientId' in v.fields));
     expect(first.map((v) => [v.status, v.reason])).toEqual([['rejected', 'row_deleted']]);
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoRows } from '../../shared/demo';
 import type { EntityDemoRow } from '../../server/demo/loadDemo';
@@ -7,8 +6,8 @@ import { writeDemoBatch } from '../../server/demo/loadDemo';
 import type { DuplicateIdsResponse, Review, ReviewResponse } from '../../shared/review/api';
 import { duplicateIdsResponseSchema, reviewResponseSchema } from '../../shared/review/api';
 import type { Change, ErrorBody } from '../../shared/sync/protocol';
-import { generateKeyMaterial } from '../../renderer/db/atRest/keys';
-import { YoufuDb } from '../../renderer/db/database';
+import type { YoufuDb } from '../../renderer/db/handle';
+import { newTestDb } from '../../renderer/db/testFixtures';
 import { applyRemoteChanges } from '../../renderer/db/remoteChanges';
 import { localReview } from '../../renderer/features/review/localReview';
 import { testBackends } from '../support/databases';
@@ -46,7 +45,7 @@ describe.each(testBackends())('district review on $name', (backend) => {
     for (let i = 0; i < rows.length; i += 2000) await writeDemoBatch(opened.db, rows.slice(i, i + 2000), NOW);
     // The same rows in a local database, as a supervisor's bootstrap leaves them: pulled pages
     // applied the client's way (validated, sensitive fields sealed, derived columns added).
-    local = new YoufuDb(`review-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange, keys: generateKeyMaterial() });
+    local = newTestDb();
     await local.open();
     for (let i = 0; i < rows.length; i += 2000) {
       const page = rows.slice(i, i + 2000).map((r): Change => ({ table: r.table, rowId: r.row.id, rev: 1, op: 'upsert', row: { ...r.row } }));

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { ENTITY_TABLES, type EntityTable } from '../../shared/domain/schemas';
 import type { MutationResult, PushRequest } from '../../shared/sync/protocol';
-import { generateKeyMaterial } from '../../renderer/db/atRest/keys';
-import { YoufuDb } from '../../renderer/db/database';
+import type { YoufuDb } from '../../renderer/db/handle';
+import { countOutbox } from '../../renderer/db/outboxRepository';
+import { newTestDb } from '../../renderer/db/testFixtures';
 import type { RepoContext } from '../../renderer/db/repository';
 import { SyncEngine, type SyncProgress } from '../../renderer/sync/engine';
 import { type SyncTransport, createHttpLogin, createHttpTransport, syncError } from '../../renderer/sync/transport';
@@ -42,7 +42,8 @@ export async function signInClient(
   server: TestServer, name: string, username: string, password: string,
   opts: { pullPageSize?: number; onProgress?: (p: SyncProgress) => void } = {},
 ): Promise<SimClient> {
-  const db = new YoufuDb(`client-${name}-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange, keys: generateKeyMaterial() });
+  // Its own in-memory IndexedDB and fresh keys: one device.
+  const db = newTestDb();
   await db.open();
   const login = await createHttpLogin({ baseUrl: server.baseUrl })({ username, password, deviceId: `device-${name}-${randomUUID().slice(0, 8)}` });
   if (!login.ok) throw new Error(`login ${username}: ${login.error.code} ${login.error.message}`);
@@ -92,7 +93,7 @@ export async function signInClient(
 export async function syncUntilSettled(c: SimClient, maxRounds = 50): Promise<void> {
   for (let i = 0; i < maxRounds; i++) {
     const out = await c.engine.sync();
-    if (out.ok && (await c.db.outbox.count()) === 0) return;
+    if (out.ok && (await countOutbox(c.db)) === 0) return;
   }
   throw new Error(`${c.name} did not settle in ${maxRounds} rounds`);
 }

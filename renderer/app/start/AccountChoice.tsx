@@ -1,5 +1,5 @@
 import { Card, Flex, Radio, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../db/live';
 import { STAFF_ROLE } from '../../../shared/domain/enums';
 import { stationPathName } from '../../../shared/stations/tree';
 import { useMessages, useStrings } from '../i18n';

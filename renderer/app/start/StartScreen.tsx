@@ -1,6 +1,6 @@
 import { DatabaseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Segmented, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../db/live';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Locale } from '../../../shared/domain/labels';
 import { useMessages, useStrings } from '../i18n';

@@ -1,10 +1,8 @@
-import { Dexie } from 'dexie';
 import { type DemoAccount, type DemoRow, generateDemoRows } from '../../../shared/demo';
-import { markSealed } from '../../db/atRest/migrate';
-import { databaseName, openYoufuDb } from '../../db/database';
-import { clearDatabaseAlias } from '../../db/databaseAlias';
+import { clearDatabaseAlias, databaseName } from '../../db/databaseAlias';
+import type { LoadProgress } from '../../db/demoLoader';
+import { deleteLocalDatabase, fillNewDatabase, recipientCountIn } from '../../db/localDatabases';
 import { demoDatabaseKeys, resetDemoKeys } from '../../platform/dbKeys';
-import { type LoadProgress, loadNdjsonRows } from '../../db/demoLoader';
 import { LOCAL_DEMO_SERVER_ID } from '../localDemo';
 
 export const DEMO_SEED = 7;
@@ -24,14 +22,7 @@ export function demoDatabaseName(account: DemoAccount): string {
 
 /** How many recipients an account's local demo database holds (0 when it does not exist). */
 export async function demoRecipientCount(account: DemoAccount): Promise<number> {
-  const name = demoDatabaseName(account);
-  if (!(await Dexie.exists(name))) return 0;
-  const db = await openYoufuDb(name);
-  try {
-    return await db.recipients.count();
-  } finally {
-    db.close();
-  }
+  return recipientCountIn(demoDatabaseName(account));
 }
 
 /**
@@ -67,20 +58,14 @@ export async function loadDemoData(
   options: { history?: boolean; historyMonths?: number } = {},
 ): Promise<LoadProgress> {
   const name = demoDatabaseName(account);
-  await Dexie.delete(name);
+  await deleteLocalDatabase(name);
   // A fresh demo database gets fresh demo keys; every row is sealed as it is loaded.
   resetDemoKeys(name);
   clearDatabaseAlias(name);
   const keys = await demoDatabaseKeys(name);
-  const db = await openYoufuDb(name, { keys });
-  try {
-    await markSealed(db, keys);
-    const rows = generateDemoRows({
-      recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode, history: options.history ?? true,
-      ...(options.historyMonths === undefined ? {} : { historyMonths: options.historyMonths }),
-    });
-    return await loadNdjsonRows(db, sliced(rows, recipients, onTick), { batchSize: 2000 });
-  } finally {
-    db.close();
-  }
+  const rows = generateDemoRows({
+    recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode, history: options.history ?? true,
+    ...(options.historyMonths === undefined ? {} : { historyMonths: options.historyMonths }),
+  });
+  return fillNewDatabase(name, keys, sliced(rows, recipients, onTick), { batchSize: 2000 });
 }

@@ -5,11 +5,12 @@ import type { Change } from '../../../shared/sync/protocol';
 import { YoufuDb } from '../database';
 import { createRecipient } from '../recipientRepository';
 import { applyRemoteChanges, openOutboxEntries } from '../repository';
-import { searchRecipients } from '../queries';
+import { searchRecipients } from '../queries/caseload';
 import { makeIdNumber, recipientInput, STAFF_ID, testContext } from '../testFixtures';
 import { logVisit } from '../visitRepository';
 import { generateKeyMaterial } from './keys';
-import { AT_REST_KEYS, checkDatabaseKeys, sealLegacyRows } from './migrate';
+import { checkDatabaseKeys, sealLegacyRows } from './migrate';
+import { readSyncState } from '../syncStateRepository';
 import { openSealedDatabase } from './openSealed';
 import { importDatabaseKeys } from './keys';
 
@@ -168,7 +169,7 @@ describe('sealing a database written by the plaintext version', () => {
     expect((await searchRecipients(d, { text: people[3]!.phone.slice(-4) })).map((r) => r.id)).toEqual([people[3]!.id]);
     expect(await createRecipient(testContext(d), recipientInput('33333333-0000-4000-8000-000000000001', { idNumber: people[5]!.idNumber })))
       .toMatchObject({ ok: false, error: { code: 'id_number_duplicate', existingId: people[5]!.id } });
-    expect(await d.syncState.get(AT_REST_KEYS.sealedVersion)).toBeDefined();
+    expect(await readSyncState(d, 'sealedVersion')).toBeDefined();
   });
 
   it('picks up where it stopped if the app closed half-way', async () => {
@@ -186,7 +187,7 @@ describe('sealing a database written by the plaintext version', () => {
     d.recipients.hook('updating').unsubscribe(failSecondBatch);
     const stored = await d.recipients.toArray();
     expect(stored.filter((r) => d.codec.isLegacy('recipients', r))).toHaveLength(people.length - 3);
-    expect(await d.syncState.get(AT_REST_KEYS.sealedVersion)).toBeUndefined();
+    expect(await readSyncState(d, 'sealedVersion')).toBeUndefined();
 
     expect(await sealLegacyRows(d, { batchSize: 3 })).toBe(people.length - 3 + 2);
     expect((await d.recipients.toArray()).every((r) => !d.codec.isLegacy('recipients', r))).toBe(true);

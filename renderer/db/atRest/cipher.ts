@@ -4,8 +4,10 @@
  * bytes as they are). The additional authenticated data names where the value lives (table and
  * row id), so a ciphertext copied onto another row, or another table, fails to open.
  */
+import { AES_GCM_IV_BYTES, AES_GCM_TAG_BYTES, type CryptoKeyLike, aesGcmDecrypt, aesGcmEncrypt, randomBytes, utf8Decode, utf8Encode } from '../../../shared/cipher/aesGcm';
+
 export const SEALED_FORMAT_VERSION = 1;
-const IV_BYTES = 12;
+const IV_BYTES = AES_GCM_IV_BYTES;
 const HEADER_BYTES = 1 + IV_BYTES;
 
 /** A sealed value that does not open: tampered with, moved to another row, or another key. */
@@ -16,37 +18,25 @@ export class SealedValueError extends Error {
   }
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 /** The AAD of a row's sealed field: binds the ciphertext to its table and primary key. */
 export function rowAad(table: string, rowId: string): string {
   return `youfu-desk/v1/${table}/${rowId}`;
 }
 
-export async function sealJson(key: CryptoKey, aad: string, value: unknown): Promise<Uint8Array<ArrayBuffer>> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plain = encoder.encode(JSON.stringify(value));
-  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(aad) }, key, plain);
+export async function sealJson(key: CryptoKeyLike, aad: string, value: unknown): Promise<Uint8Array<ArrayBuffer>> {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = await aesGcmEncrypt(key, iv, utf8Encode(JSON.stringify(value)), utf8Encode(aad));
   const out = new Uint8Array(HEADER_BYTES + cipher.byteLength);
   out[0] = SEALED_FORMAT_VERSION;
   out.set(iv, 1);
-  out.set(new Uint8Array(cipher), HEADER_BYTES);
+  out.set(cipher, HEADER_BYTES);
   return out;
 }
 
-export async function openJson(key: CryptoKey, aad: string, sealed: Uint8Array): Promise<unknown> {
-  if (!(sealed instanceof Uint8Array) || sealed.length < HEADER_BYTES + 16) throw new SealedValueError('malformed');
+export async function openJson(key: CryptoKeyLike, aad: string, sealed: Uint8Array): Promise<unknown> {
+  if (!(sealed instanceof Uint8Array) || sealed.length < HEADER_BYTES + AES_GCM_TAG_BYTES) throw new SealedValueError('malformed');
   if (sealed[0] !== SEALED_FORMAT_VERSION) throw new SealedValueError('unsupported_version');
-  let plain: ArrayBuffer;
-  try {
-    plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: sealed.slice(1, HEADER_BYTES), additionalData: encoder.encode(aad) },
-      key,
-      sealed.slice(HEADER_BYTES),
-    );
-  } catch {
-    throw new SealedValueError('tampered_or_wrong_key');
-  }
-  return JSON.parse(decoder.decode(plain)) as unknown;
+  const plain = await aesGcmDecrypt(key, sealed.slice(1, HEADER_BYTES), sealed.slice(HEADER_BYTES), utf8Encode(aad));
+  if (!plain.ok) throw new SealedValueError(plain.error);
+  return JSON.parse(utf8Decode(plain.value)) as unknown;
 }

@@ -1,4 +1,7 @@
+import { AES_GCM_IV_BYTES, AES_KEY_BYTES, aesGcmEncrypt, fromBase64, importAesKey, randomBytes, toBase64 } from '../../../shared/cipher/aesGcm';
 import { hmacSha256, toHex, utf8 } from '../blindIndex';
+
+export { fromBase64, toBase64 };
 
 /**
  * The two secrets of one local database: the AES-256-GCM data key that seals sensitive fields,
@@ -17,15 +20,16 @@ export interface DatabaseKeys {
   blindIndexKey: Uint8Array;
 }
 
-export const KEY_BYTES = 32;
+export const KEY_BYTES = AES_KEY_BYTES;
 
 export function generateKeyMaterial(): DatabaseKeyMaterial {
-  return { dataKey: crypto.getRandomValues(new Uint8Array(KEY_BYTES)), blindIndexKey: crypto.getRandomValues(new Uint8Array(KEY_BYTES)) };
+  return { dataKey: randomBytes(KEY_BYTES), blindIndexKey: randomBytes(KEY_BYTES) };
 }
 
 export async function importDatabaseKeys(material: DatabaseKeyMaterial): Promise<DatabaseKeys> {
   if (material.dataKey.length !== KEY_BYTES || material.blindIndexKey.length !== KEY_BYTES) throw new Error('database keys must be 32 bytes each');
-  const dataKey = await crypto.subtle.importKey('raw', new Uint8Array(material.dataKey), { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  // shared/ cannot name the DOM's CryptoKey; what WebCrypto hands back is one.
+  const dataKey = (await importAesKey(material.dataKey)) as CryptoKey;
   return { dataKey, blindIndexKey: new Uint8Array(material.blindIndexKey) };
 }
 
@@ -35,23 +39,9 @@ export async function importDatabaseKeys(material: DatabaseKeyMaterial): Promise
  * It is an HMAC under the blind-index key, so it tells nothing about either key.
  */
 export async function keyCheckValue(keys: DatabaseKeys): Promise<string> {
-  const probe = new Uint8Array(await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv: new Uint8Array(12), additionalData: new Uint8Array(utf8('youfu-desk/key-check')) }, keys.dataKey, new Uint8Array(16),
-  ));
+  // A fixed zero IV: this one constant block is all that is ever sealed with it (everything else gets a random IV).
+  const probe = await aesGcmEncrypt(keys.dataKey, new Uint8Array(AES_GCM_IV_BYTES), new Uint8Array(16), new Uint8Array(utf8('youfu-desk/key-check')));
   return toHex(hmacSha256(keys.blindIndexKey, probe)).slice(0, 32);
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 export function materialToBase64(m: DatabaseKeyMaterial): { dataKey: string; blindIndexKey: string } {

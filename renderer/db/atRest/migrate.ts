@@ -2,27 +2,18 @@ import { type EntityTable, ENTITY_TABLES } from '../../../shared/domain/schemas'
 import type { StoredRow } from '../codec';
 import type { YoufuDb } from '../database';
 import type { ConflictEntry, OutboxEntry } from '../records';
+import { SYNC_STATE } from '../syncStateKeys';
+import { readSyncState, writeSyncState, writeSyncStates } from '../syncStateRepository';
 import type { StoredConflictEntry } from './conflictSeal';
 import { type DatabaseKeys, keyCheckValue } from './keys';
 import { isSealedTable, sensitiveFieldsOf } from './sensitive';
 
-/** syncState keys of encryption at rest. Local to this database: never exported in a backup. */
-export const AT_REST_KEYS = {
-  /** Fingerprint of the keys this database is sealed under (see keyCheckValue). */
-  keyCheck: 'atRest.keyCheck',
-  /** The sealing version every row has reached (SEALED_VERSION once nothing is left in clear). */
-  sealedVersion: 'atRest.sealedVersion',
-} as const;
 /**
  * 1: ID numbers, phones, addresses, health notes, visit notes, request texts (plaintext before).
  * 2: also names, birth dates, gender, categories, living situation, tags, visit ratings, aid
  *    details, duty notes, staff phones, sign-off comments (sensitive.ts); names searched by tokens.
  */
 export const SEALED_VERSION = 2;
-
-export function isAtRestKey(key: string): boolean {
-  return key.startsWith('atRest.');
-}
 
 export type KeyCheckResult = 'ok' | 'first_use' | 'mismatch';
 
@@ -33,9 +24,10 @@ export type KeyCheckResult = 'ok' | 'first_use' | 'mismatch';
  */
 export async function checkDatabaseKeys(db: YoufuDb, keys: DatabaseKeys): Promise<KeyCheckResult> {
   const check = await keyCheckValue(keys);
-  const stored = await db.syncState.get(AT_REST_KEYS.keyCheck);
+  // Any stored value counts (one of another type is a mismatch, never overwritten).
+  const stored = await db.syncState.get(SYNC_STATE.keyCheck.key);
   if (stored === undefined) {
-    await db.syncState.put({ key: AT_REST_KEYS.keyCheck, value: check });
+    await writeSyncState(db, 'keyCheck', check);
     return 'first_use';
   }
   return stored.value === check ? 'ok' : 'mismatch';
@@ -63,8 +55,8 @@ export interface SealLegacyOptions {
  * still in clear. When none is left the database is marked, and later unlocks skip the scan.
  */
 export async function sealLegacyRows(db: YoufuDb, options: SealLegacyOptions = {}): Promise<number> {
-  const done = await db.syncState.get(AT_REST_KEYS.sealedVersion);
-  if (typeof done?.value === 'number' && done.value >= SEALED_VERSION) return 0;
+  const done = await readSyncState(db, 'sealedVersion');
+  if (done !== undefined && done >= SEALED_VERSION) return 0;
   const batchSize = options.batchSize ?? 500;
   let total = 0;
   for (const table of ENTITY_TABLES) {
@@ -73,7 +65,7 @@ export async function sealLegacyRows(db: YoufuDb, options: SealLegacyOptions = {
   }
   total += await sealOutbox(db, batchSize);
   total += await sealConflicts(db);
-  await db.syncState.put({ key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION });
+  await writeSyncState(db, 'sealedVersion', SEALED_VERSION);
   return total;
 }
 
@@ -162,8 +154,5 @@ async function putWhereStillLegacy<T>(db: YoufuDb, tableName: 'outbox' | 'confli
  */
 export async function markSealed(db: YoufuDb, keys: DatabaseKeys): Promise<void> {
   const check = await keyCheckValue(keys);
-  await db.syncState.bulkPut([
-    { key: AT_REST_KEYS.keyCheck, value: check },
-    { key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION },
-  ]);
+  await writeSyncStates(db, { keyCheck: check, sealedVersion: SEALED_VERSION });
 }

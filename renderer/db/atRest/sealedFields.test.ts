@@ -5,12 +5,14 @@ import { recipientSchema } from '../../../shared/domain/schemas';
 import { SCHEMA_V1, SCHEMA_V2, YoufuDb } from '../database';
 import { createRecipient } from '../recipientRepository';
 import { openOutboxEntries, upsertRow } from '../repository';
-import { searchRecipients } from '../queries';
+import { searchRecipients } from '../queries/caseload';
 import { makeIdNumber, recipientInput, STAFF_ID, testContext } from '../testFixtures';
 import { logVisit } from '../visitRepository';
 import { rowAad, sealJson } from './cipher';
 import { type DatabaseKeyMaterial, generateKeyMaterial, importDatabaseKeys, keyCheckValue } from './keys';
-import { AT_REST_KEYS, SEALED_VERSION } from './migrate';
+import { SEALED_VERSION } from './migrate';
+import { syncStateEntry } from '../syncStateKeys';
+import { readSyncState } from '../syncStateRepository';
 import { outboxAad } from './outboxSeal';
 import { openSealedDatabase } from './openSealed';
 
@@ -126,8 +128,8 @@ async function previousVersionDatabase(factory: IDBFactory, name: string, materi
     sealedFields: await sealJson(keys.dataKey, outboxAad(mutationId), { phones: ['13900009999'] }), sealedKeys: ['phones'],
   });
   await old.table('syncState').bulkPut([
-    { key: AT_REST_KEYS.keyCheck, value: await keyCheckValue(keys) },
-    { key: AT_REST_KEYS.sealedVersion, value: 1 },
+    syncStateEntry('keyCheck', await keyCheckValue(keys)),
+    syncStateEntry('sealedVersion', 1),
   ]);
   old.close();
 }
@@ -148,7 +150,7 @@ describe('a database written by the previous version (names in clear)', () => {
     opened.push(d);
     expect(res.sealedLegacy).toBe(people.length + 1);
     expect(d.verno).toBeGreaterThanOrEqual(3);
-    expect(await d.syncState.get(AT_REST_KEYS.sealedVersion)).toEqual({ key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION });
+    expect(await readSyncState(d, 'sealedVersion')).toBe(SEALED_VERSION);
 
     const raw = await rawDump(d);
     for (const secret of [...people.map((p) => p.name), TAG, '新名字', '1940-03-15', '"alone"']) expect(raw, secret).not.toContain(secret);

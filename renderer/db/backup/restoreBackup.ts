@@ -1,4 +1,3 @@
-import { SYNC_KEYS } from '../repository';
 import { type BackupResult, backupFail } from '../../../shared/backup/errors';
 import { parseBackup } from '../../../shared/backup/format';
 import type { BackupHeader } from '../../../shared/backup/header';
@@ -6,7 +5,9 @@ import type { YoufuDb } from '../database';
 import type { SyncStateEntry } from '../records';
 import { SEQ_PROBE_ID } from './exportBackup';
 import type { Transaction } from 'dexie';
-import { AT_REST_KEYS, SEALED_VERSION, isAtRestKey } from '../atRest/migrate';
+import { SEALED_VERSION } from '../atRest/migrate';
+import { isAtRestKey, syncStateEntry } from '../syncStateKeys';
+import { readSyncState } from '../syncStateRepository';
 import { BACKUP_TABLES, type BackupTable, rowProblem, rowsToStore } from './tables';
 
 export interface RestoreOptions {
@@ -68,7 +69,7 @@ async function countData(tx: Transaction, table: BackupTable): Promise<number> {
 export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Promise<BackupResult<Record<BackupTable, number>>> {
   const { rows, header, requireEmpty } = prepared;
   // Kept across the restore: the restored rows are sealed under this database's keys.
-  const keyCheck = await db.syncState.get(AT_REST_KEYS.keyCheck).then((e) => (typeof e?.value === 'string' ? e.value : null));
+  const keyCheck = (await readSyncState(db, 'keyCheck')) ?? null;
   try {
     await db.transaction('rw', BACKUP_TABLES, async (tx) => {
       if (requireEmpty) {
@@ -91,10 +92,10 @@ export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Prom
       // server would drop real changes as duplicates. Under a fresh id the pending outbox goes
       // out again; mutations name their rows, so a change the original device already pushed
       // lands on the same row with the same values, never as a second row.
-      await tx.table('syncState').put({ key: SYNC_KEYS.clientId, value: crypto.randomUUID() });
+      await tx.table('syncState').put(syncStateEntry('clientId', crypto.randomUUID()));
       // Every row was sealed under this database's keys above: nothing left to migrate.
       if (keyCheck !== null) {
-        await tx.table('syncState').bulkPut([{ key: AT_REST_KEYS.keyCheck, value: keyCheck }, { key: AT_REST_KEYS.sealedVersion, value: SEALED_VERSION }]);
+        await tx.table('syncState').bulkPut([syncStateEntry('keyCheck', keyCheck), syncStateEntry('sealedVersion', SEALED_VERSION)]);
       }
     });
   } catch (e) {

@@ -4,7 +4,7 @@ import { mutationSchema, syncTableSchema } from '../../../shared/sync/protocol';
 import { SCHEMA_V1, SCHEMA_V2, type YoufuDb } from '../database';
 import type { ConflictEntry, OutboxEntry, SyncStateEntry } from '../records';
 import { DERIVED_COLUMNS, type StoredRow } from '../codec';
-import { isAtRestKey } from '../atRest/migrate';
+import { isAtRestKey } from '../syncStateKeys';
 import { SEALED_COLUMN } from '../atRest/sensitive';
 
 /** Every table of the local database, in backup order: data first, then the device's queue and state. */

@@ -1,22 +1,17 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Recipient } from '../../../shared/domain/schemas';
-import { openRows, recipientCount, searchRecipientIds } from '../../db/queries';
+import { useLiveQuery } from '../../db/live';
+import { type CaseloadRow, caseloadRows, firstByNextDue, nextDueByRecipient, recipientCount, searchRecipientIds } from '../../db/queries/caseload';
 import { useDbSession } from '../../app/DbProvider';
 import { useAppStore } from '../../app/store';
 import { useScopePrefix } from '../../app/useScopePrefix';
-import { firstByNextDue, nextDueByRecipient, nextDueOf, orderByNextDue } from './nextDue';
+import { orderByNextDue } from './nextDue';
 import { useDebounced } from './useDebounced';
 
 const SEARCH_DEBOUNCE_MS = 120;
 /** A first screenful, read while the full list of a large scope is still loading. */
 const FIRST_PAGE = 100;
 
-export interface CaseloadRow {
-  /** Opened: only the rows of the lines in view are read and opened (`useCaseloadRows`). */
-  recipient: Recipient;
-  nextDue: string | null;
-}
+export type { CaseloadRow } from '../../db/queries/caseload';
 
 export interface CaseloadData {
   /** Every match, in the order shown; rows are read for the lines on screen (`useCaseloadRows`). */
@@ -111,14 +106,7 @@ export function useCaseload(today: string): CaseloadData {
 export function useCaseloadRows(ids: readonly string[]): ReadonlyMap<string, CaseloadRow> {
   const { db } = useDbSession();
   const key = ids.join(',');
-  const rows = useLiveQuery(async () => {
-    const [stored, nextDue] = await Promise.all([db.recipients.bulkGet([...ids]), nextDueOf(db, ids)]);
-    // After every Dexie read, so the live query still tracks them all.
-    const opened = await openRows(db, 'recipients', stored);
-    const out = new Map<string, CaseloadRow>();
-    for (const r of opened) out.set(r.id, { recipient: r, nextDue: nextDue.get(r.id) ?? null });
-    return out;
-  }, [db, key]);
+  const rows = useLiveQuery(() => caseloadRows(db, ids), [db, key]);
   return rows ?? EMPTY_ROWS;
 }
 

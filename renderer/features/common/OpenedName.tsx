@@ -1,5 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
+import { useLiveQuery } from '../../db/live';
+import { recipientName } from '../../db/queries/recipient';
 
 /**
  * A recipient's name, opened from its sealed row when the cell renders: for lists whose lines
@@ -7,10 +8,7 @@ import { useDb } from '../../app/DbProvider';
  */
 export function useOpenedName(recipientId: string): string | null | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const stored = await db.recipients.get(recipientId);
-    return stored ? (await db.codec.decode('recipients', stored)).name : null;
-  }, [db, recipientId]);
+  return useLiveQuery(() => recipientName(db, recipientId), [db, recipientId]);
 }
 
 export function OpenedName({ recipientId }: { recipientId: string }) {

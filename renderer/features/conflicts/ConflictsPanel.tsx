@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Flex, Popconfirm, Spin, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../db/live';
 import { useCallback, useEffect, useState } from 'react';
 import type { ConflictEntry, ConflictParty } from '../../../shared/sync/conflictsApi';
 import { useErrorText } from '../common/featureErrors';
@@ -8,7 +8,8 @@ import { dateTimeLabel } from '../../ui/dates';
 import { useDb, useRepoContext } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { conflictActions, formatFieldValue, recordHref, type ValueWords } from './conflictView';
-import { readLocalRow, restoreLoserValue } from './restoreLoser';
+import { readLocalRow } from '../../db/queries/conflicts';
+import { restoreLoserValue } from './restoreLoser';
 import { conflictsStrings, labelKey } from './strings';
 
 /**

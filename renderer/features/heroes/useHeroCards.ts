@@ -1,34 +1,11 @@
-import { Dexie } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/DbProvider';
-import type { Duty, DutyOccurrence, Recipient } from '../../../shared/domain/schemas';
-import { heroesOf, openRows } from '../../db/queries';
+import { useLiveQuery } from '../../db/live';
+import { type HeroCardData, heroCards } from '../../db/queries/heroes';
 
-export interface HeroCardData {
-  /** Opened: every card is on screen (a staff member serves a handful). */
-  hero: Recipient;
-  /** Pending occurrences, earliest first, with their plans. */
-  pending: { occurrence: DutyOccurrence; duty: Duty | undefined }[];
-  lastContact: string | null;
-}
+export type { HeroCardData } from '../../db/queries/heroes';
 
 /** The heroes a dedicated staff member serves, each with pending duties and the last visit or call. */
 export function useHeroCards(staffId: string): HeroCardData[] | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const heroes = await heroesOf(db, staffId);
-    return Promise.all(heroes.map(async (hero): Promise<HeroCardData> => {
-      const occ = (await db.dutyOccurrences.where('[recipientId+status]').equals([hero.id, 'pending']).toArray())
-        .map((o) => db.codec.decodeSummary('dutyOccurrences', o))
-        .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-      const stored = await db.duties.bulkGet([...new Set(occ.map((o) => o.dutyId))]);
-      const last = await db.visits.where('[recipientId+visitedAt]').between([hero.id, Dexie.minKey], [hero.id, Dexie.maxKey]).last();
-      const dutyById = new Map((await openRows(db, 'duties', stored)).map((d) => [d.id, d] as const));
-      return {
-        hero,
-        pending: occ.map((occurrence) => ({ occurrence, duty: dutyById.get(occurrence.dutyId) })),
-        lastContact: last?.visitedAt ?? null,
-      };
-    }));
-  }, [db, staffId]);
+  return useLiveQuery(() => heroCards(db, staffId), [db, staffId]);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITY_CODE, DEMO_TODAY, generateDemoRows } from '../../../shared/demo';
 import { parseLedger, planCounts, writeLedger } from '../../../shared/ledger';
-import type { YoufuDb } from '../../db/database';
+import type { YoufuDb } from '../../db/handle';
 import { loadNdjsonRows } from '../../db/demoLoader';
 import { newTestDb, testContext } from '../../db/testFixtures';
 import { loadLocalLedgerData, planLocalImport, writeLocalImport } from './localLedger';

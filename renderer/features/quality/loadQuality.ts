@@ -2,8 +2,8 @@ import type { Recipient } from '../../../shared/domain/schemas';
 import {
   type DuplicateGroup, type NoContactItem, duplicateIdGroups, inactiveWithOpenDuties, missingContactInfo, noContactItems,
 } from '../../../shared/review/quality';
-import type { YoufuDb } from '../../db/database';
-import { openRows } from '../../db/queries';
+import type { YoufuDb } from '../../db/handle';
+import { qualityRows } from '../../db/queries/quality';
 
 type Person = Pick<Recipient, 'id' | 'name' | 'stationCode' | 'status'>;
 
@@ -20,13 +20,8 @@ export interface QualityLists {
  * (this page only, on demand); duplicates are found through the blind index, never the ID.
  */
 export async function loadQualityLists(db: YoufuDb, scope: string, today: string): Promise<QualityLists> {
-  const [stored, visits, occurrences] = await Promise.all([
-    db.recipients.where('stationCode').startsWith(scope).toArray(),
-    db.visits.where('stationCode').startsWith(scope).toArray(),
-    db.dutyOccurrences.where('stationCode').startsWith(scope).toArray(),
-  ]);
-  const opened = await openRows(db, 'recipients', stored);
-  const recipients = opened.map((r, i) => ({ ...r, idBlind: stored[i]!.idBlind }));
+  const { recipients: opened, idBlinds, visits, occurrences } = await qualityRows(db, scope);
+  const recipients = opened.map((r, i) => ({ ...r, idBlind: idBlinds[i]! }));
   return {
     duplicates: duplicateIdGroups(recipients),
     noContact: noContactItems(recipients, visits, today),

@@ -1,10 +1,10 @@
 import { Card, Empty, Skeleton, Timeline } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useDb } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import type { Aid, Staff } from '../../../shared/domain/schemas';
-import { recipientTimeline } from '../../db/queries';
+import { useLiveQuery } from '../../db/live';
+import { recipientTimeline } from '../../db/queries/recipient';
 import { recipientStrings } from './strings';
 import { AidEntry, RequestEntry, VisitEntry } from './TimelineEntries';
 import { VoidAidDialog } from './VoidAidDialog';

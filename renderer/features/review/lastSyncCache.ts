@@ -1,14 +1,13 @@
 import type { Review } from '../../../shared/review/api';
-import type { YoufuDb } from '../../db/database';
+import type { YoufuDb } from '../../db/handle';
+import { readSyncState, writeSyncState } from '../../db/syncStateRepository';
 
-/** syncState key of the last sync times seen online, per review row code: offline reviews show them. */
-export const LAST_SYNC_CACHE_KEY = 'review.lastSync';
-
+/** The last sync times seen online, per review row code: offline reviews show them. */
 export async function readLastSyncCache(db: YoufuDb): Promise<Map<string, string>> {
-  const entry = await db.syncState.get(LAST_SYNC_CACHE_KEY);
-  if (typeof entry?.value !== 'string') return new Map();
+  const stored = await readSyncState(db, 'reviewLastSync');
+  if (stored === undefined) return new Map();
   try {
-    const parsed = JSON.parse(entry.value) as unknown;
+    const parsed = JSON.parse(stored) as unknown;
     if (parsed === null || typeof parsed !== 'object') return new Map();
     return new Map(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
   } catch {
@@ -19,5 +18,5 @@ export async function readLastSyncCache(db: YoufuDb): Promise<Map<string, string
 export async function writeLastSyncCache(db: YoufuDb, review: Review): Promise<void> {
   const cache = await readLastSyncCache(db);
   for (const s of review.stations) if (s.lastSyncAt !== null) cache.set(s.code, s.lastSyncAt);
-  await db.syncState.put({ key: LAST_SYNC_CACHE_KEY, value: JSON.stringify(Object.fromEntries(cache)) });
+  await writeSyncState(db, 'reviewLastSync', JSON.stringify(Object.fromEntries(cache)));
 }

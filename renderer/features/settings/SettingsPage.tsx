@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/domain/labels';
 import { STAFF_ROLE } from '../../../shared/domain/enums';
 import { PageHeader } from '../../ui/PageHeader';
 import { useDbSession } from '../../app/DbProvider';
+import { localDatabaseName } from '../../db/queries/settings';
 import { useMessages, useStrings } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { APP_VERSION } from '../../app/version';
@@ -46,7 +47,7 @@ function AboutCard() {
         <Descriptions.Item label={t('version')}><span data-testid="app-version">{APP_VERSION}</span></Descriptions.Item>
         <Descriptions.Item label={t('account')}>{user.name}（{user.username}）· {label(STAFF_ROLE.labels[user.role])}</Descriptions.Item>
         <Descriptions.Item label={t('server')}>{serverId === 'local-demo' ? t('localDemo') : serverId}</Descriptions.Item>
-        <Descriptions.Item label={t('dbName')}><Typography.Text code data-testid="settings-db-name">{db.name}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('dbName')}><Typography.Text code data-testid="settings-db-name">{localDatabaseName(db)}</Typography.Text></Descriptions.Item>
       </Descriptions>
     </Card>
   );

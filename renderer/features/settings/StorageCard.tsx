@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Flex, Progress, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { type PersistentStorageResult, requestPersistentStorage } from '../../db/database';
+import { type PersistentStorageResult, requestPersistentStorage } from '../../db/persistentStorage';
 import { defineStrings, useStrings } from '../../app/i18n';
 
 const strings = defineStrings(

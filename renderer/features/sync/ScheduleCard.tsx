@@ -1,9 +1,10 @@
 import { Card, Radio, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { SyncSchedule } from '../../../shared/sync/schedule';
 import { useDbSession } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
-import { SCHEDULE_KEY, parseSchedule } from './SyncRuntime';
+import { useLiveQuery } from '../../db/live';
+import { readSyncState, writeSyncState } from '../../db/syncStateRepository';
+import { parseSchedule } from './SyncRuntime';
 import { syncStrings } from './strings';
 
 const CHOICES: Record<'interval' | 'weekly' | 'manual', SyncSchedule> = {
@@ -16,8 +17,8 @@ const CHOICES: Record<'interval' | 'weekly' | 'manual', SyncSchedule> = {
 export function ScheduleCard() {
   const t = useStrings(syncStrings);
   const { db, user } = useDbSession();
-  const stored = useLiveQuery(() => db.syncState.get(SCHEDULE_KEY), [db]);
-  const schedule = parseSchedule(stored?.value);
+  const stored = useLiveQuery(() => readSyncState(db, 'schedule'), [db]);
+  const schedule = parseSchedule(stored);
   const mayChoose = user.role === 'district_supervisor' || user.role === 'city_admin';
   return (
     <Card title={t('schedule')} data-testid="sync-schedule">
@@ -27,7 +28,7 @@ export function ScheduleCard() {
         onChange={(e) => {
           const kind = e.target.value as keyof typeof CHOICES;
           // A device setting, not synced data: written straight to syncState, no outbox entry.
-          void db.syncState.put({ key: SCHEDULE_KEY, value: JSON.stringify(CHOICES[kind]) });
+          void writeSyncState(db, 'schedule', JSON.stringify(CHOICES[kind]));
         }}
         options={[
           { value: 'interval', label: t('scheduleInterval') },

@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Flex, Statistic } from 'antd';
 import { useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../db/live';
+import { countOutbox, oldestOutboxEntry } from '../../db/outboxRepository';
 import { DateTimeText } from '../../ui/DateText';
 import { PageHeader } from '../../ui/PageHeader';
 import { createSessionConflictsTransport } from '../../platform/session';
@@ -19,8 +20,8 @@ function LocalDemoSync() {
   const t = useStrings(syncStrings);
   const db = useDb();
   const online = useOnline();
-  const pending = useLiveQuery(() => db.outbox.count(), [db]);
-  const oldest = useLiveQuery(() => db.outbox.orderBy('seq').first(), [db]);
+  const pending = useLiveQuery(() => countOutbox(db), [db]);
+  const oldest = useLiveQuery(() => oldestOutboxEntry(db), [db]);
   return (
     <>
       <Alert type="info" showIcon title={t('notConnected')} description={t('notConnectedHint')} data-testid="sync-not-connected" />

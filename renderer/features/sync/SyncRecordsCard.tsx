@@ -1,6 +1,7 @@
 import { Card, Table, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { ENTITY_TABLES } from '../../../shared/domain/schemas';
+import { recentConflicts } from '../../db/conflictRepository';
+import { useLiveQuery } from '../../db/live';
+import { recipientsOfRefused } from '../../db/queries/sync';
 import { type RejectedMutation, readSyncStatus } from '../../sync/engine';
 import { conflictsStrings, labelKey } from '../conflicts';
 import { detailText } from './rejectionText';
@@ -53,21 +54,9 @@ export function SyncRecordsCard() {
   const db = useDb();
   const status = useLiveQuery(() => readSyncStatus(db), [db]);
   // A refused visit, aid or request links to its recipient while the row is still on this device.
-  const recipientOf = useLiveQuery(async () => {
-    const out = new Map<string, string>();
-    for (const r of status?.rejected ?? []) {
-      if (r.table === 'recipients' || !(ENTITY_TABLES as readonly string[]).includes(r.table)) continue;
-      const row: unknown = await db.table(r.table).get(r.rowId);
-      const rid = typeof row === 'object' && row !== null ? (row as { recipientId?: unknown }).recipientId : undefined;
-      if (typeof rid === 'string') out.set(r.mutationId, rid);
-    }
-    return out;
-  }, [db, status]);
-  const conflicts = useLiveQuery(async () => {
-    const rows = await db.conflicts.orderBy('at').reverse().limit(100).toArray();
-    // A lost address or phone is stored sealed: opened here, after the read.
-    return Promise.all(rows.map((c) => db.codec.openConflict(c)));
-  }, [db]);
+  const recipientOf = useLiveQuery(() => recipientsOfRefused(db, status?.rejected ?? []), [db, status]);
+  // A lost address or phone is stored sealed: opened after the read.
+  const conflicts = useLiveQuery(() => recentConflicts(db, 100), [db]);
   const tableLabel = (table: string) => TABLE_LABELS[table]?.[locale] ?? table;
   return (
     <>

@@ -1,6 +1,6 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Progress, Statistic } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../db/live';
 import { readSyncStatus } from '../../sync/engine';
 import type { SchedulerState } from '../../sync/scheduler';
 import { useSyncStatus } from '../../sync/syncStatusStore';

@@ -12,11 +12,12 @@ import { useMessages, useStrings } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import { useStaffById } from '../../app/useStaffById';
 import { todayStrings } from './strings';
-import type { DueLine } from '../../db/todayQueries';
+import type { DueLine } from '../../db/queries/today';
 import { type TodayItem, useTodayDetails } from './useTodayItems';
 
 export function logVisitFor(item: TodayItem): void {
-  navigate('/visit/new', { recipient: item.occurrence.recipientId, occurrence: item.occurrence.id });
+  // Back to Today once saved: the line just done is gone, the next one is at hand.
+  navigate('/visit/new', { recipient: item.occurrence.recipientId, occurrence: item.occurrence.id, back: 'today' });
 }
 
 const PAGE_SIZES = [20, 50, 100, 200];
@@ -94,7 +95,7 @@ export function TodayTable({ items, today, loading }: { items: readonly DueLine[
       }}
       locale={{ emptyText: t('empty') }}
       rowClassName={(i) => (i.overdue ? 'yf-row-overdue' : '')}
-      onRow={(i) => ({ 'data-testid': 'today-row', 'data-hero': i.hero ? '1' : '0' } as HTMLAttributes<HTMLElement>)}
+      onRow={(i) => ({ 'data-testid': 'today-row', 'data-hero': i.hero ? '1' : '0', 'data-occurrence': i.occurrence.id } as HTMLAttributes<HTMLElement>)}
       scroll={{ x: 1100 }}
     />
   );

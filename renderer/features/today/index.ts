@@ -1,3 +1,3 @@
 // The Today screen; its public entry (the bench measures its reads too).
 export { TodayPage } from './TodayPage';
-export { loadTodayData, loadTodayDetails } from './useTodayItems';
+export { loadTodayData, loadTodayDetails } from '../../db/queries/today';

@@ -1,4 +1,4 @@
-import type { YoufuDb } from '../../db/database';
+import type { YoufuDb } from '../../db/handle';
 import { type DraftWriter, createDraftWriter, loadDraft, visitDraftId } from '../../db/draftRepository';
 import type { VisitFormValues } from './visitFormValues';
 

@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DUE_SOON_DAYS, addDays, classifyOccurrence } from '../../../shared/duties';
-import type { YoufuDb } from '../../db/database';
-import { createRecipient } from '../../db/recipientRepository';
-import { upsertRow } from '../../db/repository';
-import { makeIdNumber, newTestDb, recipientInput, testContext } from '../../db/testFixtures';
-import { openRequests } from '../../db/queries';
-import { type TodayFilter, dueLines } from '../../db/todayQueries';
-import { loadTodayData, loadTodayDetails } from './useTodayItems';
+import type { YoufuDb } from '../database';
+import { createRecipient } from '../recipientRepository';
+import { upsertRow } from '../repository';
+import { makeIdNumber, newTestDb, recipientInput, testContext } from '../testFixtures';
+import { type TodayFilter, dueLines, loadTodayData, loadTodayDetails, openRequests } from './today';
 
 const opened: YoufuDb[] = [];
 afterEach(() => {

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecipientListItem } from './codec';
-import type { YoufuDb } from './database';
-import { dueItemDetails, heroesOf, openRequests, pendingOccurrenceList, pendingOutboxCount, recipientTimeline, searchRecipients } from './queries';
-import { createRecipient } from './recipientRepository';
-import { upsertRow } from './repository';
-import { makeIdNumber, newTestDb, recipientInput, testContext, type TestContext } from './testFixtures';
+import type { RecipientListItem } from '../codec';
+import type { YoufuDb } from '../database';
+import { countOutbox } from '../outboxRepository';
+import { createRecipient } from '../recipientRepository';
+import { upsertRow } from '../repository';
+import { makeIdNumber, newTestDb, recipientInput, testContext, type TestContext } from '../testFixtures';
+import { searchRecipients } from './caseload';
+import { heroesOf } from './heroes';
+import { recipientTimeline } from './recipient';
+import { dueItemDetails, openRequests, pendingOccurrenceList } from './today';
 
 /** The Today list's two reads together: the pending occurrences, then their duties and recipients. */
 async function pendingOccurrences(from: YoufuDb, filter: Parameters<typeof pendingOccurrenceList>[1]) {
@@ -137,6 +141,6 @@ describe('other reads', () => {
 
   it('finds the heroes of a dedicated staff member and counts the outbox', async () => {
     expect(names(await heroesOf(db, STAFF2))).toEqual(['张三丰']);
-    expect(await pendingOutboxCount(db)).toBe(await db.outbox.count());
+    expect(await countOutbox(db)).toBe(await db.outbox.count());
   });
 });
