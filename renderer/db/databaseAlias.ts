@@ -6,6 +6,12 @@
  */
 import { toShanghaiIsoSeconds } from '../../shared/calendar/shanghai';
 
+/** One database per server and account, so two users of one machine never share rows. */
+export function databaseName(serverId: string, userId: string): string {
+  if (serverId === '' || userId === '') throw new Error('databaseName needs a serverId and a userId');
+  return `station-${serverId}-${userId}`;
+}
+
 const PREFIX = 'youfu-desk.dbAlias.';
 
 export interface AliasStorage {

@@ -10,6 +10,7 @@ import type { ClearTable, StoredRow } from './codec';
 import { type YoufuDb, bound } from './database';
 import type { OutboxEntry } from './records';
 import { type ValidationIssue, zodIssues } from './rowValidation';
+import { syncStateIn } from './syncStateRepository';
 import { toShanghaiIso } from '../../shared/calendar/shanghai';
 
 export { applyRemoteChanges, type RemoteApplyReport } from './remoteChanges';
@@ -45,6 +46,7 @@ export type RepoError =
   | { code: 'aid_already_voided' }
   | { code: 'request_transition_invalid'; from: string; to: string }
   | { code: 'occurrence_not_pending'; occurrenceId: string }
+  | { code: 'occurrence_wrong_mode'; occurrenceId: string }
   | { code: 'write_failed'; message: string };
 
 export type RepoResult<T> = Result<T, RepoError>;
@@ -230,6 +232,11 @@ export class WriteSession {
     return stored === undefined ? undefined : this.decodeRow(table, stored);
   }
 
+  /** The outbox entries of one row not yet pushed (as stored: sealed values still sealed). */
+  pendingEdits(table: EntityTable, rowId: string): Promise<OutboxEntry[]> {
+    return bound.outbox(this.tx).where('[table+rowId]').equals([table, rowId]).toArray();
+  }
+
   /** Runs an index query on a bound table and decodes the rows. */
   async query<T extends EntityTable>(table: T, q: (t: ReturnType<typeof bound.entity<T>>) => PromiseLike<StoredRow<T>[]>): Promise<EntityRow<T>[]> {
     const stored = await q(this.table(table));
@@ -356,8 +363,8 @@ export class WriteSession {
   /** Reads the stored HLC (once per session); start it early to save a round trip later. */
   async loadClock(): Promise<void> {
     this.storedClock ??= (async () => {
-      const [node, stored] = await Promise.all([ensureClientIdInTx(this.tx, this.ctx.newId), bound.syncState(this.tx).get(SYNC_KEYS.hlc)]);
-      const last = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
+      const [node, stored] = await Promise.all([ensureClientIdInTx(this.tx, this.ctx.newId), syncStateIn(this.tx).get('hlc')]);
+      const last = stored === undefined ? null : decodeHlc(stored);
       const start = last === null ? { millis: 0, counter: 0, node } : { ...last, node };
       this.loadedClock = start;
       return start;
@@ -380,29 +387,24 @@ export class WriteSession {
     if (this.clock === null) return Promise.resolve();
     const value = encodeHlc(this.clock);
     this.persistedClock = value;
-    return bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value }).then(() => undefined);
+    return syncStateIn(this.tx).put('hlc', value);
   }
 
   /** Called by runWrite once the work succeeded, inside its transaction. */
   async finish(): Promise<void> {
     if (this.clock === null) return;
     const value = encodeHlc(this.clock);
-    if (value !== this.persistedClock) await bound.syncState(this.tx).put({ key: SYNC_KEYS.hlc, value });
+    if (value !== this.persistedClock) await syncStateIn(this.tx).put('hlc', value);
   }
 }
 
-export const SYNC_KEYS = {
-  clientId: 'clientId',
-  hlc: 'hlc',
-} as const;
-
 /** The device's client id (the HLC node and the push `clientId`), created on first use. */
 async function ensureClientIdInTx(tx: Transaction, newId: () => string): Promise<string> {
-  const syncState = bound.syncState(tx);
-  const stored = await syncState.get(SYNC_KEYS.clientId);
-  if (typeof stored?.value === 'string') return stored.value;
+  const syncState = syncStateIn(tx);
+  const stored = await syncState.get('clientId');
+  if (stored !== undefined) return stored;
   const id = newId();
-  await syncState.put({ key: SYNC_KEYS.clientId, value: id });
+  await syncState.put('clientId', id);
   return id;
 }
 

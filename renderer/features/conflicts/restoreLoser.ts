@@ -1,7 +1,6 @@
 import { outboxFieldNames } from '../../db/atRest/outboxSeal';
 import type { EntityTable } from '../../../shared/domain/schemas';
 import type { ConflictEntry } from '../../../shared/sync/conflictsApi';
-import { bound, type YoufuDb } from '../../db/database';
 import { type EntityInput, type RepoContext, type RepoError, runWrite } from '../../db/repository';
 import { jsonEqual } from '../../../shared/jsonEqual';
 import { isEntityTable } from './conflictView';
@@ -28,7 +27,7 @@ export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry,
     const existing = await s.get(table, c.rowId);
     if (existing === undefined) return { kind: 'missing' };
     if (jsonEqual((existing as Record<string, unknown>)[c.field], c.loserValue)) {
-      const pending = await bound.outbox(s.tx).where('[table+rowId]').equals([table, c.rowId]).toArray();
+      const pending = await s.pendingEdits(table, c.rowId);
       const hasEdit = pending.some((e) => e.op === 'upsert' && outboxFieldNames(e).includes(c.field));
       return { kind: hasEdit ? 'pending' : 'unchanged' };
     }
@@ -37,12 +36,4 @@ export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry,
     return { kind: 'written' };
   });
   return result.ok ? result.value : { kind: 'failed', error: result.error };
-}
-
-/** The row as this device holds it (decoded), or undefined; for the record link and the check. */
-export async function readLocalRow(db: YoufuDb, table: string, rowId: string): Promise<Record<string, unknown> | undefined> {
-  if (!isEntityTable(table)) return undefined;
-  const stored = await db.transaction('r', table, (tx) => bound.entity(tx, table).get(rowId));
-  // Opened after the read transaction: WebCrypto must not run inside one.
-  return stored === undefined ? undefined : db.codec.decode(table, stored);
 }

@@ -1,9 +1,10 @@
 import { Button, Card, Flex, Spin, Table, Tag } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { DUTY_KIND, FUND_SOURCE, RECIPIENT_STATUS, REQUEST_TOPIC } from '../../../shared/domain/enums';
-import { type DrillRows, stationDetails } from '../../../shared/review/drill';
+import { stationDetails } from '../../../shared/review/drill';
 import { stationPathName } from '../../../shared/stations/tree';
 import { useDb } from '../../app/DbProvider';
+import { useLiveQuery } from '../../db/live';
+import { stationDrillRows } from '../../db/queries/review';
 import { useLocale, useStrings } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import { useToday } from '../../app/useToday';
@@ -11,7 +12,6 @@ import { HeroBadge, Money, PageHeader } from '../../ui';
 import { addDays } from '../../../shared/calendar/shanghai';
 import { FirstDownloadWarning } from '../common/FirstDownload';
 import { OpenedName } from '../common/OpenedName';
-import { reviewRecipient } from './localReview';
 import { weekParam } from './ReviewPage';
 import { reviewStrings } from './strings';
 
@@ -22,19 +22,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
   const db = useDb();
   const today = useToday();
   const week = weekParam(rawWeek, today);
-  const details = useLiveQuery(async () => {
-    const read = <T,>(name: string) => db.table<T>(name).where('stationCode').startsWith(code).toArray();
-    const rows: DrillRows = {
-      // Names are sealed: each name cell opens its own row when its page is shown (OpenedName),
-      // so the lists come heroes first, then in station order, not in name order.
-      recipients: (await db.recipients.where('stationCode').startsWith(code).toArray()).map(reviewRecipient),
-      duties: await read<DrillRows['duties'][number]>('duties'),
-      dutyOccurrences: await read<DrillRows['dutyOccurrences'][number]>('dutyOccurrences'),
-      aid: await read<DrillRows['aid'][number]>('aid'),
-      requests: await read<DrillRows['requests'][number]>('requests'),
-    };
-    return stationDetails(rows, code, week, today);
-  }, [db, code, week, today]);
+  const details = useLiveQuery(async () => stationDetails(await stationDrillRows(db, code), code, week, today), [db, code, week, today]);
 
   const person = (id: string, hero: boolean) => (
     <Flex gap={6} align="center"><a href={href(`/recipients/${id}`)}><OpenedName recipientId={id} /></a><HeroBadge show={hero} /></Flex>

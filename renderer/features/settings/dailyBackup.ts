@@ -1,7 +1,7 @@
 import type { AppApi } from '../../../shared/ipc/appApi';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { readBackupSnapshot } from '../../db/backup/exportBackup';
-import type { YoufuDb } from '../../db/database';
+import type { YoufuDb } from '../../db/handle';
 import { toShanghaiIso } from '../../../shared/calendar/shanghai';
 
 /**
