@@ -1,8 +1,8 @@
-import { IDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../../shared/review/api';
 import { emptyFigures } from '../../../shared/review/compute';
-import { YoufuDb } from '../../db/database';
+import type { YoufuDb } from '../../db/handle';
+import { newTestDb } from '../../db/testFixtures';
 import { aidOption, coverageOption, visitsOption } from './chartOptions';
 import { chartsAnimate } from './EChart';
 import { readLastSyncCache, writeLastSyncCache } from './lastSyncCache';
@@ -18,7 +18,7 @@ function figures(code: string, over: Partial<ReturnType<typeof emptyFigures>> = 
 }
 
 function freshDb(): YoufuDb {
-  return new YoufuDb(`review-${Math.random().toString(36).slice(2)}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange });
+  return newTestDb();
 }
 
 describe('review table rows', () => {
