@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiResult, type FetchLike, createApiClient, createPublicClient } from '../shared/api/client';
+import { type ApiResult, createPublicClient } from '../shared/api/client';
 import type { ServerErrorCode } from '../shared/api/errors';
 import { type RouteName, type SessionRouteName, apiRoutes } from '../shared/api/routes';
 import { testBackends } from '../test/support/databases';
-import { type TestServer, createUser, http, startTestServer } from '../test/support/serverHarness';
-
-const nodeFetch: FetchLike = (url, { timeoutMs, ...init }) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+import { type TestServer, apiAs, createUser, http, nodeFetch, startTestServer } from '../test/support/serverHarness';
 
 const [pglite] = testBackends();
 
@@ -44,7 +42,6 @@ describe('the route table (shared/api/routes.ts) and the server', () => {
   it('answers the codes the table declares with their statuses, and the client reports both', async () => {
     const caseworker = await createUser(server, 'caseworker', '440304001001');
     const supervisor = await createUser(server, 'district_supervisor', '440304');
-    const as = (token: string) => createApiClient({ baseUrl: server.baseUrl, fetch: nodeFetch, token });
     /** The route's declared status for the code, which must be declared. */
     const declared = (name: RouteName, code: ServerErrorCode): number => {
       const status = (apiRoutes[name].errors as Partial<Record<ServerErrorCode, number>>)[code];
@@ -55,12 +52,12 @@ describe('the route table (shared/api/routes.ts) and the server', () => {
       expect((await res).ok).toBe(false);
       expect(await res).toMatchObject({ ok: false, error: { code, status: declared(name, code) } });
     };
-    await expectError('review', as(caseworker.token).call('review', { week: '2026-11-23' }), 'forbidden_role');
-    await expectError('review', as(supervisor.token).call('review', { week: 'next week' }), 'validation_failed');
-    await expectError('review', as(supervisor.token).call('review', { week: '2026-11-23', station: '440305' }), 'forbidden_scope');
-    await expectError('resolveConflict', as(supervisor.token).call('resolveConflict', { id: 999_999, resolution: 'keep_winner' }), 'not_found');
-    await expectError('pull', as(caseworker.token).call('pull', { cursor: 1_000_000 }), 'must_refetch');
-    await expectError('push', as(caseworker.token).call('push', { protocolVersion: 99, schemaVersion: 1, clientId: 'client-0001', mutations: [] }), 'protocol_version_unsupported');
+    await expectError('review', apiAs(server, caseworker).call('review', { week: '2026-11-23' }), 'forbidden_role');
+    await expectError('review', apiAs(server, supervisor).call('review', { week: 'next week' }), 'validation_failed');
+    await expectError('review', apiAs(server, supervisor).call('review', { week: '2026-11-23', station: '440305' }), 'forbidden_scope');
+    await expectError('resolveConflict', apiAs(server, supervisor).call('resolveConflict', { id: 999_999, resolution: 'keep_winner' }), 'not_found');
+    await expectError('pull', apiAs(server, caseworker).call('pull', { cursor: 1_000_000 }), 'must_refetch');
+    await expectError('push', apiAs(server, caseworker).call('push', { protocolVersion: 99, schemaVersion: 1, clientId: 'client-0001', mutations: [] }), 'protocol_version_unsupported');
   });
 
   it('validates the answers with the table’s response schemas', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { type ApiClient, type ApiResult, type FetchLike, createApiClient, createLoginClient } from '../../shared/api/client';
 import type { StaffRole } from '../../shared/domain/enums';
-import type { ErrorBody, LoginResponse, Mutation, PullResponse, PushResponse } from '../../shared/sync/protocol';
+import type { ErrorBody, Mutation, PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
 import type { ServerOptions } from '../../server/app';
 import { buildServer } from '../../server/app';
@@ -24,6 +25,14 @@ export async function startTestServer(db: Db, opts: Omit<ServerOptions, 'db'> = 
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return { app, baseUrl: `http://127.0.0.1:${port}`, db, close: () => app.close() };
+}
+
+/** Node's fetch as the shared API client's (shared/api/client.ts): the timeout becomes a signal. */
+export const nodeFetch: FetchLike = (url, { timeoutMs, ...init }) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+
+/** The route table's client, signed in as `user`. */
+export function apiAs(server: TestServer, user: Pick<TestUser, 'token'>): ApiClient {
+  return createApiClient({ baseUrl: server.baseUrl, fetch: nodeFetch, token: user.token });
 }
 
 export interface HttpResult<T> {
@@ -54,17 +63,24 @@ export async function createUser(server: TestServer, role: StaffRole, stationCod
   const username = `u${userSerial}-${randomUUID().slice(0, 8)}`;
   const account = await createAccount(server.db, { username, name: '测试员', role, stationCode, password: TEST_PASSWORD });
   const deviceId = `device-${randomUUID()}`;
-  const login = await http<LoginResponse>(server.baseUrl, 'POST', '/api/v1/auth/login', { username, password: TEST_PASSWORD, deviceId });
-  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { id: account.id, username, token: login.body.token, deviceId };
+  const login = await createLoginClient({ baseUrl: server.baseUrl, fetch: nodeFetch }).login({ username, password: TEST_PASSWORD, deviceId });
+  if (!login.ok) throw new Error(`login failed: ${login.error.code} ${login.error.message}`);
+  return { id: account.id, username, token: login.value.token, deviceId };
 }
 
 export function pushBody(clientId: string, mutations: Mutation[], over: Record<string, unknown> = {}): Record<string, unknown> {
   return { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations, ...over };
 }
 
+/** A client's answer as status and body, the way the server sent it (an error as its error body). */
+function asHttp<T>(res: ApiResult<T>): HttpResult<T & ErrorBody> {
+  if (res.ok) return { status: 200, body: res.value as T & ErrorBody };
+  if (res.error.status === null) throw new Error(`no answer: ${res.error.message}`);
+  return { status: res.error.status, body: { error: { code: res.error.code, message: res.error.message } } as T & ErrorBody };
+}
+
 export async function push(server: TestServer, user: TestUser, clientId: string, mutations: Mutation[]): Promise<HttpResult<PushResponse & ErrorBody>> {
-  return http(server.baseUrl, 'POST', '/api/v1/sync/push', pushBody(clientId, mutations), user.token);
+  return asHttp(await apiAs(server, user).call('push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations }));
 }
 
 export async function pushOk(server: TestServer, user: TestUser, clientId: string, mutations: Mutation[]): Promise<PushResponse> {
@@ -74,8 +90,7 @@ export async function pushOk(server: TestServer, user: TestUser, clientId: strin
 }
 
 export async function pull(server: TestServer, user: TestUser, cursor: number, limit = 1000, clientId?: string): Promise<HttpResult<PullResponse & ErrorBody>> {
-  const q = `cursor=${cursor}&limit=${limit}${clientId ? `&clientId=${clientId}` : ''}`;
-  return http(server.baseUrl, 'GET', `/api/v1/sync/pull?${q}`, undefined, user.token);
+  return asHttp(await apiAs(server, user).call('pull', { cursor, limit, clientId: clientId || undefined }));
 }
 
 /** Pulls every page from `cursor`, applying changes to `rows` the way a client does. */
