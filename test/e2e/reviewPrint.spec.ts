@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { test } from './support/test';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { addDays, mondayOf, todayInShanghai } from '../../shared/calendar/shanghai';
 import { stationsAtLevel } from '../../shared/stations/tree';
+import { e2eNow } from './support/clock';
 import { SCREENSHOT_DIR, screenshot } from './support/demo';
 import { signIn, waitUntilSynced } from './support/session';
 
@@ -23,14 +25,17 @@ test('the printed weekly report has every community of the district, the sign-of
   await page.getByTestId('login-screen').getByText('English', { exact: true }).click();
   await signIn(page, 'demo-supervisor');
   await waitUntilSynced(page);
-  // The week signed off first: the paper carries the signature and the comment.
+  // The week signed off first: the paper carries the signature and the comment. The week before
+  // the run's, this spec's own: supervisor.spec signs off the run's week of the same district.
+  const week = addDays(mondayOf(todayInShanghai(e2eNow())), -7);
   const comment = `Week reviewed, follow up the overdue heroes e2e-${Date.now()}`;
-  await page.goto('/#/review');
+  await page.goto(`/#/review?week=${week}`);
   await page.getByTestId('signoff-comment').fill(comment);
   await page.getByTestId('signoff-submit').click();
   await expect(page.getByTestId('signoff-shown')).toContainText(comment);
   await page.getByTestId('review-print').click();
   await expect(page.getByTestId('review-print-page')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`week=${week}`));
   const table = page.getByTestId('review-table');
   await expect(table).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('chart-visits').locator('svg')).toBeVisible();
