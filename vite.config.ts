@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CSP_NONCE_PLACEHOLDER } from './shared/csp/nonce';
+import { offlineCachePlugin } from './scripts/offlineCache';
 
 /**
  * The central server the browser shell talks to. The dev server and the preview proxy /api to
@@ -13,7 +14,8 @@ const proxy = { '/api': { target: serverTarget, changeOrigin: false } };
 export const viteConfig = defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  // offlineCachePlugin: the browser shell's service worker (sw.js), so it opens offline too.
+  plugins: [react(), offlineCachePlugin()],
   // Vite writes the placeholder into <meta property="csp-nonce"> and its script and stylesheet
   // tags; the app:// handler replaces it with a fresh nonce per page (shared/csp/nonce.ts).
   html: { cspNonce: CSP_NONCE_PLACEHOLDER },
