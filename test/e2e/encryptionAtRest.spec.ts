@@ -7,6 +7,7 @@ import { installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
 import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';
 import { signIn, waitUntilSynced } from './support/session';
+import { pullUntil, signInApi } from './support/api';
 
 /**
  * Issue 5 item 5 and issue 13 finding 8: the local database keeps names, birth dates, ID
@@ -53,19 +54,17 @@ interface ServerRecipient {
 
 /** A recipient of the caseworker's scope as the server holds it (what the bootstrap brings down). */
 async function serverRecipient(request: APIRequestContext): Promise<ServerRecipient> {
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-caseworker', password: 'demo-pass', deviceId: 'e2e-at-rest-check' } });
-  expect(login.ok()).toBe(true);
-  const { token } = (await login.json()) as { token: string };
-  let cursor = 0;
-  for (let n = 0; n < 50; n++) {
-    const res = await request.get(`/api/v1/sync/pull?cursor=${cursor}&limit=2000`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { changes: { table: string; row: ServerRecipient | null }[]; cursor: number; hasMore: boolean };
-    const found = body.changes.find((c) => c.table === 'recipients' && c.row !== null && c.row.phones.length > 0 && c.row.address.length > 4);
-    if (found?.row) return found.row;
-    cursor = body.cursor;
-    if (!body.hasMore) break;
-  }
-  throw new Error('no recipient with a phone and an address on the server');
+  const api = await signInApi(request, 'demo-caseworker', 'e2e-at-rest-check');
+  let found: ServerRecipient | null = null;
+  await pullUntil(api, (page) => {
+    for (const c of page.changes) {
+      const row = c.row as Partial<ServerRecipient> | null;
+      if (!found && c.table === 'recipients' && row && (row.phones?.length ?? 0) > 0 && (row.address?.length ?? 0) > 4) found = row as ServerRecipient;
+    }
+    return found !== null;
+  }, 2000, 50);
+  if (!found) throw new Error('no recipient with a phone and an address on the server');
+  return found;
 }
 
 function expectNoPlaintext(dump: string, secrets: readonly string[]): void {

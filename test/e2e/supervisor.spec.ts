@@ -6,6 +6,9 @@ import { MutationFactory, dutyFields, occurrenceFields, recipientFields } from '
 import { e2eNow } from './support/clock';
 import { screenshot } from './support/demo';
 import { signIn, waitUntilSynced } from './support/session';
+import { signInApi, pullUntil } from './support/api';
+import type { ApiClient } from '../../shared/api/client';
+import { type Mutation, type PushResponse, PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
 
 /**
  * Issue 6's end-to-end: a district supervisor signs in and syncs, sees the community with an
@@ -20,47 +23,40 @@ const HERO_COMMUNITY = '440304001003';
 const HERO_NAME = '赵卫国';
 const CASEWORKER_COMMUNITY = '440304001001';
 
-async function apiToken(request: APIRequestContext, username: string): Promise<string> {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: 'demo-pass', deviceId: `e2e-${randomUUID()}` } });
-  expect(login.ok()).toBe(true);
-  return ((await login.json()) as { token: string }).token;
-}
+const signInAs = (request: APIRequestContext, username: string) => signInApi(request, username, `e2e-${randomUUID()}`);
 
-async function pushOk(request: APIRequestContext, token: string, clientId: string, mutations: unknown[]): Promise<{ results: { status: string }[] }> {
-  const res = await request.post('/api/v1/sync/push', {
-    headers: { authorization: `Bearer ${token}` },
-    data: { protocolVersion: 1, schemaVersion: 1, clientId, mutations },
-  });
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as { results: { status: string }[] };
+async function pushOk(api: ApiClient, clientId: string, mutations: Mutation[]): Promise<PushResponse> {
+  const res = await api.call('push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations });
+  if (!res.ok) throw new Error(`push failed: ${res.error.code} ${res.error.message}`);
+  return res.value;
 }
 
 /** Two devices of the caseworker change one recipient's address from the same revision: a conflict. */
 async function makeConflict(request: APIRequestContext): Promise<string> {
-  const token = await apiToken(request, 'demo-caseworker');
+  const api = await signInAs(request, 'demo-caseworker');
   const now = e2eNow;
   const a = new MutationFactory(`e2e-a-${randomUUID()}`, now);
   const b = new MutationFactory(`e2e-b-${randomUUID()}`, now);
   const rowId = randomUUID();
   const name = '冲突测试';
-  await pushOk(request, token, a.clientId, [a.upsert('recipients', rowId, recipientFields(CASEWORKER_COMMUNITY, { name, address: '园岭新村 1 栋' }))]);
+  await pushOk(api, a.clientId, [a.upsert('recipients', rowId, recipientFields(CASEWORKER_COMMUNITY, { name, address: '园岭新村 1 栋' }))]);
   const editA = a.upsert('recipients', rowId, { address: '园岭新村 2 栋（甲设备）' }, 1);
   await new Promise((r) => setTimeout(r, 20));
   const editB = b.upsert('recipients', rowId, { address: '园岭新村 3 栋（乙设备）' }, 1);
-  await pushOk(request, token, b.clientId, [editB]);
-  const merged = await pushOk(request, token, a.clientId, [editA]);
+  await pushOk(api, b.clientId, [editB]);
+  const merged = await pushOk(api, a.clientId, [editA]);
   expect(merged.results[0]?.status).toBe('merged');
   return name;
 }
 
 /** The spec's hero, pushed by the district supervisor: a monthly home visit due 10 days ago, not done. */
 async function makeOverdueHero(request: APIRequestContext): Promise<void> {
-  const token = await apiToken(request, 'demo-supervisor');
+  const api = await signInAs(request, 'demo-supervisor');
   const m = new MutationFactory(`e2e-hero-${randomUUID()}`, e2eNow);
   const recipientId = randomUUID();
   const dutyId = randomUUID();
   const due = addDays(todayInShanghai(e2eNow()), -10);
-  const pushed = await pushOk(request, token, m.clientId, [
+  const pushed = await pushOk(api, m.clientId, [
     m.upsert('recipients', recipientId, recipientFields(HERO_COMMUNITY, { name: HERO_NAME, address: '华新村 3 栋', categories: [{ code: 'combat_hero' }] })),
     m.upsert('duties', dutyId, dutyFields(recipientId, HERO_COMMUNITY, { kind: 'home_visit', anchorDate: due })),
     m.upsert('dutyOccurrences', randomUUID(), occurrenceFields(dutyId, recipientId, HERO_COMMUNITY, { dueDate: due })),
@@ -129,16 +125,8 @@ test('a supervisor reviews the week, resolves a conflict, signs off, prints the 
   await page.getByTestId('signoff-card').scrollIntoViewIfNeeded();
   await screenshot(page, '65-review-signed');
   await waitUntilSynced(page);
-  const adminToken = await apiToken(request, 'demo-admin');
-  let seen = false;
-  let cursor = 0;
-  for (let i = 0; i < 200 && !seen; i++) {
-    const res = await request.get(`/api/v1/sync/pull?cursor=${cursor}&limit=5000`, { headers: { authorization: `Bearer ${adminToken}` } });
-    const body = (await res.json()) as { changes: { table: string; row: { comment?: string } | null }[]; cursor: number; hasMore: boolean };
-    seen = body.changes.some((c) => c.table === 'signoffs' && c.row?.comment === comment);
-    cursor = body.cursor;
-    if (!body.hasMore) break;
-  }
+  const adminApi = await signInAs(request, 'demo-admin');
+  const seen = await pullUntil(adminApi, (p) => p.changes.some((c) => c.table === 'signoffs' && c.row?.comment === comment), 5000, 200);
   expect(seen).toBe(true);
 
   // The printable report: the table and the charts, no navigation in print.

@@ -31,9 +31,9 @@ export async function signInApi(request: APIRequestContext, username: string, de
 }
 
 /** Every change the account may see, page by page, until `until` finds what it looks for (or the pages end). */
-export async function pullUntil(api: ApiClient, until: (page: PullResponse) => boolean, limit = 5000): Promise<boolean> {
+export async function pullUntil(api: ApiClient, until: (page: PullResponse) => boolean, limit = 5000, maxPages = 100): Promise<boolean> {
   let cursor = 0;
-  for (let page = 0; page < 100; page++) {
+  for (let page = 0; page < maxPages; page++) {
     const res = await api.call('pull', { cursor, limit });
     if (!res.ok) throw new Error(`pull failed: ${res.error.code} ${res.error.message}`);
     if (until(res.value)) return true;
