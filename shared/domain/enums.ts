@@ -162,9 +162,10 @@ export const REQUEST_STATUS = defineEnum({
 });
 export type RequestStatus = (typeof REQUEST_STATUS.values)[number];
 
+/** Each value means the same in both languages; a new need is `normal` (一般 / Normal). */
 export const URGENCY = defineEnum({
-  low: { zh: '一般', en: 'Low' },
-  normal: { zh: '较急', en: 'Normal' },
+  low: { zh: '不急', en: 'Low' },
+  normal: { zh: '一般', en: 'Normal' },
   high: { zh: '紧急', en: 'High' },
   critical: { zh: '特急', en: 'Critical' },
 });

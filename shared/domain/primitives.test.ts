@@ -45,3 +45,10 @@ describe('text that can be stored', () => {
     expect(personName.safeParse('\u0000\u0001').success).toBe(false);
   });
 });
+
+describe('text limits travel in the code', () => {
+  it('a too-long text says which limit it broke', () => {
+    expect(shortText.safeParse('字'.repeat(201)).error?.issues[0]?.message).toBe('text_too_long_200');
+    expect(longText.safeParse('字'.repeat(5001)).error?.issues[0]?.message).toBe('text_too_long_5000');
+  });
+});

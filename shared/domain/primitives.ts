@@ -72,8 +72,8 @@ export function hasUnstorableChars(s: string): boolean {
 export const text = z.string().overwrite(cleanText);
 
 export const personName = text.trim().min(1, { error: 'name_required' }).max(40, { error: 'name_too_long' });
-export const shortText = text.trim().max(200, { error: 'text_too_long' });
-export const longText = text.max(5000, { error: 'text_too_long' });
+export const shortText = text.trim().max(200, { error: 'text_too_long_200' });
+export const longText = text.max(5000, { error: 'text_too_long_5000' });
 
 /** Every synced row carries the server revision it was last seen at (0: never synced). */
 export const syncMeta = {

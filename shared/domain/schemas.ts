@@ -40,7 +40,7 @@ export const categoryEntrySchema = z
     disabilityCause: z.enum(DISABILITY_CAUSE.values).nullable().default(null),
     /** For families: their relation to the fallen serviceman, his name and date of death. */
     relation: z.enum(FAMILY_RELATION.values).nullable().default(null),
-    fallenName: text.max(40).nullable().default(null),
+    fallenName: text.max(40, { error: 'text_too_long_40' }).nullable().default(null),
     fallenDate: localDate.nullable().default(null),
   })
   .refine((c) => c.code !== 'disabled_veteran' || c.disabilityGrade !== null, {
@@ -74,7 +74,7 @@ export const recipientSchema = z.object({
   medicalCard: z.boolean(),
   status: z.enum(RECIPIENT_STATUS.values),
   statusDate: localDate.nullable(),
-  tags: z.array(text.max(20)).max(20),
+  tags: z.array(text.max(20, { error: 'text_too_long_20' })).max(20),
   ...syncMeta,
 }).refine((r) => r.status === 'active' || r.statusDate !== null, {
   error: 'status_date_required',
@@ -193,7 +193,7 @@ export const requestSchema = z.object({
   visitId: uuid.nullable(),
   source: z.enum(REQUEST_SOURCE.values),
   topic: z.enum(REQUEST_TOPIC.values),
-  description: text.trim().min(1, { error: 'request_description_required' }).max(2000, { error: 'text_too_long' }),
+  description: text.trim().min(1, { error: 'request_description_required' }).max(2000, { error: 'text_too_long_2000' }),
   urgency: z.enum(URGENCY.values),
   assigneeId: uuid.nullable(),
   status: z.enum(REQUEST_STATUS.values),
@@ -226,7 +226,7 @@ export const signoffSchema = z.object({
   stationCode,
   /** Monday of the ISO week signed, Asia/Shanghai. */
   weekStart: localDate.refine(isMonday, { error: 'week_start_not_monday' }),
-  comment: text.max(2000, { error: 'text_too_long' }),
+  comment: text.max(2000, { error: 'text_too_long_2000' }),
   signedBy: uuid,
   signedByName: personName,
   signedAt: timestamp,

@@ -14,6 +14,12 @@ describe('messages', () => {
     expect(translateError('zh', 'no_such_code')).toBe('发生未知错误');
   });
 
+  it('names the limit of a text that is too long', () => {
+    expect(translateError('zh', 'text_too_long_200')).toBe('内容过长，最多 200 字');
+    expect(translateError('en', 'text_too_long_5000')).toBe('Too long: at most 5000 characters');
+    expect(translateError('zh', 'name_too_long')).toBe('姓名过长，最多 40 字');
+  });
+
   it('has no empty or untranslated English strings', () => {
     for (const [key, text] of Object.entries(MESSAGES.en)) {
       expect(text.length, key).toBeGreaterThan(0);

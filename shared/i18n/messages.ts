@@ -12,8 +12,9 @@ const zh = {
   'error.timestamp_invalid': '时间格式不正确',
   'error.station_code_invalid': '服务站编码不正确',
   'error.name_required': '请填写姓名',
-  'error.name_too_long': '姓名过长',
+  'error.name_too_long': '姓名过长，最多 40 字',
   'error.text_too_long': '内容过长',
+  'error.text_too_long_max': '内容过长，最多 {max} 字',
   'error.week_start_not_monday': '周的起始日应为星期一',
   'error.signoff_exists': '本周已经签核过了',
   'error.username_invalid': '用户名只能包含小写字母、数字、点、下划线和连字符（3–40 位）',
@@ -118,8 +119,9 @@ const en: Record<MessageKey, string> = {
   'error.timestamp_invalid': 'The time is malformed',
   'error.station_code_invalid': 'The station code is not valid',
   'error.name_required': 'Enter a name',
-  'error.name_too_long': 'The name is too long',
+  'error.name_too_long': 'The name is too long: at most 40 characters',
   'error.text_too_long': 'The text is too long',
+  'error.text_too_long_max': 'Too long: at most {max} characters',
   'error.week_start_not_monday': 'A week starts on a Monday',
   'error.signoff_exists': 'This week has already been signed off',
   'error.username_invalid': 'User names use 3–40 lowercase letters, digits, dots, underscores or hyphens',
@@ -222,6 +224,9 @@ export function translate(locale: Locale, key: MessageKey): string {
 
 /** Turns an error code (from a validator, a zod issue or the server) into a sentence. */
 export function translateError(locale: Locale, code: string): string {
+  // `text_too_long_200`: the limit travels in the code, and the sentence names it.
+  const tooLong = /^text_too_long_(\d+)$/.exec(code);
+  if (tooLong) return MESSAGES[locale]['error.text_too_long_max'].replace('{max}', tooLong[1]!);
   const key = `error.${code}` as MessageKey;
   return MESSAGES[locale][key] ?? MESSAGES[locale]['error.unknown'];
 }

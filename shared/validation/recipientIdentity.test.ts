@@ -3,7 +3,7 @@ import { recipientSchema } from '../domain/schemas';
 import { todayInShanghai } from '../calendar/shanghai';
 import { translateError } from '../i18n/messages';
 import { idNumberCheckChar } from './idNumber';
-import { recipientIdentityIssues } from './recipientIdentity';
+import { recipientIdentityIssues, withoutIdFollowOnIssues } from './recipientIdentity';
 
 const withCheck = (first17: string): string => first17 + idNumberCheckChar(first17);
 /** Born 1950-03-07; sequence 451 (odd: a man) or 452 (even: a woman). */
@@ -87,5 +87,19 @@ describe('recipientSchema', () => {
   it.each(['birth_date_future', 'birth_date_id_mismatch', 'gender_id_mismatch'])('%s reads as a sentence in zh-CN and English', (code) => {
     expect(translateError('zh', code)).toMatch(/[\u4e00-\u9fff]/);
     expect(translateError('en', code)).not.toBe(translateError('en', 'no_such_code'));
+  });
+});
+
+describe('withoutIdFollowOnIssues', () => {
+  const idIssue = { path: ['idNumber'], code: 'id_number_checksum' };
+  const blankDate = { path: ['birthDate'], code: 'date_invalid' };
+  const blankGender = { path: ['gender'], code: 'gender_required' };
+  it('a wrong ID number alone is reported, not the blank birth date and gender it would fill', () => {
+    expect(withoutIdFollowOnIssues([idIssue, blankDate, blankGender], { birthDate: '', gender: null })).toEqual([idIssue]);
+  });
+  it('keeps what the person typed themselves, and everything when the ID number is right', () => {
+    const future = { path: ['birthDate'], code: 'birth_date_future' };
+    expect(withoutIdFollowOnIssues([idIssue, future], { birthDate: '2030-01-01', gender: 'male' })).toEqual([idIssue, future]);
+    expect(withoutIdFollowOnIssues([blankDate, blankGender], { birthDate: '', gender: null })).toEqual([blankDate, blankGender]);
   });
 });

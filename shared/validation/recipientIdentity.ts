@@ -33,3 +33,16 @@ export function recipientIdentityIssues(r: RecipientIdentity, today: string): Re
   if ((r.gender === 'male' || r.gender === 'female') && r.gender !== id.value.gender) issues.push({ path: 'gender', code: 'gender_id_mismatch' });
   return issues;
 }
+
+/**
+ * Errors that follow only from a wrong ID number: the form fills birth date and gender from
+ * it, so while the ID number itself is wrong, a blank birth date or gender says nothing new.
+ * Keeps every other issue (a birth date typed in the future is still its own mistake).
+ */
+export function withoutIdFollowOnIssues<I extends { path: readonly (string | number)[] }>(
+  issues: readonly I[], values: { birthDate?: string | null; gender?: string | null },
+): I[] {
+  if (!issues.some((i) => i.path[0] === 'idNumber')) return [...issues];
+  const blank = (v: string | null | undefined) => v === undefined || v === null || v.trim() === '';
+  return issues.filter((i) => !((i.path[0] === 'birthDate' && blank(values.birthDate)) || (i.path[0] === 'gender' && blank(values.gender))));
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { screenshot, startWithDemoData } from './support/demo';
+import { confirmSaved } from './support/visitSave';
 
 /**
  * Issue 19: which contact closes which duty. From a hero's profile the form opens on the most
@@ -97,4 +98,48 @@ test('a call duty from Today: not reached keeps the line, reached returns to Tod
   await expect(page).toHaveURL(/#\/today$/, { timeout: 15_000 });
   await expect(page.locator(`[data-testid="today-row"][data-occurrence="${occurrenceId}"]`)).toHaveCount(0);
   await screenshot(page, 'h8-04-today-after-call-zh');
+});
+
+/**
+ * Issue 19's wording: a wrong ID number is the one error (no follow-on 性别 / 出生日期), a text
+ * too long names its limit, a new need's urgency is 一般 (Normal), and a missing condition
+ * rating reads as a dash after its label.
+ */
+test('errors name the limit, an ID error stands alone, a new need is 一般', async ({ page }) => {
+  await startWithDemoData(page, { recipients: 200, path: '/today' });
+  const fieldError = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+
+  await page.goto('/#/recipients/new');
+  await expect(page.getByTestId('create-recipient-page')).toBeVisible();
+  await page.getByTestId('recipient-name').fill('测试对象');
+  await page.getByTestId('recipient-idNumber').fill('440304195003074513');
+  await page.getByTestId('recipient-save').click();
+  await expect(fieldError('recipient-idNumber')).toHaveText('身份证号校验位不正确，请核对后重新输入');
+  await expect(fieldError('recipient-gender')).toHaveCount(0);
+  await expect(fieldError('recipient-birthDate')).toHaveCount(0);
+  await screenshot(page, 'h8-05-recipient-id-error-alone-zh');
+
+  // A phone call logged with the living rating left out: the profile reads 生活：—.
+  await page.goto('/#/caseload');
+  await page.getByTestId('caseload-row').first().click();
+  await expect(page.getByTestId('recipient-profile')).toBeVisible();
+  const profileUrl = page.url();
+  await page.getByTestId('profile-log-visit').click();
+  await page.getByTestId('add-need').click();
+  await expect(page.getByTestId('need-0-urgency')).toContainText('一般');
+  await page.getByTestId('need-0-description').fill('希望协助办理助听器');
+  await page.getByTestId('visit-mode').getByText('电话联系').click();
+  await page.getByTestId('visit-outcome').getByText('未接通').click();
+  await page.getByTestId('visit-health').getByText('良好').click();
+  await page.getByTestId('visit-notes').fill('无'.repeat(5001));
+  await page.getByTestId('visit-save').click();
+  await expect(fieldError('visit-notes')).toHaveText('内容过长，最多 5000 字');
+  await page.getByTestId('visit-notes').fill('电话无人接听');
+  await page.getByTestId('visit-save').click();
+  await confirmSaved(page);
+  await expect(page).toHaveURL(profileUrl);
+  const entry = page.getByTestId('timeline-visit').filter({ hasText: '电话无人接听' });
+  await expect(entry.getByTestId('visit-not-reached')).toHaveText('未接通');
+  await expect(entry).toContainText('身体：良好，生活：—，精神：—');
+  await screenshot(page, 'h8-06-timeline-not-reached-zh');
 });

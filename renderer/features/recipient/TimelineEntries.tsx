@@ -2,7 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { DateText, DateTimeText, Money } from '../../ui';
 import {
-  AID_KIND, CONDITION_LEVEL, FESTIVAL, FUND_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, VISIT_MODE, VISIT_PURPOSE,
+  AID_KIND, CONDITION_LEVEL, CONTACT_OUTCOME, FESTIVAL, FUND_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, VISIT_MODE, VISIT_PURPOSE,
 } from '../../../shared/domain/enums';
 import type { Aid, Request, Visit } from '../../../shared/domain/schemas';
 import { recipientStrings } from './strings';
@@ -19,6 +19,7 @@ export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id:
         <Tag color="blue">{t('visit')}</Tag>
         <DateTimeText value={visit.visitedAt} />
         <Typography.Text strong>{VISIT_MODE.label(visit.mode, locale)}</Typography.Text>
+        {visit.outcome === 'not_reached' && <Tag color="orange" data-testid="visit-not-reached">{CONTACT_OUTCOME.label('not_reached', locale)}</Tag>}
         <span>{purpose}</span>
         <Typography.Text type="secondary">{t('staff', { names: visit.staffIds.map(staffName).join(locale === 'zh' ? '、' : ', ') })}</Typography.Text>
       </Space>

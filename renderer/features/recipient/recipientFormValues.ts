@@ -3,6 +3,7 @@ import type { DISABILITY_CAUSE, FAMILY_RELATION, GENDER, PENSION_KIND } from '..
 import { type Recipient, recipientSchema } from '../../../shared/domain/schemas';
 import type { EntityInput } from '../../db/repository';
 import { type FieldIssue, fromZodIssues } from '../common/fieldErrors';
+import { withoutIdFollowOnIssues } from '../../../shared/validation/recipientIdentity';
 
 type Gender = (typeof GENDER.values)[number];
 type Cause = (typeof DISABILITY_CAUSE.values)[number];
@@ -131,7 +132,8 @@ export function valuesToRecipientInput(values: RecipientFormValues, base: Recipi
   const parsed = recipientSchema.safeParse({ ...input, rev: 0, updatedAt: nowIso });
   if (parsed.success && missing.length === 0) return { ok: true, value: input };
   const zodIssues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
-  const issues = [...missing, ...zodIssues].map((issue) => ({
+  // While the ID number is wrong, the blank birth date and gender it would fill are no news.
+  const issues = withoutIdFollowOnIssues([...missing, ...zodIssues], values).map((issue) => ({
     ...issue,
     code: /^[a-z][a-z0-9_]*$/.test(issue.code) ? issue.code : 'validation_failed',
     path: remapPhonePath(issue.path, phoneRows.map((x) => x.i)),

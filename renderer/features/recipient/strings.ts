@@ -100,7 +100,7 @@ export const recipientStrings = defineStrings(
     voidReasonPlaceholder: '例如：金额录入错误，已重新登记',
     voided: '已作废：{reason}',
     aidVoided: '已作废该帮扶记录',
-    condition: '身体{health}，生活{living}，精神{mood}',
+    condition: '身体：{health}，生活：{living}，精神：{mood}',
     fulfils: '完成任务',
     quantity: '{quantity} 件',
   },

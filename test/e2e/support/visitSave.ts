@@ -7,7 +7,7 @@ import { type Page, expect } from '@playwright/test';
 export async function confirmSaved(page: Page, saved: RegExp | string = /走访已保存/): Promise<void> {
   const message = page.getByText(saved);
   const confirmOthers = page.getByRole('button', { name: '确认完成' });
-  await expect(message.or(confirmOthers)).toBeVisible();
+  await expect(message.or(confirmOthers)).toBeVisible({ timeout: 15_000 });
   if (await confirmOthers.isVisible()) await confirmOthers.click();
   await expect(message).toBeVisible();
 }
