@@ -1,4 +1,5 @@
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Page, expect } from '@playwright/test';
+import { test } from './support/test';
 import { type DesktopHarness, installDesktopHarness } from './support/bridge/desktopHarness';
 import { screenshot } from './support/demo';
 import { E2E_SERVER_URL, E2E_WEB_URL } from './support/ports';

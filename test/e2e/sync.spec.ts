@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
+import { newClockedContext, test } from './support/test';
 import { screenshot } from './support/demo';
 import { signIn, waitUntilSynced } from './support/session';
 import { confirmSaved } from './support/visitSave';
@@ -64,7 +65,7 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
   expect(found).toBe(true);
 
   // A second client (a fresh browser profile) signs in and sees the visit in the timeline.
-  const second = await browser.newContext();
+  const second = await newClockedContext(browser);
   const other = await second.newPage();
   await signIn(other, 'demo-caseworker');
   await waitUntilSynced(other);

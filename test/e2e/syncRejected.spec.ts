@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/test';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { e2eNow } from './support/clock';
 import { screenshot } from './support/demo';
 import { signIn, waitUntilSynced } from './support/session';
 import { confirmSaved } from './support/visitSave';
@@ -49,7 +51,7 @@ test('an edit the server refuses is listed on the Sync page per record', async (
       protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId,
       mutations: [{
         id: randomUUID(), seq: 1, table: 'recipients', rowId: recipientId, op: 'upsert', fields: { stationCode: '440304001002' },
-        baseRev: rev, hlc: encodeHlc({ millis: Date.now(), counter: 0, node: clientId }),
+        baseRev: rev, hlc: encodeHlc({ millis: e2eNow().getTime(), counter: 0, node: clientId }),
       }],
     },
   });

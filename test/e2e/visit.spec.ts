@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/test';
 import { screenshot, startWithDemoData } from './support/demo';
 import { confirmSaved } from './support/visitSave';
 import { typeDate } from './support/datePicker';
