@@ -3,14 +3,29 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { boundariesPlugin } from './eslint/boundariesPlugin.js';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 /** What the local database object opens up: its tables, transactions, codec, its deletion and name (closing it is anyone's). */
-const DB_INSIDES = '/^(stations|staff|recipients|visits|aid|duties|dutyOccurrences|requests|signoffs|outbox|syncState|conflicts|auditLocal|drafts|transaction|table|tables|codec|delete|name)$/';
+const DB_INSIDES =
+  '/^(stations|staff|recipients|visits|aid|duties|dutyOccurrences|requests|signoffs|outbox|syncState|conflicts|auditLocal|drafts|transaction|table|tables|codec|delete|name)$/';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'data/**', 'test-results*/**', 'test-screenshots/**', 'playwright-report/**', '*.ndjson', 'eslint.config.js', 'eslint/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'data/**',
+      'test-results*/**',
+      'test-screenshots/**',
+      'playwright-report/**',
+      '*.ndjson',
+      'eslint.config.js',
+      'eslint/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -29,24 +44,36 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...nodeBuiltins, 'electron', 'dexie', 'dexie-*', 'react', 'react-*', 'antd', 'fastify', 'pg', '@electric-sql/*'], message: 'shared/ is pure TypeScript: no DOM, Node, electron, dexie or UI imports.' },
-          { group: ['**/renderer/**', '**/main/**', '**/server/**'], message: 'shared/ must not import from other processes.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'dexie', 'dexie-*', 'react', 'react-*', 'antd', 'fastify', 'pg', '@electric-sql/*'],
+              message: 'shared/ is pure TypeScript: no DOM, Node, electron, dexie or UI imports.',
+            },
+            { group: ['**/renderer/**', '**/main/**', '**/server/**'], message: 'shared/ must not import from other processes.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...nodeBuiltins, 'electron', 'fastify', 'pg', '@electric-sql/*'], message: 'renderer/ runs sandboxed: no Node or electron imports.' },
-          { group: ['**/main/**', '**/server/**'], message: 'renderer/ talks to main only through window.app.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'fastify', 'pg', '@electric-sql/*'],
+              message: 'renderer/ runs sandboxed: no Node or electron imports.',
+            },
+            { group: ['**/main/**', '**/server/**'], message: 'renderer/ talks to main only through window.app.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -56,11 +83,13 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/db/**', 'renderer/bench/**'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
         {
           selector: `MemberExpression:matches([object.name=/^(db|database)$/], [object.property.name=/^(db|database)$/])[property.name=${DB_INSIDES}]`,
-          message: "The database's tables, transactions and codec are renderer/db/'s: call a query function of renderer/db/queries/ or a repository (add one there if none fits).",
+          message:
+            "The database's tables, transactions and codec are renderer/db/'s: call a query function of renderer/db/queries/ or a repository (add one there if none fits).",
         },
       ],
     },
@@ -85,4 +114,6 @@ export default tseslint.config(
     files: ['**/*.config.ts', 'renderer/main.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  // Formatting is Prettier's (npm run lint runs its check): no ESLint rule may disagree with it.
+  eslintConfigPrettier,
 );

@@ -7,7 +7,6 @@ import { E2E_SERVER_URL, E2E_WEB_PORT, E2E_WEB_URL } from './test/e2e/support/po
 // One clock for the run (the server, the browsers, the specs): see test/e2e/support/clock.ts.
 fixRunClock();
 
-
 export const playwrightConfig = defineConfig({
   testDir: 'test/e2e',
   outputDir: process.env.E2E_PORT_OFFSET ? `test-results-${process.env.E2E_PORT_OFFSET}` : 'test-results',

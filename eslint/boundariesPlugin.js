@@ -16,7 +16,10 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 /** @param {string} file @param {string} spec */
 function targetOf(file, spec) {
   if (!spec.startsWith('.')) return spec;
-  return path.relative(repoRoot, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+  return path
+    .relative(repoRoot, path.resolve(path.dirname(file), spec))
+    .split(path.sep)
+    .join('/');
 }
 
 /** @type {import('eslint').Rule.RuleModule} */

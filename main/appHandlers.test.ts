@@ -20,14 +20,24 @@ function setup(openPathAnswer = '') {
   const onLocaleChanged = vi.fn();
   const onAutoLockChanged = vi.fn();
   const ipcMain = new FakeIpcMain();
-  createIpcRegistry({ ipcMain, log: new MemoryLog() }).handleSome(appHandlers({
-    info: { productName: '优抚工作台', version: '0.1.0', electron: '45.5.0', chrome: '140', platform: 'linux', serverOrigin: 'http://127.0.0.1:8787' },
-    settings: openSettingsStore(settingsFile),
-    onLocaleChanged, onAutoLockChanged,
-    externalAllowList: ['www.gov.cn'],
-    shell,
-    logDir: path.join(dir, 'logs'),
-  }));
+  createIpcRegistry({ ipcMain, log: new MemoryLog() }).handleSome(
+    appHandlers({
+      info: {
+        productName: '优抚工作台',
+        version: '0.1.0',
+        electron: '45.5.0',
+        chrome: '140',
+        platform: 'linux',
+        serverOrigin: 'http://127.0.0.1:8787',
+      },
+      settings: openSettingsStore(settingsFile),
+      onLocaleChanged,
+      onAutoLockChanged,
+      externalAllowList: ['www.gov.cn'],
+      shell,
+      logDir: path.join(dir, 'logs'),
+    }),
+  );
   const call = (channel: string, payload: unknown = {}) => ipcMain.invoke(channel, APP_PAGE, payload);
   return { call, shell, onLocaleChanged, onAutoLockChanged, settingsFile };
 }
@@ -36,7 +46,10 @@ describe('app handlers', () => {
   it('opens an allow-listed link and refuses anything else with forbidden_url', async () => {
     const s = setup();
     expect(await s.call('shell:openExternal', { url: 'https://www.gov.cn/' })).toEqual({ ok: true, value: null });
-    expect(await s.call('shell:openExternal', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden_url' } });
+    expect(await s.call('shell:openExternal', { url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_url' },
+    });
     expect(s.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 

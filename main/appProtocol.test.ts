@@ -49,7 +49,9 @@ describe('resolveAppRequest', () => {
 
   it('treats a double slash as an ordinary path inside the root, not an absolute path', () => {
     expect(resolveAppRequest('app://desk//etc/passwd', ROOT)).toEqual({
-      kind: 'file', filePath: path.join(ROOT, 'etc/passwd'), mimeType: 'application/octet-stream',
+      kind: 'file',
+      filePath: path.join(ROOT, 'etc/passwd'),
+      mimeType: 'application/octet-stream',
     });
   });
 

@@ -6,8 +6,7 @@ import { APP_HOST, APP_SCHEME } from './appInfo';
 import { mimeTypeFor } from './mimeTypes';
 
 export type AppRequestResolution =
-  | { kind: 'file'; filePath: string; mimeType: string }
-  | { kind: 'refused'; status: 403 | 404; reason: string };
+  { kind: 'file'; filePath: string; mimeType: string } | { kind: 'refused'; status: 403 | 404; reason: string };
 
 const ORIGIN_PREFIX = `${APP_SCHEME}://${APP_HOST}`;
 /** Legitimate asset paths never contain these, so their mere presence is refused (403). */
@@ -23,7 +22,10 @@ export function resolveAppRequest(url: string, rootDir: string): AppRequestResol
   if (SUSPICIOUS.some((re) => re.test(rawPath))) return refused(403, 'suspicious path');
   let segments: string[];
   try {
-    segments = rawPath.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    segments = rawPath
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     return refused(404, 'undecodable path');
   }
@@ -96,6 +98,9 @@ export function createAppProtocolHandler(opts: AppProtocolOptions): (request: { 
       styleNonce = newNonce();
       body = Buffer.from(body.toString('utf8').replaceAll(CSP_NONCE_PLACEHOLDER, styleNonce), 'utf8');
     }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(resolved.mimeType, styleNonce) });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: headers(resolved.mimeType, styleNonce),
+    });
   };
 }

@@ -19,18 +19,40 @@ const SERVER = 'https://sync.example.cn/';
 const TOKEN = 'tok_Zq81LmN0pQ7rS2tU4vW6xY9z';
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const loginAnswer: LoginResponse = {
-  token: TOKEN, serverId: 'srv', serverTime: 't', expiresAt: '2026-07-01T00:00:00.000Z', scopes: ['440304001001'],
+  token: TOKEN,
+  serverId: 'srv',
+  serverTime: 't',
+  expiresAt: '2026-07-01T00:00:00.000Z',
+  scopes: ['440304001001'],
   user: { id: 'u1', name: '张敏', username: 'zhangmin', role: 'caseworker', stationCode: '440304001001' },
 };
 const loginReq = { username: 'zhangmin', password: 'correct horse', deviceId: 'device-0001' };
 const pushReq = { protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] };
 const pushAnswer = { lastSeq: 0, results: [], serverTime: 't' };
 
-const party = (side: 'client' | 'server') => ({ side, clientId: `c-${side}`, accountId: null, accountName: null, hlc: 'h', editedAt: null });
+const party = (side: 'client' | 'server') => ({
+  side,
+  clientId: `c-${side}`,
+  accountId: null,
+  accountName: null,
+  hlc: 'h',
+  editedAt: null,
+});
 const CONFLICT = {
-  id: 9, table: 'recipients' as const, rowId: 'r1', stationCode: '440304001001', field: 'address', winnerValue: 'a', loserValue: 'b',
-  winner: party('server'), loser: party('client'), createdAt: 't', status: 'resolved' as const, resolution: 'keep_winner' as const,
-  resolvedAt: 't', resolvedBy: { accountId: 'u1', name: '张敏' },
+  id: 9,
+  table: 'recipients' as const,
+  rowId: 'r1',
+  stationCode: '440304001001',
+  field: 'address',
+  winnerValue: 'a',
+  loserValue: 'b',
+  winner: party('server'),
+  loser: party('client'),
+  createdAt: 't',
+  status: 'resolved' as const,
+  resolution: 'keep_winner' as const,
+  resolvedAt: 't',
+  resolvedBy: { accountId: 'u1', name: '张敏' },
 };
 
 const dirs: string[] = [];
@@ -43,11 +65,23 @@ function fakeClient() {
     login: vi.fn<SyncClient['login']>(() => Promise.resolve(ipcOk(loginAnswer))),
     logout: vi.fn<SyncClient['logout']>(() => Promise.resolve(ipcOk(null))),
     push: vi.fn<SyncClient['push']>(() => Promise.resolve(ipcOk(pushAnswer))),
-    pull: vi.fn<SyncClient['pull']>(() => Promise.resolve(ipcOk({ changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 't' }))),
-    review: vi.fn<SyncClient['review']>(() => Promise.resolve(ipcOk({
-      scope: '440304', weekStart: '2026-11-23', weekEnd: '2026-11-29', asOf: '2026-11-28', rowLevel: 'community' as const,
-      stations: [], trends: { aidByMonth: [], visitsByWeek: [] }, serverTime: 't',
-    }))),
+    pull: vi.fn<SyncClient['pull']>(() =>
+      Promise.resolve(ipcOk({ changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 't' })),
+    ),
+    review: vi.fn<SyncClient['review']>(() =>
+      Promise.resolve(
+        ipcOk({
+          scope: '440304',
+          weekStart: '2026-11-23',
+          weekEnd: '2026-11-29',
+          asOf: '2026-11-28',
+          rowLevel: 'community' as const,
+          stations: [],
+          trends: { aidByMonth: [], visitsByWeek: [] },
+          serverTime: 't',
+        }),
+      ),
+    ),
     duplicates: vi.fn<SyncClient['duplicates']>(() => Promise.resolve(ipcOk({ duplicates: [] }))),
     listConflicts: vi.fn<SyncClient['listConflicts']>(() => Promise.resolve(ipcOk({ conflicts: [], serverTime: 't' }))),
     resolveConflict: vi.fn<SyncClient['resolveConflict']>(() => Promise.resolve(ipcOk({ conflict: CONFLICT, alreadyResolved: false }))),
@@ -61,7 +95,11 @@ async function start(dir: string, safe = new FakeSafeStorage()) {
   const auth = createAuthSession({
     client,
     vault: createTokenVault(createSealedFile(path.join(dir, 'credential.bin'), safe)),
-    offline: createOfflineUnlock({ file: createSealedFile(path.join(dir, 'verifiers.bin'), safe), now: () => NOW, params: { N: 1024, r: 8, p: 1, keyLen: 32 } }),
+    offline: createOfflineUnlock({
+      file: createSealedFile(path.join(dir, 'verifiers.bin'), safe),
+      now: () => NOW,
+      params: { N: 1024, r: 8, p: 1, keyLen: 32 },
+    }),
     serverUrl: SERVER,
     now: () => NOW,
     emit: (s) => emitted.push(s),
@@ -70,7 +108,12 @@ async function start(dir: string, safe = new FakeSafeStorage()) {
   await auth.init();
   const ipcMain = new FakeIpcMain();
   const registry = createIpcRegistry({ ipcMain, log: new MemoryLog() });
-  registry.handleSome({ ...authHandlers(auth), ...syncHandlers(auth, client), ...conflictsHandlers(auth, client), ...reviewHandlers(auth, client) });
+  registry.handleSome({
+    ...authHandlers(auth),
+    ...syncHandlers(auth, client),
+    ...conflictsHandlers(auth, client),
+    ...reviewHandlers(auth, client),
+  });
   const call = (channel: string, payload: unknown = {}) => ipcMain.invoke(channel, APP_PAGE, payload);
   return { client, emitted, call };
 }
@@ -100,7 +143,10 @@ describe('auth session over IPC', () => {
     await app.call('auth:login', loginReq);
     expect(await app.call('conflicts:list', { status: 'open', limit: 20 })).toEqual(ipcOk({ conflicts: [], serverTime: 't' }));
     expect(app.client.listConflicts).toHaveBeenCalledWith(TOKEN, { status: 'open', limit: 20 });
-    expect(await app.call('conflicts:resolve', { id: 9, resolution: 'keep_winner' })).toMatchObject({ ok: true, value: { conflict: { id: 9 } } });
+    expect(await app.call('conflicts:resolve', { id: 9, resolution: 'keep_winner' })).toMatchObject({
+      ok: true,
+      value: { conflict: { id: 9 } },
+    });
     expect(app.client.resolveConflict).toHaveBeenCalledWith(TOKEN, { id: 9, resolution: 'keep_winner' });
     await app.call('auth:lock');
     expect(await app.call('conflicts:list', { status: 'open' })).toMatchObject({ ok: false, error: { code: 'locked' } });
@@ -110,7 +156,10 @@ describe('auth session over IPC', () => {
   it('the weekly review goes through main with the sealed token, and not while locked', async () => {
     const app = await start(userData());
     await app.call('auth:login', loginReq);
-    expect(await app.call('review:get', { week: '2026-11-25', station: '440304001' })).toMatchObject({ ok: true, value: { scope: '440304' } });
+    expect(await app.call('review:get', { week: '2026-11-25', station: '440304001' })).toMatchObject({
+      ok: true,
+      value: { scope: '440304' },
+    });
     expect(app.client.review).toHaveBeenCalledWith(TOKEN, { week: '2026-11-25', station: '440304001' });
     expect(await app.call('review:duplicates')).toEqual(ipcOk({ duplicates: [] }));
     expect(await app.call('review:get', { week: '25/11/2026' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
@@ -126,8 +175,14 @@ describe('auth session over IPC', () => {
     expect(await app.call('auth:status')).toEqual(ipcOk({ state: 'locked', session: null, lastUsername: 'zhangmin' }));
     expect(await app.call('sync:pull', { cursor: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(app.client.pull).not.toHaveBeenCalled();
-    expect(await app.call('auth:unlock', { username: 'zhangmin', password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await app.call('auth:unlock', { username: 'zhangmin', password: 'correct horse' })).toMatchObject({ ok: true, value: { canSync: true } });
+    expect(await app.call('auth:unlock', { username: 'zhangmin', password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    expect(await app.call('auth:unlock', { username: 'zhangmin', password: 'correct horse' })).toMatchObject({
+      ok: true,
+      value: { canSync: true },
+    });
     expect(await app.call('sync:pull', { cursor: 0, limit: 10 })).toMatchObject({ ok: true });
   });
 
@@ -136,7 +191,10 @@ describe('auth session over IPC', () => {
     await (await start(dir)).call('auth:login', loginReq);
     const again = await start(dir);
     expect(await again.call('auth:status')).toEqual(ipcOk({ state: 'locked', session: null, lastUsername: 'zhangmin' }));
-    expect(await again.call('auth:unlock', { username: 'zhangmin', password: 'correct horse' })).toMatchObject({ ok: true, value: { canSync: true } });
+    expect(await again.call('auth:unlock', { username: 'zhangmin', password: 'correct horse' })).toMatchObject({
+      ok: true,
+      value: { canSync: true },
+    });
     await again.call('sync:push', pushReq);
     expect(again.client.push).toHaveBeenCalledWith(TOKEN, pushReq);
     expect(again.client.login).not.toHaveBeenCalled();
@@ -150,7 +208,10 @@ describe('auth session over IPC', () => {
     expect(app.client.logout).toHaveBeenCalledWith(TOKEN);
     expect(await app.call('auth:status')).toEqual(ipcOk({ state: 'signed_out', session: null, lastUsername: 'zhangmin' }));
     const again = await start(dir);
-    expect(await again.call('auth:unlock', { username: 'zhangmin', password: 'correct horse' })).toMatchObject({ ok: true, value: { canSync: false, expiresAt: null } });
+    expect(await again.call('auth:unlock', { username: 'zhangmin', password: 'correct horse' })).toMatchObject({
+      ok: true,
+      value: { canSync: false, expiresAt: null },
+    });
     expect(await again.call('sync:push', pushReq)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(again.client.push).not.toHaveBeenCalled();
   });
@@ -178,7 +239,10 @@ describe('auth session over IPC', () => {
 
   it('an account that never signed in online here cannot unlock offline', async () => {
     const app = await start(userData());
-    expect(await app.call('auth:unlock', { username: 'lisi', password: 'x' })).toMatchObject({ ok: false, error: { code: 'offline_unlock_unavailable' } });
+    expect(await app.call('auth:unlock', { username: 'lisi', password: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'offline_unlock_unavailable' },
+    });
   });
 
   it('a token the server no longer accepts is dropped and the renderer told', async () => {

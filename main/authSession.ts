@@ -69,12 +69,21 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
       const res = await deps.client.login(req);
       if (!res.ok) return res;
       const { token, user, scopes, serverId, expiresAt } = res.value;
-      const cred: StoredCredential = { token, userId: user.id, username: normalizeUsername(user.username), serverUrl: deps.serverUrl, expiresAt };
+      const cred: StoredCredential = {
+        token,
+        userId: user.id,
+        username: normalizeUsername(user.username),
+        serverUrl: deps.serverUrl,
+        expiresAt,
+      };
       const saved = await deps.vault.save(cred);
       if (!saved.ok) {
         // Refuse rather than keep the token in plaintext; revoke the one just issued.
         void deps.client.logout(token);
-        return ipcErr('encryption_unavailable', 'The system keychain is unavailable, so the sign-in cannot be kept safely on this computer');
+        return ipcErr(
+          'encryption_unavailable',
+          'The system keychain is unavailable, so the sign-in cannot be kept safely on this computer',
+        );
       }
       const remembered = await deps.offline.remember(req.username, req.password, { user, scopes, serverId });
       if (!remembered.ok) deps.log.warn('auth: offline unlock could not be prepared', remembered.error);
@@ -89,7 +98,8 @@ export function createAuthSession(deps: AuthSessionDeps): AuthSession {
         if (res.error === 'locked_out') {
           return ipcErr('locked_out', `Too many wrong passwords; try again after ${new Date(res.retryAt ?? deps.now()).toISOString()}`);
         }
-        if (res.error === 'offline_unlock_unavailable') return ipcErr('offline_unlock_unavailable', 'Sign in online once on this computer first');
+        if (res.error === 'offline_unlock_unavailable')
+          return ipcErr('offline_unlock_unavailable', 'Sign in online once on this computer first');
         return ipcErr('unauthorized', 'Wrong username or password');
       }
       const value = open(res.value, await deps.vault.load());

@@ -11,7 +11,8 @@ describe('readDesktopConfig', () => {
 
   it('refuses a plain-http remote server with a clear message', () => {
     expect(readDesktopConfig({ YOUFU_SERVER_URL: 'http://sync.example.cn' }, true)).toEqual({
-      ok: false, error: 'YOUFU_SERVER_URL must use https (plain http only to this computer): http://sync.example.cn',
+      ok: false,
+      error: 'YOUFU_SERVER_URL must use https (plain http only to this computer): http://sync.example.cn',
     });
   });
 

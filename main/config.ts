@@ -22,9 +22,11 @@ export function readDesktopConfig(env: Record<string, string | undefined>, isPac
   const raw = env.YOUFU_SERVER_URL?.trim() || DEFAULT_SERVER_URL;
   const serverUrl = parseServerUrl(raw);
   if (!serverUrl.ok) {
-    return err(serverUrl.error === 'server_url_insecure'
-      ? `YOUFU_SERVER_URL must use https (plain http only to this computer): ${raw}`
-      : `YOUFU_SERVER_URL is not a valid server address: ${raw}`);
+    return err(
+      serverUrl.error === 'server_url_insecure'
+        ? `YOUFU_SERVER_URL must use https (plain http only to this computer): ${raw}`
+        : `YOUFU_SERVER_URL is not a valid server address: ${raw}`,
+    );
   }
   return ok({
     serverUrl: serverUrl.value,

@@ -35,27 +35,43 @@ function setup(opts: { keychain?: boolean; keep?: number } = {}) {
   let now = new Date('2026-11-28T01:00:00.000Z');
   let picked: string | null = folder;
   const ipc = new FakeIpcMain();
-  createIpcRegistry({ ipcMain: ipc, log: new MemoryLog() }).handleSome(dailyBackupHandlers({
-    configFile: path.join(root, 'userData', 'backups.json'),
-    passwordFile: (id) => createSealedFile(path.join(root, 'userData', `backup-${id}.bin`), safe),
-    currentAccountId: () => signedIn,
-    chooseFolder: () => Promise.resolve(picked),
-    now: () => now,
-    log: new MemoryLog(),
-    iterations: MIN_PBKDF2_ITERATIONS,
-    ...(opts.keep !== undefined ? { keep: opts.keep } : {}),
-  }));
+  createIpcRegistry({ ipcMain: ipc, log: new MemoryLog() }).handleSome(
+    dailyBackupHandlers({
+      configFile: path.join(root, 'userData', 'backups.json'),
+      passwordFile: (id) => createSealedFile(path.join(root, 'userData', `backup-${id}.bin`), safe),
+      currentAccountId: () => signedIn,
+      chooseFolder: () => Promise.resolve(picked),
+      now: () => now,
+      log: new MemoryLog(),
+      iterations: MIN_PBKDF2_ITERATIONS,
+      ...(opts.keep !== undefined ? { keep: opts.keep } : {}),
+    }),
+  );
   const call = (channel: string, req: unknown) => ipc.invoke(channel, APP_PAGE, req) as Promise<Answer>;
   return {
-    root, folder, call,
-    signOut: () => { signedIn = null; },
-    signInAs: (id: string) => { signedIn = id; },
-    setNow: (d: string) => { now = new Date(d); },
-    pick: (f: string | null) => { picked = f; },
+    root,
+    folder,
+    call,
+    signOut: () => {
+      signedIn = null;
+    },
+    signInAs: (id: string) => {
+      signedIn = id;
+    },
+    setNow: (d: string) => {
+      now = new Date(d);
+    },
+    pick: (f: string | null) => {
+      picked = f;
+    },
   };
 }
 
-interface Answer { ok: boolean; value?: { file?: string }; error?: { code: string } }
+interface Answer {
+  ok: boolean;
+  value?: { file?: string };
+  error?: { code: string };
+}
 
 const write = (call: ReturnType<typeof setup>['call'], m = meta()) =>
   call('backup:write', { meta: m, tableOrder: ['recipients', 'outbox'], tables: TABLES });
@@ -63,23 +79,33 @@ const write = (call: ReturnType<typeof setup>['call'], m = meta()) =>
 describe('daily backup in main', () => {
   it('is off until a folder and password are set, and then writes a backup the restore format reads with that password', async () => {
     const s = setup();
-    expect(await s.call('backup:status', {})).toEqual({ ok: true, value: { enabled: false, folder: null, lastAt: null, lastFile: null, lastError: null } });
+    expect(await s.call('backup:status', {})).toEqual({
+      ok: true,
+      value: { enabled: false, folder: null, lastAt: null, lastFile: null, lastError: null },
+    });
     expect(await write(s.call)).toMatchObject({ ok: false, error: { code: 'backup_not_configured' } });
 
     expect(await s.call('backup:chooseFolder', {})).toEqual({ ok: true, value: { folder: s.folder } });
-    expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD })).toMatchObject({ ok: true, value: { enabled: true, folder: s.folder } });
+    expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD })).toMatchObject({
+      ok: true,
+      value: { enabled: true, folder: s.folder },
+    });
     const written = await write(s.call);
     expect(written).toMatchObject({ ok: true, value: { file: dailyBackupFileName(ACCOUNT, new Date('2026-11-28T01:00:00.000Z')) } });
 
-    const bytes = new Uint8Array(readFileSync(path.join(s.folder, (written.value?.file ?? ''))));
+    const bytes = new Uint8Array(readFileSync(path.join(s.folder, written.value?.file ?? '')));
     const parsed = await parseBackup(bytes, PASSWORD, { expected: { databaseName: meta().databaseName, accountId: ACCOUNT } });
     expect(parsed.ok && parsed.value.tables).toEqual(TABLES);
     expect(parsed.ok && parsed.value.header.outboxSeqFloor).toBe(7);
     // Nothing personal or secret lies around in clear: not the data, not the password.
     expect(Buffer.from(bytes).toString('latin1')).not.toContain('440304195301150012');
-    for (const f of readdirSync(path.join(s.root, 'userData'))) expect(readFileSync(path.join(s.root, 'userData', f), 'utf8')).not.toContain(PASSWORD);
+    for (const f of readdirSync(path.join(s.root, 'userData')))
+      expect(readFileSync(path.join(s.root, 'userData', f), 'utf8')).not.toContain(PASSWORD);
 
-    expect(await s.call('backup:status', {})).toMatchObject({ ok: true, value: { enabled: true, lastAt: '2026-11-28T01:00:00.000Z', lastFile: (written.value?.file ?? ''), lastError: null } });
+    expect(await s.call('backup:status', {})).toMatchObject({
+      ok: true,
+      value: { enabled: true, lastAt: '2026-11-28T01:00:00.000Z', lastFile: written.value?.file ?? '', lastError: null },
+    });
   });
 
   it('keeps the newest files of the account and leaves other files in the folder alone', async () => {
@@ -90,18 +116,23 @@ describe('daily backup in main', () => {
       s.setNow(`${day}T02:00:00.000Z`);
       expect(await write(s.call, meta(ACCOUNT, `${day}T02:00:00.000Z`))).toMatchObject({ ok: true });
     }
-    expect(readdirSync(s.folder).sort()).toEqual([
-      '个人文件.txt',
-      dailyBackupFileName(ACCOUNT, new Date('2026-11-26T02:00:00Z')),
-      dailyBackupFileName(ACCOUNT, new Date('2026-11-27T02:00:00Z')),
-      dailyBackupFileName(ACCOUNT, new Date('2026-11-28T02:00:00Z')),
-    ].sort());
+    expect(readdirSync(s.folder).sort()).toEqual(
+      [
+        '个人文件.txt',
+        dailyBackupFileName(ACCOUNT, new Date('2026-11-26T02:00:00Z')),
+        dailyBackupFileName(ACCOUNT, new Date('2026-11-27T02:00:00Z')),
+        dailyBackupFileName(ACCOUNT, new Date('2026-11-28T02:00:00Z')),
+      ].sort(),
+    );
   });
 
-  it('refuses while locked and refuses another account\'s database', async () => {
+  it("refuses while locked and refuses another account's database", async () => {
     const s = setup();
     await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD });
-    expect(await write(s.call, meta('00000000-0000-4000-8000-0000000000ff'))).toMatchObject({ ok: false, error: { code: 'forbidden_scope' } });
+    expect(await write(s.call, meta('00000000-0000-4000-8000-0000000000ff'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_scope' },
+    });
     s.signOut();
     expect(await write(s.call)).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(await s.call('backup:status', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
@@ -110,8 +141,14 @@ describe('daily backup in main', () => {
 
   it('refuses a missing folder, and records a folder that disappeared as the last error', async () => {
     const s = setup();
-    expect(await s.call('backup:configure', { enabled: true, folder: path.join(s.root, 'nowhere'), password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'folder_unwritable' } });
-    expect(await s.call('backup:configure', { enabled: true, folder: 'relative/folder', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'folder_unwritable' } });
+    expect(await s.call('backup:configure', { enabled: true, folder: path.join(s.root, 'nowhere'), password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'folder_unwritable' },
+    });
+    expect(await s.call('backup:configure', { enabled: true, folder: 'relative/folder', password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'folder_unwritable' },
+    });
     await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD });
     rmSync(s.folder, { recursive: true });
     expect(await write(s.call)).toMatchObject({ ok: false, error: { code: 'folder_unwritable' } });
@@ -120,22 +157,30 @@ describe('daily backup in main', () => {
 
   it('never stores the backup password without a keychain', async () => {
     const s = setup({ keychain: false });
-    expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'encryption_unavailable' } });
+    expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'encryption_unavailable' },
+    });
     expect(existsSync(path.join(s.root, 'userData', `backup-${ACCOUNT}.bin`))).toBe(false);
     expect(await s.call('backup:status', {})).toMatchObject({ ok: true, value: { enabled: false } });
   });
 
   it('switching off forgets the folder and the password; a short password is a validation error', async () => {
     const s = setup();
-    expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: 'short' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
     await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD });
     expect(await s.call('backup:configure', { enabled: false })).toMatchObject({ ok: true, value: { enabled: false } });
     expect(existsSync(path.join(s.root, 'userData', `backup-${ACCOUNT}.bin`))).toBe(false);
     expect(await write(s.call)).toMatchObject({ ok: false, error: { code: 'backup_not_configured' } });
   });
 
-  it('keeps two accounts\' files apart in a shared folder', () => {
-    expect(dailyBackupFileName(ACCOUNT, new Date('2026-11-28T01:00:00Z'))).not.toBe(dailyBackupFileName('00000000-0000-4000-8000-00000000d002', new Date('2026-11-28T01:00:00Z')));
+  it("keeps two accounts' files apart in a shared folder", () => {
+    expect(dailyBackupFileName(ACCOUNT, new Date('2026-11-28T01:00:00Z'))).not.toBe(
+      dailyBackupFileName('00000000-0000-4000-8000-00000000d002', new Date('2026-11-28T01:00:00Z')),
+    );
   });
 
   it('dates files by the Shanghai day', () => {
@@ -148,6 +193,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 it.skipIf(isRoot)('refuses a read-only folder', async () => {
   const s = setup();
   chmodSync(s.folder, 0o500);
-  expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'folder_unwritable' } });
+  expect(await s.call('backup:configure', { enabled: true, folder: s.folder, password: PASSWORD })).toMatchObject({
+    ok: false,
+    error: { code: 'folder_unwritable' },
+  });
   chmodSync(s.folder, 0o700);
 });

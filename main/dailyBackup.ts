@@ -124,7 +124,13 @@ export function dailyBackupHandlers(deps: DailyBackupDeps): Pick<IpcHandlers, Ba
     const password = await deps.passwordFile(who.value).read();
     if (password === null) return fail('backup_not_configured', 'The backup password is no longer readable here; set it again');
     if (!(await isWritableFolder(config.folder))) return fail('folder_unwritable', 'The backup folder is missing or read-only');
-    const encoded = await encodeBackup(req.meta, req.tableOrder, req.tables, password, deps.iterations === undefined ? {} : { iterations: deps.iterations });
+    const encoded = await encodeBackup(
+      req.meta,
+      req.tableOrder,
+      req.tables,
+      password,
+      deps.iterations === undefined ? {} : { iterations: deps.iterations },
+    );
     if (!encoded.ok) return fail('internal', encoded.error.code);
     const at = deps.now();
     const file = dailyBackupFileName(who.value, at);
@@ -157,9 +163,15 @@ export function dailyBackupHandlers(deps: DailyBackupDeps): Pick<IpcHandlers, Ba
       }
       if (!(await isWritableFolder(req.folder))) return ipcErr('folder_unwritable', 'The backup folder is missing or read-only');
       const sealed = await deps.passwordFile(who.value).write(req.password);
-      if (!sealed.ok) return ipcErr('encryption_unavailable', 'The system keychain is not available; the backup password is never stored in plaintext');
+      if (!sealed.ok)
+        return ipcErr('encryption_unavailable', 'The system keychain is not available; the backup password is never stored in plaintext');
       const previous = (await readConfig())[who.value];
-      const next: AccountConfig = { folder: req.folder, lastAt: previous?.lastAt ?? null, lastFile: previous?.lastFile ?? null, lastError: null };
+      const next: AccountConfig = {
+        folder: req.folder,
+        lastAt: previous?.lastAt ?? null,
+        lastFile: previous?.lastFile ?? null,
+        lastError: null,
+      };
       await updateConfig(who.value, next);
       return ipcOk(toStatus(next));
     },

@@ -21,12 +21,19 @@ afterEach(() => {
 });
 
 function vaultAt(file: string, safe = new FakeSafeStorage()) {
-  return createDataKeyVault({ file: createSealedFile(file, safe), fileExists: fileExists(file), now: () => Date.parse('2026-11-28T08:00:00Z') });
+  return createDataKeyVault({
+    file: createSealedFile(file, safe),
+    fileExists: fileExists(file),
+    now: () => Date.parse('2026-11-28T08:00:00Z'),
+  });
 }
 
 const session = {
   user: { id: 'u1', name: '张敏', username: 'zhangmin', role: 'caseworker' as const, stationCode: '440304001001' },
-  scopes: ['440304001001'], serverId: 'srv', expiresAt: null, canSync: true,
+  scopes: ['440304001001'],
+  serverId: 'srv',
+  expiresAt: null,
+  canSync: true,
 };
 
 describe('data key vault', () => {
@@ -56,7 +63,10 @@ describe('data key vault', () => {
     const file = keyFile();
     await vaultAt(file, new FakeSafeStorage(true, undefined, 0x11)).keysFor('srv', 'u1');
     const before = readFileSync(file);
-    expect(await vaultAt(file, new FakeSafeStorage(true, undefined, 0x22)).keysFor('srv', 'u1')).toEqual({ ok: false, error: 'keys_unreadable' });
+    expect(await vaultAt(file, new FakeSafeStorage(true, undefined, 0x22)).keysFor('srv', 'u1')).toEqual({
+      ok: false,
+      error: 'keys_unreadable',
+    });
     expect(readFileSync(file)).toEqual(before);
   });
 
@@ -81,13 +91,22 @@ describe('db:keys channel', () => {
   });
 
   it('answers locked while locked or signed out: no keys before a sign-in or unlock', async () => {
-    expect(await setup({ state: 'locked', session: null, lastUsername: 'zhangmin' }).invoke('db:keys', APP_PAGE, {})).toMatchObject({ ok: false, error: { code: 'locked' } });
-    expect(await setup({ state: 'signed_out', session: null, lastUsername: null }).invoke('db:keys', APP_PAGE, {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await setup({ state: 'locked', session: null, lastUsername: 'zhangmin' }).invoke('db:keys', APP_PAGE, {})).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    expect(await setup({ state: 'signed_out', session: null, lastUsername: null }).invoke('db:keys', APP_PAGE, {})).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
   });
 
   it('gets validation_failed for a malformed payload and forbidden_sender from a foreign frame', async () => {
     const ipcMain = setup({ state: 'unlocked', session, lastUsername: 'zhangmin' });
-    expect(await ipcMain.invoke('db:keys', APP_PAGE, { serverId: 'other' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await ipcMain.invoke('db:keys', APP_PAGE, { serverId: 'other' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
     expect(await ipcMain.invoke('db:keys', 'https://evil.example/', {})).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
   });
 });

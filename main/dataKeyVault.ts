@@ -37,7 +37,11 @@ export interface DataKeyVaultOptions {
 }
 
 export function fileExists(filePath: string): () => Promise<boolean> {
-  return () => access(filePath).then(() => true, () => false);
+  return () =>
+    access(filePath).then(
+      () => true,
+      () => false,
+    );
 }
 
 export function createDataKeyVault(opts: DataKeyVaultOptions): DataKeyVault {
@@ -63,22 +67,23 @@ export function createDataKeyVault(opts: DataKeyVaultOptions): DataKeyVault {
   }
 
   return {
-    keysFor: (serverId, userId) => serial(async () => {
-      const store = await load();
-      if (!store.ok) return store;
-      const id = JSON.stringify([serverId, userId]);
-      const existing = store.value.databases[id];
-      if (existing) return ok({ dataKey: existing.dataKey, blindIndexKey: existing.blindIndexKey });
-      const created = {
-        dataKey: random(KEY_BYTES).toString('base64'),
-        blindIndexKey: random(KEY_BYTES).toString('base64'),
-        createdAt: new Date(opts.now()).toISOString(),
-      };
-      store.value.databases[id] = created;
-      const written = await opts.file.write(JSON.stringify(store.value));
-      if (!written.ok) return written;
-      return ok({ dataKey: created.dataKey, blindIndexKey: created.blindIndexKey });
-    }),
+    keysFor: (serverId, userId) =>
+      serial(async () => {
+        const store = await load();
+        if (!store.ok) return store;
+        const id = JSON.stringify([serverId, userId]);
+        const existing = store.value.databases[id];
+        if (existing) return ok({ dataKey: existing.dataKey, blindIndexKey: existing.blindIndexKey });
+        const created = {
+          dataKey: random(KEY_BYTES).toString('base64'),
+          blindIndexKey: random(KEY_BYTES).toString('base64'),
+          createdAt: new Date(opts.now()).toISOString(),
+        };
+        store.value.databases[id] = created;
+        const written = await opts.file.write(JSON.stringify(store.value));
+        if (!written.ok) return written;
+        return ok({ dataKey: created.dataKey, blindIndexKey: created.blindIndexKey });
+      }),
   };
 }
 
@@ -92,7 +97,10 @@ export function dataKeyHandlers(auth: Pick<AuthSession, 'status'>, vault: DataKe
       if (res.ok) return ipcOk(res.value);
       return res.error === 'encryption_unavailable'
         ? ipcErr('encryption_unavailable', 'The system keychain is unavailable, so the local data cannot be opened safely')
-        : ipcErr('encryption_unavailable', 'The key file of the local data cannot be opened on this computer (another user, or the keychain was reset)');
+        : ipcErr(
+            'encryption_unavailable',
+            'The key file of the local data cannot be opened on this computer (another user, or the keychain was reset)',
+          );
     },
   };
 }

@@ -10,14 +10,19 @@ afterEach(() => {
 
 function setup(minutes = 10) {
   const state = { idleSeconds: 0, unlocked: true };
-  const lock = vi.fn(() => { state.unlocked = false; });
-  const idle = startIdleLock({
-    getIdleSeconds: () => state.idleSeconds,
-    isUnlocked: () => state.unlocked,
-    lock,
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
-  }, minutes);
+  const lock = vi.fn(() => {
+    state.unlocked = false;
+  });
+  const idle = startIdleLock(
+    {
+      getIdleSeconds: () => state.idleSeconds,
+      isUnlocked: () => state.unlocked,
+      lock,
+      setInterval: (fn, ms) => setInterval(fn, ms),
+      clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+    },
+    minutes,
+  );
   return { state, lock, idle };
 }
 

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import {
-  BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session, shell,
-} from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import type { Locale } from '../shared/domain/labels';
 import { APP_ENTRY_URL, APP_SCHEME, PRODUCT_NAME } from './appInfo';
 import { appHandlers } from './appHandlers';
@@ -51,10 +49,13 @@ const BUNDLE_DIR = __dirname;
 const RENDERER_DIR = path.join(BUNDLE_DIR, '..', 'renderer');
 
 if (acquireSingleInstance(app, () => mainWindow)) {
-  app.whenReady().then(start).catch((e: unknown) => {
-    dialog.showErrorBox(PRODUCT_NAME, `启动失败 / Could not start: ${e instanceof Error ? e.message : String(e)}`);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      dialog.showErrorBox(PRODUCT_NAME, `启动失败 / Could not start: ${e instanceof Error ? e.message : String(e)}`);
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
 }
 
@@ -96,13 +97,16 @@ async function start(): Promise<void> {
   });
   await auth.init();
 
-  const idle = startIdleLock({
-    getIdleSeconds: () => powerMonitor.getSystemIdleTime(),
-    isUnlocked: () => auth.status().state === 'unlocked',
-    lock: () => auth.lock(),
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-  }, settings.get().autoLockMinutes);
+  const idle = startIdleLock(
+    {
+      getIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+      isUnlocked: () => auth.status().state === 'unlocked',
+      lock: () => auth.lock(),
+      setInterval: (fn, ms) => setInterval(fn, ms),
+      clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    },
+    settings.get().autoLockMinutes,
+  );
   powerMonitor.on('lock-screen', () => idle.lockNow());
   powerMonitor.on('suspend', () => idle.lockNow());
   app.on('before-quit', () => idle.stop());
@@ -111,19 +115,31 @@ async function start(): Promise<void> {
     shell.openPath(log.dir).catch((e: unknown) => log.warn('could not open the log folder', e));
   };
   const applyMenu = (locale: Locale): void => {
-    const template = buildMenuTemplate(locale, {
-      lock: () => auth.lock(),
-      openLogFolder,
-      showAbout: () => {
-        void dialog.showMessageBox({ title: PRODUCT_NAME, message: `${PRODUCT_NAME} ${app.getVersion()}`, detail: `Electron ${process.versions.electron}` });
+    const template = buildMenuTemplate(
+      locale,
+      {
+        lock: () => auth.lock(),
+        openLogFolder,
+        showAbout: () => {
+          void dialog.showMessageBox({
+            title: PRODUCT_NAME,
+            message: `${PRODUCT_NAME} ${app.getVersion()}`,
+            detail: `Electron ${process.versions.electron}`,
+          });
+        },
       },
-    }, { platform: process.platform, devTools });
+      { platform: process.platform, devTools },
+    );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
   applyMenu(settings.get().locale);
 
   const dataKeysFile = path.join(userData, 'data-keys.bin');
-  const dataKeys = createDataKeyVault({ file: createSealedFile(dataKeysFile, safeStorage), fileExists: fileExists(dataKeysFile), now: Date.now });
+  const dataKeys = createDataKeyVault({
+    file: createSealedFile(dataKeysFile, safeStorage),
+    fileExists: fileExists(dataKeysFile),
+    now: Date.now,
+  });
 
   createIpcRegistry({ ipcMain, log }).handleAll({
     ...authHandlers(auth),
@@ -133,7 +149,8 @@ async function start(): Promise<void> {
     ...reviewHandlers(auth, client),
     ...dailyBackupHandlers({
       configFile: path.join(userData, 'backups.json'),
-      passwordFile: (accountId) => createSealedFile(path.join(userData, `backup-${accountId.replace(/[^a-zA-Z0-9-]/g, '')}.bin`), safeStorage),
+      passwordFile: (accountId) =>
+        createSealedFile(path.join(userData, `backup-${accountId.replace(/[^a-zA-Z0-9-]/g, '')}.bin`), safeStorage),
       currentAccountId: () => auth.status().session?.user.id ?? null,
       chooseFolder: async () => {
         const picked = mainWindow
@@ -158,7 +175,14 @@ async function start(): Promise<void> {
       log,
     }),
     ...appHandlers({
-      info: { productName: PRODUCT_NAME, version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, platform: process.platform, serverOrigin: serverUrl.origin },
+      info: {
+        productName: PRODUCT_NAME,
+        version: app.getVersion(),
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        platform: process.platform,
+        serverOrigin: serverUrl.origin,
+      },
       settings,
       onLocaleChanged: applyMenu,
       onAutoLockChanged: (minutes) => idle.setTimeoutMinutes(minutes),

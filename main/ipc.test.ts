@@ -23,10 +23,12 @@ const session: SessionInfo = {
 /** Handlers that record being called; every malformed call below must leave them untouched. */
 function spyHandlers() {
   const called = vi.fn<(channel: IpcChannel) => void>();
-  const answer = <T>(channel: IpcChannel, value: T) => () => {
-    called(channel);
-    return ipcOk(value);
-  };
+  const answer =
+    <T>(channel: IpcChannel, value: T) =>
+    () => {
+      called(channel);
+      return ipcOk(value);
+    };
   const handlers: IpcHandlers = {
     'auth:login': answer('auth:login', session),
     'auth:logout': answer('auth:logout', null),
@@ -36,7 +38,14 @@ function spyHandlers() {
     'db:keys': answer('db:keys', { dataKey: 'A'.repeat(43) + '=', blindIndexKey: 'B'.repeat(43) + '=' }),
     'sync:push': answer('sync:push', { lastSeq: 0, results: [], serverTime: 'now' }),
     'sync:pull': answer('sync:pull', { changes: [], cursor: 0, hasMore: false, remaining: 0, serverTime: 'now' }),
-    'app:info': answer('app:info', { productName: 'p', version: '1', electron: '45', chrome: '140', platform: 'linux', serverOrigin: 'http://127.0.0.1:8787' }),
+    'app:info': answer('app:info', {
+      productName: 'p',
+      version: '1',
+      electron: '45',
+      chrome: '140',
+      platform: 'linux',
+      serverOrigin: 'http://127.0.0.1:8787',
+    }),
     'app:setLocale': answer('app:setLocale', null),
     'app:setAutoLock': answer('app:setAutoLock', null),
     'shell:openExternal': answer('shell:openExternal', null),
@@ -44,10 +53,20 @@ function spyHandlers() {
     'conflicts:list': answer('conflicts:list', { conflicts: [], serverTime: 'now' }),
     'conflicts:resolve': answer('conflicts:resolve', {
       conflict: {
-        id: 1, table: 'recipients', rowId: 'r1', stationCode: '440304001001', field: 'address', winnerValue: 'a', loserValue: 'b',
+        id: 1,
+        table: 'recipients',
+        rowId: 'r1',
+        stationCode: '440304001001',
+        field: 'address',
+        winnerValue: 'a',
+        loserValue: 'b',
         winner: { side: 'server', clientId: 'c1', accountId: null, accountName: null, hlc: 'h', editedAt: null },
         loser: { side: 'client', clientId: 'c2', accountId: null, accountName: null, hlc: 'h', editedAt: null },
-        createdAt: 't', status: 'resolved', resolution: 'keep_winner', resolvedAt: 't', resolvedBy: { accountId: 'u1', name: null },
+        createdAt: 't',
+        status: 'resolved',
+        resolution: 'keep_winner',
+        resolvedAt: 't',
+        resolvedBy: { accountId: 'u1', name: null },
       },
       alreadyResolved: false,
     }),
@@ -56,8 +75,14 @@ function spyHandlers() {
     'backup:configure': answer('backup:configure', { enabled: false, folder: null, lastAt: null, lastFile: null, lastError: null }),
     'backup:write': answer('backup:write', { file: 'f.ydb', bytes: 1, at: 'now' }),
     'review:get': answer('review:get', {
-      scope: '440304', weekStart: '2026-11-23', weekEnd: '2026-11-29', asOf: '2026-11-28', rowLevel: 'community',
-      stations: [], trends: { aidByMonth: [], visitsByWeek: [] }, serverTime: 'now',
+      scope: '440304',
+      weekStart: '2026-11-23',
+      weekEnd: '2026-11-29',
+      asOf: '2026-11-28',
+      rowLevel: 'community',
+      stations: [],
+      trends: { aidByMonth: [], visitsByWeek: [] },
+      serverTime: 'now',
     }),
     'review:duplicates': answer('review:duplicates', { duplicates: [] }),
     'report:printToPdf': answer('report:printToPdf', { path: null }),

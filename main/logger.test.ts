@@ -19,7 +19,11 @@ const fixedNow = () => new Date('2026-06-01T00:00:00.000Z');
 describe('rotating log', () => {
   it('writes timestamped, levelled, redacted lines', () => {
     const log = createRotatingLog({ dir: logDir(), now: fixedNow });
-    log.error('push failed for 440304199001011234', { password: 'hunter2', headers: { authorization: 'Bearer abc' }, phone: '13812345678' });
+    log.error('push failed for 440304199001011234', {
+      password: 'hunter2',
+      headers: { authorization: 'Bearer abc' },
+      phone: '13812345678',
+    });
     const text = readFileSync(log.filePath, 'utf8');
     expect(text).toMatch(/^2026-06-01T00:00:00.000Z \[error\] push failed for \[ID-NUMBER\] /);
     expect(text).not.toMatch(/440304199001011234|hunter2|Bearer abc|13812345678/);

@@ -102,7 +102,11 @@ describe('offline unlock', () => {
   it('cannot remember without a keychain', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'youfu-unlock-'));
     dirs.push(dir);
-    const unlock = createOfflineUnlock({ file: createSealedFile(path.join(dir, 'v.bin'), new FakeSafeStorage(false)), now: () => 0, params: FAST });
+    const unlock = createOfflineUnlock({
+      file: createSealedFile(path.join(dir, 'v.bin'), new FakeSafeStorage(false)),
+      now: () => 0,
+      params: FAST,
+    });
     expect(await unlock.remember('zhangmin', 'pw', profile)).toEqual({ ok: false, error: 'encryption_unavailable' });
   });
 });

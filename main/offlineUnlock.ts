@@ -97,45 +97,50 @@ export function createOfflineUnlock(opts: OfflineUnlockOptions): OfflineUnlock {
   }
 
   return {
-    remember: (username, password, profile) => serial(async () => {
-      const store = await load();
-      const key = normalizeUsername(username);
-      const salt = randomBytes(16);
-      const hash = await derive(password, salt, params);
-      store.users[key] = {
-        salt: salt.toString('base64'), hash: hash.toString('base64'), params, profile,
-        failures: 0, lockouts: 0, lockedUntil: null,
-      };
-      store.lastUsername = key;
-      return opts.file.write(JSON.stringify(store));
-    }),
-
-    verifyOffline: (username, password) => serial(async () => {
-      const store = await load();
-      const key = normalizeUsername(username);
-      const verifier = store.users[key];
-      // Which accounts signed in here is visible on this machine anyway (the database names),
-      // so saying "sign in online first" reveals nothing new.
-      if (!verifier) return { ok: false, error: 'offline_unlock_unavailable' };
-      const now = opts.now();
-      if (verifier.lockedUntil !== null && now < verifier.lockedUntil) {
-        // No scrypt while locked out: a guess during the lockout tells nothing.
-        return { ok: false, error: 'locked_out', retryAt: verifier.lockedUntil };
-      }
-      const matches = await check(password, verifier);
-      if (matches) {
-        store.users[key] = { ...verifier, failures: 0, lockouts: 0, lockedUntil: null };
+    remember: (username, password, profile) =>
+      serial(async () => {
+        const store = await load();
+        const key = normalizeUsername(username);
+        const salt = randomBytes(16);
+        const hash = await derive(password, salt, params);
+        store.users[key] = {
+          salt: salt.toString('base64'),
+          hash: hash.toString('base64'),
+          params,
+          profile,
+          failures: 0,
+          lockouts: 0,
+          lockedUntil: null,
+        };
         store.lastUsername = key;
+        return opts.file.write(JSON.stringify(store));
+      }),
+
+    verifyOffline: (username, password) =>
+      serial(async () => {
+        const store = await load();
+        const key = normalizeUsername(username);
+        const verifier = store.users[key];
+        // Which accounts signed in here is visible on this machine anyway (the database names),
+        // so saying "sign in online first" reveals nothing new.
+        if (!verifier) return { ok: false, error: 'offline_unlock_unavailable' };
+        const now = opts.now();
+        if (verifier.lockedUntil !== null && now < verifier.lockedUntil) {
+          // No scrypt while locked out: a guess during the lockout tells nothing.
+          return { ok: false, error: 'locked_out', retryAt: verifier.lockedUntil };
+        }
+        const matches = await check(password, verifier);
+        if (matches) {
+          store.users[key] = { ...verifier, failures: 0, lockouts: 0, lockedUntil: null };
+          store.lastUsername = key;
+          await opts.file.write(JSON.stringify(store));
+          return ok(verifier.profile);
+        }
+        const failed = afterFailure(verifier, now, policy);
+        store.users[key] = failed;
         await opts.file.write(JSON.stringify(store));
-        return ok(verifier.profile);
-      }
-      const failed = afterFailure(verifier, now, policy);
-      store.users[key] = failed;
-      await opts.file.write(JSON.stringify(store));
-      return failed.lockedUntil !== null
-        ? { ok: false, error: 'locked_out', retryAt: failed.lockedUntil }
-        : err('unauthorized');
-    }),
+        return failed.lockedUntil !== null ? { ok: false, error: 'locked_out', retryAt: failed.lockedUntil } : err('unauthorized');
+      }),
 
     lastUsername: async () => (await load()).lastUsername,
   };

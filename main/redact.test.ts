@@ -35,12 +35,27 @@ describe('redactText', () => {
     ['voidReason in JSON', '{"voidReason":"重复发放给张三"}', '{"voidReason":"[REDACTED]"}'],
     ['comment in JSON', '{"comment":"本周走访不足"}', '{"comment":"[REDACTED]"}'],
     ['tags in JSON (an array)', '{"tags":["独居","低保"],"rev":3}', '{"tags":"[REDACTED]","rev":3}'],
-    ['a recipient\'s name in JSON', '{"id":"r1","name":"王建国"}', '{"id":"r1","name":"[REDACTED]"}'],
-    ['fallenName and birthDate in JSON', '{"fallenName":"李明","birthDate":"1950-03-01"}', '{"fallenName":"[REDACTED]","birthDate":"[REDACTED]"}'],
-    ['a quoted key inside a serialised error message', String.raw`{"message":"insert failed: {\"idNumber\":\"ABC\",\"notes\":\"说\\\"痛\\\"\"}"}`,
-      String.raw`{"message":"insert failed: {\"idNumber\":\"[REDACTED]\",\"notes\":\"[REDACTED]\"}"}`],
-    ['a quoted key inside an error message serialised twice', String.raw`\\\"comment\\\":\\\"差\\\"`, String.raw`\\\"comment\\\":\\\"[REDACTED]\\\"`],
-    ['a key in util.inspect form', "{ id: 'r1', address: '园岭街道1号', tags: [ '独居' ] }", "{ id: 'r1', address: '[REDACTED]', tags: [REDACTED] }"],
+    ["a recipient's name in JSON", '{"id":"r1","name":"王建国"}', '{"id":"r1","name":"[REDACTED]"}'],
+    [
+      'fallenName and birthDate in JSON',
+      '{"fallenName":"李明","birthDate":"1950-03-01"}',
+      '{"fallenName":"[REDACTED]","birthDate":"[REDACTED]"}',
+    ],
+    [
+      'a quoted key inside a serialised error message',
+      String.raw`{"message":"insert failed: {\"idNumber\":\"ABC\",\"notes\":\"说\\\"痛\\\"\"}"}`,
+      String.raw`{"message":"insert failed: {\"idNumber\":\"[REDACTED]\",\"notes\":\"[REDACTED]\"}"}`,
+    ],
+    [
+      'a quoted key inside an error message serialised twice',
+      String.raw`\\\"comment\\\":\\\"差\\\"`,
+      String.raw`\\\"comment\\\":\\\"[REDACTED]\\\"`,
+    ],
+    [
+      'a key in util.inspect form',
+      "{ id: 'r1', address: '园岭街道1号', tags: [ '独居' ] }",
+      "{ id: 'r1', address: '[REDACTED]', tags: [REDACTED] }",
+    ],
     ['snake_case keys', '{"void_reason":"错发","id_number":"X"}', '{"void_reason":"[REDACTED]","id_number":"[REDACTED]"}'],
     ['comment=… in a query string', '/signoffs?week=2026-06-01&comment=差', '/signoffs?week=2026-06-01&comment=[REDACTED]'],
   ])('%s', (_what, input, expected) => {
@@ -53,7 +68,7 @@ describe('redactText', () => {
     ['a timestamp', 'at 1767225600000 and 2026-06-01T08:00:00.000Z'],
     ['a short count', 'pushed 500 of 12345 mutations'],
     ['a file path', 'ENOENT: /home/user/.config/youfu/logs/main.log'],
-    ['an error\'s name', '{"name":"ConstraintError","message":"Key already exists"}'],
+    ["an error's name", '{"name":"ConstraintError","message":"Key already exists"}'],
     ['two dates and a count', 'week 2026-06-01 2026-06-07 12 stations'],
     ['a UUID whose last group is digits', 'row 3f2b8c1e-9a4d-4e6f-8b7a-012345678901 failed'],
     ['a decimal', 'ratio 0.07558345123'],
@@ -64,7 +79,10 @@ describe('redactText', () => {
 
 describe('describeForLog', () => {
   it('masks sensitive keys at any depth, whatever the value looks like', () => {
-    const out = describeForLog({ channel: 'sync:push', fields: { name: '王建国', phones: ['13812345678'], healthNotes: '高血压', stationCode: '440304001001' } });
+    const out = describeForLog({
+      channel: 'sync:push',
+      fields: { name: '王建国', phones: ['13812345678'], healthNotes: '高血压', stationCode: '440304001001' },
+    });
     expect(out).not.toMatch(/王建国|13812345678|高血压/);
     expect(out).toContain('440304001001');
   });

@@ -9,12 +9,38 @@
  * (camelCase). Matched in any case and with `_`/`-` between the words (`void_reason`).
  */
 const SENSITIVE_KEY_NAMES = [
-  'password', 'passwd', 'pwd', 'token', 'accessToken', 'refreshToken', 'authorization', 'cookie', 'secret',
-  'idNumber', 'idNo', 'phone', 'phones', 'mobile', 'tel', 'address', 'emergencyContacts',
-  'name', 'fallenName', 'fallenDate', 'birthDate', 'approvedBy',
+  'password',
+  'passwd',
+  'pwd',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'authorization',
+  'cookie',
+  'secret',
+  'idNumber',
+  'idNo',
+  'phone',
+  'phones',
+  'mobile',
+  'tel',
+  'address',
+  'emergencyContacts',
+  'name',
+  'fallenName',
+  'fallenDate',
+  'birthDate',
+  'approvedBy',
   // Free text a caseworker types about a person: notes, a request and its outcome, an aid's
   // void reason, a sign-off comment, tags such as 独居 or 低保.
-  'healthNotes', 'notes', 'note', 'description', 'resolution', 'voidReason', 'comment', 'tags',
+  'healthNotes',
+  'notes',
+  'note',
+  'description',
+  'resolution',
+  'voidReason',
+  'comment',
+  'tags',
 ] as const;
 
 const normaliseKey = (key: string): string => key.toLowerCase().replace(/[_-]/g, '');
@@ -25,8 +51,7 @@ export function isSensitiveKey(key: string): boolean {
 }
 
 /** `voidReason` → `void[_-]?reason`, used with the `i` flag. */
-const KEY_ALTERNATION = SENSITIVE_KEY_NAMES
-  .map((k) => k.replace(/[A-Z]/g, (c) => `[_-]?${c.toLowerCase()}`))
+const KEY_ALTERNATION = SENSITIVE_KEY_NAMES.map((k) => k.replace(/[A-Z]/g, (c) => `[_-]?${c.toLowerCase()}`))
   .sort((a, b) => b.length - a.length)
   .join('|');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,8 +75,7 @@ interface Rule {
  * masked whole.
  */
 const JSON_MEMBER = new RegExp(
-  `(?<!\\\\)(\\\\+)"(${KEY_ALTERNATION})\\1"(\\s*:\\s*)` +
-  '(?:\\1"((?:(?!(?<!\\\\)\\1")[\\s\\S])*)\\1"|\\[[^\\]]*\\])',
+  `(?<!\\\\)(\\\\+)"(${KEY_ALTERNATION})\\1"(\\s*:\\s*)` + '(?:\\1"((?:(?!(?<!\\\\)\\1")[\\s\\S])*)\\1"|\\[[^\\]]*\\])',
   'gi',
 );
 
@@ -96,7 +120,11 @@ export const REDACTION_RULES: readonly Rule[] = [
   // ... and written in one run: 075583451234, 01062345678 (not a UUID's or a decimal's digits).
   { name: 'landline run', pattern: /(?<![\w.-])0[1-9]\d{8,10}(?![\w-])/g, replace: () => '[PHONE]' },
   // Long opaque strings (tokens, keys) but not row ids, which are UUIDs and useful for debugging.
-  { name: 'opaque secret', pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g, replace: (m) => (UUID.test(m) ? m : '[SECRET]') },
+  {
+    name: 'opaque secret',
+    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g,
+    replace: (m) => (UUID.test(m) ? m : '[SECRET]'),
+  },
 ];
 
 export function redactText(text: string): string {
@@ -127,6 +155,6 @@ export function redactValue(value: unknown, seen: WeakSet<object> = new WeakSet(
 /** One log-ready string for any detail: structure masked, then text rules applied. */
 export function describeForLog(detail: unknown): string {
   if (detail === undefined) return '';
-  const text = typeof detail === 'string' ? detail : JSON.stringify(redactValue(detail)) ?? `[${typeof detail}]`;
+  const text = typeof detail === 'string' ? detail : (JSON.stringify(redactValue(detail)) ?? `[${typeof detail}]`);
   return redactText(text);
 }

@@ -21,7 +21,13 @@ export interface ReportPdfDeps {
 
 /** A file name the save dialog can propose: no folders, no odd characters, ending in .pdf. */
 export function pdfFileName(suggested: string): string {
-  const base = [...suggested].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('').replace(/^\.+/, '').trim().slice(0, 100) || 'report';
+  const base =
+    [...suggested]
+      .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+      .join('')
+      .replace(/^\.+/, '')
+      .trim()
+      .slice(0, 100) || 'report';
   return /\.pdf$/i.test(base) ? base : `${base}.pdf`;
 }
 

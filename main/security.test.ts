@@ -2,8 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildCsp, withCsp } from './csp';
 import { isAllowedExternalUrl, openExternalSafely } from './externalLinks';
 import {
-  type NavigationEvent, type PreventableEvent, type SessionLike, type WebContentsLike,
-  hardenSession, hardenWebContents, secureWebPreferences,
+  type NavigationEvent,
+  type PreventableEvent,
+  type SessionLike,
+  type WebContentsLike,
+  hardenSession,
+  hardenWebContents,
+  secureWebPreferences,
 } from './security';
 import { APP_PAGE, MemoryLog } from './testing/fakes';
 
@@ -21,7 +26,13 @@ class FakeContents implements WebContentsLike {
   }
   /** Fires an event and reports whether the listener stopped it. */
   fire(event: string, url: string): boolean {
-    const e = { url, prevented: false, preventDefault() { this.prevented = true; } };
+    const e = {
+      url,
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     this.handlers.get(event)?.(e);
     return e.prevented;
   }
@@ -39,9 +50,17 @@ function hardenedSession() {
   let check: Parameters<SessionLike['setPermissionCheckHandler']>[0] | null = null;
   let headers: Parameters<SessionLike['webRequest']['onHeadersReceived']>[0] | null = null;
   const session: SessionLike = {
-    setPermissionRequestHandler: (h) => { request = h; },
-    setPermissionCheckHandler: (h) => { check = h; },
-    webRequest: { onHeadersReceived: (l) => { headers = l; } },
+    setPermissionRequestHandler: (h) => {
+      request = h;
+    },
+    setPermissionCheckHandler: (h) => {
+      check = h;
+    },
+    webRequest: {
+      onHeadersReceived: (l) => {
+        headers = l;
+      },
+    },
   };
   hardenSession(session, buildCsp(), new MemoryLog());
   const ask = (permission: string, url: string) =>
@@ -53,10 +72,18 @@ describe('security checklist', () => {
   describe('1. window: sandboxed, isolated, no Node, no webviews', () => {
     const prefs = secureWebPreferences('/app/dist/main/preload.cjs', { devTools: false });
     it.each([
-      ['sandbox', true], ['contextIsolation', true], ['nodeIntegration', false], ['nodeIntegrationInWorker', false],
-      ['nodeIntegrationInSubFrames', false], ['webviewTag', false], ['webSecurity', true],
-      ['allowRunningInsecureContent', false], ['experimentalFeatures', false], ['navigateOnDragDrop', false],
-      ['spellcheck', false], ['devTools', false],
+      ['sandbox', true],
+      ['contextIsolation', true],
+      ['nodeIntegration', false],
+      ['nodeIntegrationInWorker', false],
+      ['nodeIntegrationInSubFrames', false],
+      ['webviewTag', false],
+      ['webSecurity', true],
+      ['allowRunningInsecureContent', false],
+      ['experimentalFeatures', false],
+      ['navigateOnDragDrop', false],
+      ['spellcheck', false],
+      ['devTools', false],
     ] as const)('%s is %s', (key, value) => {
       expect(prefs[key]).toBe(value);
     });
@@ -87,16 +114,21 @@ describe('security checklist', () => {
     it('without a nonce (anything but the app page) allows no inline style element at all', () => {
       expect(directive('style-src', buildCsp())).toBe("style-src 'self'");
     });
-    it.each(["abc' 'unsafe-inline", 'q83vEjRWeJq8ze8SNFZ4mg==; script-src *', '', 'short'])(
-      'refuses %j as a nonce', (nonce) => expect(() => buildCsp({ styleNonce: nonce })).toThrow(),
+    it.each(["abc' 'unsafe-inline", 'q83vEjRWeJq8ze8SNFZ4mg==; script-src *', '', 'short'])('refuses %j as a nonce', (nonce) =>
+      expect(() => buildCsp({ styleNonce: nonce })).toThrow(),
     );
     it('replaces a CSP the response brought, in any letter case', () => {
-      expect(withCsp({ 'content-security-policy': ['default-src *'], 'X-A': 'b' }, csp)).toEqual({ 'Content-Security-Policy': [csp], 'X-A': ['b'] });
+      expect(withCsp({ 'content-security-policy': ['default-src *'], 'X-A': 'b' }, csp)).toEqual({
+        'Content-Security-Policy': [csp],
+        'X-A': ['b'],
+      });
     });
     it('is applied to every response the session sees', () => {
       const { headers } = hardenedSession();
       let seen: Record<string, string | string[]> | undefined;
-      headers()({ url: 'http://127.0.0.1:5173/', responseHeaders: { 'Content-Security-Policy': ["default-src *"] } }, (r) => { seen = r.responseHeaders; });
+      headers()({ url: 'http://127.0.0.1:5173/', responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, (r) => {
+        seen = r.responseHeaders;
+      });
       expect(seen?.['Content-Security-Policy']).toEqual([buildCsp()]);
     });
     it('keeps the CSP of the app page, which names its nonce, and adds ours where an app:// answer has none', () => {
@@ -105,7 +137,9 @@ describe('security checklist', () => {
       const own = { 'content-security-policy': [csp] };
       headers()({ url: 'app://desk/index.html', responseHeaders: own }, (r) => seen.push(r.responseHeaders));
       headers()({ url: 'app://desk/assets/x.js', responseHeaders: {} }, (r) => seen.push(r.responseHeaders));
-      headers()({ url: 'app://evil/index.html', responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, (r) => seen.push(r.responseHeaders));
+      headers()({ url: 'app://evil/index.html', responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, (r) =>
+        seen.push(r.responseHeaders),
+      );
       expect(seen).toEqual([own, { 'Content-Security-Policy': [buildCsp()] }, { 'Content-Security-Policy': [buildCsp()] }]);
     });
   });
@@ -148,7 +182,12 @@ describe('security checklist', () => {
   describe('5. webviews cannot be attached', () => {
     it('will-attach-webview is prevented', () => {
       const { contents } = hardenedContents();
-      const event: PreventableEvent & { prevented: boolean } = { prevented: false, preventDefault() { this.prevented = true; } };
+      const event: PreventableEvent & { prevented: boolean } = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       (contents.handlers.get('will-attach-webview') as (e: PreventableEvent) => void)(event);
       expect(event.prevented).toBe(true);
     });
@@ -156,7 +195,8 @@ describe('security checklist', () => {
 
   describe('6. permissions are denied', () => {
     it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fullscreen', 'unknown'])(
-      '%s is refused even for the app page', async (permission) => {
+      '%s is refused even for the app page',
+      async (permission) => {
         const { ask, check } = hardenedSession();
         expect(await ask(permission, APP_PAGE)).toBe(false);
         expect(check(permission, 'app://desk')).toBe(false);

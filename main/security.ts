@@ -123,12 +123,14 @@ export interface ContentsPolicy {
 export function hardenWebContents(contents: WebContentsLike, policy: ContentsPolicy): void {
   // Only a navigation the user started (a clicked link) is handed to the browser; redirects
   // and sub-frame navigations (frames are refused by the CSP anyway) are just stopped.
-  const guard = (kind: string, handOffAllowed: boolean) => (event: NavigationEvent): void => {
-    if (isAppUrl(event.url)) return;
-    event.preventDefault();
-    policy.log.warn(`security: ${kind} blocked`, { url: event.url });
-    if (handOffAllowed) handOff(event.url, policy);
-  };
+  const guard =
+    (kind: string, handOffAllowed: boolean) =>
+    (event: NavigationEvent): void => {
+      if (isAppUrl(event.url)) return;
+      event.preventDefault();
+      policy.log.warn(`security: ${kind} blocked`, { url: event.url });
+      if (handOffAllowed) handOff(event.url, policy);
+    };
   contents.on('will-navigate', guard('navigation', true));
   contents.on('will-frame-navigate', guard('frame navigation', false));
   contents.on('will-redirect', guard('redirect', false));

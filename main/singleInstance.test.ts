@@ -6,7 +6,9 @@ function fakeApp(gotLock: boolean) {
   return {
     requestSingleInstanceLock: vi.fn(() => gotLock),
     quit: vi.fn(),
-    on: vi.fn((_event: 'second-instance', l: () => void) => { secondInstance = l; }),
+    on: vi.fn((_event: 'second-instance', l: () => void) => {
+      secondInstance = l;
+    }),
     launchAgain: () => secondInstance?.(),
   };
 }

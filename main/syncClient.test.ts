@@ -3,16 +3,22 @@ import { parseServerUrl } from './serverUrl';
 import { type FetchLike, createSyncClient } from './syncClient';
 
 const loginOk = {
-  token: 'tok-secret', serverId: 'srv', serverTime: 't', expiresAt: '2030-01-01T00:00:00.000Z', scopes: ['4403'],
+  token: 'tok-secret',
+  serverId: 'srv',
+  serverTime: 't',
+  expiresAt: '2030-01-01T00:00:00.000Z',
+  scopes: ['4403'],
   user: { id: 'u1', name: '张敏', username: 'zhangmin', role: 'caseworker', stationCode: '440304001001' },
 };
 
 function fakeFetch(status: number, body: unknown) {
-  return vi.fn<FetchLike>(() => Promise.resolve({
-    ok: status >= 200 && status < 300,
-    status,
-    json: () => (body instanceof Error ? Promise.reject(body) : Promise.resolve(body)),
-  }));
+  return vi.fn<FetchLike>(() =>
+    Promise.resolve({
+      ok: status >= 200 && status < 300,
+      status,
+      json: () => (body instanceof Error ? Promise.reject(body) : Promise.resolve(body)),
+    }),
+  );
 }
 
 function client(fetch: FetchLike, url = 'https://sync.example.cn/base/') {
@@ -48,7 +54,12 @@ describe('syncClient', () => {
     ['a 502 page', 502, new Error('not json'), 'internal'],
     ['a success in the wrong shape', 200, { lastSeq: 'x' }, 'internal'],
   ])('turns %s into a value', async (_what, status, body, code) => {
-    const res = await client(fakeFetch(status, body)).push('tok', { protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] });
+    const res = await client(fakeFetch(status, body)).push('tok', {
+      protocolVersion: 1,
+      schemaVersion: 1,
+      clientId: 'client-0001',
+      mutations: [],
+    });
     expect(res).toMatchObject({ ok: false, error: { code } });
   });
 

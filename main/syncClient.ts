@@ -5,13 +5,16 @@ import type { ConflictResolution, ConflictStatusFilter, ConflictsListResponse, R
 import type { DuplicateIdsResponse, ReviewResponse } from '../shared/review/api';
 
 /** The slice of the Fetch API used; Node's global fetch fits, tests pass a fake. */
-export type FetchLike = (url: string, init: {
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body?: string;
-  redirect: 'error';
-  signal: AbortSignal;
-}) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type FetchLike = (
+  url: string,
+  init: {
+    method: 'GET' | 'POST';
+    headers: Record<string, string>;
+    body?: string;
+    redirect: 'error';
+    signal: AbortSignal;
+  },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 export interface PullQuery {
   cursor: number;
@@ -24,7 +27,10 @@ export interface SyncClient {
   logout(token: string): Promise<IpcResult<null>>;
   push(token: string, req: PushRequest): Promise<IpcResult<PushResponse>>;
   pull(token: string, query: PullQuery): Promise<IpcResult<PullResponse>>;
-  listConflicts(token: string, query: { status: ConflictStatusFilter; limit?: number | undefined }): Promise<IpcResult<ConflictsListResponse>>;
+  listConflicts(
+    token: string,
+    query: { status: ConflictStatusFilter; limit?: number | undefined },
+  ): Promise<IpcResult<ConflictsListResponse>>;
   resolveConflict(token: string, req: { id: number; resolution: ConflictResolution }): Promise<IpcResult<ResolveConflictResponse>>;
   review(token: string, query: { week: string; station?: string | undefined }): Promise<IpcResult<ReviewResponse>>;
   duplicates(token: string): Promise<IpcResult<DuplicateIdsResponse>>;

@@ -13,7 +13,12 @@ describe('clampToDisplays', () => {
     ['on a second monitor that was unplugged: centred on primary', state(2100, 100, 1400, 900), [laptop], state(260, 70, 1400, 900)],
     ['hanging off the right edge: pulled back in', state(1800, 100, 1280, 820), [laptop], state(640, 100, 1280, 820)],
     ['above the top: moved down', state(100, -300, 1280, 820), [laptop], state(100, 0, 1280, 820)],
-    ['larger than a small screen: shrunk to it', state(0, 0, 2500, 1600), [{ x: 0, y: 0, width: 1366, height: 728 }], state(0, 0, 1366, 728)],
+    [
+      'larger than a small screen: shrunk to it',
+      state(0, 0, 2500, 1600),
+      [{ x: 0, y: 0, width: 1366, height: 728 }],
+      state(0, 0, 1366, 728),
+    ],
     ['smaller than the minimum: grown to it', state(10, 10, 300, 200), [laptop], state(10, 10, 1024, 680)],
   ] as const)('%s', (_what, saved, areas, expected) => {
     expect(clampToDisplays(saved, areas, laptop)).toEqual(expected);
@@ -25,9 +30,12 @@ describe('clampToDisplays', () => {
 });
 
 describe('parseWindowState', () => {
-  it.each(['', 'not json', '{"bounds":{"x":"a"}}', '{"bounds":{"x":0,"y":0,"width":-5,"height":10},"maximized":false}'])('ignores %j', (text) => {
-    expect(parseWindowState(text)).toBeNull();
-  });
+  it.each(['', 'not json', '{"bounds":{"x":"a"}}', '{"bounds":{"x":0,"y":0,"width":-5,"height":10},"maximized":false}'])(
+    'ignores %j',
+    (text) => {
+      expect(parseWindowState(text)).toBeNull();
+    },
+  );
   it('reads a valid state', () => {
     expect(parseWindowState(JSON.stringify(state(1, 2, 1300, 900, true)))).toEqual(state(1, 2, 1300, 900, true));
   });

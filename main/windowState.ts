@@ -9,7 +9,12 @@ export interface Rect {
   height: number;
 }
 
-const rectSchema = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
+const rectSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 const windowStateSchema = z.object({ bounds: rectSchema, maximized: z.boolean() });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
@@ -27,7 +32,12 @@ export function clampToDisplays(saved: WindowState | null, workAreas: readonly R
   const centred = (size: { width: number; height: number }): Rect => {
     const width = Math.min(size.width, primary.width);
     const height = Math.min(size.height, primary.height);
-    return { x: primary.x + Math.round((primary.width - width) / 2), y: primary.y + Math.round((primary.height - height) / 2), width, height };
+    return {
+      x: primary.x + Math.round((primary.width - width) / 2),
+      y: primary.y + Math.round((primary.height - height) / 2),
+      width,
+      height,
+    };
   };
   if (!saved) return { bounds: centred(DEFAULT_SIZE), maximized: false };
   const best = workAreas

@@ -9,4 +9,9 @@ import { registerOfflineCache } from './platform/offlineCache';
 removeLegacyVisitDrafts();
 registerOfflineCache();
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -40,9 +40,33 @@ interface ScalePlan {
   load: { stations: number; rounds: number; sequential: number };
 }
 const PLANS: Record<Scale, ScalePlan> = {
-  quick: { recipients: 2_000, searchRounds: 1, visits: 60, pushEdits: 200, pushWarmup: 100, reloads: 2, load: { stations: 50, rounds: 2, sequential: 10 } },
-  district: { recipients: 50_000, searchRounds: 3, visits: 200, pushEdits: 1_000, pushWarmup: 500, reloads: 3, load: { stations: 200, rounds: 5, sequential: 20 } },
-  city: { recipients: 200_000, searchRounds: 3, visits: 200, pushEdits: 1_000, pushWarmup: 500, reloads: 3, load: { stations: 200, rounds: 5, sequential: 20 } },
+  quick: {
+    recipients: 2_000,
+    searchRounds: 1,
+    visits: 60,
+    pushEdits: 200,
+    pushWarmup: 100,
+    reloads: 2,
+    load: { stations: 50, rounds: 2, sequential: 10 },
+  },
+  district: {
+    recipients: 50_000,
+    searchRounds: 3,
+    visits: 200,
+    pushEdits: 1_000,
+    pushWarmup: 500,
+    reloads: 3,
+    load: { stations: 200, rounds: 5, sequential: 20 },
+  },
+  city: {
+    recipients: 200_000,
+    searchRounds: 3,
+    visits: 200,
+    pushEdits: 1_000,
+    pushWarmup: 500,
+    reloads: 3,
+    load: { stations: 200, rounds: 5, sequential: 20 },
+  },
 };
 
 /**
@@ -61,10 +85,14 @@ const PULL_TARGET = 100_000;
 const KEPT_PAGE_PORT = 33303;
 const KEPT_APP_PORT = 4791;
 /** Per process: two runs at once (say a quick one beside a long one) must not share a profile. */
-const profileDir = (args: Args): string => (args.keep
-  // Kept per scale and per set of browser figures: `--only local --keep` beside `--only app --keep` is fine.
-  ? `data/bench/chromium-kept-${args.scale}-${[...args.parts].filter((p) => p !== 'pull' && p !== 'load').sort().join('+')}`
-  : `data/bench/chromium-profile-${process.pid}`);
+const profileDir = (args: Args): string =>
+  args.keep
+    ? // Kept per scale and per set of browser figures: `--only local --keep` beside `--only app --keep` is fine.
+      `data/bench/chromium-kept-${args.scale}-${[...args.parts]
+        .filter((p) => p !== 'pull' && p !== 'load')
+        .sort()
+        .join('+')}`
+    : `data/bench/chromium-profile-${process.pid}`;
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
 /** pull: the server's pull path against raw SQL (Node); sync: bootstrap and push in the browser. */
@@ -94,11 +122,12 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const quick = argv.includes('--quick');
   const i = argv.indexOf('--scale');
-  const scale = quick ? 'quick' : (i >= 0 ? argv[i + 1] : 'district') ?? 'district';
+  const scale = quick ? 'quick' : ((i >= 0 ? argv[i + 1] : 'district') ?? 'district');
   if (!(scale in PLANS)) throw new Error(`--scale must be district or city, got ${scale}`);
   const j = argv.indexOf('--only');
   const only = j >= 0 ? (argv[j + 1] ?? '').split(',') : [...PARTS];
-  for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${p}`);
+  for (const p of only)
+    if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${p}`);
   const plan = PLANS[scale as Scale];
   return { scale: scale as Scale, plan, parts: new Set(only as Part[]), keep: argv.includes('--keep') };
 }
@@ -115,7 +144,11 @@ const summary: SummaryRow[] = [];
 const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
 
 /** Runs one entry point of window.__bench with the page's own error text on failure. */
-async function inPage<K extends keyof BenchApi>(page: Page, name: K, arg: Parameters<BenchApi[K]>[0]): Promise<Awaited<ReturnType<BenchApi[K]>>> {
+async function inPage<K extends keyof BenchApi>(
+  page: Page,
+  name: K,
+  arg: Parameters<BenchApi[K]>[0],
+): Promise<Awaited<ReturnType<BenchApi[K]>>> {
   return page.evaluate(
     async ({ name, arg }) => {
       try {
@@ -133,7 +166,12 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const has = (p: Part): boolean => args.parts.has(p);
   const results: Record<string, unknown> = {
-    scale: args.scale, recipients: args.plan.recipients, parts: [...args.parts], machine: machineInfo(), startedAt: new Date().toISOString(), loadAverageAtStart: load(),
+    scale: args.scale,
+    recipients: args.plan.recipients,
+    parts: [...args.parts],
+    machine: machineInfo(),
+    startedAt: new Date().toISOString(),
+    loadAverageAtStart: load(),
   };
   const log = (s: string): void => console.error(s);
   let benchServer: BenchServer | null = null;
@@ -151,7 +189,13 @@ async function main(): Promise<void> {
   // many minutes) must not be reloaded under its feet when someone saves a file.
   // A kept profile's databases belong to the page's origin: the same port every time.
   const port = args.keep ? KEPT_PAGE_PORT : 0;
-  const vite = browserParts ? await createServer({ configFile: 'vite.config.ts', server: { port, strictPort: args.keep, hmr: false, watch: null }, logLevel: 'warn' }) : null;
+  const vite = browserParts
+    ? await createServer({
+        configFile: 'vite.config.ts',
+        server: { port, strictPort: args.keep, hmr: false, watch: null },
+        logLevel: 'warn',
+      })
+    : null;
   // A profile on disk, fresh each run: a default (incognito) context keeps IndexedDB in memory
   // under a small quota that a district's bootstrap exceeds, and the app stores on disk anyway.
   const profile = profileDir(args);
@@ -162,7 +206,11 @@ async function main(): Promise<void> {
       // In Node first, while nothing else runs: the server's read path against raw SQL.
       log(`sync: pulling up to ${PULL_TARGET} changes over HTTP…`);
       const pull = await pullThroughputBench(benchServer, {
-        username: SUPERVISOR.username, password: SUPERVISOR.password, scopePrefix: SUPERVISOR.scope, target: PULL_TARGET, pageSize: PULL_PAGE,
+        username: SUPERVISOR.username,
+        password: SUPERVISOR.password,
+        scopePrefix: SUPERVISOR.scope,
+        target: PULL_TARGET,
+        pageSize: PULL_PAGE,
       });
       results.pullThroughput = pull;
       printPull(pull);
@@ -183,13 +231,22 @@ async function main(): Promise<void> {
 
       if (has('caseload')) {
         log(`caseload search: loading ${args.plan.recipients} recipients…`);
-        const caseload = await inPage(page, 'caseloadSearchBench', { recipients: args.plan.recipients, seed: 7, rounds: args.plan.searchRounds });
+        const caseload = await inPage(page, 'caseloadSearchBench', {
+          recipients: args.plan.recipients,
+          seed: 7,
+          rounds: args.plan.searchRounds,
+        });
         results.caseloadSearch = caseload;
         printCaseload(caseload);
       }
       if (has('local')) {
         log(`local: loading ${args.plan.recipients} recipients with duties, occurrences and a month of history…`);
-        const data = await inPage(page, 'localDataLoad', { recipients: args.plan.recipients, seed: 7, scopePrefix: LOCAL_SCOPE[args.scale], keep: args.keep });
+        const data = await inPage(page, 'localDataLoad', {
+          recipients: args.plan.recipients,
+          seed: 7,
+          scopePrefix: LOCAL_SCOPE[args.scale],
+          keep: args.keep,
+        });
         const today = await inPage(page, 'todayBench', { rounds: 10 });
         const visit = await inPage(page, 'visitBench', { visits: args.plan.visits, warmup: 10 });
         await inPage(page, 'localBenchCleanup', { keep: args.keep });
@@ -200,7 +257,11 @@ async function main(): Promise<void> {
       }
       if (benchServer && has('sync')) {
         log('sync: bootstrap of an empty client…');
-        const boot = await inPage(page, 'syncBootstrapBench', { username: SUPERVISOR.username, password: SUPERVISOR.password, pageSize: PULL_PAGE });
+        const boot = await inPage(page, 'syncBootstrapBench', {
+          username: SUPERVISOR.username,
+          password: SUPERVISOR.password,
+          pageSize: PULL_PAGE,
+        });
         results.syncBootstrap = boot;
         printBootstrap(boot);
         log(`sync: push of ${args.plan.pushEdits} offline edits…`);
@@ -216,7 +277,13 @@ async function main(): Promise<void> {
         // A kept profile's app data belongs to its origin: the same port every time.
         const app = await serveBenchApp(args.keep ? KEPT_APP_PORT : 0);
         try {
-          const r = await appBench(browser, app, { recipients: args.plan.recipients, historyMonths: 1, reloads: args.plan.reloads, keep: args.keep, log });
+          const r = await appBench(browser, app, {
+            recipients: args.plan.recipients,
+            historyMonths: 1,
+            reloads: args.plan.reloads,
+            keep: args.keep,
+            log,
+          });
           results.app = { ...r, buildMs };
           printApp(r);
         } finally {
@@ -228,9 +295,17 @@ async function main(): Promise<void> {
       const loads: LoadBenchResult[] = [];
       const spec = LOAD_SPECS[args.scale];
       const cfg = args.plan.load;
-      const pgliteServer = benchServer ?? await startBenchServer(spec);
+      const pgliteServer = benchServer ?? (await startBenchServer(spec));
       try {
-        loads.push(await loadBench(pgliteServer, { backend: 'pglite', stations: cfg.stations, rounds: cfg.rounds, sequentialStations: cfg.sequential, log }));
+        loads.push(
+          await loadBench(pgliteServer, {
+            backend: 'pglite',
+            stations: cfg.stations,
+            rounds: cfg.rounds,
+            sequentialStations: cfg.sequential,
+            log,
+          }),
+        );
         printLoad(loads.at(-1)!);
       } finally {
         if (pgliteServer !== benchServer) await pgliteServer.stop();
@@ -245,7 +320,15 @@ async function main(): Promise<void> {
         try {
           const pgServer = await startBenchServer(spec, cluster.url);
           try {
-            loads.push(await loadBench(pgServer, { backend: 'postgres', stations: cfg.stations, rounds: cfg.rounds, sequentialStations: cfg.sequential, log }));
+            loads.push(
+              await loadBench(pgServer, {
+                backend: 'postgres',
+                stations: cfg.stations,
+                rounds: cfg.rounds,
+                sequentialStations: cfg.sequential,
+                log,
+              }),
+            );
             printLoad(loads.at(-1)!);
           } finally {
             await pgServer.stop();
@@ -268,7 +351,9 @@ async function main(): Promise<void> {
   console.log(`\nSummary (${args.scale} scale; every baseline measured in this run)`);
   console.table(summary);
   console.log(`machine: ${machineInfo()}`);
-  console.log(`load average (1, 5, 15 min) at start ${fmtLoad(results.loadAverageAtStart as number[])}, at end ${fmtLoad(load())} on ${cpus().length} cores`);
+  console.log(
+    `load average (1, 5, 15 min) at start ${fmtLoad(results.loadAverageAtStart as number[])}, at end ${fmtLoad(load())} on ${cpus().length} cores`,
+  );
   console.log('wrote bench-results.json');
 }
 
@@ -278,16 +363,24 @@ function describeData(m: BenchDataManifest): Record<string, unknown> {
 
 function printData(m: BenchDataManifest, cached: boolean, prepareMs: number): void {
   const history = m.spec.historyMonths === null ? 'five years (full)' : `${m.spec.historyMonths} months`;
-  console.log(`\nSync data set: ${m.spec.recipients} recipients in ${m.spec.scopePrefix}, ${history} of history, seed ${m.spec.seed}: ${m.totalRows} rows`);
+  console.log(
+    `\nSync data set: ${m.spec.recipients} recipients in ${m.spec.scopePrefix}, ${history} of history, seed ${m.spec.seed}: ${m.totalRows} rows`,
+  );
   console.table(Object.entries(m.rows).map(([table, rows]) => ({ table, rows })));
-  console.log(cached ? `(cached server data; copied for this run in ${prepareMs} ms)` : `(generated and loaded into PGlite in ${Math.round(m.loadMs / 1000)} s; cached for later runs)`);
+  console.log(
+    cached
+      ? `(cached server data; copied for this run in ${prepareMs} ms)`
+      : `(generated and loaded into PGlite in ${Math.round(m.loadMs / 1000)} s; cached for later runs)`,
+  );
 }
 
 const ms = (x: number): string => `${x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 })} ms`;
 const n = (x: number): string => x.toLocaleString('en-US');
 
 function printPull(r: PullBenchResult): void {
-  console.log(`\nPull throughput, ${r.changes} changes in ${r.pages} pages of ${r.pageSize} (Node → server over HTTP, the app's transport)`);
+  console.log(
+    `\nPull throughput, ${r.changes} changes in ${r.pages} pages of ${r.pageSize} (Node → server over HTTP, the app's transport)`,
+  );
   console.table([
     { measure: 'HTTP pull, page by page', ms: r.httpMs, rows_per_s: r.httpRowsPerSec },
     { measure: '  the pull handler alone, in-process', ms: r.handlerMs, rows_per_s: r.handlerRowsPerSec },
@@ -295,13 +388,20 @@ function printPull(r: PullBenchResult): void {
   ]);
   console.log(`ratio (raw SQL time / HTTP pull time): ${r.ratio}`);
   summary.push({
-    figure: `(5) pull of ${n(r.changes)} changes over HTTP`, result: `${n(r.httpRowsPerSec)} rows/s`,
-    baseline: `raw SQL read: ${n(r.rawSqlRowsPerSec)} rows/s`, ratio: `${r.ratio} of raw`, target: '—',
+    figure: `(5) pull of ${n(r.changes)} changes over HTTP`,
+    result: `${n(r.httpRowsPerSec)} rows/s`,
+    baseline: `raw SQL read: ${n(r.rawSqlRowsPerSec)} rows/s`,
+    ratio: `${r.ratio} of raw`,
+    target: '—',
   });
 }
 
 function printBootstrap(r: SyncBootstrapResult): void {
-  console.log(`\nBootstrap of an empty client: ${r.rows} rows in ${r.pages} pages of ${r.pageSize} (${Object.entries(r.byTable).map(([t, k]) => `${t} ${k}`).join(', ')})`);
+  console.log(
+    `\nBootstrap of an empty client: ${r.rows} rows in ${r.pages} pages of ${r.pageSize} (${Object.entries(r.byTable)
+      .map(([t, k]) => `${t} ${k}`)
+      .join(', ')})`,
+  );
   console.table([
     { measure: 'SyncEngine bootstrap (HTTP via Vite proxy → IndexedDB)', ms: r.bootstrapMs, rows_per_s: r.rowsPerSec },
     { measure: '  pull requests in flight (HTTP, JSON, zod), overlapping the writes', ms: r.pullTransportMs, rows_per_s: '' },
@@ -309,13 +409,20 @@ function printBootstrap(r: SyncBootstrapResult): void {
   ]);
   console.log(`ratio (baseline time / bootstrap time): ${r.ratio} (target ≥ 0.7 → ${verdict(r.ratio >= 0.7)})`);
   summary.push({
-    figure: `(1) bootstrap of ${n(r.rows)} rows`, result: `${ms(r.bootstrapMs)} (${n(r.rowsPerSec)} rows/s)`,
-    baseline: `raw bulkPut: ${ms(r.baselineMs)}`, ratio: `${r.ratio} of raw`, target: `≥ 0.7: ${verdict(r.ratio >= 0.7)}`,
+    figure: `(1) bootstrap of ${n(r.rows)} rows`,
+    result: `${ms(r.bootstrapMs)} (${n(r.rowsPerSec)} rows/s)`,
+    baseline: `raw bulkPut: ${ms(r.baselineMs)}`,
+    ratio: `${r.ratio} of raw`,
+    target: `≥ 0.7: ${verdict(r.ratio >= 0.7)}`,
   });
 }
 
 function printPush(r: SyncPushResult): void {
-  console.log(`\nPush of ${r.edits} offline edits (${Object.entries(r.editKinds).map(([k, c]) => `${c} ${k}`).join(', ')}) in ${r.batches} batches`);
+  console.log(
+    `\nPush of ${r.edits} offline edits (${Object.entries(r.editKinds)
+      .map(([k, c]) => `${c} ${k}`)
+      .join(', ')}) in ${r.batches} batches`,
+  );
   console.table([
     { measure: 'making the edits (repositories, one transaction each)', ms: r.editMs },
     { measure: 'SyncEngine push (outbox → server → settled)', ms: r.pushMs },
@@ -323,9 +430,15 @@ function printPush(r: SyncPushResult): void {
     { measure: 'SyncEngine whole round (push + pull of the echo)', ms: r.syncMs },
     { measure: 'baseline: as many repository mutations POSTed raw', ms: r.baselineMs },
   ]);
-  console.log(`ratio (baseline time / engine push time): ${r.ratio}; pushed ${r.pushed}, rejected ${r.rejected}; baseline applied ${r.baselineApplied}`);
+  console.log(
+    `ratio (baseline time / engine push time): ${r.ratio}; pushed ${r.pushed}, rejected ${r.rejected}; baseline applied ${r.baselineApplied}`,
+  );
   summary.push({
-    figure: `(5) push of ${n(r.edits)} offline edits`, result: ms(r.pushMs), baseline: `raw POST: ${ms(r.baselineMs)}`, ratio: `${r.ratio} of raw`, target: '—',
+    figure: `(5) push of ${n(r.edits)} offline edits`,
+    result: ms(r.pushMs),
+    baseline: `raw POST: ${ms(r.baselineMs)}`,
+    ratio: `${r.ratio} of raw`,
+    target: '—',
   });
 }
 
@@ -337,72 +450,135 @@ function printCaseload(r: CaseloadBenchResult): void {
   ]);
   console.log(`speed-up at p95: ${r.speedupP95}× (target: indexed p95 < 50 ms → ${verdict(r.indexed.p95 < 50)})`);
   summary.push({
-    figure: `(2) caseload search p95, ${n(r.recipients)} recipients`, result: `${ms(r.indexed.p95)} (p50 ${ms(r.indexed.p50)})`,
-    baseline: `full scan p95: ${ms(r.fullScan.p95)}`, ratio: `${r.speedupP95}× faster`, target: `< 50 ms: ${verdict(r.indexed.p95 < 50)}`,
+    figure: `(2) caseload search p95, ${n(r.recipients)} recipients`,
+    result: `${ms(r.indexed.p95)} (p50 ${ms(r.indexed.p50)})`,
+    baseline: `full scan p95: ${ms(r.fullScan.p95)}`,
+    ratio: `${r.speedupP95}× faster`,
+    target: `< 50 ms: ${verdict(r.indexed.p95 < 50)}`,
   });
 }
 
 function printLocal(d: LocalDataResult, t: TodayBenchResult, v: VisitBenchResult): void {
-  console.log(`\nLocal database: ${d.recipients} recipients in ${d.scopePrefix}, ${d.rows} rows (${Object.entries(d.byTable).map(([k, c]) => `${k} ${c}`).join(', ')}), loaded in ${Math.round(d.loadMs / 1000)} s`);
-  console.log(`\nToday list (due and overdue) for ${d.scopePrefix} on ${t.today}: ${t.items} items (${t.overdue} overdue, ${t.dueSoon} due soon), ${t.openRequests} open requests`);
+  console.log(
+    `\nLocal database: ${d.recipients} recipients in ${d.scopePrefix}, ${d.rows} rows (${Object.entries(d.byTable)
+      .map(([k, c]) => `${k} ${c}`)
+      .join(', ')}), loaded in ${Math.round(d.loadMs / 1000)} s`,
+  );
+  console.log(
+    `\nToday list (due and overdue) for ${d.scopePrefix} on ${t.today}: ${t.items} items (${t.overdue} overdue, ${t.dueSoon} due soon), ${t.openRequests} open requests`,
+  );
   console.table([
     { measure: 'Today (sorted list + first page), first after opening', p50_ms: t.firstMs, p95_ms: '', max_ms: '' },
-    { measure: 'Today: loadTodayData + the first page\'s details', p50_ms: t.computation.p50, p95_ms: t.computation.p95, max_ms: t.computation.max },
-    { measure: 'baseline: raw index read of the same pending occurrences', p50_ms: t.baseline.p50, p95_ms: t.baseline.p95, max_ms: t.baseline.max },
+    {
+      measure: "Today: loadTodayData + the first page's details",
+      p50_ms: t.computation.p50,
+      p95_ms: t.computation.p95,
+      max_ms: t.computation.max,
+    },
+    {
+      measure: 'baseline: raw index read of the same pending occurrences',
+      p50_ms: t.baseline.p50,
+      p95_ms: t.baseline.p95,
+      max_ms: t.baseline.max,
+    },
   ]);
   const todayWorst = Math.max(t.firstMs, t.computation.p95);
   console.log(`ratio (baseline p95 / computation p95): ${t.ratio} (target < 200 ms → ${verdict(todayWorst < 200)})`);
   summary.push({
-    figure: `(3) Today list, ${n(d.recipients)} recipients (${n(t.items)} items)`, result: `p95 ${ms(t.computation.p95)}, first ${ms(t.firstMs)}`,
-    baseline: `raw index read p95: ${ms(t.baseline.p95)}`, ratio: `${t.ratio} of raw`, target: `< 200 ms: ${verdict(todayWorst < 200)}`,
+    figure: `(3) Today list, ${n(d.recipients)} recipients (${n(t.items)} items)`,
+    result: `p95 ${ms(t.computation.p95)}, first ${ms(t.firstMs)}`,
+    baseline: `raw index read p95: ${ms(t.baseline.p95)}`,
+    ratio: `${t.ratio} of raw`,
+    target: `< 200 ms: ${verdict(todayWorst < 200)}`,
   });
-  console.log(`\nLogging one visit end to end (${v.visits} visits, each fulfilling an occurrence; ${v.outboxPerVisit} outbox entries per visit, ${v.nextOccurrences} next occurrences computed)`);
+  console.log(
+    `\nLogging one visit end to end (${v.visits} visits, each fulfilling an occurrence; ${v.outboxPerVisit} outbox entries per visit, ${v.nextOccurrences} next occurrences computed)`,
+  );
   console.table([
-    { measure: 'logVisit (transaction, outbox, audit, occurrence done, next computed)', p50_ms: v.logVisit.p50, p95_ms: v.logVisit.p95, max_ms: v.logVisit.max },
+    {
+      measure: 'logVisit (transaction, outbox, audit, occurrence done, next computed)',
+      p50_ms: v.logVisit.p50,
+      p95_ms: v.logVisit.p95,
+      max_ms: v.logVisit.max,
+    },
     { measure: 'baseline: raw single Dexie put of a stored visit', p50_ms: v.baseline.p50, p95_ms: v.baseline.p95, max_ms: v.baseline.max },
   ]);
   console.log(`ratio (baseline p95 / logVisit p95): ${v.ratio} (target p95 < 30 ms → ${verdict(v.logVisit.p95 < 30)})`);
   summary.push({
-    figure: `(4) log one visit, ${n(d.recipients)} recipients`, result: `p95 ${ms(v.logVisit.p95)} (p50 ${ms(v.logVisit.p50)})`,
-    baseline: `raw put p95: ${ms(v.baseline.p95)}`, ratio: `${v.ratio} of raw`, target: `p95 < 30 ms: ${verdict(v.logVisit.p95 < 30)}`,
+    figure: `(4) log one visit, ${n(d.recipients)} recipients`,
+    result: `p95 ${ms(v.logVisit.p95)} (p50 ${ms(v.logVisit.p50)})`,
+    baseline: `raw put p95: ${ms(v.baseline.p95)}`,
+    ratio: `${v.ratio} of raw`,
+    target: `p95 < 30 ms: ${verdict(v.logVisit.p95 < 30)}`,
   });
 }
 
 function printApp(r: AppBenchResult): void {
-  console.log(`\nThe app (production build) with ${r.recipients} recipients and ${r.historyMonths} month of history in IndexedDB (loaded by its offline demo in ${Math.round(r.loadMs / 1000)} s)`);
+  console.log(
+    `\nThe app (production build) with ${r.recipients} recipients and ${r.historyMonths} month of history in IndexedDB (loaded by its offline demo in ${Math.round(r.loadMs / 1000)} s)`,
+  );
   console.table([
-    ...r.coldStarts.map((c, i) => ({ measure: `cold start ${i + 1}: reload → caseload rows + search usable`, ms: c.interactiveMs, list_complete_ms: c.listCompleteMs ?? '' })),
+    ...r.coldStarts.map((c, i) => ({
+      measure: `cold start ${i + 1}: reload → caseload rows + search usable`,
+      ms: c.interactiveMs,
+      list_complete_ms: c.listCompleteMs ?? '',
+    })),
     { measure: 'baseline: the same build, empty profile (reload → sign-in box usable)', ms: r.baselineColdStartMs, list_complete_ms: '' },
   ]);
-  console.log(`cold start (median) ${r.coldStartMs} ms, ${r.coldStartRatio}× the empty app (target < 3 s → ${verdict(r.coldStartMs < 3000)})`);
+  console.log(
+    `cold start (median) ${r.coldStartMs} ms, ${r.coldStartRatio}× the empty app (target < 3 s → ${verdict(r.coldStartMs < 3000)})`,
+  );
   console.table([
     { measure: 'JS heap after GC, caseload shown', mb: r.heapAfterCaseloadMb },
     { measure: `JS heap after GC, Today shown (${r.todayRows} rows rendered)`, mb: r.heapAfterTodayMb },
     { measure: 'baseline: the empty app (sign-in screen)', mb: r.baselineHeapMb },
   ]);
   summary.push({
-    figure: `(7) cold start to an interactive caseload, ${n(r.recipients)} recipients`, result: ms(r.coldStartMs),
-    baseline: `empty app: ${ms(r.baselineColdStartMs)}`, ratio: `${r.coldStartRatio}×`, target: `< 3 s: ${verdict(r.coldStartMs < 3000)}`,
+    figure: `(7) cold start to an interactive caseload, ${n(r.recipients)} recipients`,
+    result: ms(r.coldStartMs),
+    baseline: `empty app: ${ms(r.baselineColdStartMs)}`,
+    ratio: `${r.coldStartRatio}×`,
+    target: `< 3 s: ${verdict(r.coldStartMs < 3000)}`,
   });
   summary.push({
-    figure: `(8) renderer JS heap, caseload + Today, ${n(r.recipients)} recipients`, result: `${r.heapAfterTodayMb} MB (caseload alone ${r.heapAfterCaseloadMb} MB)`,
-    baseline: `empty app: ${r.baselineHeapMb} MB`, ratio: `${r.heapRatio}×`, target: '—',
+    figure: `(8) renderer JS heap, caseload + Today, ${n(r.recipients)} recipients`,
+    result: `${r.heapAfterTodayMb} MB (caseload alone ${r.heapAfterCaseloadMb} MB)`,
+    baseline: `empty app: ${r.baselineHeapMb} MB`,
+    ratio: `${r.heapRatio}×`,
+    target: '—',
   });
 }
 
 function printLoad(r: LoadBenchResult): void {
-  console.log(`\nServer under load (${r.backend}): ${r.concurrent.stations} stations, each from its own address, ${r.concurrent.rounds} sync rounds each (push 5 new rows, pull to the end)`);
+  console.log(
+    `\nServer under load (${r.backend}): ${r.concurrent.stations} stations, each from its own address, ${r.concurrent.rounds} sync rounds each (push 5 new rows, pull to the end)`,
+  );
   const row = (measure: string, p: LoadBenchResult['concurrent']) => ({
-    measure, requests: p.requests, wall_ms: p.wallMs, req_per_s: p.requestsPerSec, mutations_per_s: p.mutationsPerSec,
-    push_p95_ms: p.push.p95, pull_p95_ms: p.pull.p95, all_p50_ms: p.all.p50, all_p95_ms: p.all.p95,
+    measure,
+    requests: p.requests,
+    wall_ms: p.wallMs,
+    req_per_s: p.requestsPerSec,
+    mutations_per_s: p.mutationsPerSec,
+    push_p95_ms: p.push.p95,
+    pull_p95_ms: p.pull.p95,
+    all_p50_ms: p.all.p50,
+    all_p95_ms: p.all.p95,
   });
-  console.table([row(`${r.concurrent.stations} stations at once`, r.concurrent), row(`baseline: ${r.sequential.stations} stations one request at a time`, r.sequential)]);
-  console.log(`sign-in of all ${r.concurrent.stations} at once: p50 ${r.login.p50} ms, p95 ${r.login.p95} ms; accounts made in ${r.accountsMs} ms`);
+  console.table([
+    row(`${r.concurrent.stations} stations at once`, r.concurrent),
+    row(`baseline: ${r.sequential.stations} stations one request at a time`, r.sequential),
+  ]);
+  console.log(
+    `sign-in of all ${r.concurrent.stations} at once: p50 ${r.login.p50} ms, p95 ${r.login.p95} ms; accounts made in ${r.accountsMs} ms`,
+  );
   console.log(`ratio (concurrent / sequential throughput): ${r.ratio}; errors: ${r.errors} (target 0 → ${verdict(r.errors === 0)})`);
   for (const e of r.errorSamples) console.log(`  error: ${e}`);
   summary.push({
-    figure: `(6) ${r.concurrent.stations} stations syncing at once, ${r.backend}`, result: `${r.concurrent.requestsPerSec} req/s, p95 ${ms(r.concurrent.all.p95)}, ${r.errors} errors`,
-    baseline: `sequential: ${r.sequential.requestsPerSec} req/s, p95 ${ms(r.sequential.all.p95)}`, ratio: `${r.ratio}× throughput`, target: `0 errors: ${verdict(r.errors === 0)}`,
+    figure: `(6) ${r.concurrent.stations} stations syncing at once, ${r.backend}`,
+    result: `${r.concurrent.requestsPerSec} req/s, p95 ${ms(r.concurrent.all.p95)}, ${r.errors} errors`,
+    baseline: `sequential: ${r.sequential.requestsPerSec} req/s, p95 ${ms(r.sequential.all.p95)}`,
+    ratio: `${r.ratio}× throughput`,
+    target: `0 errors: ${verdict(r.errors === 0)}`,
   });
 }
 
@@ -417,7 +593,11 @@ function fmtLoad(l: readonly number[]): string {
 function machineInfo(): string {
   let chromiumVersion = 'chromium ?';
   try {
-    chromiumVersion = execFileSync(chromiumPath() ?? 'chromium', ['--version'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromiumVersion = execFileSync(chromiumPath() ?? 'chromium', ['--version'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // No Chromium found: the browser figures would have failed already.
   }

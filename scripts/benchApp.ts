@@ -55,18 +55,22 @@ export interface BenchAppServer {
 
 export async function serveBenchApp(port = 0): Promise<BenchAppServer> {
   const server = await preview({
-    configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
   });
   const addr = server.httpServer.address();
   if (typeof addr !== 'object' || !addr) throw new Error('the preview server did not report its port');
   return {
     url: `http://127.0.0.1:${addr.port}/`,
     otherOriginUrl: `http://localhost:${addr.port}/`,
-    close: () => new Promise<void>((done) => {
-      server.httpServer.close(() => done());
-      // Keep-alive connections of a browser still open (a kept profile) would hold close() forever.
-      if ('closeAllConnections' in server.httpServer) server.httpServer.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.httpServer.close(() => done());
+        // Keep-alive connections of a browser still open (a kept profile) would hold close() forever.
+        if ('closeAllConnections' in server.httpServer) server.httpServer.closeAllConnections();
+      }),
   };
 }
 
@@ -104,7 +108,11 @@ interface Marks {
 }
 
 async function marks(page: Page, want: keyof Marks, timeoutMs: number): Promise<Marks> {
-  await page.waitForFunction((k) => (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[k] !== undefined, want, { timeout: timeoutMs, polling: 100 });
+  await page.waitForFunction(
+    (k) => (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[k] !== undefined,
+    want,
+    { timeout: timeoutMs, polling: 100 },
+  );
   return page.evaluate(() => (window as unknown as { __benchMarks: Marks }).__benchMarks);
 }
 
@@ -128,11 +136,18 @@ const median = (xs: readonly number[]): number => {
 };
 const round = (x: number): number => Math.round(x);
 
-export async function appBench(context: BrowserContext, app: BenchAppServer, opts: {
-  recipients: number; historyMonths: number; reloads: number; log: (s: string) => void;
-  /** A kept profile (`--keep`): a caseload already loaded there by an earlier run is used as it is. */
-  keep?: boolean;
-}): Promise<AppBenchResult> {
+export async function appBench(
+  context: BrowserContext,
+  app: BenchAppServer,
+  opts: {
+    recipients: number;
+    historyMonths: number;
+    reloads: number;
+    log: (s: string) => void;
+    /** A kept profile (`--keep`): a caseload already loaded there by an earlier run is used as it is. */
+    keep?: boolean;
+  },
+): Promise<AppBenchResult> {
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: MARKS_SCRIPT });
@@ -141,14 +156,19 @@ export async function appBench(context: BrowserContext, app: BenchAppServer, opt
     let kept = false;
     if (opts.keep) {
       await page.goto(`${app.url}#/caseload`);
-      const first = await page.waitForSelector('[data-testid="caseload-row"], [data-testid="start-screen"], [data-testid="login-username"]', { timeout: 120_000 });
+      const first = await page.waitForSelector(
+        '[data-testid="caseload-row"], [data-testid="start-screen"], [data-testid="login-username"]',
+        { timeout: 120_000 },
+      );
       kept = (await first.getAttribute('data-testid')) === 'caseload-row';
     }
     if (kept) {
       opts.log('app: the kept profile already holds a caseload; not loading it again');
     } else {
       opts.log(`app: the app loads ${opts.recipients} recipients (${opts.historyMonths} month of history) through its offline demo…`);
-      await page.goto(`${app.url}#/caseload?demoRecipients=${opts.recipients}&demoAccount=supervisor&demoHistoryMonths=${opts.historyMonths}`);
+      await page.goto(
+        `${app.url}#/caseload?demoRecipients=${opts.recipients}&demoAccount=supervisor&demoHistoryMonths=${opts.historyMonths}`,
+      );
       await marks(page, 'caseload', 60 * 60_000);
       loadMs = round(performance.now() - t0);
     }
@@ -181,9 +201,18 @@ export async function appBench(context: BrowserContext, app: BenchAppServer, opt
       const coldStartMs = median(coldStarts.map((c) => c.interactiveMs));
       const baselineColdStartMs = round(median(baselines));
       return {
-        recipients: opts.recipients, historyMonths: opts.historyMonths, loadMs, coldStarts, coldStartMs, baselineColdStartMs,
+        recipients: opts.recipients,
+        historyMonths: opts.historyMonths,
+        loadMs,
+        coldStarts,
+        coldStartMs,
+        baselineColdStartMs,
         coldStartRatio: Math.round((coldStartMs / baselineColdStartMs) * 100) / 100,
-        heapAfterCaseloadMb, heapAfterTodayMb, baselineHeapMb, heapRatio: Math.round((heapAfterTodayMb / baselineHeapMb) * 100) / 100, todayRows,
+        heapAfterCaseloadMb,
+        heapAfterTodayMb,
+        baselineHeapMb,
+        heapRatio: Math.round((heapAfterTodayMb / baselineHeapMb) * 100) / 100,
+        todayRows,
       };
     } finally {
       await blank.close();

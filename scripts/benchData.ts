@@ -54,7 +54,11 @@ async function load(dir: string, spec: BenchDataSpec, log: (s: string) => void):
 }
 
 /** Generates `spec` into the server database `target` (PGlite folder or PostgreSQL URL). */
-export async function loadInto(target: { databaseUrl: string | null; dataDir: string }, spec: BenchDataSpec, log: (s: string) => void): Promise<BenchDataManifest> {
+export async function loadInto(
+  target: { databaseUrl: string | null; dataDir: string },
+  spec: BenchDataSpec,
+  log: (s: string) => void,
+): Promise<BenchDataManifest> {
   const t0 = performance.now();
   const db = await openServerDb(target);
   const rows: Record<string, number> = {};
@@ -64,7 +68,10 @@ export async function loadInto(target: { databaseUrl: string | null; dataDir: st
     await db.transaction((tx) => claimForDemo(tx, { bench: benchDataKey(spec) }, now));
     let batch: EntityDemoRow[] = [];
     const gen = generateDemoRows({
-      recipients: spec.recipients, seed: spec.seed, today: DEMO_TODAY, scopePrefix: spec.scopePrefix,
+      recipients: spec.recipients,
+      seed: spec.seed,
+      today: DEMO_TODAY,
+      scopePrefix: spec.scopePrefix,
       ...(spec.historyMonths === null ? {} : { historyMonths: spec.historyMonths }),
     });
     for (const r of gen) {
@@ -95,7 +102,11 @@ export async function loadInto(target: { databaseUrl: string | null; dataDir: st
  * Makes sure the pristine folder for `spec` exists (loading it on first use), then copies it
  * to a fresh working folder; returns the working folder and what it holds.
  */
-export async function prepareBenchData(spec: BenchDataSpec, log: (s: string) => void, root = 'data/bench'): Promise<{ dataDir: string; manifest: BenchDataManifest; cached: boolean }> {
+export async function prepareBenchData(
+  spec: BenchDataSpec,
+  log: (s: string) => void,
+  root = 'data/bench',
+): Promise<{ dataDir: string; manifest: BenchDataManifest; cached: boolean }> {
   const base = benchDataDir(spec, root);
   const pristine = join(base, 'pristine');
   const manifestPath = join(base, MANIFEST);

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation, loginResponseSchema, pullResponseSchema, pushResponseSchema } from '../shared/sync/protocol';
+import {
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type Mutation,
+  loginResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '../shared/sync/protocol';
 import { encodeHlc } from '../shared/sync/hlc';
 import { idNumberCheckChar } from '../shared/validation/idNumber';
 import { type LatencySummary, summarize } from '../renderer/bench/stats';
@@ -73,29 +80,43 @@ export function stationAddress(i: number): string {
   return `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 }
 
-async function call(base: string, s: Pick<Station, 'agent' | 'localAddress'> & { token?: string }, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function call(
+  base: string,
+  s: Pick<Station, 'agent' | 'localAddress'> & { token?: string },
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, agent: s.agent, localAddress: s.localAddress,
-      headers: {
-        ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-        ...(s.token ? { authorization: `Bearer ${s.token}` } : {}),
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        agent: s.agent,
+        localAddress: s.localAddress,
+        headers: {
+          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          ...(s.token ? { authorization: `Bearer ${s.token}` } : {}),
+        },
       },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      });
-      res.on('error', reject);
-    });
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (payload !== undefined) req.write(payload);
     req.end();
@@ -123,23 +144,70 @@ function roundMutations(s: Station, staffId: string): Mutation[] {
   const id = idNumber();
   const hlc = (): string => encodeHlc({ millis: now.getTime(), counter: s.seq % 0xffff, node: s.clientId });
   const m = (table: Mutation['table'], rowId: string, fields: Record<string, unknown>): Mutation => ({
-    id: randomUUID(), seq: ++s.seq, table, rowId, op: 'upsert', fields: { ...fields, rev: 0, updatedAt: at }, baseRev: 0, hlc: hlc(),
+    id: randomUUID(),
+    seq: ++s.seq,
+    table,
+    rowId,
+    op: 'upsert',
+    fields: { ...fields, rev: 0, updatedAt: at },
+    baseRev: 0,
+    hlc: hlc(),
   });
-  const visit = (): Mutation => m('visits', randomUUID(), {
-    recipientId, stationCode: station, visitedAt: at, mode: 'home', purpose: 'routine', festival: null, staffIds: [staffId],
-    condition: { health: 'fair', living: 'good', mood: 'good' }, notes: '负载测试走访', dutyOccurrenceId: null, photos: [],
-  });
-  const aid = (): Mutation => m('aid', randomUUID(), {
-    recipientId, stationCode: station, date: at.slice(0, 10), kind: 'cash', amountFen: 50_000, quantity: null, item: null,
-    fundSource: 'government_budget', approvedBy: '站长', visitId: null, acknowledged: true, voided: false, voidReason: null,
-  });
+  const visit = (): Mutation =>
+    m('visits', randomUUID(), {
+      recipientId,
+      stationCode: station,
+      visitedAt: at,
+      mode: 'home',
+      purpose: 'routine',
+      festival: null,
+      staffIds: [staffId],
+      condition: { health: 'fair', living: 'good', mood: 'good' },
+      notes: '负载测试走访',
+      dutyOccurrenceId: null,
+      photos: [],
+    });
+  const aid = (): Mutation =>
+    m('aid', randomUUID(), {
+      recipientId,
+      stationCode: station,
+      date: at.slice(0, 10),
+      kind: 'cash',
+      amountFen: 50_000,
+      quantity: null,
+      item: null,
+      fundSource: 'government_budget',
+      approvedBy: '站长',
+      visitId: null,
+      acknowledged: true,
+      voided: false,
+      voidReason: null,
+    });
   const mutations = [
     m('recipients', recipientId, {
-      name: '张建国', gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', idNumber: id, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, lunarBirthday: false,
-      phones: ['13800138000'], address: '园岭新村 12 栋', stationCode: station, categories: [{ code: 'key_recipient' }], livingSituation: [],
-      healthNotes: '', pensionKind: null, emergencyContacts: [], dedicatedStaffId: null, medicalCard: false, status: 'active', statusDate: null, tags: [],
+      name: '张建国',
+      gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+      idNumber: id,
+      birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+      lunarBirthday: false,
+      phones: ['13800138000'],
+      address: '园岭新村 12 栋',
+      stationCode: station,
+      categories: [{ code: 'key_recipient' }],
+      livingSituation: [],
+      healthNotes: '',
+      pensionKind: null,
+      emergencyContacts: [],
+      dedicatedStaffId: null,
+      medicalCard: false,
+      status: 'active',
+      statusDate: null,
+      tags: [],
     }),
-    visit(), visit(), aid(), aid(),
+    visit(),
+    visit(),
+    aid(),
+    aid(),
   ];
   for (const x of mutations) x.fields = { ...x.fields, id: x.rowId };
   return mutations.slice(0, MUTATIONS_PER_PUSH);
@@ -157,9 +225,13 @@ async function timed<T>(into: number[], f: () => Promise<T>): Promise<T> {
 async function login(base: string, account: LoadAccount, i: number, rec: Recorder): Promise<Station | null> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const localAddress = stationAddress(i);
-  const res = await timed(rec.login, () => call(base, { agent, localAddress }, 'POST', '/api/v1/auth/login', {
-    username: account.username, password: PASSWORD, deviceId: `load-${account.username}`,
-  })).catch((e: unknown) => ({ status: 0, json: { error: { code: 'network', message: String(e) } } }));
+  const res = await timed(rec.login, () =>
+    call(base, { agent, localAddress }, 'POST', '/api/v1/auth/login', {
+      username: account.username,
+      password: PASSWORD,
+      deviceId: `load-${account.username}`,
+    }),
+  ).catch((e: unknown) => ({ status: 0, json: { error: { code: 'network', message: String(e) } } }));
   if (res.status !== 200) {
     rec.errors.push(describeFailure(`login ${account.username}`, res.status, res.json));
     agent.destroy();
@@ -172,9 +244,14 @@ async function login(base: string, account: LoadAccount, i: number, rec: Recorde
 /** One sync round of one station: push, then pull until the server has nothing more. */
 async function round(base: string, s: Station, staffId: string, rec: Recorder): Promise<void> {
   const mutations = roundMutations(s, staffId);
-  const pushed = await timed(rec.push, () => call(base, s, 'POST', '/api/v1/sync/push', {
-    protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: s.clientId, mutations,
-  })).catch((e: unknown) => ({ status: 0, json: { error: { code: 'network', message: String(e) } } }));
+  const pushed = await timed(rec.push, () =>
+    call(base, s, 'POST', '/api/v1/sync/push', {
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId: s.clientId,
+      mutations,
+    }),
+  ).catch((e: unknown) => ({ status: 0, json: { error: { code: 'network', message: String(e) } } }));
   if (pushed.status !== 200) {
     rec.errors.push(describeFailure(`push ${s.account.username}`, pushed.status, pushed.json));
   } else {
@@ -185,8 +262,9 @@ async function round(base: string, s: Station, staffId: string, rec: Recorder): 
     }
   }
   for (let page = 0; page < 50; page++) {
-    const pulled = await timed(rec.pull, () => call(base, s, 'GET', `/api/v1/sync/pull?cursor=${s.cursor}&limit=${PULL_PAGE}&clientId=${s.clientId}`))
-      .catch((e: unknown) => ({ status: 0, json: { error: { code: 'network', message: String(e) } } }));
+    const pulled = await timed(rec.pull, () =>
+      call(base, s, 'GET', `/api/v1/sync/pull?cursor=${s.cursor}&limit=${PULL_PAGE}&clientId=${s.clientId}`),
+    ).catch((e: unknown) => ({ status: 0, json: { error: { code: 'network', message: String(e) } } }));
     if (pulled.status !== 200) {
       rec.errors.push(describeFailure(`pull ${s.account.username}`, pulled.status, pulled.json));
       return;
@@ -200,18 +278,30 @@ async function round(base: string, s: Station, staffId: string, rec: Recorder): 
 function phase(stations: number, rounds: number, rec: Recorder, wallMs: number): LoadPhaseResult {
   const requests = rec.push.length + rec.pull.length;
   return {
-    stations, rounds, requests, wallMs: Math.round(wallMs),
+    stations,
+    rounds,
+    requests,
+    wallMs: Math.round(wallMs),
     requestsPerSec: Math.round((requests / wallMs) * 1000 * 10) / 10,
     mutationsPerSec: Math.round((rec.mutations / wallMs) * 1000),
-    push: summarize(rec.push), pull: summarize(rec.pull), all: summarize([...rec.push, ...rec.pull]),
+    push: summarize(rec.push),
+    pull: summarize(rec.pull),
+    all: summarize([...rec.push, ...rec.pull]),
   };
 }
 
 const newRecorder = (): Recorder => ({ push: [], pull: [], login: [], errors: [], mutations: 0 });
 
-export async function loadBench(server: BenchServer, opts: {
-  backend: 'pglite' | 'postgres'; stations: number; rounds: number; sequentialStations: number; log: (s: string) => void;
-}): Promise<LoadBenchResult> {
+export async function loadBench(
+  server: BenchServer,
+  opts: {
+    backend: 'pglite' | 'postgres';
+    stations: number;
+    rounds: number;
+    sequentialStations: number;
+    log: (s: string) => void;
+  },
+): Promise<LoadBenchResult> {
   const base = server.url;
   const { accounts, ms: accountsMs } = await server.createAccounts('440304', opts.stations, PASSWORD);
   opts.log(`load (${opts.backend}): ${accounts.length} accounts ready (${accountsMs} ms); all sign in at once…`);
@@ -223,7 +313,9 @@ export async function loadBench(server: BenchServer, opts: {
   for (const s of stations) s.cursor = head;
   const staffId = randomUUID();
 
-  opts.log(`load (${opts.backend}): sequential baseline, ${opts.sequentialStations} stations × ${opts.rounds} rounds one request at a time…`);
+  opts.log(
+    `load (${opts.backend}): sequential baseline, ${opts.sequentialStations} stations × ${opts.rounds} rounds one request at a time…`,
+  );
   const seq = newRecorder();
   const seqStations = stations.slice(0, opts.sequentialStations);
   let t = performance.now();
@@ -234,16 +326,23 @@ export async function loadBench(server: BenchServer, opts: {
   opts.log(`load (${opts.backend}): ${stations.length} stations × ${opts.rounds} rounds at once…`);
   const conc = newRecorder();
   t = performance.now();
-  await Promise.all(stations.map(async (s) => {
-    for (let r = 0; r < opts.rounds; r++) await round(base, s, staffId, conc);
-  }));
+  await Promise.all(
+    stations.map(async (s) => {
+      for (let r = 0; r < opts.rounds; r++) await round(base, s, staffId, conc);
+    }),
+  );
   const concurrent = phase(stations.length, opts.rounds, conc, performance.now() - t);
   for (const s of stations) s.agent.destroy();
 
   const errors = [...logins.errors, ...seq.errors, ...conc.errors];
   return {
-    backend: opts.backend, accountsMs, login: summarize(logins.login), concurrent, sequential,
+    backend: opts.backend,
+    accountsMs,
+    login: summarize(logins.login),
+    concurrent,
+    sequential,
     ratio: Math.round((concurrent.requestsPerSec / sequential.requestsPerSec) * 100) / 100,
-    errors: errors.length, errorSamples: errors.slice(0, 10),
+    errors: errors.length,
+    errorSamples: errors.slice(0, 10),
   };
 }

@@ -23,10 +23,21 @@ export interface PullBenchResult {
   ratio: number;
 }
 
-export async function pullThroughputBench(server: BenchServer, opts: {
-  username: string; password: string; scopePrefix: string; target: number; pageSize: number;
-}): Promise<PullBenchResult> {
-  const login = await createHttpLogin({ baseUrl: server.url })({ username: opts.username, password: opts.password, deviceId: `bench-pull-${randomUUID().slice(0, 8)}` });
+export async function pullThroughputBench(
+  server: BenchServer,
+  opts: {
+    username: string;
+    password: string;
+    scopePrefix: string;
+    target: number;
+    pageSize: number;
+  },
+): Promise<PullBenchResult> {
+  const login = await createHttpLogin({ baseUrl: server.url })({
+    username: opts.username,
+    password: opts.password,
+    deviceId: `bench-pull-${randomUUID().slice(0, 8)}`,
+  });
   if (!login.ok) throw new Error(`login: ${login.error.code} ${login.error.message}`);
   const { token } = login.value;
   const http = createHttpTransport({ baseUrl: server.url, getToken: () => token });
@@ -56,10 +67,16 @@ export async function pullThroughputBench(server: BenchServer, opts: {
   if (raw.rows !== changes) throw new Error(`raw read got ${raw.rows} rows, the pull ${changes}: not the same rows`);
   const perSec = (n: number, ms: number): number => Math.round((n / ms) * 1000);
   return {
-    pageSize: opts.pageSize, pages, changes,
-    httpMs: Math.round(httpMs), httpRowsPerSec: perSec(changes, httpMs),
-    handlerMs: Math.round(handler.ms), handlerRowsPerSec: perSec(changes, handler.ms),
-    rawSqlMs: Math.round(raw.ms), rawSqlRowsPerSec: perSec(raw.rows, raw.ms), rawSqlRows: raw.rows,
+    pageSize: opts.pageSize,
+    pages,
+    changes,
+    httpMs: Math.round(httpMs),
+    httpRowsPerSec: perSec(changes, httpMs),
+    handlerMs: Math.round(handler.ms),
+    handlerRowsPerSec: perSec(changes, handler.ms),
+    rawSqlMs: Math.round(raw.ms),
+    rawSqlRowsPerSec: perSec(raw.rows, raw.ms),
+    rawSqlRows: raw.rows,
     ratio: Math.round((raw.ms / httpMs) * 100) / 100,
   };
 }

@@ -23,7 +23,13 @@ function send(m: FromServer): void {
 async function rawRead(prefix: string, limit: number): Promise<RawReadResult> {
   if (!server) throw new Error('server not started');
   const t = performance.now();
-  const rows = await server.db.query<{ table_name: string; row_id: string; rev: number; data: Record<string, unknown>; updated_seq: unknown }>(
+  const rows = await server.db.query<{
+    table_name: string;
+    row_id: string;
+    rev: number;
+    data: Record<string, unknown>;
+    updated_seq: unknown;
+  }>(
     `SELECT table_name, row_id, rev, data, updated_seq FROM rows
      WHERE station_code LIKE $1 AND NOT deleted ORDER BY updated_seq LIMIT $2`,
     [`${prefix}%`, limit],
@@ -67,15 +73,19 @@ async function createAccounts(prefix: string, count: number, password: string): 
   if (ordered.length < count) throw new Error(`only ${ordered.length} community stations for ${count} accounts`);
   const db = server.db;
   const out = ordered.slice(0, count).map((station, i): LoadAccount & { name: string } => ({
-    username: `load-${String(i + 1).padStart(3, '0')}`, stationCode: station.code, name: `负载测试 ${i + 1}`,
+    username: `load-${String(i + 1).padStart(3, '0')}`,
+    stationCode: station.code,
+    name: `负载测试 ${i + 1}`,
   }));
   // A few at a time: password hashing (scrypt) runs on libuv's thread pool.
   for (let i = 0; i < out.length; i += 8) {
-    await Promise.all(out.slice(i, i + 8).map(async (a) => {
-      if (!(await findAccountByUsername(db, a.username))) {
-        await createAccount(db, { username: a.username, name: a.name, role: 'caseworker', stationCode: a.stationCode, password });
-      }
-    }));
+    await Promise.all(
+      out.slice(i, i + 8).map(async (a) => {
+        if (!(await findAccountByUsername(db, a.username))) {
+          await createAccount(db, { username: a.username, name: a.name, role: 'caseworker', stationCode: a.stationCode, password });
+        }
+      }),
+    );
   }
   return out.map(({ username, stationCode }) => ({ username, stationCode }));
 }

@@ -1,6 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { BenchDataManifest, BenchDataSpec } from './benchData';
-import { type FromServer, type HandlerPullResult, type LoadAccount, type RawReadResult, type ToServer, isFromServer } from './benchServerIpc';
+import {
+  type FromServer,
+  type HandlerPullResult,
+  type LoadAccount,
+  type RawReadResult,
+  type ToServer,
+  isFromServer,
+} from './benchServerIpc';
 
 /** The runner's handle on the bench server process (scripts/benchServer.ts). */
 export interface BenchServer {
@@ -49,23 +56,29 @@ export async function startBenchServer(spec: BenchDataSpec, databaseUrl?: string
   try {
     const ready = await request(child, databaseUrl ? { type: 'start', spec, databaseUrl } : { type: 'start', spec }, 'ready');
     return {
-      url: ready.url, manifest: ready.manifest, cached: ready.cached, dataDir: ready.dataDir, prepareMs: ready.prepareMs,
+      url: ready.url,
+      manifest: ready.manifest,
+      cached: ready.cached,
+      dataDir: ready.dataDir,
+      prepareMs: ready.prepareMs,
       rawRead: async (prefix, limit) => (await request(child, { type: 'rawRead', prefix, limit }, 'rawRead')).result,
-      handlerPull: async (username, target, pageSize) => (await request(child, { type: 'handlerPull', username, target, pageSize }, 'handlerPull')).result,
+      handlerPull: async (username, target, pageSize) =>
+        (await request(child, { type: 'handlerPull', username, target, pageSize }, 'handlerPull')).result,
       createAccounts: async (prefix, count, password) => {
         const r = await request(child, { type: 'createAccounts', prefix, count, password }, 'createAccounts');
         return { accounts: r.accounts, ms: r.ms };
       },
       head: async () => (await request(child, { type: 'head' }, 'head')).head,
-      stop: () => new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.send({ type: 'stop' } satisfies ToServer);
-      }),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.send({ type: 'stop' } satisfies ToServer);
+        }),
     };
   } catch (e) {
     child.kill('SIGKILL');

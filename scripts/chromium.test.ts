@@ -16,7 +16,10 @@ describe('which Chromium the tests and the bench drive', () => {
   chmodSync(fakeSystem, 0o755);
 
   it('takes CHROMIUM_PATH first, then the system one', () => {
-    expect(findChromium({ env: { CHROMIUM_PATH: '/opt/mine/chrome' }, systemPaths: [fakeSystem] })).toEqual({ path: '/opt/mine/chrome', source: 'CHROMIUM_PATH' });
+    expect(findChromium({ env: { CHROMIUM_PATH: '/opt/mine/chrome' }, systemPaths: [fakeSystem] })).toEqual({
+      path: '/opt/mine/chrome',
+      source: 'CHROMIUM_PATH',
+    });
     expect(findChromium({ env: {}, systemPaths: [join(scratch, 'absent'), fakeSystem] })).toEqual({ path: fakeSystem, source: 'system' });
   });
 

@@ -37,8 +37,13 @@ export const SYSTEM_CHROMIUM_PATHS: readonly string[] = ['/usr/bin/chromium'];
 
 /** Flags for a headless, offline-quiet Chromium that only talks to localhost. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 const require = createRequire(import.meta.url);

@@ -38,13 +38,20 @@ describe.each(testBackends())('npm run ledger on $name', (backend) => {
       const file = join(dir, `${backend.name}-street.xlsx`);
       const exported = await cli(source.db, 'export', '--scope', DEMO_STREET_CODE, '--out', file, '--full-id');
       expect(exported.code).toBe(0);
-      const recipientsInStreet = await count(source.db, `SELECT count(*) AS n FROM rows WHERE table_name = 'recipients' AND NOT deleted AND station_code LIKE '${DEMO_STREET_CODE}%'`);
+      const recipientsInStreet = await count(
+        source.db,
+        `SELECT count(*) AS n FROM rows WHERE table_name = 'recipients' AND NOT deleted AND station_code LIKE '${DEMO_STREET_CODE}%'`,
+      );
       expect(recipientsInStreet).toBeGreaterThan(0);
       expect(sheetRecords(readXlsx(readFileSync(file))[0]!)).toHaveLength(recipientsInStreet);
 
       // The staff roster, so staff names resolve as on the source server.
       const staff = await source.db.query<{ data: EntityDemoRow['row'] }>("SELECT data FROM rows WHERE table_name = 'staff'");
-      await writeDemoBatch(target.db, staff.map((s) => ({ table: 'staff', row: s.data }) as EntityDemoRow), new Date());
+      await writeDemoBatch(
+        target.db,
+        staff.map((s) => ({ table: 'staff', row: s.data }) as EntityDemoRow),
+        new Date(),
+      );
       const changesBefore = await changeCount(target.db);
 
       const dry = await cli(target.db, 'import', file, '--dry-run');
@@ -58,14 +65,14 @@ describe.each(testBackends())('npm run ledger on $name', (backend) => {
       expect(rows).toBeGreaterThan(recipientsInStreet);
       expect(await count(target.db, "SELECT count(*) AS n FROM rows WHERE table_name = 'recipients'")).toBe(recipientsInStreet);
       // Every written row has its change-feed entry (clients pull it) and its audit entry.
-      expect(await changeCount(target.db) - changesBefore).toBe(rows);
+      expect((await changeCount(target.db)) - changesBefore).toBe(rows);
       expect(await count(target.db, "SELECT count(*) AS n FROM audit_log WHERE op = 'import' AND client_id = 'ledger-import'")).toBe(rows);
 
       const second = await cli(target.db, 'import', file);
       expect(second.code).toBe(0);
       expect(second.lines[0]).toMatch(/new 0 {2}updated 0 {2}unchanged \d+ {2}errors 0/);
       expect(await rowCount(target.db)).toBe(rows);
-      expect(await changeCount(target.db) - changesBefore).toBe(rows);
+      expect((await changeCount(target.db)) - changesBefore).toBe(rows);
 
       // The imported rows export again to the same ledger content.
       const again = join(dir, `${backend.name}-again.xlsx`);

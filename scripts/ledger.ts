@@ -65,9 +65,11 @@ export async function runLedgerCli(db: Db, argv: readonly string[], io: CliOutpu
       const data = await loadLedgerData(db, values.scope);
       const bytes = await writeLedger(data, { scope: values.scope, fullIdNumbers: values['full-id'] });
       await writeFile(resolve(values.out), bytes);
-      io.out(`exported ${stationPathName(values.scope)} (${values.scope}): ${data.recipients.length} recipients, ${data.visits.length} visits, `
-        + `${data.aid.length} aid, ${data.dutyOccurrences.length} duty occurrences, ${data.requests.length} requests`
-        + `${values['full-id'] ? ', full ID numbers' : ', ID numbers masked'} → ${resolve(values.out)}`);
+      io.out(
+        `exported ${stationPathName(values.scope)} (${values.scope}): ${data.recipients.length} recipients, ${data.visits.length} visits, ` +
+          `${data.aid.length} aid, ${data.dutyOccurrences.length} duty occurrences, ${data.requests.length} requests` +
+          `${values['full-id'] ? ', full ID numbers' : ', ID numbers masked'} → ${resolve(values.out)}`,
+      );
       return 0;
     }
     case 'import': {
@@ -85,9 +87,11 @@ export async function runLedgerCli(db: Db, argv: readonly string[], io: CliOutpu
         io.out('dry run: nothing written');
         return result.plan.errors.length > 0 ? 1 : 0;
       }
-      io.out(result.plan.masked
-        ? 'nothing written: the ID numbers of this ledger are masked'
-        : 'nothing written: fix the rows above, or pass --skip-errors to import only the valid rows');
+      io.out(
+        result.plan.masked
+          ? 'nothing written: the ID numbers of this ledger are masked'
+          : 'nothing written: fix the rows above, or pass --skip-errors to import only the valid rows',
+      );
       return 1;
     }
     default:

@@ -44,7 +44,10 @@ export function electronBinary(): string | null {
 
 export function onExit(stop: () => Promise<unknown>): void {
   const handler = (): void => {
-    stop().then(() => process.exit(0), () => process.exit(1));
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);

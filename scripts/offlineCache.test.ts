@@ -26,7 +26,8 @@ function worker(version: string, online: { up: boolean }) {
     });
   };
   const caches = { open, keys: () => Promise.resolve([...stores.keys()]), delete: (n: string) => Promise.resolve(stores.delete(n)) };
-  const fetch = (r: { url: string }) => (online.up ? Promise.resolve(`network ${new URL(r.url).pathname}`) : Promise.reject(new TypeError('Failed to fetch')));
+  const fetch = (r: { url: string }) =>
+    online.up ? Promise.resolve(`network ${new URL(r.url).pathname}`) : Promise.reject(new TypeError('Failed to fetch'));
   const self = {
     registration: { scope: 'http://127.0.0.1:4173/' },
     addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
@@ -34,12 +35,24 @@ function worker(version: string, online: { up: boolean }) {
     clients: { claim: () => Promise.resolve() },
   };
   runInNewContext(serviceWorkerSource(version, ['./index.html', './assets/index-abc.js']), {
-    self, caches, fetch, URL, Response: { error: () => 'error response' },
+    self,
+    caches,
+    fetch,
+    URL,
+    Response: { error: () => 'error response' },
   });
   const dispatch = async (type: string, request = { method: 'GET', url: 'http://127.0.0.1:4173/', mode: 'navigate' }) => {
     let answer: Promise<unknown> | undefined;
     let waited: Promise<unknown> | undefined;
-    listeners.get(type)?.({ request, respondWith: (r) => { answer = r; }, waitUntil: (p) => { waited = p; } });
+    listeners.get(type)?.({
+      request,
+      respondWith: (r) => {
+        answer = r;
+      },
+      waitUntil: (p) => {
+        waited = p;
+      },
+    });
     await waited;
     return answer === undefined ? 'not handled' : await answer;
   };
@@ -48,8 +61,8 @@ function worker(version: string, online: { up: boolean }) {
 
 const get = (path: string, mode = 'cors') => ({ method: 'GET', url: `http://127.0.0.1:4173${path}`, mode });
 
-describe('the browser shell\'s offline cache (service worker)', () => {
-  it('keeps the app\'s files at install; pages come from the network, and from the cache when it is down', async () => {
+describe("the browser shell's offline cache (service worker)", () => {
+  it("keeps the app's files at install; pages come from the network, and from the cache when it is down", async () => {
     const online = { up: true };
     const w = worker('v1', online);
     await w.dispatch('install');
@@ -65,10 +78,12 @@ describe('the browser shell\'s offline cache (service worker)', () => {
     await w.dispatch('install');
     expect(await w.dispatch('fetch', get('/api/v1/sync/pull?cursor=0'))).toBe('not handled');
     expect(await w.dispatch('fetch', { method: 'GET', url: 'https://example.org/x.js', mode: 'cors' })).toBe('not handled');
-    expect(await w.dispatch('fetch', { method: 'POST', url: 'http://127.0.0.1:4173/assets/index-abc.js', mode: 'cors' })).toBe('not handled');
+    expect(await w.dispatch('fetch', { method: 'POST', url: 'http://127.0.0.1:4173/assets/index-abc.js', mode: 'cors' })).toBe(
+      'not handled',
+    );
   });
 
-  it('a new build\'s worker drops the old build\'s cache when it takes over', async () => {
+  it("a new build's worker drops the old build's cache when it takes over", async () => {
     const online = { up: true };
     const old = worker('v1', online);
     await old.dispatch('install');

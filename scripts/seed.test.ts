@@ -15,7 +15,10 @@ const dir = mkdtempSync(join(tmpdir(), 'youfu-seed-'));
 /** The real CLI, as `npm run seed` runs it. */
 async function seed(args: string[]): Promise<{ file: string; stderr: string }> {
   const file = join(dir, `${args.join('_').replace(/[^\w]/g, '')}.ndjson`);
-  const { stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args, '--out', file], { cwd: root, maxBuffer: 1 << 20 });
+  const { stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args, '--out', file], {
+    cwd: root,
+    maxBuffer: 1 << 20,
+  });
   return { file, stderr };
 }
 
@@ -29,7 +32,11 @@ describe('npm run seed -- --recipients 2000 --seed 7', () => {
     const first = await seed(['--recipients', '2000', '--seed', '7']);
     bytes = readFileSync(first.file);
     stderr = first.stderr;
-    rows = bytes.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as DemoRow);
+    rows = bytes
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DemoRow);
     audit = auditDemoRows(rows, DEMO_TODAY);
   }, 120_000);
 
@@ -92,7 +99,12 @@ describe('npm run seed -- --recipients 2000 --seed 7', () => {
   it('has the demo accounts and the 园岭 combat hero with an overdue monthly visit', () => {
     const staff = rows.flatMap((r) => (r.table === 'staff' ? [r.row] : []));
     for (const a of Object.values(DEMO_ACCOUNTS)) {
-      expect(staff.find((s) => s.username === a.username)).toMatchObject({ id: a.id, role: a.role, stationCode: a.stationCode, active: true });
+      expect(staff.find((s) => s.username === a.username)).toMatchObject({
+        id: a.id,
+        role: a.role,
+        stationCode: a.stationCode,
+        active: true,
+      });
     }
     const hero = rows.find((r) => r.table === 'recipients' && r.row.dedicatedStaffId === DEMO_ACCOUNTS.hero.id);
     expect(hero?.table === 'recipients' && hero.row.stationCode.startsWith(DEMO_STREET_CODE)).toBe(true);

@@ -44,7 +44,8 @@ export async function writeDemoNdjson(opts: DemoOptions, outPath: string): Promi
   const flush = async (): Promise<void> => {
     if (state.failure) throw state.failure;
     const ok = out.write(lines.join(''));
-    lines = []; used = 0;
+    lines = [];
+    used = 0;
     if (!ok) await once(out, 'drain');
   };
   try {
@@ -52,7 +53,8 @@ export async function writeDemoNdjson(opts: DemoOptions, outPath: string): Promi
       counts[r.table] += 1;
       const line = demoRowToLine(r);
       // UTF-8 takes at most 3 bytes per UTF-16 code unit, plus the newline.
-      lines.push(line + '\n'); used += line.length;
+      lines.push(line + '\n');
+      used += line.length;
       if (used > CHUNK_BYTES / 4) await flush();
     }
     if (used > 0) await flush();
@@ -110,7 +112,9 @@ async function main(): Promise<void> {
   const width = Math.max(...DEMO_TABLES.map((t) => t.length));
   for (const t of DEMO_TABLES) process.stderr.write(`${t.padEnd(width)}  ${summary.counts[t].toLocaleString('en-US').padStart(12)}\n`);
   const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-  process.stderr.write(`wrote ${out}: ${mb(summary.bytes)} MB in ${(summary.elapsedMs / 1000).toFixed(1)} s (peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB)\n`);
+  process.stderr.write(
+    `wrote ${out}: ${mb(summary.bytes)} MB in ${(summary.elapsedMs / 1000).toFixed(1)} s (peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB)\n`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

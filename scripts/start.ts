@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   if (electron) {
     const app = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, YOUFU_SERVER_URL: server.url } });
     app.on('exit', () => void server.close().then(() => process.exit(0)));
-    onExit(async () => { app.kill(); await server.close(); });
+    onExit(async () => {
+      app.kill();
+      await server.close();
+    });
     return;
   }
   console.log('\nThe Electron binary is not available on this machine (it cannot be downloaded here);');

@@ -82,12 +82,20 @@ describe.each(testBackends())('accounts and the admin CLI on $name', (backend) =
     afterAll(async () => dropStorage());
 
     it('creates a mixed-case username that then signs in, and refuses a bad one with a non-zero exit', { timeout: 120_000 }, async () => {
-      const created = await runAdmin(storage, ['create-user', 'Liu.Yang', '--name', '刘洋', '--role', 'caseworker', '--station', '440304001001'], { YOUFU_PASSWORD: GOOD });
+      const created = await runAdmin(
+        storage,
+        ['create-user', 'Liu.Yang', '--name', '刘洋', '--role', 'caseworker', '--station', '440304001001'],
+        { YOUFU_PASSWORD: GOOD },
+      );
       expect(created.stderr).toBe('');
       expect(created.code).toBe(0);
       expect(created.stdout).toMatch(/created liu\.yang/);
 
-      const weak = await runAdmin(storage, ['create-user', 'zhao lei', '--name', '赵磊', '--role', 'caseworker', '--station', '440304001001'], { YOUFU_PASSWORD: GOOD });
+      const weak = await runAdmin(
+        storage,
+        ['create-user', 'zhao lei', '--name', '赵磊', '--role', 'caseworker', '--station', '440304001001'],
+        { YOUFU_PASSWORD: GOOD },
+      );
       expect(weak.code).toBe(1);
       expect(weak.stderr).toMatch(/letters and digits/);
       const common = await runAdmin(storage, ['reset-password', 'LIU.YANG'], { YOUFU_PASSWORD: 'iloveyou' });
@@ -98,7 +106,11 @@ describe.each(testBackends())('accounts and the admin CLI on $name', (backend) =
       const server = await startTestServer(opened);
       try {
         expect(await findAccountByUsername(opened, 'zhao lei')).toBeNull();
-        const r = await http<LoginResponse>(server.baseUrl, 'POST', '/api/v1/auth/login', { username: 'Liu.Yang', password: GOOD, deviceId: 'device-cli-1' });
+        const r = await http<LoginResponse>(server.baseUrl, 'POST', '/api/v1/auth/login', {
+          username: 'Liu.Yang',
+          password: GOOD,
+          deviceId: 'device-cli-1',
+        });
         expect(r.status).toBe(200);
         expect(r.body.user.username).toBe('liu.yang');
       } finally {

@@ -45,8 +45,15 @@ async function run(db: Db, argv: string[]): Promise<string> {
   switch (command) {
     case 'create-user': {
       if (!username || !values.name || !values.role || !values.station) throw new Error(USAGE);
-      if (!(STAFF_ROLE.values as readonly string[]).includes(values.role)) throw new Error(`role must be one of ${STAFF_ROLE.values.join(', ')}`);
-      const a = await createAccount(db, { username, name: values.name, role: values.role as StaffRole, stationCode: values.station, password: requirePassword() });
+      if (!(STAFF_ROLE.values as readonly string[]).includes(values.role))
+        throw new Error(`role must be one of ${STAFF_ROLE.values.join(', ')}`);
+      const a = await createAccount(db, {
+        username,
+        name: values.name,
+        role: values.role as StaffRole,
+        stationCode: values.station,
+        password: requirePassword(),
+      });
       return `created ${describe(a)}`;
     }
     case 'set-station':

@@ -24,7 +24,9 @@ describe('the route table (shared/api/routes.ts) and the server', () => {
   it('lists exactly the routes the server registers', () => {
     // Fastify answers HEAD for every GET by itself; the table lists what clients call.
     const served = registered.filter((r) => !r.startsWith('HEAD ')).sort();
-    const listed = Object.values(apiRoutes).map((r) => `${r.method} ${r.path}`).sort();
+    const listed = Object.values(apiRoutes)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(served).toEqual(listed);
   });
 
@@ -32,9 +34,16 @@ describe('the route table (shared/api/routes.ts) and the server', () => {
     const names = Object.values(apiRoutes).filter((r) => r.auth === 'session');
     expect(names.length).toBeGreaterThan(5);
     for (const route of names) {
-      const res = await http<{ error: { code: string } }>(server.baseUrl, route.method, route.path.replace(':id', '1'), route.method === 'POST' ? {} : undefined);
+      const res = await http<{ error: { code: string } }>(
+        server.baseUrl,
+        route.method,
+        route.path.replace(':id', '1'),
+        route.method === 'POST' ? {} : undefined,
+      );
       expect({ route: route.name, status: res.status, code: res.body.error.code }).toEqual({
-        route: route.name, status: route.errors.unauthorized, code: 'unauthorized',
+        route: route.name,
+        status: route.errors.unauthorized,
+        code: 'unauthorized',
       });
     }
   });
@@ -55,15 +64,30 @@ describe('the route table (shared/api/routes.ts) and the server', () => {
     await expectError('review', apiAs(server, caseworker).call('review', { week: '2026-11-23' }), 'forbidden_role');
     await expectError('review', apiAs(server, supervisor).call('review', { week: 'next week' }), 'validation_failed');
     await expectError('review', apiAs(server, supervisor).call('review', { week: '2026-11-23', station: '440305' }), 'forbidden_scope');
-    await expectError('resolveConflict', apiAs(server, supervisor).call('resolveConflict', { id: 999_999, resolution: 'keep_winner' }), 'not_found');
+    await expectError(
+      'resolveConflict',
+      apiAs(server, supervisor).call('resolveConflict', { id: 999_999, resolution: 'keep_winner' }),
+      'not_found',
+    );
     await expectError('pull', apiAs(server, caseworker).call('pull', { cursor: 1_000_000 }), 'must_refetch');
-    await expectError('push', apiAs(server, caseworker).call('push', { protocolVersion: 99, schemaVersion: 1, clientId: 'client-0001', mutations: [] }), 'protocol_version_unsupported');
+    await expectError(
+      'push',
+      apiAs(server, caseworker).call('push', { protocolVersion: 99, schemaVersion: 1, clientId: 'client-0001', mutations: [] }),
+      'protocol_version_unsupported',
+    );
   });
 
   it('validates the answers with the table’s response schemas', async () => {
     const health = await createPublicClient({ baseUrl: server.baseUrl, fetch: nodeFetch }).call('health');
     expect(health).toMatchObject({ ok: true, value: { ok: true, protocolVersion: 1 } });
-    const login = await createPublicClient({ baseUrl: server.baseUrl, fetch: nodeFetch }).call('login', { username: 'nobody', password: 'wrong', deviceId: 'device-0001' });
-    expect(login).toEqual({ ok: false, error: { code: 'unauthorized', status: apiRoutes.login.errors.unauthorized, message: 'wrong username or password' } });
+    const login = await createPublicClient({ baseUrl: server.baseUrl, fetch: nodeFetch }).call('login', {
+      username: 'nobody',
+      password: 'wrong',
+      deviceId: 'device-0001',
+    });
+    expect(login).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', status: apiRoutes.login.errors.unauthorized, message: 'wrong username or password' },
+    });
   });
 });

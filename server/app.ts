@@ -62,9 +62,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: trustProxyOption(opts.trustProxy),
-    logger: opts.logger
-      ? { redact, level: 'info', ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream } : {}) }
-      : false,
+    logger: opts.logger ? { redact, level: 'info', ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream } : {}) } : false,
   });
   const { onRoute } = opts;
   if (onRoute) {
@@ -92,12 +90,20 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     } finally {
       clearTimeout(timer);
     }
-    return { ok: true, serverId, serverTime: now().toISOString(), protocolVersion: PROTOCOL_VERSION, schemaVersions: [...SUPPORTED_SCHEMA_VERSIONS] };
+    return {
+      ok: true,
+      serverId,
+      serverTime: now().toISOString(),
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersions: [...SUPPORTED_SCHEMA_VERSIONS],
+    };
   });
 
   registerAuthRoutes(app, { db, now, serverId, limits: { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits } });
 
-  registerRoute(app, apiRoutes.push, { db, now }, ({ session, body }) => handlePush({ db, now, maxClockDriftMs: opts.maxClockDriftMs }, session, body));
+  registerRoute(app, apiRoutes.push, { db, now }, ({ session, body }) =>
+    handlePush({ db, now, maxClockDriftMs: opts.maxClockDriftMs }, session, body),
+  );
   registerRoute(app, apiRoutes.pull, { db, now }, ({ session, query }) => handlePull({ db, now }, session, query));
 
   registerConflictRoutes(app, { db, now });

@@ -23,7 +23,10 @@ export function parseTrustProxy(raw: string | undefined): boolean | number | str
   if (v === '' || v === 'false') return false;
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   for (const item of list) {
     if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(item) && !['loopback', 'linklocal', 'uniquelocal'].includes(item)) {
       throw new Error(`TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses/CIDRs; got ${item}`);
@@ -36,7 +39,8 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const timeout = env.DB_TIMEOUT_MS ? Number(env.DB_TIMEOUT_MS) : undefined;
-  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100)) throw new Error(`DB_TIMEOUT_MS must be a number of milliseconds (≥ 100), got ${env.DB_TIMEOUT_MS}`);
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100))
+    throw new Error(`DB_TIMEOUT_MS must be a number of milliseconds (≥ 100), got ${env.DB_TIMEOUT_MS}`);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,

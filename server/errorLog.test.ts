@@ -22,7 +22,12 @@ describe.each(testBackends())('the error log on $name', (backend) => {
     drop = opened.drop;
     const stream = new Writable({
       write(chunk: Buffer, _enc, done) {
-        lines.push(...chunk.toString().split('\n').filter((l) => l.length > 0));
+        lines.push(
+          ...chunk
+            .toString()
+            .split('\n')
+            .filter((l) => l.length > 0),
+        );
         done();
       },
     });
@@ -40,7 +45,11 @@ describe.each(testBackends())('the error log on $name', (backend) => {
     await server.db.exec('ALTER TABLE rows ADD CONSTRAINT log_probe CHECK (false) NOT VALID');
     const f = new MutationFactory(`log-client-${randomUUID().slice(0, 8)}`, () => new Date());
     const r = await push(server, user, f.clientId, [
-      f.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA, { name: NAME, phones: [PHONE], address: ADDRESS, healthNotes: NOTES })),
+      f.upsert(
+        'recipients',
+        randomUUID(),
+        recipientFields(ST.yuanlingA, { name: NAME, phones: [PHONE], address: ADDRESS, healthNotes: NOTES }),
+      ),
     ]);
     expect(r.status).toBe(500);
     expect((r.body as ErrorBody).error.code).toBe('internal');

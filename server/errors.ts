@@ -45,7 +45,8 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.in
 
 /** Fastify's own errors come with codes of their own; map them onto the protocol's. */
 function fromFastify(e: FastifyError): ApiError | null {
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) return new ApiError('payload_too_large', 'the request body is too large');
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413)
+    return new ApiError('payload_too_large', 'the request body is too large');
   if (e.statusCode === 429) return new ApiError('rate_limited', 'too many requests; try again later');
   if (e.statusCode === 415) return new ApiError('validation_failed', 'send JSON (content-type: application/json)', 415);
   if (e.statusCode === 400) return new ApiError('validation_failed', e.message);
@@ -84,7 +85,10 @@ export function safeErrorLog(e: unknown): Record<string, unknown> {
 export function handleError(e: unknown, req: FastifyRequest, reply: FastifyReply): void {
   if (e instanceof StorageUnavailableError) {
     req.log.error({ reason: e.reason }, 'storage unavailable');
-    void reply.code(503).header('retry-after', '30').send(errorBody('storage_unavailable', 'the server cannot use its database right now; it restarts itself, try again shortly'));
+    void reply
+      .code(503)
+      .header('retry-after', '30')
+      .send(errorBody('storage_unavailable', 'the server cannot use its database right now; it restarts itself, try again shortly'));
     return;
   }
   const api = e instanceof ApiError ? e : fromFastify(e as FastifyError);

@@ -27,7 +27,11 @@ describe.each(testBackends())('the server process on $name', (backend) => {
   let server: ServerProcess | null = null;
   beforeAll(async () => {
     ({ config: storage, drop } = await backend.storage());
-    const created = await runAdmin(storage, ['create-user', 'crash.tester', '--name', '测试员', '--role', 'city_admin', '--station', ST.city], { YOUFU_PASSWORD: PASSWORD });
+    const created = await runAdmin(
+      storage,
+      ['create-user', 'crash.tester', '--name', '测试员', '--role', 'city_admin', '--station', ST.city],
+      { YOUFU_PASSWORD: PASSWORD },
+    );
     expect(created.stderr).toBe('');
     expect(created.stdout).toMatch(/created crash\.tester/);
   });
@@ -37,7 +41,13 @@ describe.each(testBackends())('the server process on $name', (backend) => {
   });
 
   const login = async (url: string) =>
-    (await http<LoginResponse>(url, 'POST', '/api/v1/auth/login', { username: 'crash.tester', password: PASSWORD, deviceId: 'crash-device-1' })).body.token;
+    (
+      await http<LoginResponse>(url, 'POST', '/api/v1/auth/login', {
+        username: 'crash.tester',
+        password: PASSWORD,
+        deviceId: 'crash-device-1',
+      })
+    ).body.token;
 
   /** 40 recipients with long notes and 160 aid entries: a push that takes a while. */
   const bigBatch = (f: MutationFactory): Mutation[] => {
@@ -45,7 +55,8 @@ describe.each(testBackends())('the server process on $name', (backend) => {
     for (let i = 0; i < RECIPIENTS_PER_BATCH; i++) {
       const rid = randomUUID();
       out.push(f.upsert('recipients', rid, recipientFields(ST.yuanlingA, { healthNotes: '血压偏高，需定期复查。'.repeat(250) })));
-      for (let k = 0; k < AID_PER_RECIPIENT; k++) out.push(f.upsert('aid', randomUUID(), aidFields(rid, ST.yuanlingA, { amountFen: 10000 + k })));
+      for (let k = 0; k < AID_PER_RECIPIENT; k++)
+        out.push(f.upsert('aid', randomUUID(), aidFields(rid, ST.yuanlingA, { amountFen: 10000 + k })));
     }
     return out;
   };

@@ -11,8 +11,8 @@ export interface RouteDeps {
 }
 
 export type RouteHandlerInput<R extends ApiRoute> = RouteRequest<R> & { req: FastifyRequest } & (R['auth'] extends 'session'
-  ? { session: Session }
-  : unknown);
+    ? { session: Session }
+    : unknown);
 
 export interface RouteOptions {
   /** Run after authentication and before validation: a caller of the wrong role hears 403 whatever it sent. */
@@ -57,7 +57,8 @@ export function registerRoute<R extends ApiRoute>(
       } catch (e) {
         if (e instanceof ApiError) {
           const status = route.errors[e.code];
-          if (status === undefined) req.log.warn({ route: route.name, code: e.code }, 'the route answered a code the route table does not list');
+          if (status === undefined)
+            req.log.warn({ route: route.name, code: e.code }, 'the route answered a code the route table does not list');
           else if (status !== e.status) {
             const answered = new ApiError(e.code, e.message, status);
             answered.retryAfterSeconds = e.retryAfterSeconds;

@@ -21,7 +21,10 @@ export function inScope(stationCode: string, scopes: readonly string[]): boolean
 
 /** Identifies a set of scopes; a cursor issued under another fingerprint is no longer valid. */
 export function scopeFingerprint(scopes: readonly string[]): string {
-  return createHash('sha256').update([...scopes].sort().join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update([...scopes].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**

@@ -68,7 +68,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : opts.config.port;
     return {
-      app, db, demo, demoDatabase,
+      app,
+      db,
+      demo,
+      demoDatabase,
       url: `http://${opts.config.host}:${port}`,
       async close() {
         await app.close();

@@ -9,12 +9,16 @@ function run(script: string): Promise<{ code: number | null; signal: NodeJS.Sign
   const t0 = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((resolve) => child.once('exit', (code, signal) => {
-    clearTimeout(guard);
-    resolve({ code, signal, stderr, ms: Date.now() - t0 });
-  }));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, stderr, ms: Date.now() - t0 });
+    }),
+  );
 }
 
 describe('the stall watchdog', () => {

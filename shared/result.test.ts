@@ -4,7 +4,10 @@ import { type Result, err, ok } from './result';
 describe('Result', () => {
   it('keeps the wire shape IPC and HTTP carry: { ok, value } or { ok, error }, nothing else', () => {
     expect(JSON.parse(JSON.stringify(ok({ id: 'r1' })))).toEqual({ ok: true, value: { id: 'r1' } });
-    expect(JSON.parse(JSON.stringify(err({ code: 'locked', message: 'm' })))).toEqual({ ok: false, error: { code: 'locked', message: 'm' } });
+    expect(JSON.parse(JSON.stringify(err({ code: 'locked', message: 'm' })))).toEqual({
+      ok: false,
+      error: { code: 'locked', message: 'm' },
+    });
     expect(Object.keys(ok(null))).toEqual(['ok', 'value']);
     expect(Object.keys(err('x'))).toEqual(['ok', 'error']);
   });

@@ -65,7 +65,8 @@ export const layers = [
   {
     importer: /^renderer\/features\//,
     target: /^renderer\/(bench\/|main$)/,
-    message: 'Features do not import the entry points (renderer/main.tsx, renderer/bench/): move the shared code into the feature or renderer/features/common/.',
+    message:
+      'Features do not import the entry points (renderer/main.tsx, renderer/bench/): move the shared code into the feature or renderer/features/common/.',
   },
   {
     importer: /^renderer\/(app\/|bench\/|main\.tsx?$)/,
@@ -84,7 +85,8 @@ export const layers = [
   {
     importer: /^renderer\/ui\//,
     target: /^renderer\/features\//,
-    message: 'renderer/ui/ holds presentational pieces every screen may use: it must not import a feature. Pass the data in as props instead.',
+    message:
+      'renderer/ui/ holds presentational pieces every screen may use: it must not import a feature. Pass the data in as props instead.',
   },
   {
     importer: /^renderer\/(db|sync)\//,

@@ -80,7 +80,14 @@ describe('window.app', () => {
     await api.backup.chooseFolder();
     await api.backup.configure({ enabled: false });
     await api.backup.write({
-      meta: { schemaVersion: 1, databaseName: 'd', accountId: 'a', serverId: 's', createdAt: '2026-11-28T00:00:00.000Z', outboxSeqFloor: 0 },
+      meta: {
+        schemaVersion: 1,
+        databaseName: 'd',
+        accountId: 'a',
+        serverId: 's',
+        createdAt: '2026-11-28T00:00:00.000Z',
+        outboxSeqFloor: 0,
+      },
       tableOrder: ['recipients'],
       tables: { recipients: [] },
     });

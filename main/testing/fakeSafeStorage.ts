@@ -26,7 +26,8 @@ export class FakeSafeStorage implements SafeStorageLike {
   }
   decryptString(encrypted: Buffer): string {
     if (!this.available) throw new Error('Encryption is not available.');
-    if (encrypted.subarray(0, 3).toString() !== 'v10' || encrypted[3] !== this.key) throw new Error('Error while decrypting the ciphertext');
+    if (encrypted.subarray(0, 3).toString() !== 'v10' || encrypted[3] !== this.key)
+      throw new Error('Error while decrypting the ciphertext');
     return Buffer.from(encrypted.subarray(4).map((b) => b ^ this.key)).toString('utf8');
   }
 }

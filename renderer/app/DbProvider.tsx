@@ -125,9 +125,12 @@ export function DbProvider({ user, scopes, serverId, children }: Omit<DbSession,
   };
   // A database that will not open, or whose data these keys cannot read: a clear message and a
   // restore offer, never a wipe.
-  if (state.kind === 'failed') return <OpenFailedScreen message={state.message} newerVersion={state.code === 'newer_version'} onRetry={retry} onRestore={restore} />;
+  if (state.kind === 'failed')
+    return <OpenFailedScreen message={state.message} newerVersion={state.code === 'newer_version'} onRetry={retry} onRestore={restore} />;
   if (state.kind === 'no_keys' && state.error === 'keys_mismatch') {
-    return <OpenFailedScreen message={null} title={tk('keysMismatch')} intro={tk('keysMismatchHint')} onRetry={retry} onRestore={restore} />;
+    return (
+      <OpenFailedScreen message={null} title={tk('keysMismatch')} intro={tk('keysMismatchHint')} onRetry={retry} onRestore={restore} />
+    );
   }
   if (state.kind === 'no_keys') return <NoKeys error={state.error} detail={state.detail} onRetry={() => setAttempt((a) => a + 1)} />;
   if (!value) {
@@ -145,7 +148,14 @@ function NoKeys({ error, detail, onRetry }: { error: KeyLoadError | 'keys_mismat
   const t = useStrings(appStrings);
   const tk = useStrings(dbStrings);
   const signOut = useAppStore((s) => s.signOut);
-  const title = error === 'sign_in_again' ? tk('signInAgain') : error === 'locked' ? tk('keysLocked') : error === 'keys_mismatch' ? tk('keysMismatch') : tk('keysUnavailable');
+  const title =
+    error === 'sign_in_again'
+      ? tk('signInAgain')
+      : error === 'locked'
+        ? tk('keysLocked')
+        : error === 'keys_mismatch'
+          ? tk('keysMismatch')
+          : tk('keysUnavailable');
   const description = error === 'sign_in_again' ? tk('signInAgainHint') : error === 'keys_mismatch' ? tk('keysMismatchHint') : detail;
   const backToSignIn = async (): Promise<void> => {
     await signOutSession();
@@ -158,9 +168,15 @@ function NoKeys({ error, detail, onRetry }: { error: KeyLoadError | 'keys_mismat
         showIcon
         title={title}
         description={description}
-        action={error === 'sign_in_again'
-          ? <Button type="primary" onClick={() => void backToSignIn()}>{tk('backToSignIn')}</Button>
-          : <Button onClick={onRetry}>{t('retry')}</Button>}
+        action={
+          error === 'sign_in_again' ? (
+            <Button type="primary" onClick={() => void backToSignIn()}>
+              {tk('backToSignIn')}
+            </Button>
+          ) : (
+            <Button onClick={onRetry}>{t('retry')}</Button>
+          )
+        }
       />
     </Flex>
   );
@@ -171,7 +187,13 @@ function NoKeys({ error, detail, onRetry }: { error: KeyLoadError | 'keys_mismat
  * database (same keys), which becomes the account's database only once the restore is complete.
  * The unreadable database is left exactly as it was; a failed restore removes its new database.
  */
-async function restoreIntoNewDatabase(baseName: string, accountId: string, serverId: string, bytes: Uint8Array, password: string): Promise<BackupResult<unknown>> {
+async function restoreIntoNewDatabase(
+  baseName: string,
+  accountId: string,
+  serverId: string,
+  bytes: Uint8Array,
+  password: string,
+): Promise<BackupResult<unknown>> {
   const keys = await loadDatabaseKeys(baseName, { demo: serverId === LOCAL_DEMO_SERVER_ID });
   if (!keys.ok) return { ok: false, error: { code: 'backup_restore_failed', detail: keys.error } };
   const name = restoredDatabaseName(baseName, new Date());

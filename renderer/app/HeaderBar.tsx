@@ -30,18 +30,28 @@ export function HeaderBar() {
   const signOut = useAppStore((s) => s.signOut);
   return (
     <Layout.Header style={{ borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 16, lineHeight: 'normal' }}>
-      <Typography.Text strong style={{ fontSize: 18, color: '#b71c1c', whiteSpace: 'nowrap' }}>{msg('app.title')}</Typography.Text>
+      <Typography.Text strong style={{ fontSize: 18, color: '#b71c1c', whiteSpace: 'nowrap' }}>
+        {msg('app.title')}
+      </Typography.Text>
       <Flex align="center" gap={16} style={{ marginInlineStart: 'auto', minWidth: 0 }}>
         <OnlineIndicator />
         <Flex align="center" gap={8} style={{ minWidth: 0 }} data-testid="session-user">
           <UserOutlined aria-label={t('signedInAs')} />
-          <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{user.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="session-role">{label(STAFF_ROLE.labels[user.role])}</Typography.Text>
-          <Typography.Text style={{ whiteSpace: 'nowrap' }} ellipsis data-testid="session-station">{stationPathName(user.stationCode)}</Typography.Text>
+          <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+            {user.name}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="session-role">
+            {label(STAFF_ROLE.labels[user.role])}
+          </Typography.Text>
+          <Typography.Text style={{ whiteSpace: 'nowrap' }} ellipsis data-testid="session-station">
+            {stationPathName(user.stationCode)}
+          </Typography.Text>
         </Flex>
         {/* Unsynced changes stay in this account's own database and go out at its next sign-in. */}
         <LockButton />
-        <Button icon={<LogoutOutlined />} onClick={() => void signOutSession().then(signOut)} data-testid="sign-out">{t('signOut')}</Button>
+        <Button icon={<LogoutOutlined />} onClick={() => void signOutSession().then(signOut)} data-testid="sign-out">
+          {t('signOut')}
+        </Button>
       </Flex>
     </Layout.Header>
   );

@@ -25,7 +25,8 @@ const strings = defineStrings(
     intro: "This account's database on this computer cannot be opened. Nothing has been deleted, and nothing will be wiped automatically.",
     reason: 'Reason',
     versionHint: 'A newer version of Youfu Desk may have written this database. Install the latest version first.',
-    options: 'Try again; if it still fails, restore a backup file. A restore creates a new database and keeps the unreadable one untouched for a technician to examine.',
+    options:
+      'Try again; if it still fails, restore a backup file. A restore creates a new database and keeps the unreadable one untouched for a technician to examine.',
     retry: 'Try again',
     restoreTitle: 'Restore from a backup',
     chooseFile: 'Choose a backup file (.ydb)',
@@ -33,7 +34,8 @@ const strings = defineStrings(
     password: 'Backup password',
     restore: 'Restore',
     restoring: 'Checking and restoring…',
-    unsynced: 'Changes made on this computer after the backup and never synced are not in it; synced data comes back from the server at the next sync.',
+    unsynced:
+      'Changes made on this computer after the backup and never synced are not in it; synced data comes back from the server at the next sync.',
   },
 );
 
@@ -80,19 +82,30 @@ export function OpenFailedScreen({ message, newerVersion = false, title, intro, 
             type="error"
             showIcon
             title={title ?? t('title')}
-            description={(
+            description={
               <Flex vertical gap={4}>
                 <span>{intro ?? t('intro')}</span>
                 {message !== null && (
-                  <Typography.Text type="secondary">{t('reason')}：<Typography.Text code data-testid="db-open-failed-reason">{message}</Typography.Text></Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('reason')}：
+                    <Typography.Text code data-testid="db-open-failed-reason">
+                      {message}
+                    </Typography.Text>
+                  </Typography.Text>
                 )}
                 {newerVersion && <span>{t('versionHint')}</span>}
               </Flex>
-            )}
+            }
           />
           <Typography.Text>{t('options')}</Typography.Text>
-          <div><Button onClick={onRetry} data-testid="db-open-retry">{t('retry')}</Button></div>
-          <Typography.Title level={5} style={{ margin: 0 }}>{t('restoreTitle')}</Typography.Title>
+          <div>
+            <Button onClick={onRetry} data-testid="db-open-retry">
+              {t('retry')}
+            </Button>
+          </div>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('restoreTitle')}
+          </Typography.Title>
           <Flex gap={8} wrap align="center">
             <input
               ref={fileInput}
@@ -106,7 +119,9 @@ export function OpenFailedScreen({ message, newerVersion = false, title, intro, 
                 setFailure(null);
               }}
             />
-            <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()}>{t('chooseFile')}</Button>
+            <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()}>
+              {t('chooseFile')}
+            </Button>
             <Typography.Text type={file ? undefined : 'secondary'}>{file ? file.name : t('noFile')}</Typography.Text>
             <Input.Password
               style={{ width: 220 }}
@@ -119,7 +134,14 @@ export function OpenFailedScreen({ message, newerVersion = false, title, intro, 
               autoComplete="off"
               data-testid="db-restore-password"
             />
-            <Button type="primary" danger onClick={() => void restore()} disabled={!file || password === ''} loading={busy} data-testid="db-restore-submit">
+            <Button
+              type="primary"
+              danger
+              onClick={() => void restore()}
+              disabled={!file || password === ''}
+              loading={busy}
+              data-testid="db-restore-submit"
+            >
               {busy ? t('restoring') : t('restore')}
             </Button>
           </Flex>

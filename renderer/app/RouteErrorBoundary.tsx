@@ -10,7 +10,11 @@ function RouteErrorView({ onRetry }: { onRetry: () => void }) {
       status="warning"
       title={t('routeError')}
       subTitle={t('routeErrorHint')}
-      extra={<Button type="primary" onClick={onRetry}>{t('retry')}</Button>}
+      extra={
+        <Button type="primary" onClick={onRetry}>
+          {t('retry')}
+        </Button>
+      }
       data-testid="route-error"
     />
   );

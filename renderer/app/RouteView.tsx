@@ -22,7 +22,11 @@ function NotFound() {
     <Result
       status="404"
       title={t('notFound')}
-      extra={<Button type="primary" onClick={() => navigate('/today')}>{t('backToToday')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/today')}>
+          {t('backToToday')}
+        </Button>
+      }
     />
   );
 }
@@ -42,9 +46,11 @@ export function pageFor(route: Route): ReactNode {
     case 'recipients':
       return second ? <RecipientProfilePage key={second} recipientId={second} /> : <CaseloadPage />;
     case 'visit':
-      return second === 'new'
-        ? <LogVisitPage recipientId={optional(route.query.get('recipient'))} occurrenceId={optional(route.query.get('occurrence'))} />
-        : <NotFound />;
+      return second === 'new' ? (
+        <LogVisitPage recipientId={optional(route.query.get('recipient'))} occurrenceId={optional(route.query.get('occurrence'))} />
+      ) : (
+        <NotFound />
+      );
     case 'heroes':
       return <MyHeroesPage />;
     case 'requests':
@@ -57,7 +63,8 @@ export function pageFor(route: Route): ReactNode {
       return <SettingsPage />;
     case 'review':
       if (second === 'print') return <ReviewPrintPage week={route.query.get('week')} />;
-      if (second === 'station' && route.segments[2]) return <StationDrillPage key={route.segments[2]} code={route.segments[2]} week={route.query.get('week')} />;
+      if (second === 'station' && route.segments[2])
+        return <StationDrillPage key={route.segments[2]} code={route.segments[2]} week={route.query.get('week')} />;
       return <ReviewPage week={route.query.get('week')} />;
     case 'quality':
       return <QualityPage />;

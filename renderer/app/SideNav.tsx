@@ -31,7 +31,13 @@ export function SideNav() {
   return (
     <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={184} breakpoint="lg">
       <nav aria-label={t('collapse')}>
-        <Menu theme="dark" mode="inline" selectedKeys={[navKeyOf(route.segments[0])]} items={items} style={{ fontSize: 15, paddingTop: 8 }} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[navKeyOf(route.segments[0])]}
+          items={items}
+          style={{ fontSize: 15, paddingTop: 8 }}
+        />
       </nav>
     </Layout.Sider>
   );

@@ -20,10 +20,7 @@ export function useLocale(): Locale {
 /** `const t = useStrings(strings); t('title')`, with `{name}` placeholders filled from `vars`. */
 export function useStrings<K extends string>(dict: Strings<K>) {
   const locale = useLocale();
-  return useCallback(
-    (key: K, vars?: Record<string, string | number>) => fill(dict[locale][key] ?? key, vars),
-    [dict, locale],
-  );
+  return useCallback((key: K, vars?: Record<string, string | number>) => fill(dict[locale][key] ?? key, vars), [dict, locale]);
 }
 
 export function fill(text: string, vars?: Record<string, string | number>): string {

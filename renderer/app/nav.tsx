@@ -1,6 +1,13 @@
 import {
-  AuditOutlined, SafetyCertificateOutlined,
-  CalendarOutlined, CloudSyncOutlined, FileExcelOutlined, MessageOutlined, SettingOutlined, TeamOutlined, TrophyOutlined,
+  AuditOutlined,
+  SafetyCertificateOutlined,
+  CalendarOutlined,
+  CloudSyncOutlined,
+  FileExcelOutlined,
+  MessageOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { appStrings } from './appStrings';

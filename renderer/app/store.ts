@@ -36,7 +36,14 @@ export interface CaseloadFilters {
 }
 
 export const EMPTY_CASELOAD_FILTERS: CaseloadFilters = {
-  text: '', categories: [], streetCode: null, communityCode: null, livingSituation: [], due: null, dedicatedStaffId: null, sortByNextDue: true,
+  text: '',
+  categories: [],
+  streetCode: null,
+  communityCode: null,
+  livingSituation: [],
+  due: null,
+  dedicatedStaffId: null,
+  sortByNextDue: true,
 };
 
 export interface CaseloadSlice {

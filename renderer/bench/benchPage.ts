@@ -3,7 +3,16 @@ import { localBenchCleanup, localDataLoad, todayBench, visitBench } from './loca
 import { syncBenchCleanup, syncBootstrapBench, syncPushBench } from './syncBench';
 
 /** The benchmark entry points the bench runner (scripts/bench.ts) calls through Playwright. */
-const api = { caseloadSearchBench, syncBootstrapBench, syncPushBench, syncBenchCleanup, localDataLoad, todayBench, visitBench, localBenchCleanup };
+const api = {
+  caseloadSearchBench,
+  syncBootstrapBench,
+  syncPushBench,
+  syncBenchCleanup,
+  localDataLoad,
+  todayBench,
+  visitBench,
+  localBenchCleanup,
+};
 export type BenchApi = typeof api;
 
 declare global {

@@ -92,5 +92,12 @@ export async function caseloadSearchBench(opts: { recipients: number; seed: numb
   await Dexie.delete(name);
   const a = summarize(indexed);
   const b = summarize(fullScan);
-  return { recipients: opts.recipients, loadMs: Math.round(loadMs), queries, indexed: a, fullScan: b, speedupP95: Math.round((b.p95 / a.p95) * 10) / 10 };
+  return {
+    recipients: opts.recipients,
+    loadMs: Math.round(loadMs),
+    queries,
+    indexed: a,
+    fullScan: b,
+    speedupP95: Math.round((b.p95 / a.p95) * 10) / 10,
+  };
 }

@@ -78,7 +78,12 @@ interface KeptLocal {
  * loading again (20 minutes at city scale). Its visit figure then runs on a database that
  * earlier runs' visits have changed a little (200 a run): a figure quoted from such a run says so.
  */
-export async function localDataLoad(opts: { recipients: number; seed: number; scopePrefix: string; keep?: boolean }): Promise<LocalDataResult> {
+export async function localDataLoad(opts: {
+  recipients: number;
+  seed: number;
+  scopePrefix: string;
+  keep?: boolean;
+}): Promise<LocalDataResult> {
   await localBenchCleanup();
   const spec = JSON.stringify([opts.recipients, opts.seed, opts.scopePrefix]);
   const kept = opts.keep ? parseKept(localStorage.getItem(KEPT)) : null;
@@ -92,11 +97,23 @@ export async function localDataLoad(opts: { recipients: number; seed: number; sc
   const material = generateKeyMaterial();
   const db = await openYoufuDb(DB_NAME, { keys: await importDatabaseKeys(material) });
   const t = performance.now();
-  const rows = generateDemoRows({ recipients: opts.recipients, seed: opts.seed, today: DEMO_TODAY, scopePrefix: opts.scopePrefix, historyMonths: 1 });
+  const rows = generateDemoRows({
+    recipients: opts.recipients,
+    seed: opts.seed,
+    today: DEMO_TODAY,
+    scopePrefix: opts.scopePrefix,
+    historyMonths: 1,
+  });
   const progress = await loadNdjsonRows(db, rows, { batchSize: 2000, validate: false });
   local = { db, scopePrefix: opts.scopePrefix };
   const byTable = progress.byTable;
-  const result = { recipients: opts.recipients, scopePrefix: opts.scopePrefix, rows: progress.rowsWritten, byTable, loadMs: Math.round(performance.now() - t) };
+  const result = {
+    recipients: opts.recipients,
+    scopePrefix: opts.scopePrefix,
+    rows: progress.rowsWritten,
+    byTable,
+    loadMs: Math.round(performance.now() - t),
+  };
   if (opts.keep) localStorage.setItem(KEPT, JSON.stringify({ spec, keys: materialToBase64(material), result } satisfies KeptLocal));
   return result;
 }
@@ -148,8 +165,15 @@ export async function todayBench(opts: { rounds: number }): Promise<TodayBenchRe
   const a = summarize(computation);
   const b = summarize(baseline);
   return {
-    today: DEMO_TODAY, items: first.lines.length, overdue: first.overdue, dueSoon: first.dueSoon, openRequests: first.openRequests,
-    firstMs: round2(firstMs), computation: a, baseline: b, ratio: round2(b.p95 / a.p95),
+    today: DEMO_TODAY,
+    items: first.lines.length,
+    overdue: first.overdue,
+    dueSoon: first.dueSoon,
+    openRequests: first.openRequests,
+    firstMs: round2(firstMs),
+    computation: a,
+    baseline: b,
+    ratio: round2(b.p95 / a.p95),
   };
 }
 
@@ -164,15 +188,28 @@ export async function visitBench(opts: { visits: number; warmup: number }): Prom
   const ctx: RepoContext = { db, actor: { staffId, name: 'bench' }, now: () => new Date(), newId: () => crypto.randomUUID() };
   const wanted = opts.visits + opts.warmup;
   const seenDuties = new Set<string>();
-  const occurrences = await db.dutyOccurrences.where('[status+dueDate]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+  const occurrences = await db.dutyOccurrences
+    .where('[status+dueDate]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
     .filter((o) => (seenDuties.has(o.dutyId) ? false : (seenDuties.add(o.dutyId), true)))
-    .limit(wanted).toArray();
+    .limit(wanted)
+    .toArray();
   if (occurrences.length < wanted) throw new Error(`only ${occurrences.length} pending occurrences for ${wanted} visits`);
 
   const visitedAt = `${DEMO_TODAY}T10:00:00+08:00`;
   const visitOf = (o: { recipientId: string; stationCode: string; id: string }): EntityInput<'visits'> => ({
-    id: crypto.randomUUID(), recipientId: o.recipientId, stationCode: o.stationCode, visitedAt, mode: 'home', purpose: 'routine', festival: null,
-    staffIds: [staffId], condition: { health: 'fair', living: 'good', mood: 'good' }, notes: '身体尚可，精神好', dutyOccurrenceId: null, photos: [],
+    id: crypto.randomUUID(),
+    recipientId: o.recipientId,
+    stationCode: o.stationCode,
+    visitedAt,
+    mode: 'home',
+    purpose: 'routine',
+    festival: null,
+    staffIds: [staffId],
+    condition: { health: 'fair', living: 'good', mood: 'good' },
+    notes: '身体尚可，精神好',
+    dutyOccurrenceId: null,
+    photos: [],
   });
 
   const outboxBefore = await db.outbox.count();

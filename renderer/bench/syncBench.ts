@@ -1,7 +1,14 @@
 import { Dexie } from 'dexie';
 import { type Aid, ENTITY_TABLES, type EntityTable } from '../../shared/domain/schemas';
 import { decodeHlc, encodeHlc } from '../../shared/sync/hlc';
-import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation, type PushRequest, pushResponseSchema } from '../../shared/sync/protocol';
+import {
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type Mutation,
+  type PushRequest,
+  pushResponseSchema,
+} from '../../shared/sync/protocol';
 import { addAid } from '../db/aidRepository';
 import { freshDatabaseKeys } from '../db/atRest/keys';
 import { type YoufuDb, openYoufuDb } from '../db/database';
@@ -142,7 +149,11 @@ function groupPage(changes: readonly { table: string; rowId: string; op: string 
 export async function syncBootstrapBench(opts: { username: string; password: string; pageSize: number }): Promise<SyncBootstrapResult> {
   session?.db.close();
   session = null;
-  const login = await createHttpLogin({ baseUrl: '' })({ username: opts.username, password: opts.password, deviceId: `bench-${crypto.randomUUID().slice(0, 8)}` });
+  const login = await createHttpLogin({ baseUrl: '' })({
+    username: opts.username,
+    password: opts.password,
+    deviceId: `bench-${crypto.randomUUID().slice(0, 8)}`,
+  });
   if (!login.ok) throw new Error(`login: ${login.error.code} ${login.error.message}`);
   const { token } = login.value;
   const http = createHttpTransport({ baseUrl: '', getToken: () => token });
@@ -172,10 +183,15 @@ export async function syncBootstrapBench(opts: { username: string; password: str
   const baselineMs = await bulkPutBaseline(db, pages);
   session = { db, engine, observer, token, user: { id: login.value.user.id, name: login.value.user.name } };
   return {
-    rows, byTable, pages: pages.length, pageSize: opts.pageSize,
-    bootstrapMs: Math.round(bootstrapMs), pullTransportMs: Math.round(pullTransportMs),
+    rows,
+    byTable,
+    pages: pages.length,
+    pageSize: opts.pageSize,
+    bootstrapMs: Math.round(bootstrapMs),
+    pullTransportMs: Math.round(pullTransportMs),
     rowsPerSec: perSec(rows, bootstrapMs),
-    baselineMs: Math.round(baselineMs), baselineRowsPerSec: perSec(rows, baselineMs),
+    baselineMs: Math.round(baselineMs),
+    baselineRowsPerSec: perSec(rows, baselineMs),
     ratio: round2(baselineMs / bootstrapMs),
   };
 }
@@ -196,9 +212,13 @@ async function bulkPutBaseline(source: YoufuDb, pages: readonly PageIds[]): Prom
         batches.push({ table, rows: rows.filter((r) => r !== undefined) });
       }
       const t = performance.now();
-      await target.transaction('rw', batches.map((b) => b.table), async (tx) => {
-        for (const b of batches) await tx.table(b.table).bulkPut(b.rows);
-      });
+      await target.transaction(
+        'rw',
+        batches.map((b) => b.table),
+        async (tx) => {
+          for (const b of batches) await tx.table(b.table).bulkPut(b.rows);
+        },
+      );
       ms += performance.now() - t;
     }
   } finally {
@@ -222,7 +242,14 @@ async function editTargets(db: YoufuDb, sizes: readonly number[]): Promise<EditT
   const updates = split.reduce((a, x) => a + x.updates, 0);
   const adds = split.reduce((a, x) => a + x.adds, 0);
   const recipientIds = await db.recipients.limit(updates).primaryKeys();
-  const aid = await Promise.all((await db.aid.filter((a) => !a.voided).limit(adds).toArray()).map((a) => db.codec.decode('aid', a)));
+  const aid = await Promise.all(
+    (
+      await db.aid
+        .filter((a) => !a.voided)
+        .limit(adds)
+        .toArray()
+    ).map((a) => db.codec.decode('aid', a)),
+  );
   if (recipientIds.length < updates || aid.length < adds) throw new Error('not enough rows to edit');
   let u = 0;
   let d = 0;
@@ -266,7 +293,7 @@ export async function syncPushBench(opts: { edits: number; warmup: number }): Pr
   if (!session) throw new Error('run syncBootstrapBench first');
   const { db, engine, observer, token, user } = session;
   const ctx: RepoContext = { db, actor: { staffId: user.id, name: user.name }, now: () => new Date(), newId: () => crypto.randomUUID() };
-  const [warm, raw, mine] = await editTargets(db, [opts.warmup, opts.edits, opts.edits]) as [EditTargets, EditTargets, EditTargets];
+  const [warm, raw, mine] = (await editTargets(db, [opts.warmup, opts.edits, opts.edits])) as [EditTargets, EditTargets, EditTargets];
   await makeEdits(ctx, warm, 'warm-up');
   const warmed = await engine.sync();
   if (!warmed.ok) throw new Error(`warm-up sync failed: ${warmed.error.code} ${warmed.error.message}`);
@@ -293,9 +320,18 @@ export async function syncPushBench(opts: { edits: number; warmup: number }): Pr
   await settle();
   const baseline = await rawPushBaseline(rawEntries, token);
   return {
-    edits, editKinds, editMs: Math.round(editMs), pushMs: Math.round(pushMs), pushTransportMs: Math.round(observer.pushMs), syncMs: Math.round(syncMs),
-    pushed: outcome.report.pushed, rejected: outcome.report.rejected, batches: observer.pushes,
-    baselineMs: Math.round(baseline.ms), baselineApplied: baseline.applied, ratio: round2(baseline.ms / pushMs),
+    edits,
+    editKinds,
+    editMs: Math.round(editMs),
+    pushMs: Math.round(pushMs),
+    pushTransportMs: Math.round(observer.pushMs),
+    syncMs: Math.round(syncMs),
+    pushed: outcome.report.pushed,
+    rejected: outcome.report.rejected,
+    batches: observer.pushes,
+    baselineMs: Math.round(baseline.ms),
+    baselineApplied: baseline.applied,
+    ratio: round2(baseline.ms / pushMs),
   };
 }
 
@@ -312,11 +348,20 @@ async function rawPushBaseline(entries: readonly OutboxEntry[], token: string): 
   for (let i = 0; i < entries.length; i += MAX_PUSH_MUTATIONS) {
     const mutations: Mutation[] = entries.slice(i, i + MAX_PUSH_MUTATIONS).map((e, k) => ({
       // The server takes an HLC only from the node that stamped it: the baseline's own client id.
-      id: e.id, seq: i + k + 1, table: e.table, rowId: e.rowId, op: e.op, fields: e.fields, baseRev: e.baseRev, hlc: ownHlc(e.hlc, clientId),
+      id: e.id,
+      seq: i + k + 1,
+      table: e.table,
+      rowId: e.rowId,
+      op: e.op,
+      fields: e.fields,
+      baseRev: e.baseRev,
+      hlc: ownHlc(e.hlc, clientId),
     }));
     const body: PushRequest = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations };
     const res = await fetch('/api/v1/sync/push', {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`raw push: HTTP ${res.status} ${await res.text()}`);
     const parsed = pushResponseSchema.parse(await res.json());

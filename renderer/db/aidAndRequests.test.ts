@@ -24,14 +24,28 @@ beforeEach(async () => {
 afterEach(() => db.delete());
 
 const aidInput: EntityInput<'aid'> = {
-  ...base, id: A1, date: '2026-03-02', kind: 'goods', amountFen: null, quantity: 2, item: '食用油', fundSource: 'social_donation',
-  approvedBy: '', visitId: null, acknowledged: false, voided: false, voidReason: null,
+  ...base,
+  id: A1,
+  date: '2026-03-02',
+  kind: 'goods',
+  amountFen: null,
+  quantity: 2,
+  item: '食用油',
+  fundSource: 'social_donation',
+  approvedBy: '',
+  visitId: null,
+  acknowledged: false,
+  voided: false,
+  voidReason: null,
 };
 
 describe('aid', () => {
   it('is voided with a reason, never deleted', async () => {
     expect((await addAid(ctx, aidInput)).ok).toBe(true);
-    expect(await voidAid(ctx, A1, '   ')).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['voidReason'], code: 'aid_void_reason_required' }] } });
+    expect(await voidAid(ctx, A1, '   ')).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['voidReason'], code: 'aid_void_reason_required' }] },
+    });
     const r = await voidAid(ctx, A1, '重复录入');
     expect(r.ok && r.value).toMatchObject({ voided: true, voidReason: '重复录入' });
     expect((await db.codec.openOutbox((await db.outbox.orderBy('seq').last())!)).fields).toEqual({ voided: true, voidReason: '重复录入' });
@@ -45,10 +59,16 @@ describe('aid', () => {
 describe('cash aid needs an amount above zero', () => {
   const cash = { ...aidInput, kind: 'cash' as const, amountFen: 0, quantity: null, item: null };
   it('refuses a new ¥0.00 condolence payment, and a correction to ¥0.00', async () => {
-    expect(await addAid(ctx, cash)).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['amountFen'], code: 'aid_amount_positive' }] } });
+    expect(await addAid(ctx, cash)).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['amountFen'], code: 'aid_amount_positive' }] },
+    });
     expect(await db.aid.count()).toBe(0);
     expect((await addAid(ctx, { ...cash, amountFen: 20000 })).ok).toBe(true);
-    expect(await updateAid(ctx, A1, { amountFen: 0 })).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['amountFen'], code: 'aid_amount_positive' }] } });
+    expect(await updateAid(ctx, A1, { amountFen: 0 })).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['amountFen'], code: 'aid_amount_positive' }] },
+    });
   });
 
   it('still voids a ¥0.00 entry stored before the rule (and the void syncs as a valid row)', async () => {
@@ -63,8 +83,19 @@ describe('cash aid needs an amount above zero', () => {
 
 describe('request workflow', () => {
   const requestInput: EntityInput<'requests'> = {
-    ...base, id: Q1, visitId: null, source: 'hotline', topic: 'housing', description: '房屋漏水', urgency: 'high', assigneeId: null,
-    status: 'resolved', resolution: '', referredTo: null, openedAt: '2026-03-02T09:00:00+08:00', closedAt: null,
+    ...base,
+    id: Q1,
+    visitId: null,
+    source: 'hotline',
+    topic: 'housing',
+    description: '房屋漏水',
+    urgency: 'high',
+    assigneeId: null,
+    status: 'resolved',
+    resolution: '',
+    referredTo: null,
+    openedAt: '2026-03-02T09:00:00+08:00',
+    closedAt: null,
   };
 
   it('goes open → in_progress → resolved with assignee, resolution and closedAt', async () => {
@@ -73,7 +104,8 @@ describe('request workflow', () => {
     const started = await transitionRequest(ctx, Q1, { to: 'in_progress', assigneeId: STAFF_ID });
     expect(started.ok && started.value).toMatchObject({ status: 'in_progress', assigneeId: STAFF_ID, closedAt: null });
     expect(await transitionRequest(ctx, Q1, { to: 'resolved', resolution: ' ' })).toEqual({
-      ok: false, error: { code: 'validation_failed', issues: [{ path: ['resolution'], code: 'request_resolution_required' }] },
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['resolution'], code: 'request_resolution_required' }] },
     });
     const resolved = await transitionRequest(ctx, Q1, { to: 'resolved', resolution: '已联系维修' });
     expect(resolved.ok && resolved.value).toMatchObject({ status: 'resolved', resolution: '已联系维修' });
@@ -83,8 +115,14 @@ describe('request workflow', () => {
   it('refuses transitions the workflow does not allow', async () => {
     await createRequest(ctx, requestInput);
     expect((await transitionRequest(ctx, Q1, { to: 'referred', referredTo: '440304' })).ok).toBe(true);
-    expect(await transitionRequest(ctx, Q1, { to: 'in_progress' })).toEqual({ ok: false, error: { code: 'request_transition_invalid', from: 'referred', to: 'in_progress' } });
-    expect(await transitionRequest(ctx, Q1, { to: 'resolved', resolution: 'x' })).toEqual({ ok: false, error: { code: 'request_transition_invalid', from: 'referred', to: 'resolved' } });
+    expect(await transitionRequest(ctx, Q1, { to: 'in_progress' })).toEqual({
+      ok: false,
+      error: { code: 'request_transition_invalid', from: 'referred', to: 'in_progress' },
+    });
+    expect(await transitionRequest(ctx, Q1, { to: 'resolved', resolution: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'request_transition_invalid', from: 'referred', to: 'resolved' },
+    });
     expect((await assignRequest(ctx, Q1, STAFF_ID)).ok).toBe(false);
     expect(await db.codec.decode('requests', (await db.requests.get(Q1))!)).toMatchObject({ status: 'referred', referredTo: '440304' });
   });
@@ -92,15 +130,23 @@ describe('request workflow', () => {
   it('needs a valid station to refer to', async () => {
     await createRequest(ctx, requestInput);
     expect(await transitionRequest(ctx, Q1, { to: 'referred', referredTo: 'nowhere' })).toEqual({
-      ok: false, error: { code: 'validation_failed', issues: [{ path: ['referredTo'], code: 'station_code_invalid' }] },
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['referredTo'], code: 'station_code_invalid' }] },
     });
   });
 });
 
 describe('duty plans', () => {
   const dutyInput: EntityInput<'duties'> = {
-    ...base, id: D1, kind: 'medical_escort', recurrence: { type: 'monthly' }, anchorDate: '2026-03-10', assigneeId: STAFF_ID,
-    active: true, source: 'custom', note: '每月陪同复查',
+    ...base,
+    id: D1,
+    kind: 'medical_escort',
+    recurrence: { type: 'monthly' },
+    anchorDate: '2026-03-10',
+    assigneeId: STAFF_ID,
+    active: true,
+    source: 'custom',
+    note: '每月陪同复查',
   };
   const pendingOf = (dutyId: string) => db.dutyOccurrences.where('[dutyId+status]').equals([dutyId, 'pending']).toArray();
 
@@ -110,7 +156,13 @@ describe('duty plans', () => {
     const moved = await updateDuty(ctx, D1, { anchorDate: '2026-03-20' });
     expect(moved.ok && moved.value.occurrence?.dueDate).toBe('2026-03-20');
     expect((await pendingOf(D1)).map((o) => o.dueDate)).toEqual(['2026-03-20']);
-    expect(await db.dutyOccurrences.where('dutyId').equals(D1).filter((o) => o.status === 'cancelled').count()).toBe(1);
+    expect(
+      await db.dutyOccurrences
+        .where('dutyId')
+        .equals(D1)
+        .filter((o) => o.status === 'cancelled')
+        .count(),
+    ).toBe(1);
 
     await updateDuty(ctx, D1, { note: '改为陪同体检' });
     expect(await pendingOf(D1)).toHaveLength(1);

@@ -17,12 +17,19 @@ function failOnNewAidIssues(s: WriteSession, aid: { kind: Aid['kind']; amountFen
 }
 
 /** Corrects aid fields (amount, item, acknowledgement …) of a record that is not voided. */
-export async function updateAid(ctx: RepoContext, id: string, patch: Partial<Omit<EntityInput<'aid'>, 'id' | 'voided' | 'voidReason'>>): Promise<RepoResult<Aid>> {
+export async function updateAid(
+  ctx: RepoContext,
+  id: string,
+  patch: Partial<Omit<EntityInput<'aid'>, 'id' | 'voided' | 'voidReason'>>,
+): Promise<RepoResult<Aid>> {
   return runWrite(ctx, async (s) => {
     const existing = await s.require('aid', id);
     if (existing.voided) s.fail({ code: 'aid_already_voided' });
     if (patch.amountFen !== undefined || patch.kind !== undefined) {
-      failOnNewAidIssues(s, { kind: patch.kind ?? existing.kind, amountFen: patch.amountFen === undefined ? existing.amountFen : patch.amountFen });
+      failOnNewAidIssues(s, {
+        kind: patch.kind ?? existing.kind,
+        amountFen: patch.amountFen === undefined ? existing.amountFen : patch.amountFen,
+      });
     }
     return s.patch('aid', id, patch);
   });

@@ -7,7 +7,14 @@ import { type DatabaseKeyMaterial, type DatabaseKeys, importDatabaseKeys } from 
 import { openConflictEntry, sealConflictEntry } from './atRest/conflictSeal';
 import { openOutboxEntry, sealOutboxEntry } from './atRest/outboxSeal';
 import type { ConflictEntry, OutboxEntry } from './records';
-import { type EntitySummary, SEALED_COLUMN, type SealedTable, type SensitiveField, isSealedTable, sensitiveFieldsOf } from './atRest/sensitive';
+import {
+  type EntitySummary,
+  SEALED_COLUMN,
+  type SealedTable,
+  type SensitiveField,
+  isSealedTable,
+  sensitiveFieldsOf,
+} from './atRest/sensitive';
 import { recipientSearchKeys } from './searchKeys';
 
 export type { EntitySummary } from './atRest/sensitive';

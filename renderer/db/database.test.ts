@@ -20,9 +20,23 @@ describe('database', () => {
   it('opens the latest version with every table', async () => {
     const db = await openYoufuDb('station-test-open', { indexedDB: new IDBFactory(), IDBKeyRange: FakeIDBKeyRange });
     expect(db.verno).toBeGreaterThanOrEqual(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(expect.arrayContaining(
-      ['aid', 'auditLocal', 'conflicts', 'duties', 'dutyOccurrences', 'outbox', 'recipients', 'requests', 'signoffs', 'staff', 'stations', 'syncState', 'visits'],
-    ));
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      expect.arrayContaining([
+        'aid',
+        'auditLocal',
+        'conflicts',
+        'duties',
+        'dutyOccurrences',
+        'outbox',
+        'recipients',
+        'requests',
+        'signoffs',
+        'staff',
+        'stations',
+        'syncState',
+        'visits',
+      ]),
+    );
     expect(db.signoffs.schema.idxByName['[stationCode+weekStart]']).toBeDefined();
     expect(db.outbox.schema.primKey.auto).toBe(true);
     expect(db.outbox.schema.idxByName['id']?.unique).toBe(true);
@@ -47,7 +61,10 @@ describe('database', () => {
     let asked = 0;
     const storage = (persisted: boolean, grant: boolean) => ({
       persisted: () => Promise.resolve(persisted),
-      persist: () => { asked++; return Promise.resolve(grant); },
+      persist: () => {
+        asked++;
+        return Promise.resolve(grant);
+      },
     });
     expect(await requestPersistentStorage(storage(true, false))).toBe('granted');
     expect(asked).toBe(0);
@@ -61,7 +78,9 @@ describe('blind index', () => {
   it('is SHA-256 / HMAC-SHA256 (FIPS 180-4 and RFC 4231 vectors)', () => {
     expect(toHex(sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(toHex(sha256(utf8('a'.repeat(1000))))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
-    expect(toHex(hmacSha256(utf8('Jefe'), utf8('what do ya want for nothing?')))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(toHex(hmacSha256(utf8('Jefe'), utf8('what do ya want for nothing?')))).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
   });
 
   it('treats a lowercase x like X and depends on the key', () => {
@@ -75,7 +94,13 @@ describe('blind index', () => {
 describe('codec and search keys', () => {
   it('adds derived columns on encode and strips them on decode', async () => {
     const codec = createRowCodec({ keys: generateKeyMaterial() });
-    const row = recipientSchema.parse({ ...recipientInput('11111111-0000-4000-8000-000000000001', { categories: [{ code: 'first_class_merit' }, { code: 'disabled_veteran', disabilityGrade: 2 }] }), rev: 0, updatedAt: '2026-01-01T00:00:00+08:00' });
+    const row = recipientSchema.parse({
+      ...recipientInput('11111111-0000-4000-8000-000000000001', {
+        categories: [{ code: 'first_class_merit' }, { code: 'disabled_veteran', disabilityGrade: 2 }],
+      }),
+      rev: 0,
+      updatedAt: '2026-01-01T00:00:00+08:00',
+    });
     const stored = await codec.encode('recipients', row);
     expect(stored).toMatchObject({ isHero: 1, categoryCodes: ['first_class_merit', 'disabled_veteran'] });
     expect(stored.idBlind).toMatch(/^[0-9a-f]{64}$/);
@@ -85,8 +110,30 @@ describe('codec and search keys', () => {
   it('reads surnames as names are read and covers every prefix of suffixes and pinyin, ID and phone tails, all as tokens', () => {
     const token = (prefix: string): string => `~${prefix}`;
     const hash = (tail: string): string => `#${tail}`;
-    const keys = recipientSearchKeys({ name: '单田芳', idNumber: '44030419400315123X', phones: ['13812345678', '0755-88889999'] }, token, hash);
-    expect(keys).toEqual(expect.arrayContaining(['~单', '~单田', '~单田芳', '~田芳', '~芳', '~s', '~sha', '~shantianfang', '~stf', '~st', '~tianf', '~tf', '#123x', '#5678', '#9999']));
+    const keys = recipientSearchKeys(
+      { name: '单田芳', idNumber: '44030419400315123X', phones: ['13812345678', '0755-88889999'] },
+      token,
+      hash,
+    );
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        '~单',
+        '~单田',
+        '~单田芳',
+        '~田芳',
+        '~芳',
+        '~s',
+        '~sha',
+        '~shantianfang',
+        '~stf',
+        '~st',
+        '~tianf',
+        '~tf',
+        '#123x',
+        '#5678',
+        '#9999',
+      ]),
+    );
     // Nothing as it is: every key went through one of the keyed functions.
     expect(keys.every((k) => k.startsWith('~') || k.startsWith('#'))).toBe(true);
     expect(keys).not.toContain('~dan');

@@ -95,9 +95,11 @@ export class YoufuDb extends Dexie {
  */
 export const bound = {
   entity: <T extends EntityTable>(tx: Transaction, table: T): Table<StoredRow<T>, string> => tx.table<StoredRow<T>, string>(table),
-  outbox: (tx: Transaction): Table<OutboxEntry, number, InsertType<OutboxEntry, 'seq'>> => tx.table<OutboxEntry, number, InsertType<OutboxEntry, 'seq'>>('outbox'),
+  outbox: (tx: Transaction): Table<OutboxEntry, number, InsertType<OutboxEntry, 'seq'>> =>
+    tx.table<OutboxEntry, number, InsertType<OutboxEntry, 'seq'>>('outbox'),
   syncState: (tx: Transaction): Table<SyncStateEntry, string> => tx.table<SyncStateEntry, string>('syncState'),
-  auditLocal: (tx: Transaction): Table<AuditEntry, number, InsertType<AuditEntry, 'id'>> => tx.table<AuditEntry, number, InsertType<AuditEntry, 'id'>>('auditLocal'),
+  auditLocal: (tx: Transaction): Table<AuditEntry, number, InsertType<AuditEntry, 'id'>> =>
+    tx.table<AuditEntry, number, InsertType<AuditEntry, 'id'>>('auditLocal'),
 };
 
 export async function openYoufuDb(name: string, options: YoufuDbOptions = {}): Promise<YoufuDb> {

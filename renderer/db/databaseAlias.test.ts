@@ -3,7 +3,11 @@ import { clearDatabaseAlias, resolveDatabaseName, restoredDatabaseName, setDatab
 
 function memory() {
   const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  };
 }
 
 describe('database alias after a restore', () => {
@@ -19,7 +23,7 @@ describe('database alias after a restore', () => {
     expect(resolveDatabaseName('station-srv-u1', s)).toBe('station-srv-u1');
   });
 
-  it('ignores an alias that does not belong to the account (another account\'s database)', () => {
+  it("ignores an alias that does not belong to the account (another account's database)", () => {
     const s = memory();
     setDatabaseAlias('station-srv-u1', 'station-srv-u2', s);
     expect(resolveDatabaseName('station-srv-u1', s)).toBe('station-srv-u1');

@@ -45,7 +45,8 @@ describe('loadNdjsonRows', () => {
   });
 
   it('reads NDJSON from a byte stream split at arbitrary points', async () => {
-    const text = '{"table":"stations","row":{"code":"4403","name":"深圳市","level":"city","parentCode":null}}\n\n' +
+    const text =
+      '{"table":"stations","row":{"code":"4403","name":"深圳市","level":"city","parentCode":null}}\n\n' +
       '{"table":"stations","row":{"code":"440304","name":"福田区","level":"district","parentCode":"4403"}}\n';
     const bytes = new TextEncoder().encode(text);
     const stream = new ReadableStream<Uint8Array>({

@@ -33,7 +33,11 @@ const MAX_SKIPPED_SAMPLES = 20;
  * or audit entries: these rows are server data, not local edits. Reading the source (which
  * may be a file stream) happens between transactions, never inside one.
  */
-export async function loadNdjsonRows(db: YoufuDb, rows: AsyncIterable<LoaderRow> | Iterable<LoaderRow>, options: LoadOptions = {}): Promise<LoadProgress> {
+export async function loadNdjsonRows(
+  db: YoufuDb,
+  rows: AsyncIterable<LoaderRow> | Iterable<LoaderRow>,
+  options: LoadOptions = {},
+): Promise<LoadProgress> {
   const batchSize = options.batchSize ?? 2000;
   const validate = options.validate ?? true;
   const progress: LoadProgress = { rowsRead: 0, rowsWritten: 0, byTable: {}, skipped: 0, skippedSamples: [] };
@@ -49,9 +53,10 @@ export async function loadNdjsonRows(db: YoufuDb, rows: AsyncIterable<LoaderRow>
     if (!buffer || buffer.length === 0) return;
     buffers.set(table, []);
     // Sealed in parallel before the transaction: crypto must not be awaited inside one.
-    const encoded = table === 'stations'
-      ? (buffer as Station[]).map((s) => db.codec.encodeStation(s))
-      : await db.codec.encodeMany(table, buffer as EntityRow<EntityTable>[]);
+    const encoded =
+      table === 'stations'
+        ? (buffer as Station[]).map((s) => db.codec.encodeStation(s))
+        : await db.codec.encodeMany(table, buffer as EntityRow<EntityTable>[]);
     await db.transaction('rw', table, (tx) => tx.table(table).bulkPut(encoded));
     progress.rowsWritten += buffer.length;
     progress.byTable[table] = (progress.byTable[table] ?? 0) + buffer.length;
@@ -111,7 +116,7 @@ export async function* ndjsonRows(stream: ReadableStream<Uint8Array>): AsyncGene
     const { done, value } = await reader.read();
     rest += done ? decoder.decode() : decoder.decode(value, { stream: true });
     const lines = rest.split('\n');
-    rest = done ? '' : lines.pop() ?? '';
+    rest = done ? '' : (lines.pop() ?? '');
     for (const line of lines) {
       const parsed = parse(line);
       if (parsed) yield parsed;

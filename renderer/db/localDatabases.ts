@@ -32,7 +32,12 @@ export async function recipientCountIn(name: string): Promise<number> {
  * Loads rows into a database this version has just created (it must not exist, or be empty):
  * sealed under `keys` as they are written, and marked as having nothing to migrate.
  */
-export async function fillNewDatabase(name: string, keys: DatabaseKeys, rows: AsyncIterable<LoaderRow> | Iterable<LoaderRow>, options: LoadOptions = {}): Promise<LoadProgress> {
+export async function fillNewDatabase(
+  name: string,
+  keys: DatabaseKeys,
+  rows: AsyncIterable<LoaderRow> | Iterable<LoaderRow>,
+  options: LoadOptions = {},
+): Promise<LoadProgress> {
   const db = await openYoufuDb(name, { keys });
   try {
     await markSealed(db, keys);

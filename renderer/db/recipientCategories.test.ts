@@ -20,7 +20,7 @@ const activePlans = async () =>
     .sort();
 
 describe('updateRecipient with new categories', () => {
-  it('a martyr\'s family member recognised as a combat hero gets the hero\'s plans at once, each with a pending occurrence, all synced', async () => {
+  it("a martyr's family member recognised as a combat hero gets the hero's plans at once, each with a pending occurrence, all synced", async () => {
     const created = await createRecipient(ctx, recipientInput(R1, { categories: [{ code: 'martyr_family', relation: 'spouse' }] }));
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     const plansBefore = await activePlans();
@@ -40,13 +40,22 @@ describe('updateRecipient with new categories', () => {
   });
 
   it('dropping the hero category stops the hero-only plans and cancels their pending occurrences', async () => {
-    await createRecipient(ctx, recipientInput(R1, { categories: [{ code: 'martyr_family', relation: 'spouse' }, { code: 'combat_hero' }] }));
+    await createRecipient(
+      ctx,
+      recipientInput(R1, { categories: [{ code: 'martyr_family', relation: 'spouse' }, { code: 'combat_hero' }] }),
+    );
     const r = await updateRecipient(ctx, R1, { categories: [{ code: 'martyr_family', relation: 'spouse' }] });
     expect(r.ok).toBe(true);
     expect(await activePlans()).not.toContain('phone_call:weekly');
-    const weekly = (await db.duties.where('recipientId').equals(R1).toArray()).find((d) => d.kind === 'phone_call' && d.recurrence.type === 'weekly');
+    const weekly = (await db.duties.where('recipientId').equals(R1).toArray()).find(
+      (d) => d.kind === 'phone_call' && d.recurrence.type === 'weekly',
+    );
     expect(weekly?.active).toBe(false);
-    const weeklyPending = await db.dutyOccurrences.where('dutyId').equals(weekly!.id).filter((o) => o.status === 'pending').count();
+    const weeklyPending = await db.dutyOccurrences
+      .where('dutyId')
+      .equals(weekly!.id)
+      .filter((o) => o.status === 'pending')
+      .count();
     expect(weeklyPending).toBe(0);
   });
 

@@ -83,7 +83,10 @@ describe('changeRecipientStatus', () => {
     await createRecipient(ctx, recipientInput(R1));
     const before = await db.outbox.count();
     const r = await changeRecipientStatus(ctx, R1, 'moved', null);
-    expect(r).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['statusDate'], code: 'status_date_required' }] } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['statusDate'], code: 'status_date_required' }] },
+    });
     expect(await db.outbox.count()).toBe(before);
     expect((await db.duties.toArray()).every((d) => d.active)).toBe(true);
   });

@@ -100,28 +100,35 @@ function pendingByRow(entries: readonly OutboxEntry[]): Map<string, PendingRow> 
 }
 
 /** A pulled upsert, validated and sealed ahead of the transaction; or why it is invalid. */
-type PreparedRow =
-  | { ok: true; row: EntityRow<EntityTable>; stored: StoredRow<EntityTable> }
-  | { ok: false; issues: ValidationIssue[] };
+type PreparedRow = { ok: true; row: EntityRow<EntityTable>; stored: StoredRow<EntityTable> } | { ok: false; issues: ValidationIssue[] };
 
 async function prepareRows(db: YoufuDb, changes: readonly Change[]): Promise<Map<Change, PreparedRow>> {
   const out = new Map<Change, PreparedRow>();
-  await Promise.all(changes.map(async (change) => {
-    if (!isEntityTable(change.table) || change.op === 'delete' || change.row === null) return;
-    const table = change.table;
-    const parsed = entitySchemas[table].safeParse({ ...change.row, rev: change.rev });
-    if (!parsed.success) {
-      out.set(change, { ok: false, issues: zodIssues(parsed.error) });
-      return;
-    }
-    const row = parsed.data as EntityRow<typeof table>;
-    out.set(change, { ok: true, row, stored: await db.codec.encode(table, row) });
-  }));
+  await Promise.all(
+    changes.map(async (change) => {
+      if (!isEntityTable(change.table) || change.op === 'delete' || change.row === null) return;
+      const table = change.table;
+      const parsed = entitySchemas[table].safeParse({ ...change.row, rev: change.rev });
+      if (!parsed.success) {
+        out.set(change, { ok: false, issues: zodIssues(parsed.error) });
+        return;
+      }
+      const row = parsed.data as EntityRow<typeof table>;
+      out.set(change, { ok: true, row, stored: await db.codec.encode(table, row) });
+    }),
+  );
   return out;
 }
 
 async function planOne<T extends EntityTable>(
-  db: YoufuDb, tx: Transaction, table: T, change: Change, prepared: PreparedRow | undefined, pending: PendingRow | undefined, plan: TablePlan, report: RemoteApplyReport,
+  db: YoufuDb,
+  tx: Transaction,
+  table: T,
+  change: Change,
+  prepared: PreparedRow | undefined,
+  pending: PendingRow | undefined,
+  plan: TablePlan,
+  report: RemoteApplyReport,
 ): Promise<void> {
   const removal = change.op === 'delete' || change.row === null;
 
@@ -149,7 +156,8 @@ async function planOne<T extends EntityTable>(
   if (pending) {
     // The local row as this page has left it so far, else as stored.
     const planned = plan.get(change.rowId);
-    const storedLocal = planned === undefined ? await bound.entity(tx, table).get(change.rowId) : planned === DELETE ? undefined : planned as StoredRow<T>;
+    const storedLocal =
+      planned === undefined ? await bound.entity(tx, table).get(change.rowId) : planned === DELETE ? undefined : (planned as StoredRow<T>);
     if (storedLocal !== undefined) {
       const local = (await waitInTransaction(tx, db.codec.decode(table, storedLocal))) as Record<string, unknown>;
       const merged: Record<string, unknown> = { ...prepared.row };

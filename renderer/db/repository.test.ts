@@ -37,7 +37,20 @@ describe('write path', () => {
     // As stored, the mutation's sensitive values are sealed, only their names are in clear.
     const [raw] = await db.outbox.toArray();
     expect(Object.keys(raw!.fields)).not.toContain('idNumber');
-    expect(raw).toMatchObject({ sealedKeys: expect.arrayContaining(['idNumber', 'phones', 'address', 'healthNotes', 'emergencyContacts', 'name', 'birthDate', 'gender', 'categories', 'tags']) as unknown });
+    expect(raw).toMatchObject({
+      sealedKeys: expect.arrayContaining([
+        'idNumber',
+        'phones',
+        'address',
+        'healthNotes',
+        'emergencyContacts',
+        'name',
+        'birthDate',
+        'gender',
+        'categories',
+        'tags',
+      ]) as unknown,
+    });
     expect(JSON.stringify(raw)).not.toContain('13812345678');
     expect(entry!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.keys(entry!.fields)).toContain('idNumber');
@@ -79,7 +92,15 @@ describe('write path', () => {
   });
 
   it('uses the synced rev as baseRev', async () => {
-    await applyRemoteChanges(db, [{ table: 'recipients', rowId: R1, rev: 7, op: 'upsert', row: { ...recipientInput(R1), rev: 7, updatedAt: '2026-01-01T00:00:00+08:00' } }]);
+    await applyRemoteChanges(db, [
+      {
+        table: 'recipients',
+        rowId: R1,
+        rev: 7,
+        op: 'upsert',
+        row: { ...recipientInput(R1), rev: 7, updatedAt: '2026-01-01T00:00:00+08:00' },
+      },
+    ]);
     await upsertRow(ctx, 'recipients', recipientInput(R1, { address: '改' }));
     const [entry] = await pushed();
     expect(entry).toMatchObject({ baseRev: 7, fields: { address: '改' } });
@@ -91,7 +112,14 @@ describe('write path', () => {
     await upsertRow(ctx, 'recipients', recipientInput(R1, { address: '改' }));
     const audit = await db.auditLocal.orderBy('id').toArray();
     expect(audit).toHaveLength(2);
-    expect(audit[1]).toMatchObject({ staffId: STAFF_ID, staffName: '李四', table: 'recipients', rowId: R1, op: 'upsert', fields: ['address'] });
+    expect(audit[1]).toMatchObject({
+      staffId: STAFF_ID,
+      staffName: '李四',
+      table: 'recipients',
+      rowId: R1,
+      op: 'upsert',
+      fields: ['address'],
+    });
     expect(audit[1]!.at).toMatch(/\+08:00$/);
   });
 
@@ -118,7 +146,10 @@ describe('write path', () => {
       recipientInput(R2, { idNumber: makeIdNumber('19500101', '222') }),
       recipientInput(R3, { categories: [] }),
     ]);
-    expect(r).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: [2, 'categories'], code: 'category_required' }] } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: [2, 'categories'], code: 'category_required' }] },
+    });
     expect(await counts()).toEqual({ recipients: 0, outbox: 0, audit: 0 });
     expect(await db.syncState.get('hlc')).toBeUndefined();
   });
@@ -136,9 +167,20 @@ describe('write path', () => {
     const aidId = '22222222-0000-4000-8000-000000000001';
     await upsertRow(ctx, 'recipients', recipientInput(R1));
     await upsertRow(ctx, 'aid', {
-      id: aidId, recipientId: R1, stationCode: '440304001001', date: '2026-03-02', kind: 'cash', amountFen: 50000,
-      quantity: null, item: null, fundSource: 'government_budget', approvedBy: '王主任', visitId: null, acknowledged: true,
-      voided: false, voidReason: null,
+      id: aidId,
+      recipientId: R1,
+      stationCode: '440304001001',
+      date: '2026-03-02',
+      kind: 'cash',
+      amountFen: 50000,
+      quantity: null,
+      item: null,
+      fundSource: 'government_budget',
+      approvedBy: '王主任',
+      visitId: null,
+      acknowledged: true,
+      voided: false,
+      voidReason: null,
     });
     expect(await deleteRow(ctx, 'aid', aidId)).toEqual({ ok: false, error: { code: 'aid_delete_refused' } });
     expect(await db.aid.count()).toBe(1);
@@ -152,14 +194,21 @@ describe('write path', () => {
 
 describe('applyRemoteChanges', () => {
   const remote = (rev: number, over: Record<string, unknown> = {}): Change => ({
-    table: 'recipients', rowId: R1, rev, op: 'upsert',
+    table: 'recipients',
+    rowId: R1,
+    rev,
+    op: 'upsert',
     row: { ...recipientInput(R1), rev, updatedAt: '2026-01-01T00:00:00+08:00', ...over },
   });
 
   it('writes pulled rows without outbox entries and deletes tombstones and rows that left scope', async () => {
     const report = await applyRemoteChanges(db, [
       remote(1),
-      { ...remote(1), rowId: R2, row: { ...recipientInput(R2, { idNumber: makeIdNumber('19500101', '222') }), rev: 1, updatedAt: '2026-01-01T00:00:00+08:00' } },
+      {
+        ...remote(1),
+        rowId: R2,
+        row: { ...recipientInput(R2, { idNumber: makeIdNumber('19500101', '222') }), rev: 1, updatedAt: '2026-01-01T00:00:00+08:00' },
+      },
     ]);
     expect(report.upserted).toBe(2);
     expect(await db.outbox.count()).toBe(0);
@@ -200,7 +249,10 @@ describe('applyRemoteChanges', () => {
   });
 
   it('skips rows that fail the schema instead of failing the page', async () => {
-    const report = await applyRemoteChanges(db, [remote(1, { idNumber: 'nonsense' }), { ...remote(1), rowId: R2, row: { ...remote(1).row, id: R2 } }]);
+    const report = await applyRemoteChanges(db, [
+      remote(1, { idNumber: 'nonsense' }),
+      { ...remote(1), rowId: R2, row: { ...remote(1).row, id: R2 } },
+    ]);
     expect(report.invalid).toEqual([{ table: 'recipients', rowId: R1, issues: [{ path: ['idNumber'], code: 'id_number_length' }] }]);
     expect(report.upserted).toBe(1);
   });

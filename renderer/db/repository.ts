@@ -83,7 +83,11 @@ export async function runWrite<T>(ctx: RepoContext, work: (s: WriteSession) => P
  * read is still what is stored (`WriteSession.applyPrepared` does) and redo it inside otherwise.
  * A RepoAbort in either step comes back as `{ok:false}`; nothing is written.
  */
-export async function runPreparedWrite<P, T>(ctx: RepoContext, prepare: () => Promise<P>, work: (s: WriteSession, prepared: P) => Promise<T>): Promise<RepoResult<T>> {
+export async function runPreparedWrite<P, T>(
+  ctx: RepoContext,
+  prepare: () => Promise<P>,
+  work: (s: WriteSession, prepared: P) => Promise<T>,
+): Promise<RepoResult<T>> {
   return asResult(async () => {
     const prepared = await prepare();
     return inWriteTransaction(ctx, (s) => work(s, prepared));
@@ -127,16 +131,37 @@ export interface PreparedWrite<T extends EntityTable> {
  * from the stored one read beforehand (synchronously; RepoAbort if invalid), `sealPlanned` seals
  * the row and its outbox values. `WriteSession.applyPrepared` writes it.
  */
-export function planWrite<T extends EntityTable>(ctx: RepoContext, table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, issuePath: readonly (string | number)[] = []): PlannedRow<T> {
+export function planWrite<T extends EntityTable>(
+  ctx: RepoContext,
+  table: T,
+  input: EntityInput<T>,
+  existing: EntityRow<T> | undefined,
+  issuePath: readonly (string | number)[] = [],
+): PlannedRow<T> {
   return planRow(table, input, existing, toShanghaiIso(ctx.now()), issuePath);
 }
 
-export async function sealPlanned<T extends EntityTable>(ctx: RepoContext, plan: PlannedRow<T>, input: EntityInput<T>, basis: StoredRow<T> | undefined, issuePath: readonly (string | number)[] = []): Promise<PreparedWrite<T>> {
+export async function sealPlanned<T extends EntityTable>(
+  ctx: RepoContext,
+  plan: PlannedRow<T>,
+  input: EntityInput<T>,
+  basis: StoredRow<T> | undefined,
+  issuePath: readonly (string | number)[] = [],
+): Promise<PreparedWrite<T>> {
   const { table, row, changed, fields, baseRev } = plan;
   if (plan.unchanged) return { table, input, issuePath, basis, row, write: null };
   const codec = ctx.db.codec;
   // The outbox values are sealed under the mutation id: the HLC is stamped in the transaction.
-  const mutation = { id: ctx.newId(), table, rowId: input.id, op: 'upsert' as const, fields, baseRev, hlc: '', createdAt: toShanghaiIso(ctx.now()) };
+  const mutation = {
+    id: ctx.newId(),
+    table,
+    rowId: input.id,
+    op: 'upsert' as const,
+    fields,
+    baseRev,
+    hlc: '',
+    createdAt: toShanghaiIso(ctx.now()),
+  };
   const [encoded, { hlc: _unstamped, ...entry }] = await Promise.all([codec.encode(table, row), codec.sealOutbox(mutation)]);
   return { table, input, issuePath, basis, row, write: { encoded, entry, changed } };
 }
@@ -152,7 +177,13 @@ export interface PlannedRow<T extends EntityTable> {
   baseRev: number;
 }
 
-function planRow<T extends EntityTable>(table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, nowIso: string, issuePath: readonly (string | number)[]): PlannedRow<T> {
+function planRow<T extends EntityTable>(
+  table: T,
+  input: EntityInput<T>,
+  existing: EntityRow<T> | undefined,
+  nowIso: string,
+  issuePath: readonly (string | number)[],
+): PlannedRow<T> {
   const candidate = { ...input, rev: existing?.rev ?? 0, updatedAt: nowIso };
   const parsed = entitySchemas[table].safeParse(candidate);
   if (!parsed.success) throw new RepoAbort({ code: 'validation_failed', issues: zodIssues(parsed.error, issuePath) });
@@ -163,7 +194,14 @@ function planRow<T extends EntityTable>(table: T, input: EntityInput<T>, existin
     previous === undefined ? k !== 'rev' : !SERVER_OWNED.has(k) && !jsonEqual(previous[k], record[k]),
   );
   const unchanged = existing !== undefined && changed.length === 0;
-  return { table, row: unchanged ? existing : row, unchanged, changed, fields: Object.fromEntries(changed.map((k) => [k, record[k]])), baseRev: existing?.rev ?? 0 };
+  return {
+    table,
+    row: unchanged ? existing : row,
+    unchanged,
+    changed,
+    fields: Object.fromEntries(changed.map((k) => [k, record[k]])),
+    baseRev: existing?.rev ?? 0,
+  };
 }
 
 /**
@@ -177,7 +215,11 @@ export function sameStoredRow(a: object | undefined, b: object | undefined): boo
   const rb = b as Record<string, unknown>;
   const keys = Object.keys(ra);
   if (keys.length !== Object.keys(rb).length) return false;
-  return keys.every((k) => Object.hasOwn(rb, k) && (ra[k] instanceof Uint8Array || rb[k] instanceof Uint8Array ? sameBytes(ra[k], rb[k]) : jsonEqual(ra[k], rb[k])));
+  return keys.every(
+    (k) =>
+      Object.hasOwn(rb, k) &&
+      (ra[k] instanceof Uint8Array || rb[k] instanceof Uint8Array ? sameBytes(ra[k], rb[k]) : jsonEqual(ra[k], rb[k])),
+  );
 }
 
 function sameBytes(a: unknown, b: unknown): boolean {
@@ -197,7 +239,10 @@ export class WriteSession {
   private loadedClock: Hlc | null = null;
   private persistedClock: string | null = null;
 
-  constructor(readonly ctx: RepoContext, readonly tx: Transaction) {}
+  constructor(
+    readonly ctx: RepoContext,
+    readonly tx: Transaction,
+  ) {}
 
   /** A table bound to this transaction, for index queries the helpers below do not cover. */
   table<T extends EntityTable>(table: T): ReturnType<typeof bound.entity<T>> {
@@ -238,7 +283,10 @@ export class WriteSession {
   }
 
   /** Runs an index query on a bound table and decodes the rows. */
-  async query<T extends EntityTable>(table: T, q: (t: ReturnType<typeof bound.entity<T>>) => PromiseLike<StoredRow<T>[]>): Promise<EntityRow<T>[]> {
+  async query<T extends EntityTable>(
+    table: T,
+    q: (t: ReturnType<typeof bound.entity<T>>) => PromiseLike<StoredRow<T>[]>,
+  ): Promise<EntityRow<T>[]> {
     const stored = await q(this.table(table));
     const codec = this.ctx.db.codec;
     if (!isSealedTable(table)) return stored.map((r) => codec.decodeSummary(table, r) as EntityRow<T>);
@@ -260,22 +308,41 @@ export class WriteSession {
   }
 
   /** Reads, patches and writes a row; `not_found` if it does not exist. */
-  async patch<T extends EntityTable>(table: T, id: string, patch: Partial<EntityInput<T>>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+  async patch<T extends EntityTable>(
+    table: T,
+    id: string,
+    patch: Partial<EntityInput<T>>,
+    issuePath: readonly (string | number)[] = [],
+  ): Promise<EntityRow<T>> {
     return this.update(table, await this.require(table, id), patch, issuePath);
   }
 
   /** `patch` of a row this transaction has already read (`get`/`require`): no second read. */
-  async update<T extends EntityTable>(table: T, existing: EntityRow<T>, patch: Partial<EntityInput<T>>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+  async update<T extends EntityTable>(
+    table: T,
+    existing: EntityRow<T>,
+    patch: Partial<EntityInput<T>>,
+    issuePath: readonly (string | number)[] = [],
+  ): Promise<EntityRow<T>> {
     return this.write(table, { ...existing, ...patch, id: existing.id } as EntityInput<T>, existing, issuePath);
   }
 
   /** `put` of a row whose id was made in this transaction (`ctx.newId`): nothing to read first. */
-  async insert<T extends EntityTable>(table: T, input: EntityInput<T>, issuePath: readonly (string | number)[] = []): Promise<EntityRow<T>> {
+  async insert<T extends EntityTable>(
+    table: T,
+    input: EntityInput<T>,
+    issuePath: readonly (string | number)[] = [],
+  ): Promise<EntityRow<T>> {
     return this.write(table, input, undefined, issuePath);
   }
 
   /** `put` once the stored row (decoded, or undefined for a new one) has been read. */
-  private async write<T extends EntityTable>(table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, issuePath: readonly (string | number)[]): Promise<EntityRow<T>> {
+  private async write<T extends EntityTable>(
+    table: T,
+    input: EntityInput<T>,
+    existing: EntityRow<T> | undefined,
+    issuePath: readonly (string | number)[],
+  ): Promise<EntityRow<T>> {
     const { row, unchanged, changed, fields, baseRev } = planRow(table, input, existing, this.nowIso(), issuePath);
     if (unchanged) return row;
     const mutation = await this.mutation(table, input.id, 'upsert', fields, baseRev);
@@ -299,7 +366,8 @@ export class WriteSession {
    */
   applyPrepared<T extends EntityTable>(p: PreparedWrite<T>, storedNow: StoredRow<T> | undefined): Promise<EntityRow<T>> {
     if (!sameStoredRow(storedNow, p.basis)) {
-      return (async () => this.write(p.table, p.input, storedNow === undefined ? undefined : await this.decodeRow(p.table, storedNow), p.issuePath))();
+      return (async () =>
+        this.write(p.table, p.input, storedNow === undefined ? undefined : await this.decodeRow(p.table, storedNow), p.issuePath))();
     }
     if (p.write === null) return Promise.resolve(p.row);
     const entry = { ...p.write.entry, hlc: this.tickHlc() };
@@ -312,11 +380,27 @@ export class WriteSession {
    * out, so writes issued one after another are stored and stamped in that order. The clock must
    * be loaded (`loadClock`). `done` settles when the row, outbox entry and audit line are stored.
    */
-  writeClear<T extends ClearTable>(table: T, input: EntityInput<T>, existing: EntityRow<T> | undefined, issuePath: readonly (string | number)[] = []): { row: EntityRow<T>; done: Promise<void> } {
+  writeClear<T extends ClearTable>(
+    table: T,
+    input: EntityInput<T>,
+    existing: EntityRow<T> | undefined,
+    issuePath: readonly (string | number)[] = [],
+  ): { row: EntityRow<T>; done: Promise<void> } {
     const { row, unchanged, changed, fields, baseRev } = planRow(table, input, existing, this.nowIso(), issuePath);
     if (unchanged) return { row, done: Promise.resolve() };
-    const entry = { id: this.ctx.newId(), table, rowId: input.id, op: 'upsert' as const, fields, baseRev, hlc: this.tickHlc(), createdAt: this.nowIso() };
-    const done = Promise.all([this.table(table).put(this.ctx.db.codec.encodeClear(table, row)), this.append(entry, changed)]).then(() => undefined);
+    const entry = {
+      id: this.ctx.newId(),
+      table,
+      rowId: input.id,
+      op: 'upsert' as const,
+      fields,
+      baseRev,
+      hlc: this.tickHlc(),
+      createdAt: this.nowIso(),
+    };
+    const done = Promise.all([this.table(table).put(this.ctx.db.codec.encodeClear(table, row)), this.append(entry, changed)]).then(
+      () => undefined,
+    );
     return { row, done };
   }
 
@@ -328,7 +412,13 @@ export class WriteSession {
     await Promise.all([this.table(table).delete(id), this.append(entry, [])]);
   }
 
-  private async mutation(table: EntityTable, rowId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, baseRev: number): Promise<Omit<OutboxEntry, 'seq'>> {
+  private async mutation(
+    table: EntityTable,
+    rowId: string,
+    op: 'upsert' | 'delete',
+    fields: Record<string, unknown>,
+    baseRev: number,
+  ): Promise<Omit<OutboxEntry, 'seq'>> {
     const createdAt = this.nowIso();
     const hlc = await this.nextHlc();
     return { id: this.ctx.newId(), table, rowId, op, fields, baseRev, hlc, createdAt };
@@ -339,15 +429,18 @@ export class WriteSession {
    * changed fields (sealed ones included, though their values are not in `entry.fields`).
    */
   private async append(entry: Omit<OutboxEntry, 'seq'>, fieldNames: readonly string[]): Promise<void> {
-    await Promise.all([bound.outbox(this.tx).add(entry), bound.auditLocal(this.tx).add({
-      at: entry.createdAt,
-      staffId: this.ctx.actor.staffId,
-      staffName: this.ctx.actor.name,
-      table: entry.table,
-      rowId: entry.rowId,
-      op: entry.op,
-      fields: [...fieldNames],
-    })]);
+    await Promise.all([
+      bound.outbox(this.tx).add(entry),
+      bound.auditLocal(this.tx).add({
+        at: entry.createdAt,
+        staffId: this.ctx.actor.staffId,
+        staffName: this.ctx.actor.name,
+        table: entry.table,
+        rowId: entry.rowId,
+        op: entry.op,
+        fields: [...fieldNames],
+      }),
+    ]);
   }
 
   /**
@@ -413,7 +506,11 @@ export async function ensureClientId(db: YoufuDb, newId: () => string): Promise<
 }
 
 /** Writes several rows of one table: all of them or, if any is invalid, none. */
-export async function upsertRows<T extends EntityTable>(ctx: RepoContext, table: T, rows: readonly EntityInput<T>[]): Promise<RepoResult<EntityRow<T>[]>> {
+export async function upsertRows<T extends EntityTable>(
+  ctx: RepoContext,
+  table: T,
+  rows: readonly EntityInput<T>[],
+): Promise<RepoResult<EntityRow<T>[]>> {
   return runWrite(ctx, async (s) => {
     const out: EntityRow<T>[] = [];
     for (const [i, row] of rows.entries()) out.push(await s.put(table, row, [i]));

@@ -33,12 +33,21 @@ export async function transitionRequest(ctx: RepoContext, id: string, t: Request
     }
     switch (t.to) {
       case 'in_progress':
-        return s.patch('requests', id, { status: 'in_progress', assigneeId: t.assigneeId === undefined ? existing.assigneeId : t.assigneeId });
+        return s.patch('requests', id, {
+          status: 'in_progress',
+          assigneeId: t.assigneeId === undefined ? existing.assigneeId : t.assigneeId,
+        });
       case 'resolved':
-        if (t.resolution.trim() === '') s.fail({ code: 'validation_failed', issues: [{ path: ['resolution'], code: 'request_resolution_required' }] });
+        if (t.resolution.trim() === '')
+          s.fail({ code: 'validation_failed', issues: [{ path: ['resolution'], code: 'request_resolution_required' }] });
         return s.patch('requests', id, { status: 'resolved', resolution: t.resolution, closedAt: s.nowIso() });
       case 'referred':
-        return s.patch('requests', id, { status: 'referred', referredTo: t.referredTo, resolution: t.resolution ?? existing.resolution, closedAt: s.nowIso() });
+        return s.patch('requests', id, {
+          status: 'referred',
+          referredTo: t.referredTo,
+          resolution: t.resolution ?? existing.resolution,
+          closedAt: s.nowIso(),
+        });
     }
   });
 }
@@ -47,7 +56,8 @@ export async function transitionRequest(ctx: RepoContext, id: string, t: Request
 export async function assignRequest(ctx: RepoContext, id: string, assigneeId: string | null): Promise<RepoResult<Request>> {
   return runWrite(ctx, async (s) => {
     const existing = await s.require('requests', id);
-    if (REQUEST_TRANSITIONS[existing.status].length === 0) s.fail({ code: 'request_transition_invalid', from: existing.status, to: existing.status });
+    if (REQUEST_TRANSITIONS[existing.status].length === 0)
+      s.fail({ code: 'request_transition_invalid', from: existing.status, to: existing.status });
     return s.patch('requests', id, { assigneeId });
   });
 }

@@ -26,7 +26,8 @@ export function searchWords(name: string): string[] {
   const normal = normalizeSearchText(name);
   const chars = [...normal];
   // Surname mode reads 单 as shan and 曾 as zeng in the first position, as names are read.
-  const syllables = chars.length === 0 ? [] : pinyin(normal, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase());
+  const syllables =
+    chars.length === 0 ? [] : pinyin(normal, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase());
   const aligned = syllables.length === chars.length;
   for (let i = 0; i < chars.length; i++) {
     words.add(chars.slice(i).join(''));

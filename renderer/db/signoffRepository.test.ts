@@ -27,7 +27,8 @@ describe('signOffWeek', () => {
     const db = newTestDb();
     const r = await signOffWeek(testContext(db), { stationCode: '440304', weekStart: '2026-11-24', comment: '', figures });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'validation_failed', issues: [{ path: ['weekStart'], code: 'week_start_not_monday' }] });
+    if (!r.ok)
+      expect(r.error).toMatchObject({ code: 'validation_failed', issues: [{ path: ['weekStart'], code: 'week_start_not_monday' }] });
     expect(await db.signoffs.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     db.close();

@@ -17,7 +17,9 @@ export interface SignoffInput {
  */
 export async function signOffWeek(ctx: RepoContext, input: SignoffInput): Promise<RepoResult<Signoff>> {
   return runWrite(ctx, async (s) => {
-    const existing = await s.query('signoffs', (t) => t.where('[stationCode+weekStart]').equals([input.stationCode, input.weekStart]).toArray());
+    const existing = await s.query('signoffs', (t) =>
+      t.where('[stationCode+weekStart]').equals([input.stationCode, input.weekStart]).toArray(),
+    );
     if (existing.length > 0) s.fail({ code: 'validation_failed', issues: [{ path: ['weekStart'], code: 'signoff_exists' }] });
     return s.put('signoffs', {
       id: ctx.newId(),

@@ -33,16 +33,48 @@ afterEach(async () => {
 });
 
 const visit = (): EntityInput<'visits'> => ({
-  ...base, id: V1, visitedAt: '2026-03-02T10:00:00+08:00', mode: 'home', outcome: 'reached', purpose: 'routine', festival: null,
-  staffIds: [STAFF_ID], condition: { health: 'fair', living: 'good', mood: 'good' }, notes: '身体尚可', dutyOccurrenceId: null, photos: [],
+  ...base,
+  id: V1,
+  visitedAt: '2026-03-02T10:00:00+08:00',
+  mode: 'home',
+  outcome: 'reached',
+  purpose: 'routine',
+  festival: null,
+  staffIds: [STAFF_ID],
+  condition: { health: 'fair', living: 'good', mood: 'good' },
+  notes: '身体尚可',
+  dutyOccurrenceId: null,
+  photos: [],
 });
 const aid = (n: number, amountFen: number | null): EntityInput<'aid'> => ({
-  ...base, id: `cccccccc-0000-4000-8000-00000000000${n}`, date: '2026-03-02', kind: 'cash', amountFen, quantity: null, item: null,
-  fundSource: 'city_foundation', approvedBy: '王主任', visitId: null, acknowledged: true, voided: false, voidReason: null,
+  ...base,
+  id: `cccccccc-0000-4000-8000-00000000000${n}`,
+  date: '2026-03-02',
+  kind: 'cash',
+  amountFen,
+  quantity: null,
+  item: null,
+  fundSource: 'city_foundation',
+  approvedBy: '王主任',
+  visitId: null,
+  acknowledged: true,
+  voided: false,
+  voidReason: null,
 });
 const need = (n: number): EntityInput<'requests'> => ({
-  ...base, id: `dddddddd-0000-4000-8000-00000000000${n}`, visitId: null, source: 'hotline', topic: 'medical', description: '腿脚不便，需要轮椅',
-  urgency: 'normal', assigneeId: null, status: 'in_progress', resolution: '', referredTo: null, openedAt: '2026-03-02T10:30:00+08:00', closedAt: null,
+  ...base,
+  id: `dddddddd-0000-4000-8000-00000000000${n}`,
+  visitId: null,
+  source: 'hotline',
+  topic: 'medical',
+  description: '腿脚不便，需要轮椅',
+  urgency: 'normal',
+  assigneeId: null,
+  status: 'in_progress',
+  resolution: '',
+  referredTo: null,
+  openedAt: '2026-03-02T10:30:00+08:00',
+  closedAt: null,
 });
 
 describe('logVisit', () => {
@@ -65,7 +97,13 @@ describe('logVisit', () => {
   it('writes nothing when one aid item is invalid, and says which one', async () => {
     const before = { outbox: await db.outbox.count(), audit: await db.auditLocal.count(), occ: await db.dutyOccurrences.count() };
     const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000), aid(2, null)], needs: [need(1)], occurrenceId });
-    expect(r).toEqual({ ok: false, error: { code: 'validation_failed', issues: expect.arrayContaining([{ path: ['aid', 1, 'amountFen'], code: 'aid_amount_required' }]) as unknown } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'validation_failed',
+        issues: expect.arrayContaining([{ path: ['aid', 1, 'amountFen'], code: 'aid_amount_required' }]) as unknown,
+      },
+    });
     expect(await db.visits.count()).toBe(0);
     expect(await db.aid.count()).toBe(0);
     expect(await db.requests.count()).toBe(0);
@@ -100,7 +138,7 @@ describe('logVisit', () => {
     expect(await db.dutyOccurrences.where('[dutyId+status]').equals([dutyId, 'pending']).primaryKeys()).toEqual([waiting.id]);
   });
 
-  it('gives each of a visit\'s writes its own HLC, in the order written', async () => {
+  it("gives each of a visit's writes its own HLC, in the order written", async () => {
     const before = await db.outbox.count();
     const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000)], needs: [], occurrenceId });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -121,11 +159,13 @@ describe('logVisit', () => {
       const open = db.codec.decode.bind(db.codec);
       // The recipient is read and opened for the next due date; meanwhile another window saves
       // the profile with the birthday kept by the lunar calendar.
-      vi.spyOn(db.codec, 'decode').mockImplementationOnce(async <T extends EntityTable>(table: T, stored: StoredRow<T>): Promise<EntityRow<T>> => {
-        const edited = await updateRecipient(ctx, R1, { lunarBirthday: true });
-        if (!edited.ok) throw new Error(JSON.stringify(edited.error));
-        return open(table, stored);
-      });
+      vi.spyOn(db.codec, 'decode').mockImplementationOnce(
+        async <T extends EntityTable>(table: T, stored: StoredRow<T>): Promise<EntityRow<T>> => {
+          const edited = await updateRecipient(ctx, R1, { lunarBirthday: true });
+          if (!edited.ok) throw new Error(JSON.stringify(edited.error));
+          return open(table, stored);
+        },
+      );
       const r = await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId: due.id });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       const recipient = await open('recipients', (await db.recipients.get(R1))!);
@@ -143,10 +183,12 @@ describe('logVisit', () => {
       const seal = db.codec.encode.bind(db.codec);
       const pulled = { ...visit(), outcome: 'reached' as const, notes: '另一台设备的记录', rev: 4, updatedAt: '2026-03-02T09:30:00+08:00' };
       // While the visit is sealed, a pull stores the server's copy of that same visit (rev 4).
-      vi.spyOn(db.codec, 'encode').mockImplementationOnce(async <T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> => {
-        await db.visits.put(await seal('visits', pulled));
-        return seal(table, row);
-      });
+      vi.spyOn(db.codec, 'encode').mockImplementationOnce(
+        async <T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> => {
+          await db.visits.put(await seal('visits', pulled));
+          return seal(table, row);
+        },
+      );
       const r = await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       const stored = await db.codec.decode('visits', (await db.visits.get(V1))!);
@@ -160,11 +202,13 @@ describe('logVisit', () => {
     it('a completion saved meanwhile on another window makes this visit write nothing', async () => {
       const seal = db.codec.encode.bind(db.codec);
       const other = { ...visit(), id: 'bbbbbbbb-0000-4000-8000-000000000009' };
-      vi.spyOn(db.codec, 'encode').mockImplementationOnce(async <T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> => {
-        const first = await logVisit(ctx, { visit: other, aid: [], needs: [], occurrenceId });
-        if (!first.ok) throw new Error(JSON.stringify(first.error));
-        return seal(table, row);
-      });
+      vi.spyOn(db.codec, 'encode').mockImplementationOnce(
+        async <T extends EntityTable>(table: T, row: EntityRow<T>): Promise<StoredRow<T>> => {
+          const first = await logVisit(ctx, { visit: other, aid: [], needs: [], occurrenceId });
+          if (!first.ok) throw new Error(JSON.stringify(first.error));
+          return seal(table, row);
+        },
+      );
       const before = await db.outbox.count();
       const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 50000)], needs: [], occurrenceId });
       expect(r).toEqual({ ok: false, error: { code: 'occurrence_not_pending', occurrenceId } });
@@ -177,15 +221,15 @@ describe('logVisit', () => {
   });
 });
 
-
 describe('logVisit: which contact closes which duty', () => {
   const pendingOf = async (kind: string, festival?: string) => {
-    const duty = (await db.duties.where('recipientId').equals(R1).toArray())
-      .find((d) => d.kind === kind && (festival === undefined || (d.recurrence.type === 'festival' && d.recurrence.festival === festival)))!;
+    const duty = (await db.duties.where('recipientId').equals(R1).toArray()).find(
+      (d) => d.kind === kind && (festival === undefined || (d.recurrence.type === 'festival' && d.recurrence.festival === festival)),
+    )!;
     return (await db.dutyOccurrences.where('[dutyId+status]').equals([duty.id, 'pending']).first())!;
   };
 
-  it('a phone call does not close a hero\'s monthly home visit, and writes nothing', async () => {
+  it("a phone call does not close a hero's monthly home visit, and writes nothing", async () => {
     const outbox = await db.outbox.count();
     const r = await logVisit(ctx, { visit: { ...visit(), mode: 'phone' }, aid: [], needs: [], occurrenceId });
     expect(r).toEqual({ ok: false, error: { code: 'occurrence_wrong_mode', occurrenceId } });
@@ -198,8 +242,11 @@ describe('logVisit: which contact closes which duty', () => {
     const call = await pendingOf('phone_call');
     const festival = await pendingOf('festival', 'spring_festival');
     const r = await logVisit(ctx, {
-      visit: { ...visit(), mode: 'phone', purpose: 'festival', festival: 'spring_festival' }, aid: [], needs: [],
-      occurrenceId: call.id, occurrenceIds: [call.id, festival.id],
+      visit: { ...visit(), mode: 'phone', purpose: 'festival', festival: 'spring_festival' },
+      aid: [],
+      needs: [],
+      occurrenceId: call.id,
+      occurrenceIds: [call.id, festival.id],
     });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(await db.dutyOccurrences.get(call.id)).toMatchObject({ status: 'done', visitId: V1 });
@@ -213,7 +260,12 @@ describe('logVisit: which contact closes which duty', () => {
 
   it('a call that did not get through keeps every duty open, and is recorded as such', async () => {
     const call = await pendingOf('phone_call');
-    const r = await logVisit(ctx, { visit: { ...visit(), mode: 'phone', outcome: 'not_reached' }, aid: [], needs: [], occurrenceId: call.id });
+    const r = await logVisit(ctx, {
+      visit: { ...visit(), mode: 'phone', outcome: 'not_reached' },
+      aid: [],
+      needs: [],
+      occurrenceId: call.id,
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(await db.dutyOccurrences.get(call.id)).toMatchObject({ status: 'pending', visitId: null });
     expect(r.value.visit).toMatchObject({ outcome: 'not_reached', dutyOccurrenceId: null });
@@ -230,7 +282,10 @@ describe('logVisit: which contact closes which duty', () => {
 describe('logVisit: cash aid needs an amount above zero', () => {
   it('refuses a ¥0.00 condolence payment and writes nothing', async () => {
     const r = await logVisit(ctx, { visit: visit(), aid: [aid(1, 0)], needs: [], occurrenceId: null });
-    expect(r).toEqual({ ok: false, error: { code: 'validation_failed', issues: [{ path: ['aid', 0, 'amountFen'], code: 'aid_amount_positive' }] } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['aid', 0, 'amountFen'], code: 'aid_amount_positive' }] },
+    });
     expect(await db.visits.count()).toBe(0);
     expect(await db.aid.count()).toBe(0);
   });

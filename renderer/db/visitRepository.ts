@@ -4,8 +4,16 @@ import { newAidIssues } from '../../shared/validation/newAid';
 import type { StoredRow } from './codec';
 import { bound } from './database';
 import {
-  type EntityInput, type PreparedWrite, type RepoContext, type RepoResult, type WriteSession,
-  RepoAbort, planWrite, runPreparedWrite, sameStoredRow, sealPlanned,
+  type EntityInput,
+  type PreparedWrite,
+  type RepoContext,
+  type RepoResult,
+  type WriteSession,
+  RepoAbort,
+  planWrite,
+  runPreparedWrite,
+  sameStoredRow,
+  sealPlanned,
 } from './repository';
 
 export interface VisitLog {
@@ -59,7 +67,11 @@ function occurrencesToComplete(log: VisitLog): string[] {
  */
 export async function logVisit(ctx: RepoContext, log: VisitLog): Promise<RepoResult<LoggedVisit>> {
   const occurrenceIds = occurrencesToComplete(log);
-  return runPreparedWrite(ctx, () => prepareVisit(ctx, log, occurrenceIds), (s, p) => writeVisit(s, p));
+  return runPreparedWrite(
+    ctx,
+    () => prepareVisit(ctx, log, occurrenceIds),
+    (s, p) => writeVisit(s, p),
+  );
 }
 
 interface PreparedVisit {
@@ -75,22 +87,39 @@ interface PreparedVisit {
 
 async function prepareVisit(ctx: RepoContext, log: VisitLog, occurrenceIds: string[]): Promise<PreparedVisit> {
   // Read while the rows are validated and sealed. A missing row is the transaction's to report.
-  const reading = occurrenceIds.length === 0 ? Promise.resolve({ occurrences: [], recipient: undefined }) : readForCompletion(ctx, occurrenceIds, log.visit.recipientId);
+  const reading =
+    occurrenceIds.length === 0
+      ? Promise.resolve({ occurrences: [], recipient: undefined })
+      : readForCompletion(ctx, occurrenceIds, log.visit.recipientId);
   reading.catch(() => undefined);
   // Validated in the form's order, so the first invalid part is the one reported. Prepared as
   // new rows (a visit's are): the transaction checks that none is stored yet.
   const visitInput: EntityInput<'visits'> = { ...log.visit, dutyOccurrenceId: occurrenceIds[0] ?? null };
   const visitPlan = planWrite(ctx, 'visits', visitInput, undefined, ['visit']);
   const visitRow = visitPlan.row;
-  const aidInputs = log.aid.map((a): EntityInput<'aid'> => ({ ...a, recipientId: visitRow.recipientId, visitId: visitRow.id, voided: false, voidReason: null }));
+  const aidInputs = log.aid.map((a): EntityInput<'aid'> => ({
+    ...a,
+    recipientId: visitRow.recipientId,
+    visitId: visitRow.id,
+    voided: false,
+    voidReason: null,
+  }));
   const aidPlans = aidInputs.map((a, i) => {
     const plan = planWrite(ctx, 'aid', a, undefined, ['aid', i]);
     // New aid only: a stored ¥0.00 entry from before this rule must still sync and be voided.
     const issues = newAidIssues(plan.row);
-    if (issues.length > 0) throw new RepoAbort({ code: 'validation_failed', issues: issues.map((x) => ({ path: ['aid', i, x.path], code: x.code })) });
+    if (issues.length > 0)
+      throw new RepoAbort({ code: 'validation_failed', issues: issues.map((x) => ({ path: ['aid', i, x.path], code: x.code })) });
     return plan;
   });
-  const requestInputs = log.needs.map((n): EntityInput<'requests'> => ({ ...n, recipientId: visitRow.recipientId, visitId: visitRow.id, source: 'visit', status: 'open', closedAt: null }));
+  const requestInputs = log.needs.map((n): EntityInput<'requests'> => ({
+    ...n,
+    recipientId: visitRow.recipientId,
+    visitId: visitRow.id,
+    source: 'visit',
+    status: 'open',
+    closedAt: null,
+  }));
   const requestPlans = requestInputs.map((n, i) => planWrite(ctx, 'requests', n, undefined, ['needs', i]));
   const [visit, aid, requests, read] = await Promise.all([
     sealPlanned(ctx, visitPlan, visitInput, undefined, ['visit']),
@@ -101,11 +130,14 @@ async function prepareVisit(ctx: RepoContext, log: VisitLog, occurrenceIds: stri
   return { occurrenceIds, visit, aid, requests, ...read };
 }
 
-async function readForCompletion(ctx: RepoContext, occurrenceIds: string[], recipientId: string): Promise<Pick<PreparedVisit, 'occurrences' | 'recipient'>> {
-  const [occurrences, stored] = await ctx.db.transaction('r', ['dutyOccurrences', 'recipients'], (tx) => Promise.all([
-    bound.entity(tx, 'dutyOccurrences').bulkGet(occurrenceIds),
-    bound.entity(tx, 'recipients').get(recipientId),
-  ]));
+async function readForCompletion(
+  ctx: RepoContext,
+  occurrenceIds: string[],
+  recipientId: string,
+): Promise<Pick<PreparedVisit, 'occurrences' | 'recipient'>> {
+  const [occurrences, stored] = await ctx.db.transaction('r', ['dutyOccurrences', 'recipients'], (tx) =>
+    Promise.all([bound.entity(tx, 'dutyOccurrences').bulkGet(occurrenceIds), bound.entity(tx, 'recipients').get(recipientId)]),
+  );
   return { occurrences, recipient: stored === undefined ? undefined : { stored, opened: await ctx.db.codec.decode('recipients', stored) } };
 }
 
@@ -170,7 +202,15 @@ async function writeVisit(s: WriteSession, p: PreparedVisit): Promise<LoggedVisi
   track(writes, s.persistClock());
   await Promise.all(writes);
   const firstNext = nextOccurrences.find((n) => n.dutyId === completedOccurrences[0]?.dutyId) ?? null;
-  return { visit, aid, requests, completedOccurrence: completedOccurrences[0] ?? null, nextOccurrence: firstNext, completedOccurrences, nextOccurrences };
+  return {
+    visit,
+    aid,
+    requests,
+    completedOccurrence: completedOccurrences[0] ?? null,
+    nextOccurrence: firstNext,
+    completedOccurrences,
+    nextOccurrences,
+  };
 }
 
 async function readDuty(s: WriteSession, dutyId: string): Promise<{ duty: StoredRow<'duties'> | undefined; pending: number }> {
@@ -209,15 +249,21 @@ interface Completion {
  * once (pushed to `writes`, nothing awaited); otherwise one after another, each read again.
  */
 async function writePrepared(
-  s: WriteSession, p: PreparedVisit,
+  s: WriteSession,
+  p: PreparedVisit,
   now: { visit: StoredRow<'visits'> | undefined; aid: (StoredRow<'aid'> | undefined)[]; requests: (StoredRow<'requests'> | undefined)[] },
   writes: Promise<unknown>[],
 ): Promise<[Visit, Aid[], Request[]]> {
-  const fresh = sameStoredRow(now.visit, p.visit.basis)
-    && p.aid.every((a, i) => sameStoredRow(now.aid[i], a.basis))
-    && p.requests.every((r, i) => sameStoredRow(now.requests[i], r.basis));
+  const fresh =
+    sameStoredRow(now.visit, p.visit.basis) &&
+    p.aid.every((a, i) => sameStoredRow(now.aid[i], a.basis)) &&
+    p.requests.every((r, i) => sameStoredRow(now.requests[i], r.basis));
   if (fresh) {
-    const issued = [s.applyPrepared(p.visit, now.visit), ...p.aid.map((a, i) => s.applyPrepared(a, now.aid[i])), ...p.requests.map((r, i) => s.applyPrepared(r, now.requests[i]))];
+    const issued = [
+      s.applyPrepared(p.visit, now.visit),
+      ...p.aid.map((a, i) => s.applyPrepared(a, now.aid[i])),
+      ...p.requests.map((r, i) => s.applyPrepared(r, now.requests[i])),
+    ];
     for (const w of issued) track(writes, w);
     return [p.visit.row, p.aid.map((a) => a.row), p.requests.map((r) => r.row)];
   }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { type DatabaseKeyMaterial, type DatabaseKeys, generateKeyMaterial, importDatabaseKeys, materialFromBase64, materialToBase64 } from '../db/atRest/keys';
+import {
+  type DatabaseKeyMaterial,
+  type DatabaseKeys,
+  generateKeyMaterial,
+  importDatabaseKeys,
+  materialFromBase64,
+  materialToBase64,
+} from '../db/atRest/keys';
 import { desktopApi } from './desktop';
 import { keyEnvelopeSchema, unwrapKeys, wrapKeys } from './keyEnvelope';
 

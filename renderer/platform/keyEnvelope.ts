@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import {
-  AES_GCM_IV_BYTES, PBKDF2_DEFAULT_ITERATIONS, PBKDF2_SALT_BYTES, aesGcmDecrypt, aesGcmEncrypt, derivePasswordKey, fromBase64, randomBytes,
-  toBase64, utf8Decode, utf8Encode,
+  AES_GCM_IV_BYTES,
+  PBKDF2_DEFAULT_ITERATIONS,
+  PBKDF2_SALT_BYTES,
+  aesGcmDecrypt,
+  aesGcmEncrypt,
+  derivePasswordKey,
+  fromBase64,
+  randomBytes,
+  toBase64,
+  utf8Decode,
+  utf8Encode,
 } from '../../shared/cipher/aesGcm';
 import { type DatabaseKeyMaterial, materialFromBase64, materialToBase64 } from '../db/atRest/keys';
 
@@ -23,7 +32,12 @@ export type KeyEnvelope = z.infer<typeof keyEnvelopeSchema>;
 
 const aad = (databaseName: string): Uint8Array<ArrayBuffer> => utf8Encode(`youfu-desk/key-envelope/v1/${databaseName}`);
 
-export async function wrapKeys(material: DatabaseKeyMaterial, password: string, databaseName: string, iterations = ENVELOPE_ITERATIONS): Promise<KeyEnvelope> {
+export async function wrapKeys(
+  material: DatabaseKeyMaterial,
+  password: string,
+  databaseName: string,
+  iterations = ENVELOPE_ITERATIONS,
+): Promise<KeyEnvelope> {
   const salt = randomBytes(PBKDF2_SALT_BYTES);
   const iv = randomBytes(AES_GCM_IV_BYTES);
   const key = await derivePasswordKey(password, salt, iterations);

@@ -1,4 +1,9 @@
-import type { ConflictResolution, ConflictStatusFilter, ConflictsListResponse, ResolveConflictResponse } from '../../shared/sync/conflictsApi';
+import type {
+  ConflictResolution,
+  ConflictStatusFilter,
+  ConflictsListResponse,
+  ResolveConflictResponse,
+} from '../../shared/sync/conflictsApi';
 import { type HttpClientOptions, createHttpApiClient, toTransportResult } from './jsonApi';
 import type { TransportResult } from './transport';
 

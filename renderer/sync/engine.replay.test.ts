@@ -36,9 +36,10 @@ function replayingServer(): SyncTransport & { answersLost: number; replayed: Mut
           server.replayed.push(kept);
           return kept;
         }
-        const verdict: MutationResult = m.rowId === MOVED
-          ? { id: m.id, status: 'rejected', reason: 'forbidden_scope', detail: 'stationCode: parent_out_of_scope' }
-          : { id: m.id, status: 'applied', rev: 2 };
+        const verdict: MutationResult =
+          m.rowId === MOVED
+            ? { id: m.id, status: 'rejected', reason: 'forbidden_scope', detail: 'stationCode: parent_out_of_scope' }
+            : { id: m.id, status: 'applied', rev: 2 };
         verdicts.set(m.id, verdict);
         lastSeq = Math.max(lastSeq, m.seq);
         return verdict;
@@ -53,7 +54,10 @@ function replayingServer(): SyncTransport & { answersLost: number; replayed: Mut
     pull(cursor: number): Promise<TransportResult<PullResponse>> {
       // The moved row leaves this scope as a tombstone.
       const changes: Change[] = cursor === 0 ? [{ table: 'recipients', rowId: MOVED, rev: 3, op: 'delete', row: null }] : [];
-      return Promise.resolve({ ok: true, value: { changes, cursor: 5, hasMore: false, remaining: 0, serverTime: new Date().toISOString() } });
+      return Promise.resolve({
+        ok: true,
+        value: { changes, cursor: 5, hasMore: false, remaining: 0, serverTime: new Date().toISOString() },
+      });
     },
   };
   return server;
@@ -84,7 +88,12 @@ describe('SyncEngine: a refused edit whose first answer was lost', () => {
     const status = await readSyncStatus(db);
     expect(status.rejected).toHaveLength(1);
     const [refused] = status.rejected;
-    expect(refused).toMatchObject({ table: 'recipients', rowId: MOVED, reason: 'forbidden_scope', detail: 'stationCode: parent_out_of_scope' });
+    expect(refused).toMatchObject({
+      table: 'recipients',
+      rowId: MOVED,
+      reason: 'forbidden_scope',
+      detail: 'stationCode: parent_out_of_scope',
+    });
     // Which of the user's edits was refused: the Sync page names the fields.
     expect(refused?.fields?.sort()).toEqual(['address', 'tags']);
     expect(refused?.created).toBe(false);

@@ -1,5 +1,11 @@
 import {
-  MAX_PUSH_BODY_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult, type PullResponse, type PushRequest,
+  MAX_PUSH_BODY_BYTES,
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type MutationResult,
+  type PullResponse,
+  type PushRequest,
 } from '../../shared/sync/protocol';
 import { sealConflicts } from '../db/conflictRepository';
 import type { YoufuDb } from '../db/handle';
@@ -126,9 +132,10 @@ export class SyncEngine {
         const bytes = batchBytes(empty, sizes, from, count);
         const batch = entries.slice(from, from + count);
         // Larger than any server takes: not worth sending.
-        const res = count === 1 && bytes > MAX_PUSH_BODY_BYTES
-          ? { ok: false as const, error: syncError('payload_too_large', `one change of ${bytes} bytes`) }
-          : await transport.push({ ...envelope, mutations: mutations.slice(from, from + count) } satisfies PushRequest);
+        const res =
+          count === 1 && bytes > MAX_PUSH_BODY_BYTES
+            ? { ok: false as const, error: syncError('payload_too_large', `one change of ${bytes} bytes`) }
+            : await transport.push({ ...envelope, mutations: mutations.slice(from, from + count) } satisfies PushRequest);
         if (!res.ok && res.error.code === 'payload_too_large') {
           if (count > 1) {
             this.pushCapBytes = Math.floor(bytes / 2);
@@ -142,7 +149,8 @@ export class SyncEngine {
         if (!res.ok) return res;
         await this.settlePush(batch, res.value.lastSeq, res.value.results, report);
         // The server covered nothing of this batch: stop rather than loop on it forever.
-        if (res.value.lastSeq < batch[0]!.seq) return { ok: false, error: { code: 'internal', message: 'The server did not take the pushed changes', retryable: true } };
+        if (res.value.lastSeq < batch[0]!.seq)
+          return { ok: false, error: { code: 'internal', message: 'The server did not take the pushed changes', retryable: true } };
         from += count;
         done += count;
       }
@@ -156,7 +164,12 @@ export class SyncEngine {
   private async refuseUnsendable(entry: OutboxEntry, report: SyncReport): Promise<void> {
     const { db } = this.opts;
     const rejection: RejectedMutation = {
-      mutationId: entry.id, table: entry.table, rowId: entry.rowId, reason: 'payload_too_large', at: this.now().toISOString(), ...refusedEdit(entry),
+      mutationId: entry.id,
+      table: entry.table,
+      rowId: entry.rowId,
+      reason: 'payload_too_large',
+      at: this.now().toISOString(),
+      ...refusedEdit(entry),
     };
     await outboxTransaction(db, ['syncState'], async ({ outbox, syncState }) => {
       await keepRejections(syncState, [rejection]);
@@ -171,13 +184,24 @@ export class SyncEngine {
     const byId = new Map(batch.map((e) => [e.id, e]));
     const at = this.now().toISOString();
     // Lost values of a sensitive field (an address, a phone) are sealed before the transaction.
-    const lost = await sealConflicts(db, results.flatMap((r) => {
-      const entry = byId.get(r.id);
-      return entry === undefined ? [] : (r.conflicts ?? []).map((c) => ({
-        table: entry.table, rowId: entry.rowId, field: c.field, loserValue: c.loserValue, winnerValue: c.winnerValue,
-        winner: c.winner, mutationId: r.id, at,
-      }));
-    }));
+    const lost = await sealConflicts(
+      db,
+      results.flatMap((r) => {
+        const entry = byId.get(r.id);
+        return entry === undefined
+          ? []
+          : (r.conflicts ?? []).map((c) => ({
+              table: entry.table,
+              rowId: entry.rowId,
+              field: c.field,
+              loserValue: c.loserValue,
+              winnerValue: c.winnerValue,
+              winner: c.winner,
+              mutationId: r.id,
+              at,
+            }));
+      }),
+    );
     await outboxTransaction(db, ['conflicts', 'syncState'], async ({ outbox, conflicts, syncState }) => {
       const rejections: RejectedMutation[] = [];
       for (const r of results) {
@@ -186,7 +210,12 @@ export class SyncEngine {
         // A replayed push (its first answer lost) carries the original verdict: listed the same.
         if (r.status === 'rejected') {
           rejections.push({
-            mutationId: r.id, table: entry.table, rowId: entry.rowId, reason: r.reason ?? 'rejected', at, ...refusedEdit(entry),
+            mutationId: r.id,
+            table: entry.table,
+            rowId: entry.rowId,
+            reason: r.reason ?? 'rejected',
+            at,
+            ...refusedEdit(entry),
             ...(r.detail === undefined ? {} : { detail: r.detail }),
           });
         }
@@ -266,7 +295,10 @@ const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['id', 'rev', 'updatedAt
 
 /** What a refused edit was, for the Sync page: the fields it changed, and whether it created the row. */
 function refusedEdit(entry: OutboxEntry): Pick<RejectedMutation, 'fields' | 'created'> {
-  return { fields: Object.keys(entry.fields).filter((f) => !BOOKKEEPING_FIELDS.has(f)), created: entry.op === 'upsert' && entry.baseRev === 0 };
+  return {
+    fields: Object.keys(entry.fields).filter((f) => !BOOKKEEPING_FIELDS.has(f)),
+    created: entry.op === 'upsert' && entry.baseRev === 0,
+  };
 }
 
 /** Newest first, one line per mutation (a verdict seen twice is listed once), at most MAX_REJECTIONS_KEPT. */

@@ -5,7 +5,9 @@ import { type SchedulerState, SyncScheduler } from './scheduler';
 
 const okOutcome: SyncOutcome = { ok: true, report: { pushed: 0, rejected: 0, conflicts: 0, pulled: 0, refetched: false } };
 const fail = (code: 'network' | 'unauthorized' | 'clock_skew'): SyncOutcome => ({
-  ok: false, error: { code, message: code, retryable: code === 'network' }, report: okOutcome.report,
+  ok: false,
+  error: { code, message: code, retryable: code === 'network' },
+  report: okOutcome.report,
 });
 
 /** A fake clock with timers we fire by hand, so the test controls every trigger. */

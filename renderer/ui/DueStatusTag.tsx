@@ -28,10 +28,16 @@ export function DueStatusTag({ state, days = 0 }: DueStatusTagProps) {
   const t = useStrings(uiStrings);
   const n = Math.abs(days);
   const text =
-    state === 'overdue' ? t('overdueDays', { days: n })
-      : state === 'due_soon' ? (n === 0 ? t('dueToday') : t('dueInDays', { days: n }))
-        : state === 'upcoming' ? t('upcomingDays', { days: n })
-          : state === 'done' ? t('done')
+    state === 'overdue'
+      ? t('overdueDays', { days: n })
+      : state === 'due_soon'
+        ? n === 0
+          ? t('dueToday')
+          : t('dueInDays', { days: n })
+        : state === 'upcoming'
+          ? t('upcomingDays', { days: n })
+          : state === 'done'
+            ? t('done')
             : t('cancelled');
   return (
     <Tag color={COLOR[state]} data-testid={`due-${state}`}>

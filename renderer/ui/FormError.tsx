@@ -12,7 +12,11 @@ export function FormError({ code, codes }: { code?: string | null; codes?: reado
   const list = [...new Set([...(code ? [code] : []), ...(codes ?? [])])];
   if (list.length === 0) return null;
   if (list.length === 1 && !codes) {
-    return <Typography.Text type="danger" role="alert" data-testid="form-error">{error(list[0]!)}</Typography.Text>;
+    return (
+      <Typography.Text type="danger" role="alert" data-testid="form-error">
+        {error(list[0]!)}
+      </Typography.Text>
+    );
   }
   return (
     <Alert
@@ -21,7 +25,13 @@ export function FormError({ code, codes }: { code?: string | null; codes?: reado
       role="alert"
       data-testid="form-error"
       title={t('formErrorTitle')}
-      description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{list.map((c) => <li key={c}>{error(c)}</li>)}</ul>}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {list.map((c) => (
+            <li key={c}>{error(c)}</li>
+          ))}
+        </ul>
+      }
     />
   );
 }

@@ -15,7 +15,13 @@ export function HeroBadge({ categories, show, plain = false }: { categories?: re
   const visible = show ?? (categories ? isHero(categories) : false);
   if (!visible) return null;
   const tag = (
-    <Tag color="gold" icon={<TrophyFilled style={{ color: HERO_GOLD }} />} data-testid="hero-badge" style={{ marginInlineEnd: 4 }} title={plain ? t('heroTip') : undefined}>
+    <Tag
+      color="gold"
+      icon={<TrophyFilled style={{ color: HERO_GOLD }} />}
+      data-testid="hero-badge"
+      style={{ marginInlineEnd: 4 }}
+      title={plain ? t('heroTip') : undefined}
+    >
       {t('hero')}
     </Tag>
   );

@@ -19,7 +19,9 @@ function MaskedValue({ value, masked, revealable, testId }: { value: string; mas
   const [shown, setShown] = useState(false);
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      <span style={MONO} data-testid={testId}>{shown ? value : masked}</span>
+      <span style={MONO} data-testid={testId}>
+        {shown ? value : masked}
+      </span>
       {revealable && (
         <Tooltip title={shown ? t('hide') : t('reveal')}>
           <Button

@@ -77,10 +77,11 @@ export async function findAccountById(db: Queryable, id: string): Promise<Accoun
 }
 
 async function updateOne(db: Queryable, username: string, set: string, params: (string | boolean)[], now: Date): Promise<Account> {
-  const rows = await db.query<AccountRow>(
-    `UPDATE accounts SET ${set}, updated_at = $2 WHERE username = $1 RETURNING *`,
-    [normalizeUsername(username), now, ...params],
-  );
+  const rows = await db.query<AccountRow>(`UPDATE accounts SET ${set}, updated_at = $2 WHERE username = $1 RETURNING *`, [
+    normalizeUsername(username),
+    now,
+    ...params,
+  ]);
   if (!rows[0]) throw new Error(`no account named ${normalizeUsername(username)}`);
   return toAccount(rows[0]);
 }

@@ -32,7 +32,13 @@ describe.each(testBackends())('auth over HTTP on $name', (backend) => {
   });
 
   it('signs in with the right password and returns the session contract', async () => {
-    await createAccount(server.db, { username: 'li.xiaomin', name: '李晓敏', role: 'caseworker', stationCode: '440304001001', password: TEST_PASSWORD });
+    await createAccount(server.db, {
+      username: 'li.xiaomin',
+      name: '李晓敏',
+      role: 'caseworker',
+      stationCode: '440304001001',
+      password: TEST_PASSWORD,
+    });
     const r = await login('li.xiaomin', TEST_PASSWORD);
     expect(r.status).toBe(200);
     const body = loginResponseSchema.parse(r.body);
@@ -54,7 +60,13 @@ describe.each(testBackends())('auth over HTTP on $name', (backend) => {
   });
 
   it('rate-limits failed sign-ins per account, even with the right password', async () => {
-    await createAccount(server.db, { username: 'target', name: '王五', role: 'caseworker', stationCode: '440304001001', password: TEST_PASSWORD });
+    await createAccount(server.db, {
+      username: 'target',
+      name: '王五',
+      role: 'caseworker',
+      stationCode: '440304001001',
+      password: TEST_PASSWORD,
+    });
     for (let i = 0; i < 3; i++) expect((await login('target', `guess-${i}`)).status).toBe(401);
     const limited = await login('target', TEST_PASSWORD);
     expect(limited.status).toBe(429);
@@ -102,7 +114,11 @@ describe.each(testBackends())('auth over HTTP on $name', (backend) => {
     const missing = await http<ErrorBody>(server.baseUrl, 'GET', '/api/v1/nothing');
     expect(missing).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
 
-    const badJson = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const badJson = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(badJson.status).toBe(400);
     expect(((await badJson.json()) as ErrorBody).error.code).toBe('validation_failed');
 

@@ -18,7 +18,9 @@ async function login(server: TestServer, username: string, password: string, for
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers, body: JSON.stringify({ username, password, deviceId: 'device-limits-1' }),
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ username, password, deviceId: 'device-limits-1' }),
   });
   const body = (await res.json()) as Partial<LoginResponse & ErrorBody>;
   return { status: res.status, code: body.error?.code ?? null, retryAfter: res.headers.get('retry-after') };

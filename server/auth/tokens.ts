@@ -12,13 +12,21 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function issueToken(db: Queryable, accountId: string, deviceId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+export async function issueToken(
+  db: Queryable,
+  accountId: string,
+  deviceId: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
-  await db.query(
-    'INSERT INTO tokens (token_hash, account_id, device_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [hashToken(token), accountId, deviceId, now, expiresAt],
-  );
+  await db.query('INSERT INTO tokens (token_hash, account_id, device_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+    hashToken(token),
+    accountId,
+    deviceId,
+    now,
+    expiresAt,
+  ]);
   return { token, expiresAt };
 }
 

@@ -50,14 +50,18 @@ describe.each(testBackends())('the conflict log on $name', (backend) => {
   const logged = async (rid: string) =>
     server.db.query<{ loser_value: unknown }>('SELECT loser_value FROM conflicts WHERE row_id = $1 ORDER BY id', [rid]);
 
-  it('refuses a losing value its field\'s schema refuses (a 3 MB HTML object), and logs nothing', async () => {
+  it("refuses a losing value its field's schema refuses (a 3 MB HTML object), and logs nothing", async () => {
     const { rid, late } = await contested();
     const html = { html: `<div>${'<img src=x onerror=alert(1)>'.repeat(100_000)}</div>` };
     const r = await push(server, worker, late.clientId, [late.upsert('recipients', rid, { address: html }, 1)]);
     expect(r.status).toBe(200);
     expect(r.body.results[0]).toMatchObject({ status: 'rejected', reason: 'validation_failed', detail: 'address: value_too_large' });
     const small = await pushOk(server, worker, late.clientId, [late.upsert('recipients', rid, { address: { html: '<b>x</b>' } }, 1)]);
-    expect(small.results[0]).toMatchObject({ status: 'rejected', reason: 'validation_failed', detail: expect.stringMatching(/^address: /) as unknown });
+    expect(small.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'validation_failed',
+      detail: expect.stringMatching(/^address: /) as unknown,
+    });
     expect(await logged(rid)).toEqual([]);
     const list = await http<ConflictsListResponse>(server.baseUrl, 'GET', '/api/v1/conflicts?status=all', undefined, supervisor.token);
     expect(list.body.conflicts.filter((c) => c.rowId === rid)).toEqual([]);
@@ -66,10 +70,16 @@ describe.each(testBackends())('the conflict log on $name', (backend) => {
   it('refuses a losing value nested 6,000 deep with a reason instead of failing the batch with a 500', async () => {
     const { rid, late } = await contested();
     const m = late.upsert('recipients', rid, { address: '@DEEP@' }, 1);
-    const body = JSON.stringify({ protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: late.clientId, mutations: [m] })
-      .replace('"@DEEP@"', `${'['.repeat(6000)}"x"${']'.repeat(6000)}`);
+    const body = JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId: late.clientId,
+      mutations: [m],
+    }).replace('"@DEEP@"', `${'['.repeat(6000)}"x"${']'.repeat(6000)}`);
     const res = await fetch(`${server.baseUrl}/api/v1/sync/push`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` }, body,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
+      body,
     });
     expect(res.status).toBe(200);
     const answer = (await res.json()) as PushResponse;
@@ -92,9 +102,14 @@ describe.each(testBackends())('the conflict log on $name', (backend) => {
     const tries = MAX_CONFLICTS_PER_FIELD + 5;
     for (let i = 0; i < tries; i++) {
       const r = await pushOk(server, worker, late.clientId, [late.upsert('recipients', rid, { address: `旧地址 ${i} 号` }, 1)]);
-      expect(r.results[0]).toMatchObject({ status: 'merged', conflicts: [{ field: 'address', winner: 'server', loserValue: `旧地址 ${i} 号` }] });
+      expect(r.results[0]).toMatchObject({
+        status: 'merged',
+        conflicts: [{ field: 'address', winner: 'server', loserValue: `旧地址 ${i} 号` }],
+      });
     }
     const kept = await logged(rid);
-    expect(kept.map((c) => c.loser_value)).toEqual(Array.from({ length: MAX_CONFLICTS_PER_FIELD }, (_, k) => `旧地址 ${k + tries - MAX_CONFLICTS_PER_FIELD} 号`));
+    expect(kept.map((c) => c.loser_value)).toEqual(
+      Array.from({ length: MAX_CONFLICTS_PER_FIELD }, (_, k) => `旧地址 ${k + tries - MAX_CONFLICTS_PER_FIELD} 号`),
+    );
   });
 });

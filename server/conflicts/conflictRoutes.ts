@@ -34,7 +34,12 @@ export async function handleListConflicts(deps: ConflictRouteDeps, session: Sess
  * ordinary synced edit the client pushes. Same resolution again: answered as it stands
  * (`alreadyResolved`), so a retry is harmless; a different one: 409 `conflict`.
  */
-export async function handleResolveConflict(deps: ConflictRouteDeps, session: Session, id: number, resolution: ConflictResolution): Promise<ResolveConflictResponse> {
+export async function handleResolveConflict(
+  deps: ConflictRouteDeps,
+  session: Session,
+  id: number,
+  resolution: ConflictResolution,
+): Promise<ResolveConflictResponse> {
   const scopes = scopesOf(session.account);
   const now = deps.now();
   const alreadyResolved = await deps.db.transaction(async (tx) => {
@@ -54,8 +59,16 @@ export async function handleResolveConflict(deps: ConflictRouteDeps, session: Se
 
 /** `GET /api/v1/conflicts`, `POST /api/v1/conflicts/:id/resolve`. */
 export function registerConflictRoutes(app: FastifyInstance, deps: ConflictRouteDeps): void {
-  registerRoute(app, apiRoutes.conflicts, deps, ({ session, query }) => handleListConflicts(deps, session, query), { allow: requireReviewer });
-  registerRoute(app, apiRoutes.resolveConflict, deps, ({ session, params, body }) => handleResolveConflict(deps, session, params.id, body.resolution), {
+  registerRoute(app, apiRoutes.conflicts, deps, ({ session, query }) => handleListConflicts(deps, session, query), {
     allow: requireReviewer,
   });
+  registerRoute(
+    app,
+    apiRoutes.resolveConflict,
+    deps,
+    ({ session, params, body }) => handleResolveConflict(deps, session, params.id, body.resolution),
+    {
+      allow: requireReviewer,
+    },
+  );
 }

@@ -55,8 +55,18 @@ function editedAt(hlc: string): string | null {
 }
 
 function toEntry(r: ConflictRow): ConflictEntry {
-  const pusher: Omit<ConflictParty, 'hlc' | 'editedAt'> = { side: 'client', clientId: r.client_id, accountId: r.account_id, accountName: r.pusher_name };
-  const other: Omit<ConflictParty, 'hlc' | 'editedAt'> = { side: 'server', clientId: r.other_client_id, accountId: r.other_account_id, accountName: r.other_name };
+  const pusher: Omit<ConflictParty, 'hlc' | 'editedAt'> = {
+    side: 'client',
+    clientId: r.client_id,
+    accountId: r.account_id,
+    accountName: r.pusher_name,
+  };
+  const other: Omit<ConflictParty, 'hlc' | 'editedAt'> = {
+    side: 'server',
+    clientId: r.other_client_id,
+    accountId: r.other_account_id,
+    accountName: r.other_name,
+  };
   const [winner, loser] = r.winner === 'client' ? [pusher, other] : [other, pusher];
   return {
     id: toNumber(r.id),
@@ -77,20 +87,31 @@ function toEntry(r: ConflictRow): ConflictEntry {
 }
 
 /** The conflicts of rows whose station (when the conflict happened) is in scope, newest first. */
-export async function listConflicts(db: Queryable, scopes: readonly string[], status: ConflictStatusFilter, limit: number): Promise<ConflictEntry[]> {
+export async function listConflicts(
+  db: Queryable,
+  scopes: readonly string[],
+  status: ConflictStatusFilter,
+  limit: number,
+): Promise<ConflictEntry[]> {
   const params: SqlParam[] = [];
   const where = [scopeCondition('c.station_code', scopes, params)];
   if (status === 'open') where.push('c.resolved_at IS NULL');
   if (status === 'resolved') where.push('c.resolved_at IS NOT NULL');
   params.push(limit);
-  const rows = await db.query<ConflictRow>(`${SELECT_CONFLICTS} WHERE ${where.join(' AND ')} ORDER BY c.id DESC LIMIT $${params.length}`, params);
+  const rows = await db.query<ConflictRow>(
+    `${SELECT_CONFLICTS} WHERE ${where.join(' AND ')} ORDER BY c.id DESC LIMIT $${params.length}`,
+    params,
+  );
   return rows.map(toEntry);
 }
 
 /** One conflict in scope, or null (unknown and out-of-scope ids look the same). */
 export async function findConflict(db: Queryable, id: number, scopes: readonly string[]): Promise<ConflictEntry | null> {
   const params: SqlParam[] = [id];
-  const rows = await db.query<ConflictRow>(`${SELECT_CONFLICTS} WHERE c.id = $1 AND ${scopeCondition('c.station_code', scopes, params)}`, params);
+  const rows = await db.query<ConflictRow>(
+    `${SELECT_CONFLICTS} WHERE c.id = $1 AND ${scopeCondition('c.station_code', scopes, params)}`,
+    params,
+  );
   return rows[0] ? toEntry(rows[0]) : null;
 }
 
@@ -98,7 +119,11 @@ export async function findConflict(db: Queryable, id: number, scopes: readonly s
  * Locks the conflict row for the rest of the transaction, so two supervisors resolving at once
  * take turns; returns its current resolution, or undefined when there is none in scope.
  */
-export async function lockConflict(tx: Queryable, id: number, scopes: readonly string[]): Promise<{ resolution: ConflictResolution | null; field: string } | undefined> {
+export async function lockConflict(
+  tx: Queryable,
+  id: number,
+  scopes: readonly string[],
+): Promise<{ resolution: ConflictResolution | null; field: string } | undefined> {
   const params: SqlParam[] = [id];
   const rows = await tx.query<{ resolution: ConflictResolution | null; field: string }>(
     `SELECT resolution, field FROM conflicts WHERE id = $1 AND ${scopeCondition('station_code', scopes, params)} FOR UPDATE`,
@@ -113,11 +138,21 @@ export interface Resolver {
 }
 
 /** Marks the conflict resolved and writes the audit entry (see migration 002). */
-export async function markResolved(tx: Queryable, id: number, field: string, resolution: ConflictResolution, by: Resolver, now: Date): Promise<void> {
-  await tx.query(
-    'UPDATE conflicts SET resolved_at = $2, resolution = $3, resolved_by = $4, resolved_device_id = $5 WHERE id = $1',
-    [id, now, resolution, by.accountId, by.deviceId],
-  );
+export async function markResolved(
+  tx: Queryable,
+  id: number,
+  field: string,
+  resolution: ConflictResolution,
+  by: Resolver,
+  now: Date,
+): Promise<void> {
+  await tx.query('UPDATE conflicts SET resolved_at = $2, resolution = $3, resolved_by = $4, resolved_device_id = $5 WHERE id = $1', [
+    id,
+    now,
+    resolution,
+    by.accountId,
+    by.deviceId,
+  ]);
   await tx.query(
     `INSERT INTO audit_log (account_id, device_id, client_id, mutation_id, at, table_name, row_id, op, fields, rev, seq)
      VALUES ($1, $2, NULL, NULL, $3, 'conflicts', $4, $5, $6::jsonb, 0, 0)`,
@@ -155,8 +190,21 @@ export async function recordConflicts(tx: Queryable, conflicts: readonly NewConf
       `INSERT INTO conflicts (table_name, row_id, station_code, field, winner_value, loser_value, winner_hlc, loser_hlc, winner,
          client_id, account_id, mutation_id, created_at)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13)`,
-      [c.table, c.rowId, c.stationCode, c.field, JSON.stringify(c.winnerValue ?? null), JSON.stringify(c.loserValue ?? null),
-        c.winnerHlc, c.loserHlc, c.winner, c.clientId, c.accountId, c.mutationId, now],
+      [
+        c.table,
+        c.rowId,
+        c.stationCode,
+        c.field,
+        JSON.stringify(c.winnerValue ?? null),
+        JSON.stringify(c.loserValue ?? null),
+        c.winnerHlc,
+        c.loserHlc,
+        c.winner,
+        c.clientId,
+        c.accountId,
+        c.mutationId,
+        now,
+      ],
     );
     await tx.query(
       `DELETE FROM conflicts WHERE table_name = $1 AND row_id = $2 AND field = $3

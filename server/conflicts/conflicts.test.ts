@@ -53,11 +53,12 @@ describe.each(testBackends())('conflict review on $name', (backend) => {
     return rid;
   }
 
-  const list = (user: TestUser, query = '') => http<ConflictsListResponse & ErrorBody>(server.baseUrl, 'GET', `/api/v1/conflicts${query}`, undefined, user.token);
+  const list = (user: TestUser, query = '') =>
+    http<ConflictsListResponse & ErrorBody>(server.baseUrl, 'GET', `/api/v1/conflicts${query}`, undefined, user.token);
   const resolve = (user: TestUser, id: number | string, resolution: string) =>
     http<ResolveConflictResponse & ErrorBody>(server.baseUrl, 'POST', `/api/v1/conflicts/${id}/resolve`, { resolution }, user.token);
 
-  it('lists the conflicts of the supervisor\'s district, newest first, with both sides, and nothing of another district', async () => {
+  it("lists the conflicts of the supervisor's district, newest first, with both sides, and nothing of another district", async () => {
     const futianRow = await makeConflict(workerA, workerB, ST.yuanlingA);
     const nanshanRow = await makeConflict(nanshanWorker, nanshanWorker, ST.nantouA);
 
@@ -69,8 +70,13 @@ describe.each(testBackends())('conflict review on $name', (backend) => {
     expect(rows).not.toContain(nanshanRow);
     const c = futian.body.conflicts.find((x) => x.rowId === futianRow);
     expect(c).toMatchObject({
-      table: 'recipients', stationCode: ST.yuanlingA, field: 'phones', status: 'open', resolution: null,
-      winnerValue: ['13822222222'], loserValue: ['13811111111'],
+      table: 'recipients',
+      stationCode: ST.yuanlingA,
+      field: 'phones',
+      status: 'open',
+      resolution: null,
+      winnerValue: ['13822222222'],
+      loserValue: ['13811111111'],
       // B's later edit (already on the server) won; A's push met it and lost.
       winner: { side: 'server', accountId: workerB.id, accountName: '测试员' },
       loser: { side: 'client', accountId: workerA.id, accountName: '测试员' },
@@ -124,7 +130,13 @@ describe.each(testBackends())('conflict review on $name', (backend) => {
     expect(resolveConflictResponseSchema.safeParse(r.body).success).toBe(true);
     expect(r.body).toMatchObject({
       alreadyResolved: false,
-      conflict: { id: open.id, status: 'resolved', resolution: 'keep_winner', resolvedAt: clock.toISOString(), resolvedBy: { accountId: futianSupervisor.id } },
+      conflict: {
+        id: open.id,
+        status: 'resolved',
+        resolution: 'keep_winner',
+        resolvedAt: clock.toISOString(),
+        resolvedBy: { accountId: futianSupervisor.id },
+      },
     });
 
     expect((await list(futianSupervisor)).body.conflicts.map((x) => x.id)).not.toContain(open.id);
@@ -132,18 +144,27 @@ describe.each(testBackends())('conflict review on $name', (backend) => {
     expect((await list(futianSupervisor, '?status=all')).body.conflicts.map((x) => x.id)).toContain(open.id);
 
     const audit = await server.db.query<{ account_id: string; device_id: string; op: string; fields: string[] }>(
-      "SELECT account_id, device_id, op, fields FROM audit_log WHERE table_name = 'conflicts' AND row_id = $1", [String(open.id)]);
-    expect(audit).toEqual([{ account_id: futianSupervisor.id, device_id: futianSupervisor.deviceId, op: 'resolve_keep_winner', fields: ['phones'] }]);
+      "SELECT account_id, device_id, op, fields FROM audit_log WHERE table_name = 'conflicts' AND row_id = $1",
+      [String(open.id)],
+    );
+    expect(audit).toEqual([
+      { account_id: futianSupervisor.id, device_id: futianSupervisor.deviceId, op: 'resolve_keep_winner', fields: ['phones'] },
+    ]);
 
     // The same answer again (a retry after a lost response) changes nothing.
     clock = new Date(clock.getTime() + 1000);
     const again = await resolve(futianSupervisor, open.id, 'keep_winner');
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ alreadyResolved: true, conflict: { resolution: 'keep_winner', resolvedAt: r.body.conflict.resolvedAt } });
+    expect(again.body).toMatchObject({
+      alreadyResolved: true,
+      conflict: { resolution: 'keep_winner', resolvedAt: r.body.conflict.resolvedAt },
+    });
     const other = await resolve(cityAdmin, open.id, 'restore_loser');
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('conflict');
-    const n = await server.db.query<{ n: unknown }>("SELECT count(*) AS n FROM audit_log WHERE table_name = 'conflicts' AND row_id = $1", [String(open.id)]);
+    const n = await server.db.query<{ n: unknown }>("SELECT count(*) AS n FROM audit_log WHERE table_name = 'conflicts' AND row_id = $1", [
+      String(open.id),
+    ]);
     expect(toNumber(n[0]?.n)).toBe(1);
   });
 
@@ -153,11 +174,16 @@ describe.each(testBackends())('conflict review on $name', (backend) => {
     const [before] = await server.db.query<{ rev: unknown }>("SELECT rev FROM rows WHERE table_name = 'recipients' AND row_id = $1", [rid]);
     const sup = client();
     clock = new Date(clock.getTime() + 1000);
-    const push = await pushOk(server, futianSupervisor, sup.clientId, [sup.upsert('recipients', rid, { phones: open.loserValue }, toNumber(before?.rev))]);
+    const push = await pushOk(server, futianSupervisor, sup.clientId, [
+      sup.upsert('recipients', rid, { phones: open.loserValue }, toNumber(before?.rev)),
+    ]);
     expect(push.results[0]?.status).toBe('applied');
     const r = await resolve(futianSupervisor, open.id, 'restore_loser');
     expect(r.body.conflict).toMatchObject({ status: 'resolved', resolution: 'restore_loser' });
-    const [row] = await server.db.query<{ data: { phones: string[] } }>("SELECT data FROM rows WHERE table_name = 'recipients' AND row_id = $1", [rid]);
+    const [row] = await server.db.query<{ data: { phones: string[] } }>(
+      "SELECT data FROM rows WHERE table_name = 'recipients' AND row_id = $1",
+      [rid],
+    );
     expect(row?.data.phones).toEqual(['13811111111']);
     // The restore was on top of the current row: no new conflict to review.
     expect((await list(futianSupervisor)).body.conflicts.filter((x) => x.rowId === rid)).toEqual([]);

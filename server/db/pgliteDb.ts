@@ -47,7 +47,11 @@ function readOwner(text: string): LockOwner | null {
   try {
     const v = JSON.parse(trimmed) as Partial<LockOwner>;
     if (typeof v.pid !== 'number') return null;
-    return { pid: v.pid, bootId: typeof v.bootId === 'string' ? v.bootId : null, startTime: typeof v.startTime === 'string' ? v.startTime : null };
+    return {
+      pid: v.pid,
+      bootId: typeof v.bootId === 'string' ? v.bootId : null,
+      startTime: typeof v.startTime === 'string' ? v.startTime : null,
+    };
   } catch {
     return null;
   }

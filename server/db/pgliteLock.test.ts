@@ -42,7 +42,10 @@ describe('the PGlite data-directory lock', () => {
   });
 
   it.skipIf(!hasProc)('takes over a lock whose pid now belongs to another process: written before a reboot', async () => {
-    writeFileSync(lockOf('c'), JSON.stringify({ pid: other.pid, bootId: '00000000-0000-4000-8000-000000000000', startTime: processStartTime(other.pid!) }));
+    writeFileSync(
+      lockOf('c'),
+      JSON.stringify({ pid: other.pid, bootId: '00000000-0000-4000-8000-000000000000', startTime: processStartTime(other.pid!) }),
+    );
     const db = await openPgliteDb(dataDir('c'));
     await db.close();
   });

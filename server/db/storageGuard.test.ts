@@ -61,7 +61,11 @@ describe.each(testBackends())('a database that stops answering, on $name', (back
     expect((await http(server.baseUrl, 'GET', '/api/v1/health')).status).toBe(200);
     wedged = true;
     const t0 = Date.now();
-    const first = await http<ErrorBody>(server.baseUrl, 'POST', '/api/v1/auth/login', { username: 'someone', password: 'whatever-it-is', deviceId: 'device-0001' });
+    const first = await http<ErrorBody>(server.baseUrl, 'POST', '/api/v1/auth/login', {
+      username: 'someone',
+      password: 'whatever-it-is',
+      deviceId: 'device-0001',
+    });
     const waited = Date.now() - t0;
     expect(first.status).toBe(503);
     expect(first.body.error.code).toBe('storage_unavailable');

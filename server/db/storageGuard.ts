@@ -47,7 +47,8 @@ export function fatalStorageReason(e: unknown): string | null {
   if (code === '57P01' || code === '57P02' || code === '57P03') return `server_shutdown_${code}`;
   if (/^08[0-9A-Z]{3}$/.test(code)) return `connection_${code}`;
   if (['ENOSPC', 'EIO', 'EROFS', 'EDQUOT'].includes(code)) return code.toLowerCase();
-  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) return `connection_${code.toLowerCase()}`;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code))
+    return `connection_${code.toLowerCase()}`;
   const text = errorText(e);
   if (/No space left on device/i.test(text)) return 'disk_full';
   if (/\bPANIC\b/.test(text)) return 'panic';

@@ -30,7 +30,11 @@ describe.each(testBackends())('demo data on $name', (backend) => {
   });
 
   const signIn = async (username: string): Promise<TestUser> => {
-    const r = await http<LoginResponse>(server.baseUrl, 'POST', '/api/v1/auth/login', { username, password: DEMO_PASSWORD, deviceId: 'demo-device-1' });
+    const r = await http<LoginResponse>(server.baseUrl, 'POST', '/api/v1/auth/login', {
+      username,
+      password: DEMO_PASSWORD,
+      deviceId: 'demo-device-1',
+    });
     expect(r.status).toBe(200);
     return { id: r.body.user.id, username, token: r.body.token, deviceId: 'demo-device-1' };
   };
@@ -89,30 +93,42 @@ describe.each(testBackends())('demo data on $name', (backend) => {
       await pushOk(real, user, f.clientId, [f.upsert('recipients', '7b0f4c1e-8f67-4d0c-9a8e-3c1d2b4a5f60', recipientFields(ST.yuanlingA))]);
       await expect(loadDemo(real.db, DEMO)).rejects.toThrow(DemoRefusedError);
       expect(await rowCount(real.db)).toBe(1);
-      const r = await http(real.baseUrl, 'POST', '/api/v1/auth/login', { username: 'demo-admin', password: DEMO_PASSWORD, deviceId: 'demo-device-1' });
+      const r = await http(real.baseUrl, 'POST', '/api/v1/auth/login', {
+        username: 'demo-admin',
+        password: DEMO_PASSWORD,
+        deviceId: 'demo-device-1',
+      });
       expect(r.status).toBe(401);
     });
   });
 
-  it('npm run server -- --demo refuses to start on such a database, with a non-zero exit and the reason', { timeout: 120_000 }, async () => {
-    const { config, drop: dropStorage } = await backend.storage();
-    try {
-      const created = await runAdmin(config, ['create-user', 'real.admin', '--name', '管理员', '--role', 'city_admin', '--station', ST.city], { YOUFU_PASSWORD: 'a real admin secret' });
-      expect(created.code).toBe(0);
-      const refused = await startServerExpectingFailure(config, ['--demo', '--demo-recipients', '5']);
-      expect(refused.code).toBe(1);
-      expect(refused.stdout).not.toMatch(/listening/);
-      expect(refused.stderr).toMatch(/--demo refused: this database already holds records or accounts that the demo did not create/);
-      expect(refused.stderr).toMatch(/Start without --demo/);
-      const db = await openServerDb(config);
+  it(
+    'npm run server -- --demo refuses to start on such a database, with a non-zero exit and the reason',
+    { timeout: 120_000 },
+    async () => {
+      const { config, drop: dropStorage } = await backend.storage();
       try {
-        expect(await findAccountByUsername(db, 'demo-admin')).toBeNull();
-        expect(await rowCount(db)).toBe(0);
+        const created = await runAdmin(
+          config,
+          ['create-user', 'real.admin', '--name', '管理员', '--role', 'city_admin', '--station', ST.city],
+          { YOUFU_PASSWORD: 'a real admin secret' },
+        );
+        expect(created.code).toBe(0);
+        const refused = await startServerExpectingFailure(config, ['--demo', '--demo-recipients', '5']);
+        expect(refused.code).toBe(1);
+        expect(refused.stdout).not.toMatch(/listening/);
+        expect(refused.stderr).toMatch(/--demo refused: this database already holds records or accounts that the demo did not create/);
+        expect(refused.stderr).toMatch(/Start without --demo/);
+        const db = await openServerDb(config);
+        try {
+          expect(await findAccountByUsername(db, 'demo-admin')).toBeNull();
+          expect(await rowCount(db)).toBe(0);
+        } finally {
+          await db.close();
+        }
       } finally {
-        await db.close();
+        await dropStorage();
       }
-    } finally {
-      await dropStorage();
-    }
-  });
+    },
+  );
 });

@@ -96,13 +96,20 @@ export async function claimForDemo(tx: Queryable, what: Record<string, unknown>,
     `SELECT EXISTS (SELECT 1 FROM rows) OR EXISTS (SELECT 1 FROM changes) OR EXISTS (SELECT 1 FROM accounts) AS used`,
   );
   if (used?.used) throw new DemoRefusedError(DEMO_REFUSED_MESSAGE);
-  await tx.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', [DEMO_MARKER_KEY, JSON.stringify({ ...what, markedAt: now.toISOString() })]);
+  await tx.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', [
+    DEMO_MARKER_KEY,
+    JSON.stringify({ ...what, markedAt: now.toISOString() }),
+  ]);
 }
 
 async function createDemoAccounts(tx: Queryable, now: Date): Promise<void> {
   for (const a of Object.values(DEMO_ACCOUNTS)) {
     if (await findAccountByUsername(tx, a.username)) continue;
-    await createAccount(tx, { id: a.id, username: a.username, name: a.name, role: a.role, stationCode: a.stationCode, password: DEMO_PASSWORD }, now);
+    await createAccount(
+      tx,
+      { id: a.id, username: a.username, name: a.name, role: a.role, stationCode: a.stationCode, password: DEMO_PASSWORD },
+      now,
+    );
   }
 }
 

@@ -37,7 +37,10 @@ export function loadLedgerData(q: Queryable, scope: string): Promise<LedgerData>
 
 /** A created row whose id is already taken outside the scope: the import is refused. */
 export class LedgerScopeError extends Error {
-  constructor(readonly table: string, readonly rowId: string) {
+  constructor(
+    readonly table: string,
+    readonly rowId: string,
+  ) {
     super(`forbidden_scope: ${table}/${rowId} belongs to a station outside the import's scope`);
     this.name = 'LedgerScopeError';
   }
@@ -89,7 +92,14 @@ export async function importLedger(db: Db, parsed: ParsedLedger, options: Server
 async function writePlan(tx: Queryable, plan: ImportPlan, scope: string, now: Date): Promise<number> {
   const seqs = await SeqAllocator.begin(tx);
   const hlc = encodeHlc({ millis: now.getTime(), counter: 0, node: LEDGER_CLIENT });
-  const audit = (fields: readonly string[], op = 'import'): AuditInfo => ({ accountId: null, deviceId: null, clientId: LEDGER_CLIENT, mutationId: null, op, fields });
+  const audit = (fields: readonly string[], op = 'import'): AuditInfo => ({
+    accountId: null,
+    deviceId: null,
+    clientId: LEDGER_CLIENT,
+    mutationId: null,
+    op,
+    fields,
+  });
   let written = 0;
   for (const table of WRITE_ORDER) {
     const t = plan.tables[table];
@@ -107,12 +117,25 @@ async function writePlan(tx: Queryable, plan: ImportPlan, scope: string, now: Da
       const fieldVersions: FieldVersions = { ...(stored?.fieldVersions ?? {}) };
       for (const f of fields) fieldVersions[f] = { rev, hlc, client: LEDGER_CLIENT };
       const oldStation = stored && stored.stationCode !== stationCode ? stored.stationCode : null;
-      await writeRow(tx, seqs, {
-        table, rowId, stationCode, oldStationCode: oldStation, rev,
-        data: { ...w.row, rev, updatedAt: now.toISOString() }, fieldVersions, deleted: false,
-      }, now, audit(fields));
+      await writeRow(
+        tx,
+        seqs,
+        {
+          table,
+          rowId,
+          stationCode,
+          oldStationCode: oldStation,
+          rev,
+          data: { ...w.row, rev, updatedAt: now.toISOString() },
+          fieldVersions,
+          deleted: false,
+        },
+        now,
+        audit(fields),
+      );
       written++;
-      if (table === 'recipients' && oldStation !== null) written += await followRecipient(tx, seqs, rowId, stationCode, now, hlc, audit(['stationCode'], 'follow'));
+      if (table === 'recipients' && oldStation !== null)
+        written += await followRecipient(tx, seqs, rowId, stationCode, now, hlc, audit(['stationCode'], 'follow'));
     }
   }
   await seqs.finish(tx);
@@ -120,16 +143,33 @@ async function writePlan(tx: Queryable, plan: ImportPlan, scope: string, now: Da
 }
 
 /** A recipient moved by the ledger takes their case file along, as a pushed move does. */
-async function followRecipient(tx: Queryable, seqs: SeqAllocator, recipientId: string, stationCode: string, now: Date, hlc: string, audit: AuditInfo): Promise<number> {
+async function followRecipient(
+  tx: Queryable,
+  seqs: SeqAllocator,
+  recipientId: string,
+  stationCode: string,
+  now: Date,
+  hlc: string,
+  audit: AuditInfo,
+): Promise<number> {
   let n = 0;
   for (const child of await loadChildrenForUpdate(tx, recipientId)) {
     if (child.stationCode === stationCode) continue;
     const rev = child.rev + 1;
-    await writeRow(tx, seqs, {
-      ...child, stationCode, oldStationCode: child.stationCode, rev,
-      data: { ...child.data, stationCode, rev, updatedAt: now.toISOString() },
-      fieldVersions: { ...child.fieldVersions, stationCode: { rev, hlc, client: LEDGER_CLIENT } },
-    }, now, audit);
+    await writeRow(
+      tx,
+      seqs,
+      {
+        ...child,
+        stationCode,
+        oldStationCode: child.stationCode,
+        rev,
+        data: { ...child.data, stationCode, rev, updatedAt: now.toISOString() },
+        fieldVersions: { ...child.fieldVersions, stationCode: { rev, hlc, client: LEDGER_CLIENT } },
+      },
+      now,
+      audit,
+    );
     n++;
   }
   return n;

@@ -140,7 +140,10 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
         AND NOT (data ->> 'voided')::boolean
         AND ${textCol('date')} BETWEEN ${add(q, `${months[0]!}-01`)} AND ${add(q, weekEnd)}
       GROUP BY 1, 2, 3, 4`;
-    for (const r of await db.query<{ code: string; fund: string; month: string; in_week: boolean; n: unknown; fen: unknown }>(sql, q.params)) {
+    for (const r of await db.query<{ code: string; fund: string; month: string; in_week: boolean; n: unknown; fen: unknown }>(
+      sql,
+      q.params,
+    )) {
       if (!(FUND_SOURCE.values as readonly string[]).includes(r.fund)) continue;
       const fund = r.fund as FundSource;
       const n = toNumber(r.n);
@@ -195,7 +198,9 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
     rowLevel: level,
     stations: [...byCode.values()].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0)),
     trends: {
-      aidByMonth: months.flatMap((month) => funds.map((fund) => ({ month, fund, ...(perMonth.get(`${month}|${fund}`) ?? { count: 0, fen: 0 }) }))),
+      aidByMonth: months.flatMap((month) =>
+        funds.map((fund) => ({ month, fund, ...(perMonth.get(`${month}|${fund}`) ?? { count: 0, fen: 0 }) })),
+      ),
       visitsByWeek: weeks.map((w) => ({ weekStart: w, count: visitsPerWeek.get(w) ?? 0 })),
     },
   };

@@ -78,7 +78,9 @@ async function applyDelete(ctx: ApplyContext, m: Mutation, row: StoredRow): Prom
 
 async function applyUpsert(ctx: ApplyContext, m: Mutation, table: EntityTable, existing: StoredRow | null): Promise<MutationResult> {
   if (m.fields.id !== undefined && m.fields.id !== m.rowId) return rejected(m, 'validation_failed', 'id: differs from rowId');
-  const fields = Object.fromEntries(Object.entries(m.fields).filter(([k]) => !SERVER_FIELDS.has(k) && !(table === 'signoffs' && SIGNOFF_STAMPS.has(k))));
+  const fields = Object.fromEntries(
+    Object.entries(m.fields).filter(([k]) => !SERVER_FIELDS.has(k) && !(table === 'signoffs' && SIGNOFF_STAMPS.has(k))),
+  );
   // Every pushed value passes its field's schema, winner or loser: a loser goes to the conflict log.
   const invalid = invalidField(table, fields);
   if (invalid !== null) return rejected(m, 'validation_failed', invalid);
@@ -113,7 +115,8 @@ async function applyUpsert(ctx: ApplyContext, m: Mutation, table: EntityTable, e
     const signoffStation = stationOf(data);
     if (!existing || changed.has('stationCode')) {
       if (signoffStation !== ctx.session.account.stationCode) return rejected(m, 'forbidden_scope', 'stationCode: signoff_not_own_station');
-      if (!SIGNOFF_LEVELS.has(getStation(signoffStation)?.level ?? '')) return rejected(m, 'validation_failed', 'stationCode: signoff_station_level');
+      if (!SIGNOFF_LEVELS.has(getStation(signoffStation)?.level ?? ''))
+        return rejected(m, 'validation_failed', 'stationCode: signoff_station_level');
     }
     serverWrite('signedBy', ctx.session.account.id);
     serverWrite('signedByName', ctx.session.account.name);
@@ -128,18 +131,50 @@ async function applyUpsert(ctx: ApplyContext, m: Mutation, table: EntityTable, e
   const keptVersions = Object.fromEntries(Object.entries(fieldVersions).filter(([k]) => Object.hasOwn(row, k)));
 
   const oldStation = existing && existing.stationCode !== stationCode ? existing.stationCode : null;
-  await writeRow(ctx.tx, ctx.seqs, {
-    table, rowId: m.rowId, stationCode, oldStationCode: oldStation, rev, data: row, fieldVersions: keptVersions, deleted: false,
-  }, ctx.now, audit(ctx, m, 'upsert', [...changed].filter((k) => Object.hasOwn(row, k)).sort()));
-  await recordConflicts(ctx.tx, merged.conflicts.map((c) => ({
-    table, rowId: m.rowId, stationCode, field: c.field, winnerValue: c.winnerValue, loserValue: c.loserValue, winnerHlc: c.winnerHlc,
-    loserHlc: c.loserHlc, winner: c.winner, clientId: ctx.clientId, accountId: ctx.session.account.id, mutationId: m.id,
-  })), ctx.now);
+  await writeRow(
+    ctx.tx,
+    ctx.seqs,
+    {
+      table,
+      rowId: m.rowId,
+      stationCode,
+      oldStationCode: oldStation,
+      rev,
+      data: row,
+      fieldVersions: keptVersions,
+      deleted: false,
+    },
+    ctx.now,
+    audit(ctx, m, 'upsert', [...changed].filter((k) => Object.hasOwn(row, k)).sort()),
+  );
+  await recordConflicts(
+    ctx.tx,
+    merged.conflicts.map((c) => ({
+      table,
+      rowId: m.rowId,
+      stationCode,
+      field: c.field,
+      winnerValue: c.winnerValue,
+      loserValue: c.loserValue,
+      winnerHlc: c.winnerHlc,
+      loserHlc: c.loserHlc,
+      winner: c.winner,
+      clientId: ctx.clientId,
+      accountId: ctx.session.account.id,
+      mutationId: m.id,
+    })),
+    ctx.now,
+  );
   if (table === 'recipients' && oldStation !== null) await moveCaseFile(ctx, m, stationCode);
 
   const result: MutationResult = { id: m.id, status, rev };
   if (merged.conflicts.length > 0) {
-    result.conflicts = merged.conflicts.map((c) => ({ field: c.field, winner: c.winner, winnerValue: c.winnerValue, loserValue: c.loserValue }));
+    result.conflicts = merged.conflicts.map((c) => ({
+      field: c.field,
+      winner: c.winner,
+      winnerValue: c.winnerValue,
+      loserValue: c.loserValue,
+    }));
   }
   return result;
 }
@@ -156,9 +191,20 @@ async function moveCaseFile(ctx: ApplyContext, m: Mutation, stationCode: string)
     const rev = child.rev + 1;
     const data = { ...child.data, stationCode, rev, updatedAt: ctx.now.toISOString() };
     const fieldVersions = { ...child.fieldVersions, stationCode: { rev, hlc: m.hlc, client: ctx.clientId } };
-    await writeRow(ctx.tx, ctx.seqs, {
-      ...child, stationCode, oldStationCode: child.stationCode, rev, data, fieldVersions,
-    }, ctx.now, audit(ctx, m, 'follow', ['stationCode']));
+    await writeRow(
+      ctx.tx,
+      ctx.seqs,
+      {
+        ...child,
+        stationCode,
+        oldStationCode: child.stationCode,
+        rev,
+        data,
+        fieldVersions,
+      },
+      ctx.now,
+      audit(ctx, m, 'follow', ['stationCode']),
+    );
   }
 }
 

@@ -100,7 +100,9 @@ describe.each(testBackends())('concurrent writers and pullers on $name', (backen
       'SELECT table_name, row_id, station_code, rev, deleted FROM rows',
     );
     readers.forEach((_, i) => {
-      const expected = new Map(truth.filter((t) => !t.deleted && inScope(t.station_code, [scopes[i]!])).map((t) => [`${t.table_name}/${t.row_id}`, t.rev]));
+      const expected = new Map(
+        truth.filter((t) => !t.deleted && inScope(t.station_code, [scopes[i]!])).map((t) => [`${t.table_name}/${t.row_id}`, t.rev]),
+      );
       const got = new Map([...results[i]!.rows].map(([k, v]) => [k, v.rev as number]));
       expect(got, `reader ${i} (seed ${seed})`).toEqual(expected);
       expect(results[i]!.pulls).toBeGreaterThan(1);

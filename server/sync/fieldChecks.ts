@@ -64,7 +64,10 @@ export function invalidField(table: EntityTable, fields: Readonly<Record<string,
     const schema = Object.hasOwn(shape, field) ? shape[field] : undefined;
     const r = schema?.safeParse(value);
     if (r && !r.success) {
-      return r.error.issues.slice(0, 5).map((i) => `${[field, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
+      return r.error.issues
+        .slice(0, 5)
+        .map((i) => `${[field, ...i.path.map(String)].join('.')}: ${i.message}`)
+        .join('; ');
     }
   }
   return null;

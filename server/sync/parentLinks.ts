@@ -10,11 +10,24 @@ import { inScope } from '../scope';
  * name people on the roster, not rows of a case file, and give no write access to anything.
  */
 export const PARENT_LINKS: Readonly<Partial<Record<EntityTable, readonly { field: string; table: EntityTable }[]>>> = {
-  visits: [{ field: 'recipientId', table: 'recipients' }, { field: 'dutyOccurrenceId', table: 'dutyOccurrences' }],
-  aid: [{ field: 'recipientId', table: 'recipients' }, { field: 'visitId', table: 'visits' }],
+  visits: [
+    { field: 'recipientId', table: 'recipients' },
+    { field: 'dutyOccurrenceId', table: 'dutyOccurrences' },
+  ],
+  aid: [
+    { field: 'recipientId', table: 'recipients' },
+    { field: 'visitId', table: 'visits' },
+  ],
   duties: [{ field: 'recipientId', table: 'recipients' }],
-  dutyOccurrences: [{ field: 'recipientId', table: 'recipients' }, { field: 'dutyId', table: 'duties' }, { field: 'visitId', table: 'visits' }],
-  requests: [{ field: 'recipientId', table: 'recipients' }, { field: 'visitId', table: 'visits' }],
+  dutyOccurrences: [
+    { field: 'recipientId', table: 'recipients' },
+    { field: 'dutyId', table: 'duties' },
+    { field: 'visitId', table: 'visits' },
+  ],
+  requests: [
+    { field: 'recipientId', table: 'recipients' },
+    { field: 'visitId', table: 'visits' },
+  ],
 };
 
 interface ParentRecord {
@@ -40,7 +53,11 @@ export type ParentCheck =
  * One query, whatever the number of links.
  */
 export async function checkParents(
-  tx: Queryable, table: EntityTable, data: Readonly<Record<string, unknown>>, touched: ReadonlySet<string> | 'all', scopes: readonly string[],
+  tx: Queryable,
+  table: EntityTable,
+  data: Readonly<Record<string, unknown>>,
+  touched: ReadonlySet<string> | 'all',
+  scopes: readonly string[],
 ): Promise<ParentCheck> {
   const links = (PARENT_LINKS[table] ?? []).filter((l) => typeof data[l.field] === 'string');
   if (links.length === 0) return { ok: true, home: null };
@@ -60,7 +77,8 @@ export async function checkParents(
     const parent = byKey.get(`${l.table}/${data[l.field] as string}`);
     if (l.field === 'recipientId' && parent) home = parent.station_code;
     const judged = touched === 'all' || touched.has(l.field);
-    if (judged && (!parent || !inScope(parent.station_code, scopes))) return { ok: false, reason: 'forbidden_scope', detail: `${l.field}: parent_out_of_scope` };
+    if (judged && (!parent || !inScope(parent.station_code, scopes)))
+      return { ok: false, reason: 'forbidden_scope', detail: `${l.field}: parent_out_of_scope` };
     const recipientJudged = judged || touched.has('recipientId');
     if (l.table === 'duties' && parent && recipientJudged && parent.recipient_id !== data.recipientId) {
       return { ok: false, reason: 'validation_failed', detail: `${l.field}: duty_recipient_mismatch` };

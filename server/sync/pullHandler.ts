@@ -26,7 +26,14 @@ interface ChangeRecord {
  * server asks for a full refetch. Remembered per client (the clientId the app pushes with, or
  * the device of the token when a pull does not name one).
  */
-async function checkScopeUnchanged(db: Db, session: Session, clientKey: string, fingerprint: string, cursor: number, now: Date): Promise<void> {
+async function checkScopeUnchanged(
+  db: Db,
+  session: Session,
+  clientKey: string,
+  fingerprint: string,
+  cursor: number,
+  now: Date,
+): Promise<void> {
   const [state] = await db.query<{ account_id: string; scope_fingerprint: string | null }>(
     'SELECT account_id, scope_fingerprint FROM client_state WHERE client_id = $1',
     [clientKey],
@@ -49,7 +56,14 @@ export async function handlePull(deps: PullDeps, session: Session, q: PullQuery)
   const now = deps.now();
   const scopes = scopesOf(session.account);
   const { db } = deps;
-  await checkScopeUnchanged(db, session, q.clientId ?? `device:${session.deviceId}:${session.account.id}`, scopeFingerprint(scopes), q.cursor, now);
+  await checkScopeUnchanged(
+    db,
+    session,
+    q.clientId ?? `device:${session.deviceId}:${session.account.id}`,
+    scopeFingerprint(scopes),
+    q.cursor,
+    now,
+  );
 
   // Everything up to the committed counter value is committed (writers hold the counter row
   // until they commit), so the page can end there and the cursor can jump over changes of
@@ -61,7 +75,8 @@ export async function handlePull(deps: PullDeps, session: Session, q: PullQuery)
   const head = toNumber(settings?.head);
   const horizon = Number(settings?.horizon ?? 0);
   if (q.cursor > head) throw new ApiError('must_refetch', 'the server does not know this cursor (its data was restored or replaced)');
-  if (q.cursor > 0 && q.cursor < horizon) throw new ApiError('must_refetch', 'this device has not synced for too long; the local data will be downloaded again');
+  if (q.cursor > 0 && q.cursor < horizon)
+    throw new ApiError('must_refetch', 'this device has not synced for too long; the local data will be downloaded again');
 
   const params: SqlParam[] = [q.cursor, head, q.limit + 1];
   const where = `(${scopeCondition('c.station_code', scopes, params)} OR ${scopeCondition('c.old_station_code', scopes, params)})`;
@@ -85,9 +100,12 @@ export async function handlePull(deps: PullDeps, session: Session, q: PullQuery)
     const visible = !r.deleted && inScope(r.station_code, scopes);
     // A first sync has nothing to delete: tombstones and departures are left out.
     if (!visible && q.cursor === 0) continue;
-    latest.set(key, visible
-      ? { table: r.table_name, rowId: r.row_id, rev: r.rev, op: 'upsert', row: r.data }
-      : { table: r.table_name, rowId: r.row_id, rev: r.rev, op: 'delete', row: null });
+    latest.set(
+      key,
+      visible
+        ? { table: r.table_name, rowId: r.row_id, rev: r.rev, op: 'upsert', row: r.data }
+        : { table: r.table_name, rowId: r.row_id, rev: r.rev, op: 'delete', row: null },
+    );
   }
 
   const remaining = hasMore ? await remainingAfter(db, scopes, { from: q.cursor, to: cursor, head, pageRows: page.length }) : 0;
@@ -103,7 +121,11 @@ export async function handlePull(deps: PullDeps, session: Session, q: PullQuery)
  * still to go. The client takes its total from the first page of a round and completes the
  * bar on the last page, so an estimate only shapes the bar of a resumed or delta pull.
  */
-async function remainingAfter(db: Db, scopes: readonly string[], p: { from: number; to: number; head: number; pageRows: number }): Promise<number> {
+async function remainingAfter(
+  db: Db,
+  scopes: readonly string[],
+  p: { from: number; to: number; head: number; pageRows: number },
+): Promise<number> {
   if (p.from === 0) {
     const params: SqlParam[] = [p.to, p.head];
     const where = `(${scopeCondition('station_code', scopes, params)} OR ${scopeCondition('old_station_code', scopes, params)})`;

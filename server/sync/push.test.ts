@@ -39,14 +39,22 @@ describe.each(testBackends())('push on $name', (backend) => {
       c.upsert('aid', aid, aidFields(rid, ST.yuanlingA)),
     ]);
     expect(res.lastSeq).toBe(3);
-    expect(res.results.map((r) => [r.status, r.rev])).toEqual([['applied', 1], ['applied', 1], ['applied', 1]]);
+    expect(res.results.map((r) => [r.status, r.rev])).toEqual([
+      ['applied', 1],
+      ['applied', 1],
+      ['applied', 1],
+    ]);
     const [row] = await server.db.query<{ data: Record<string, unknown>; station_code: string }>(
-      "SELECT data, station_code FROM rows WHERE table_name = 'recipients' AND row_id = $1", [rid]);
+      "SELECT data, station_code FROM rows WHERE table_name = 'recipients' AND row_id = $1",
+      [rid],
+    );
     expect(row?.station_code).toBe(ST.yuanlingA);
     expect(row?.data).toMatchObject({ id: rid, rev: 1, name: '张建国', updatedAt: clock.toISOString() });
     expect(await count('SELECT count(*) AS n FROM audit_log WHERE client_id = $1', [c.clientId])).toBe(3);
     const [audit] = await server.db.query<{ account_id: string; device_id: string; fields: string[] }>(
-      'SELECT account_id, device_id, fields FROM audit_log WHERE row_id = $1', [rid]);
+      'SELECT account_id, device_id, fields FROM audit_log WHERE row_id = $1',
+      [rid],
+    );
     expect(audit).toMatchObject({ account_id: worker.id, device_id: worker.deviceId });
     expect(audit?.fields).toContain('idNumber');
   });
@@ -66,7 +74,12 @@ describe.each(testBackends())('push on $name', (backend) => {
     expect(retry.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect(retry.lastSeq).toBe(3);
     expect(await count("SELECT count(*) AS n FROM rows WHERE table_name = 'aid' AND data ->> 'recipientId' = $1", [rid])).toBe(2);
-    expect(await count("SELECT count(*) AS n FROM changes WHERE table_name = 'aid' AND row_id IN (SELECT row_id FROM rows WHERE data ->> 'recipientId' = $1)", [rid])).toBe(2);
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM changes WHERE table_name = 'aid' AND row_id IN (SELECT row_id FROM rows WHERE data ->> 'recipientId' = $1)",
+        [rid],
+      ),
+    ).toBe(2);
   });
 
   it('accepts gaps in seq, sorts a batch by seq, and answers a replayed older batch as first answered', async () => {
@@ -82,8 +95,11 @@ describe.each(testBackends())('push on $name', (backend) => {
     expect((await pushOk(server, worker, c.clientId, [next])).lastSeq).toBe(8);
     // An old batch arriving after a newer one was already applied (only ever a replay).
     const replay = await pushOk(server, worker, c.clientId, [first, later]);
-    expect(replay.results.map((r) => [r.status, r.rev, r.replayed])).toEqual([['applied', 1, true], ['applied', 2, true]]);
-    const [row] = await server.db.query<{ data: { address: string }; rev: number }>("SELECT data, rev FROM rows WHERE row_id = $1", [rid]);
+    expect(replay.results.map((r) => [r.status, r.rev, r.replayed])).toEqual([
+      ['applied', 1, true],
+      ['applied', 2, true],
+    ]);
+    const [row] = await server.db.query<{ data: { address: string }; rev: number }>('SELECT data, rev FROM rows WHERE row_id = $1', [rid]);
     expect(row).toMatchObject({ rev: 3, data: { address: '新地址 2 号' } });
   });
 
@@ -115,7 +131,10 @@ describe.each(testBackends())('push on $name', (backend) => {
     ]);
     const before = await pull(server, worker, 0);
     const res = await pushOk(server, worker, c.clientId, [c.delete('aid', aid, 1), c.delete('visits', vid, 1)]);
-    expect(res.results.map((r) => [r.status, r.reason])).toEqual([['rejected', 'aid_not_deletable'], ['applied', undefined]]);
+    expect(res.results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'aid_not_deletable'],
+      ['applied', undefined],
+    ]);
     const after = await pull(server, worker, before.body.cursor);
     expect(after.body.changes).toEqual([{ table: 'visits', rowId: vid, rev: 2, op: 'delete', row: null }]);
     // Voiding is the way to correct aid.
@@ -139,12 +158,19 @@ describe.each(testBackends())('push on $name', (backend) => {
     const rb = await pushOk(server, worker, b.clientId, [editB]);
     const ra = await pushOk(server, worker, a.clientId, [editA]);
     expect(rb.results[0]?.status).toBe('applied');
-    expect(ra.results[0]).toMatchObject({ status: 'merged', conflicts: [{ field: 'phones', winner: 'server', loserValue: ['13811111111'], winnerValue: ['13822222222'] }] });
+    expect(ra.results[0]).toMatchObject({
+      status: 'merged',
+      conflicts: [{ field: 'phones', winner: 'server', loserValue: ['13811111111'], winnerValue: ['13822222222'] }],
+    });
     const [row] = await server.db.query<{ data: Record<string, unknown> }>('SELECT data FROM rows WHERE row_id = $1', [rid]);
     expect(row?.data).toMatchObject({ phones: ['13822222222'], address: 'A 写的地址', healthNotes: 'B 写的健康情况' });
     const logged = await server.db.query<{ field: string; loser_value: unknown; winner_value: unknown; winner: string; client_id: string }>(
-      'SELECT field, loser_value, winner_value, winner, client_id FROM conflicts WHERE row_id = $1', [rid]);
-    expect(logged).toEqual([{ field: 'phones', loser_value: ['13811111111'], winner_value: ['13822222222'], winner: 'server', client_id: a.clientId }]);
+      'SELECT field, loser_value, winner_value, winner, client_id FROM conflicts WHERE row_id = $1',
+      [rid],
+    );
+    expect(logged).toEqual([
+      { field: 'phones', loser_value: ['13811111111'], winner_value: ['13822222222'], winner: 'server', client_id: a.clientId },
+    ]);
   });
 
   it('the same two edits in the other order reach the same result', async () => {
@@ -166,7 +192,10 @@ describe.each(testBackends())('push on $name', (backend) => {
     const c = client();
     const rid = randomUUID();
     const ahead = new MutationFactory(c.clientId, () => new Date(clock.getTime() + 2 * DAY));
-    const batch = [ahead.upsert('recipients', rid, recipientFields(ST.yuanlingA)), ahead.upsert('aid', randomUUID(), aidFields(rid, ST.yuanlingA))];
+    const batch = [
+      ahead.upsert('recipients', rid, recipientFields(ST.yuanlingA)),
+      ahead.upsert('aid', randomUUID(), aidFields(rid, ST.yuanlingA)),
+    ];
     const headBefore = await count("SELECT value AS n FROM counters WHERE name = 'change_seq'");
     const r = await push(server, worker, c.clientId, batch);
     expect(r.status).toBe(409);
@@ -184,13 +213,31 @@ describe.each(testBackends())('push on $name', (backend) => {
     const c = client();
     const rid = randomUUID();
     const m = [c.upsert('recipients', rid, recipientFields(ST.yuanlingA))];
-    const oldSchema = await http<{ error: { code: string; message: string } }>(server.baseUrl, 'POST', '/api/v1/sync/push', pushBody(c.clientId, m, { schemaVersion: 0 }), worker.token);
+    const oldSchema = await http<{ error: { code: string; message: string } }>(
+      server.baseUrl,
+      'POST',
+      '/api/v1/sync/push',
+      pushBody(c.clientId, m, { schemaVersion: 0 }),
+      worker.token,
+    );
     expect(oldSchema.status).toBe(400);
     expect(oldSchema.body.error.code).toBe('schema_version_unsupported');
     expect(oldSchema.body.error.message).toMatch(/update the app/);
-    const newProtocol = await http<{ error: { code: string } }>(server.baseUrl, 'POST', '/api/v1/sync/push', pushBody(c.clientId, m, { protocolVersion: 2 }), worker.token);
+    const newProtocol = await http<{ error: { code: string } }>(
+      server.baseUrl,
+      'POST',
+      '/api/v1/sync/push',
+      pushBody(c.clientId, m, { protocolVersion: 2 }),
+      worker.token,
+    );
     expect(newProtocol.body.error.code).toBe('protocol_version_unsupported');
-    const malformed = await http<{ error: { code: string } }>(server.baseUrl, 'POST', '/api/v1/sync/push', { clientId: c.clientId }, worker.token);
+    const malformed = await http<{ error: { code: string } }>(
+      server.baseUrl,
+      'POST',
+      '/api/v1/sync/push',
+      { clientId: c.clientId },
+      worker.token,
+    );
     expect(malformed).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
     expect(await count('SELECT count(*) AS n FROM rows WHERE row_id = $1', [rid])).toBe(0);
   });
@@ -208,7 +255,12 @@ describe.each(testBackends())('push on $name', (backend) => {
     const station = ST.yuanlingB;
     const user = await createUser(server, 'caseworker', station);
     const ids = Array.from({ length: 25 }, () => randomUUID());
-    await pushOk(server, user, c.clientId, ids.map((id) => c.upsert('recipients', id, recipientFields(station))));
+    await pushOk(
+      server,
+      user,
+      c.clientId,
+      ids.map((id) => c.upsert('recipients', id, recipientFields(station))),
+    );
     const first = await pull(server, user, 0, 10);
     expect(first.body).toMatchObject({ hasMore: true, remaining: 15 });
     expect(first.body.changes).toHaveLength(10);

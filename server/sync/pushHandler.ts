@@ -26,10 +26,16 @@ export interface PushDeps {
  */
 function checkBatch(req: PushRequest, now: Date, maxDrift: number): void {
   if (req.protocolVersion !== PROTOCOL_VERSION) {
-    throw new ApiError('protocol_version_unsupported', `this server speaks sync protocol ${PROTOCOL_VERSION}, the app sent ${req.protocolVersion}; update the app`);
+    throw new ApiError(
+      'protocol_version_unsupported',
+      `this server speaks sync protocol ${PROTOCOL_VERSION}, the app sent ${req.protocolVersion}; update the app`,
+    );
   }
   if (!SUPPORTED_SCHEMA_VERSIONS.includes(req.schemaVersion)) {
-    throw new ApiError('schema_version_unsupported', `this server accepts data schema ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}, the app sent ${req.schemaVersion}; update the app`);
+    throw new ApiError(
+      'schema_version_unsupported',
+      `this server accepts data schema ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}, the app sent ${req.schemaVersion}; update the app`,
+    );
   }
   // Results are keyed by mutation id and applied in seq order: a batch naming either twice is malformed.
   const ids = new Set<string>();
@@ -43,7 +49,10 @@ function checkBatch(req: PushRequest, now: Date, maxDrift: number): void {
   for (const m of req.mutations) {
     if (decodeHlc(m.hlc) === null) throw new ApiError('validation_failed', `mutation ${m.id}: malformed hlc`);
     if (isTooFarAhead(m.hlc, now.getTime(), maxDrift)) {
-      throw new ApiError('clock_skew', `this computer's clock is ahead of the server's by more than ${Math.round(maxDrift / 60000)} minutes; set the correct date and time, then sync again`);
+      throw new ApiError(
+        'clock_skew',
+        `this computer's clock is ahead of the server's by more than ${Math.round(maxDrift / 60000)} minutes; set the correct date and time, then sync again`,
+      );
     }
   }
 }
@@ -109,9 +118,10 @@ export async function handlePush(deps: PushDeps, session: Session, req: PushRequ
         // Its first verdict stays the one kept: this one is answered, not stored.
         result = rejected(m, 'mutation_id_reused', 'this mutation id was already answered for another seq');
       } else {
-        result = decodeHlc(m.hlc)?.node === req.clientId
-          ? await applyMutation({ tx, session, scopes, clientId: req.clientId, seqs, now }, m)
-          : rejected(m, 'hlc_foreign_node', 'hlc: its node must be the pushing clientId');
+        result =
+          decodeHlc(m.hlc)?.node === req.clientId
+            ? await applyMutation({ tx, session, scopes, clientId: req.clientId, seqs, now }, m)
+            : rejected(m, 'hlc_foreign_node', 'hlc: its node must be the pushing clientId');
         verdicts.push({ mutationId: m.id, seq: m.seq, fingerprint: fp, result });
       }
       byId.set(m.id, result);

@@ -29,8 +29,10 @@ describe.each(testBackends())('push input on $name', (backend) => {
   });
 
   const client = () => new MutationFactory(`client-${randomUUID()}`, () => clock);
-  const rowCount = async (rowId: string) => toNumber((await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows WHERE row_id = $1', [rowId]))[0]?.n);
-  const lastSeqOf = async (clientId: string) => toNumber((await server.db.query<{ n: unknown }>('SELECT last_seq AS n FROM client_state WHERE client_id = $1', [clientId]))[0]?.n ?? 0);
+  const rowCount = async (rowId: string) =>
+    toNumber((await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM rows WHERE row_id = $1', [rowId]))[0]?.n);
+  const lastSeqOf = async (clientId: string) =>
+    toNumber((await server.db.query<{ n: unknown }>('SELECT last_seq AS n FROM client_state WHERE client_id = $1', [clientId]))[0]?.n ?? 0);
 
   it('refuses a mutation holding NUL or a lone surrogate on its own, anywhere in the row, and applies the rest of the batch', async () => {
     const c = client();
@@ -39,8 +41,16 @@ describe.each(testBackends())('push input on $name', (backend) => {
       c.upsert('visits', randomUUID(), visitFields(rid, ST.yuanlingA, worker.id, { notes: '血压\u0000偏高' })),
       c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA, { address: '园岭\ud800新村' })),
       // Deep inside an array of objects, and in an object KEY.
-      c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA, { emergencyContacts: [{ name: '李四', relation: '儿子', phone: '13800138001', ['\u0000']: 1 }] })),
-      c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA, { categories: [{ code: 'martyr_family', relation: 'parent', fallenName: '\udc00' }] })),
+      c.upsert(
+        'recipients',
+        randomUUID(),
+        recipientFields(ST.yuanlingA, { emergencyContacts: [{ name: '李四', relation: '儿子', phone: '13800138001', ['\u0000']: 1 }] }),
+      ),
+      c.upsert(
+        'recipients',
+        randomUUID(),
+        recipientFields(ST.yuanlingA, { categories: [{ code: 'martyr_family', relation: 'parent', fallenName: '\udc00' }] }),
+      ),
       // A field the schema does not even know.
       c.upsert('recipients', randomUUID(), { ...recipientFields(ST.yuanlingA), extra: { deep: ['x\u0000'] } }),
     ];
@@ -71,10 +81,16 @@ describe.each(testBackends())('push input on $name', (backend) => {
     const c = client();
     const m = c.upsert('recipients', randomUUID(), { ...recipientFields(ST.yuanlingA), extra: '@DEEP@' });
     // Written out by hand: JSON.stringify itself runs out of stack on such a value.
-    const body = JSON.stringify({ protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: c.clientId, mutations: [m] })
-      .replace('"@DEEP@"', `${'{"a":'.repeat(6000)}"x"${'}'.repeat(6000)}`);
+    const body = JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId: c.clientId,
+      mutations: [m],
+    }).replace('"@DEEP@"', `${'{"a":'.repeat(6000)}"x"${'}'.repeat(6000)}`);
     const res = await fetch(`${server.baseUrl}/api/v1/sync/push`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` }, body,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
+      body,
     });
     expect(res.status).toBe(200);
     const answer = (await res.json()) as PushResponse;
@@ -91,8 +107,13 @@ describe.each(testBackends())('push input on $name', (backend) => {
   ])('answers NUL or a lone surrogate in %s with 400, not 500', async (_what, body) => {
     const c = client();
     const m = c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA));
-    const r = await http<ErrorBody>(server.baseUrl, 'POST', '/api/v1/sync/push',
-      { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: c.clientId, ...body(m) }, worker.token);
+    const r = await http<ErrorBody>(
+      server.baseUrl,
+      'POST',
+      '/api/v1/sync/push',
+      { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: c.clientId, ...body(m) },
+      worker.token,
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation_failed');
     expect(await rowCount(m.rowId)).toBe(0);
@@ -112,10 +133,16 @@ describe.each(testBackends())('push input on $name', (backend) => {
     const c = client();
     const rid = randomUUID();
     const m = c.upsert('recipients', rid, recipientFields(ST.yuanlingA));
-    const sameId = await push(server, worker, c.clientId, [m, { ...c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA)), id: m.id }]);
+    const sameId = await push(server, worker, c.clientId, [
+      m,
+      { ...c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA)), id: m.id },
+    ]);
     expect(sameId.status).toBe(400);
     expect(sameId.body.error.message).toMatch(/appears twice/);
-    const sameSeq = await push(server, worker, c.clientId, [m, { ...c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA)), seq: m.seq }]);
+    const sameSeq = await push(server, worker, c.clientId, [
+      m,
+      { ...c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA)), seq: m.seq },
+    ]);
     expect(sameSeq.status).toBe(400);
     expect(await rowCount(rid)).toBe(0);
     expect(await lastSeqOf(c.clientId)).toBe(0);
@@ -132,7 +159,10 @@ describe.each(testBackends())('push input on $name', (backend) => {
     expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'seq_reused' });
     // The same id sent again with other content is refused too.
     const changed: Mutation = { ...reused, id: first.results[0]!.id, fields: { address: '改过的内容' } };
-    expect((await pushOk(server, worker, c.clientId, [changed])).results[0]).toMatchObject({ status: 'rejected', reason: 'mutation_id_reused' });
+    expect((await pushOk(server, worker, c.clientId, [changed])).results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'mutation_id_reused',
+    });
     const [row] = await server.db.query<{ data: { address: string } }>('SELECT data FROM rows WHERE row_id = $1', [rid]);
     expect(row?.data.address).toBe('园岭新村 12 栋');
   });
@@ -143,7 +173,10 @@ describe.each(testBackends())('push input on $name', (backend) => {
     const rid = randomUUID();
     const m: Mutation = { ...c.upsert('recipients', rid, recipientFields(ST.yuanlingA)), hlc: hlcAt(clock, victim.clientId) };
     const res = await pushOk(server, worker, c.clientId, [m, c.upsert('recipients', randomUUID(), recipientFields(ST.yuanlingA))]);
-    expect(res.results.map((r) => [r.status, r.reason])).toEqual([['rejected', 'hlc_foreign_node'], ['applied', undefined]]);
+    expect(res.results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'hlc_foreign_node'],
+      ['applied', undefined],
+    ]);
     expect(res.lastSeq).toBe(2);
     expect(await rowCount(rid)).toBe(0);
     expect((await pull(server, worker, 0)).status).toBe(200);

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/support/databases';
 import {
-  aidFields, dutyFields, MutationFactory, occurrenceFields, recipientFields, signoffFields, ST, visitFields,
+  aidFields,
+  dutyFields,
+  MutationFactory,
+  occurrenceFields,
+  recipientFields,
+  signoffFields,
+  ST,
+  visitFields,
 } from '../../test/support/fixtures';
 import type { TestServer, TestUser } from '../../test/support/serverHarness';
 import { createUser, pull, pullAll, pushOk, startTestServer } from '../../test/support/serverHarness';
@@ -36,7 +43,10 @@ describe.each(testBackends())('push: parents and sign-offs on $name', (backend) 
     futian = await createUser(server, 'district_supervisor', ST.futian);
     nanshan = await createUser(server, 'district_supervisor', ST.nanshan);
     const muts = [];
-    for (const [s, station] of [[own, ST.yuanlingA], [far, ST.nantouA]] as const) {
+    for (const [s, station] of [
+      [own, ST.yuanlingA],
+      [far, ST.nantouA],
+    ] as const) {
       muts.push(
         seed.upsert('recipients', s.rid, recipientFields(station)),
         seed.upsert('duties', s.duty, dutyFields(s.rid, station)),
@@ -54,7 +64,12 @@ describe.each(testBackends())('push: parents and sign-offs on $name', (backend) 
   });
 
   const stored = async (table: string, id: string) =>
-    (await server.db.query<{ station_code: string; data: Record<string, unknown> }>('SELECT station_code, data FROM rows WHERE table_name = $1 AND row_id = $2', [table, id]))[0];
+    (
+      await server.db.query<{ station_code: string; data: Record<string, unknown> }>(
+        'SELECT station_code, data FROM rows WHERE table_name = $1 AND row_id = $2',
+        [table, id],
+      )
+    )[0];
 
   it('refuses aid, visits, duties and requests for a recipient of another district, whatever station they claim', async () => {
     const c = client();
@@ -67,8 +82,19 @@ describe.each(testBackends())('push: parents and sign-offs on $name', (backend) 
       c.upsert('visits', randomUUID(), visitFields(far.rid, ST.yuanlingA, worker.id)),
       c.upsert('duties', randomUUID(), dutyFields(far.rid, ST.yuanlingA)),
       c.upsert('requests', randomUUID(), {
-        recipientId: far.rid, stationCode: ST.yuanlingA, visitId: null, source: 'hotline', topic: 'medical', description: '代为申请',
-        urgency: 'normal', assigneeId: null, status: 'open', resolution: '', referredTo: null, openedAt: '2026-11-28T09:30:00+08:00', closedAt: null,
+        recipientId: far.rid,
+        stationCode: ST.yuanlingA,
+        visitId: null,
+        source: 'hotline',
+        topic: 'medical',
+        description: '代为申请',
+        urgency: 'normal',
+        assigneeId: null,
+        status: 'open',
+        resolution: '',
+        referredTo: null,
+        openedAt: '2026-11-28T09:30:00+08:00',
+        closedAt: null,
       }),
       // A recipient the server has never heard of answers the same.
       c.upsert('aid', randomUUID(), aidFields(randomUUID(), ST.yuanlingA)),
@@ -83,7 +109,7 @@ describe.each(testBackends())('push: parents and sign-offs on $name', (backend) 
     expect(after.body.changes).toEqual([]);
   });
 
-  it('refuses to re-point one of the caseworker\'s own rows at a recipient outside the scope', async () => {
+  it("refuses to re-point one of the caseworker's own rows at a recipient outside the scope", async () => {
     const c = client();
     const res = await pushOk(server, worker, c.clientId, [
       c.upsert('visits', own.vid, { recipientId: far.rid }, 1),
@@ -133,7 +159,7 @@ describe.each(testBackends())('push: parents and sign-offs on $name', (backend) 
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied']);
   });
 
-  it('a supervisor\'s visit for a recipient who moved within the district is filed at the recipient\'s station', async () => {
+  it("a supervisor's visit for a recipient who moved within the district is filed at the recipient's station", async () => {
     const c = client();
     const rid = randomUUID();
     await pushOk(server, futian, c.clientId, [c.upsert('recipients', rid, recipientFields(ST.yuanlingA))]);
@@ -145,7 +171,7 @@ describe.each(testBackends())('push: parents and sign-offs on $name', (backend) 
     expect((await stored('visits', vid))?.station_code).toBe(ST.nanyuanA);
   });
 
-  it('stamps a sign-off with the session\'s account and the server\'s time, whatever the device wrote', async () => {
+  it("stamps a sign-off with the session's account and the server's time, whatever the device wrote", async () => {
     const c = client();
     const id = randomUUID();
     const forger = randomUUID();
@@ -157,7 +183,7 @@ describe.each(testBackends())('push: parents and sign-offs on $name', (backend) 
     expect(row?.data).toMatchObject({ signedBy: futian.id, signedByName: '测试员', signedAt: clock.toISOString(), stationCode: ST.futian });
   });
 
-  it('takes a sign-off only for the signer\'s own district (or the city), never for a street or another district', async () => {
+  it("takes a sign-off only for the signer's own district (or the city), never for a street or another district", async () => {
     const c = client();
     const a = client();
     const res = await pushOk(server, futian, c.clientId, [

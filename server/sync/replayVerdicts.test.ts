@@ -51,7 +51,9 @@ describe.each(testBackends())('replayed pushes on $name', (backend) => {
     ];
     const first = await pushOk(server, worker, c.clientId, batch);
     expect(first.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'merged']);
-    expect(first.results[3]?.conflicts).toEqual([{ field: 'address', winner: 'server', winnerValue: '乙写的地址', loserValue: '甲写的地址' }]);
+    expect(first.results[3]?.conflicts).toEqual([
+      { field: 'address', winner: 'server', winnerValue: '乙写的地址', loserValue: '甲写的地址' },
+    ]);
 
     // The answer is lost; the device sends the same batch again, later, in another order.
     clock = new Date(clock.getTime() + 3_600_000);
@@ -82,9 +84,17 @@ describe.each(testBackends())('replayed pushes on $name', (backend) => {
     await pushOk(server, worker, c.clientId, [oldest]);
     await pushOk(server, worker, c.clientId, [c.upsert('recipients', rid, recipientFields(ST.yuanlingA))]);
     for (let done = 0; done < VERDICTS_KEPT; done += MAX_PUSH_MUTATIONS) {
-      await pushOk(server, worker, c.clientId, Array.from({ length: MAX_PUSH_MUTATIONS }, (_, i) => c.upsert('recipients', rid, { address: `第 ${done + i} 次` }, 1)));
+      await pushOk(
+        server,
+        worker,
+        c.clientId,
+        Array.from({ length: MAX_PUSH_MUTATIONS }, (_, i) => c.upsert('recipients', rid, { address: `第 ${done + i} 次` }, 1)),
+      );
     }
-    const kept = await server.db.query<{ n: unknown; floor: unknown }>('SELECT count(*) AS n, min(seq) AS floor FROM push_verdicts WHERE client_id = $1', [c.clientId]);
+    const kept = await server.db.query<{ n: unknown; floor: unknown }>(
+      'SELECT count(*) AS n, min(seq) AS floor FROM push_verdicts WHERE client_id = $1',
+      [c.clientId],
+    );
     expect(toNumber(kept[0]?.n)).toBe(VERDICTS_KEPT);
     // seqs 1 and 2 (the first two pushes) made room for the newer ones.
     expect(toNumber(kept[0]?.floor)).toBe(3);

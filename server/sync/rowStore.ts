@@ -24,7 +24,15 @@ interface RowRecord {
 }
 
 function toStored(r: RowRecord): StoredRow {
-  return { table: r.table_name, rowId: r.row_id, stationCode: r.station_code, rev: r.rev, data: r.data, fieldVersions: r.field_versions, deleted: r.deleted };
+  return {
+    table: r.table_name,
+    rowId: r.row_id,
+    stationCode: r.station_code,
+    rev: r.rev,
+    data: r.data,
+    fieldVersions: r.field_versions,
+    deleted: r.deleted,
+  };
 }
 
 /** Locks the row for the rest of the transaction: concurrent pushes to one row take turns. */
@@ -52,7 +60,10 @@ export async function loadChildrenForUpdate(tx: Queryable, recipientId: string):
  * been able to see every seq below it); `finish` stores the last one handed out.
  */
 export class SeqAllocator {
-  private constructor(private value: number, private readonly start: number) {}
+  private constructor(
+    private value: number,
+    private readonly start: number,
+  ) {}
 
   static async begin(tx: Queryable): Promise<SeqAllocator> {
     const rows = await tx.query<{ value: unknown }>("SELECT value FROM counters WHERE name = 'change_seq' FOR UPDATE");
@@ -114,9 +125,25 @@ export async function writeRow(tx: Queryable, seqs: SeqAllocator, w: RowWrite, n
      )
      INSERT INTO audit_log (account_id, device_id, client_id, mutation_id, at, table_name, row_id, op, fields, rev, seq)
      VALUES ($12, $13, $14, $15, $9, $1, $2, $16, $17::jsonb, $4, $8)`,
-    [w.table, w.rowId, w.stationCode, w.rev, JSON.stringify(w.data), JSON.stringify(w.fieldVersions), w.deleted, seq, now,
-      w.oldStationCode, w.deleted ? 'delete' : 'upsert',
-      audit.accountId, audit.deviceId, audit.clientId, audit.mutationId, audit.op, JSON.stringify(audit.fields)],
+    [
+      w.table,
+      w.rowId,
+      w.stationCode,
+      w.rev,
+      JSON.stringify(w.data),
+      JSON.stringify(w.fieldVersions),
+      w.deleted,
+      seq,
+      now,
+      w.oldStationCode,
+      w.deleted ? 'delete' : 'upsert',
+      audit.accountId,
+      audit.deviceId,
+      audit.clientId,
+      audit.mutationId,
+      audit.op,
+      JSON.stringify(audit.fields),
+    ],
   );
   return seq;
 }

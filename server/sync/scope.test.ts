@@ -90,12 +90,26 @@ describe.each(testBackends())('scopes and moves on $name', (backend) => {
     const res = await pushOk(server, futian, c.clientId, [
       c.upsert('recipients', seeded[ST.nanyuanA]!.rid, { address: '福田区内' }, 1),
       c.upsert('recipients', seeded[ST.nantouA]!.rid, { address: '南山区' }, 1),
-      c.upsert('staff', randomUUID(), { name: '新同事', username: 'new.colleague', role: 'caseworker', stationCode: ST.nanyuanA, phone: null, active: true }),
+      c.upsert('staff', randomUUID(), {
+        name: '新同事',
+        username: 'new.colleague',
+        role: 'caseworker',
+        stationCode: ST.nanyuanA,
+        phone: null,
+        active: true,
+      }),
     ]);
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
     const w = new MutationFactory(`client-${randomUUID()}`, () => clock);
     const byWorker = await pushOk(server, yuanlingA, w.clientId, [
-      w.upsert('staff', randomUUID(), { name: '自己加', username: 'self.added', role: 'caseworker', stationCode: ST.yuanlingA, phone: null, active: true }),
+      w.upsert('staff', randomUUID(), {
+        name: '自己加',
+        username: 'self.added',
+        role: 'caseworker',
+        stationCode: ST.yuanlingA,
+        phone: null,
+        active: true,
+      }),
     ]);
     expect(byWorker.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden_role' });
   });
@@ -139,7 +153,9 @@ describe.each(testBackends())('scopes and moves on $name', (backend) => {
     ]);
     expect(late.results.map((r) => r.reason ?? r.status)).toEqual(['forbidden_scope', 'forbidden_scope']);
     const moved = await server.db.query<{ station_code: string }>(
-      "SELECT station_code FROM rows WHERE table_name = 'visits' AND data ->> 'recipientId' = $1", [s.rid]);
+      "SELECT station_code FROM rows WHERE table_name = 'visits' AND data ->> 'recipientId' = $1",
+      [s.rid],
+    );
     expect(moved.map((r) => r.station_code)).toEqual([ST.nanyuanA]);
   });
 

@@ -12,10 +12,9 @@ export async function purgeTombstones(db: Db, before: Date): Promise<{ horizon: 
   return db.transaction(async (tx) => {
     // Taking the counter row keeps writers out while the horizon moves.
     await tx.query("SELECT value FROM counters WHERE name = 'change_seq' FOR UPDATE");
-    const [h] = await tx.query<{ horizon: unknown }>(
-      'SELECT coalesce(max(updated_seq), 0) AS horizon FROM rows WHERE updated_at < $1',
-      [before],
-    );
+    const [h] = await tx.query<{ horizon: unknown }>('SELECT coalesce(max(updated_seq), 0) AS horizon FROM rows WHERE updated_at < $1', [
+      before,
+    ]);
     const [current] = await tx.query<{ value: string }>("SELECT value FROM server_settings WHERE key = 'tombstone_horizon_seq'");
     const horizon = Math.max(toNumber(h?.horizon ?? 0), Number(current?.value ?? 0));
     const purged = await tx.query<{ table_name: string; row_id: string }>(

@@ -57,7 +57,9 @@ function canonicalHash(root: unknown): string {
       }
     } else if (item !== null && typeof item === 'object') {
       const obj = item as Record<string, unknown>;
-      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+      const keys = Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort();
       hash.update('{');
       work.push(new Token('}'));
       for (let i = keys.length - 1; i >= 0; i--) {
@@ -118,7 +120,11 @@ export async function saveVerdicts(tx: Queryable, clientId: string, verdicts: re
     `INSERT INTO push_verdicts (client_id, mutation_id, seq, fingerprint, result, created_at)
      SELECT $1, v.mutation_id, v.seq, v.fingerprint, v.result, $3
      FROM jsonb_to_recordset($2::jsonb) AS v (mutation_id text, seq bigint, fingerprint text, result jsonb)`,
-    [clientId, JSON.stringify(verdicts.map((v) => ({ mutation_id: v.mutationId, seq: v.seq, fingerprint: v.fingerprint, result: v.result }))), now],
+    [
+      clientId,
+      JSON.stringify(verdicts.map((v) => ({ mutation_id: v.mutationId, seq: v.seq, fingerprint: v.fingerprint, result: v.result }))),
+      now,
+    ],
   );
   await tx.query(
     `DELETE FROM push_verdicts WHERE client_id = $1

@@ -2,7 +2,12 @@ import { errorBodySchema } from '../sync/protocol';
 import type { ErrorCode } from '../sync/protocol';
 import { ERROR_STATUS, type ServerErrorCode } from './errors';
 import {
-  type ApiRoute, type ApiRoutes, type PublicRouteName, type RouteInput, type RouteResponse, type SessionRouteName,
+  type ApiRoute,
+  type ApiRoutes,
+  type PublicRouteName,
+  type RouteInput,
+  type RouteResponse,
+  type SessionRouteName,
   apiRoutes,
 } from './routes';
 
@@ -107,7 +112,14 @@ async function send(opts: ApiClientOptions, token: string | null, route: ApiRout
   try {
     body = await res.json();
   } catch {
-    return { ok: false, error: { code: res.ok ? 'internal' : codeForStatus(route, res.status), status: res.status, message: `HTTP ${res.status}: the server did not answer JSON` } };
+    return {
+      ok: false,
+      error: {
+        code: res.ok ? 'internal' : codeForStatus(route, res.status),
+        status: res.status,
+        message: `HTTP ${res.status}: the server did not answer JSON`,
+      },
+    };
   }
   if (!res.ok) {
     const parsed = errorBodySchema.safeParse(body);

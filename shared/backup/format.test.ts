@@ -18,7 +18,10 @@ const meta: BackupMeta = {
 };
 const order = ['people', 'notes', 'empty'];
 const tables = {
-  people: [{ id: 'p1', name: '张三丰', n: 1 }, { id: 'p2', name: 'Line\nbreak "quoted"', n: 2.5 }],
+  people: [
+    { id: 'p1', name: '张三丰', n: 1 },
+    { id: 'p2', name: 'Line\nbreak "quoted"', n: 2.5 },
+  ],
   notes: [{ seq: 3, fields: { a: null, b: [1, 2] } }],
   empty: [],
 };
@@ -38,7 +41,12 @@ describe('backup format', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.tables).toEqual(tables);
-    expect(parsed.value.header).toMatchObject({ ...meta, magic: 'YOUFU-BACKUP', formatVersion: 1, counts: { people: 2, notes: 1, empty: 0 } });
+    expect(parsed.value.header).toMatchObject({
+      ...meta,
+      magic: 'YOUFU-BACKUP',
+      formatVersion: 1,
+      counts: { people: 2, notes: 1, empty: 0 },
+    });
     expect(parsed.value.header.kdf.iterations).toBeGreaterThanOrEqual(MIN_PBKDF2_ITERATIONS);
   });
 
@@ -86,7 +94,10 @@ describe('backup format', () => {
   it("refuses another account's or database's backup unless allowed for the same account", async () => {
     const other = await encode(PASSWORD, { ...meta, databaseName: 'station-s1-u2', accountId: 'u2' });
     expect(await parseBackup(other, PASSWORD, { expected })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
-    expect(await parseBackup(other, PASSWORD, { expected, allowSameAccountFreshProfile: true })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
+    expect(await parseBackup(other, PASSWORD, { expected, allowSameAccountFreshProfile: true })).toMatchObject({
+      ok: false,
+      error: { code: 'backup_foreign' },
+    });
     const otherServer = await encode(PASSWORD, { ...meta, databaseName: 'station-s2-u1', serverId: 's2' });
     expect(await parseBackup(otherServer, PASSWORD, { expected })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
     expect((await parseBackup(otherServer, PASSWORD, { expected, allowSameAccountFreshProfile: true })).ok).toBe(true);

@@ -1,9 +1,27 @@
 import { type BackupFailure, type BackupResult, backupFail } from './errors';
 import {
-  BACKUP_FORMAT_VERSION, BACKUP_MAGIC, type BackupHeader, type BackupMeta, DEFAULT_PBKDF2_ITERATIONS, IV_BYTES, MAX_HEADER_BYTES,
-  MIN_PBKDF2_ITERATIONS, SALT_BYTES, backupHeaderSchema,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_MAGIC,
+  type BackupHeader,
+  type BackupMeta,
+  DEFAULT_PBKDF2_ITERATIONS,
+  IV_BYTES,
+  MAX_HEADER_BYTES,
+  MIN_PBKDF2_ITERATIONS,
+  SALT_BYTES,
+  backupHeaderSchema,
 } from './header';
-import { aesGcmDecrypt, aesGcmEncrypt, derivePasswordKey, fromHex, randomBytes, sha256Hex, toHex, utf8Decode, utf8Encode } from '../cipher/aesGcm';
+import {
+  aesGcmDecrypt,
+  aesGcmEncrypt,
+  derivePasswordKey,
+  fromHex,
+  randomBytes,
+  sha256Hex,
+  toHex,
+  utf8Decode,
+  utf8Encode,
+} from '../cipher/aesGcm';
 
 /**
  * The encrypted backup file, version 1:
@@ -81,7 +99,8 @@ export function readBackupHeader(bytes: Uint8Array): BackupResult<{ header: Back
   if (bytes.length < MAGIC_BYTES.length || !MAGIC_BYTES.every((b, i) => bytes[i] === b)) return backupFail('backup_not_a_backup');
   if (bytes.length < PREFIX_BYTES) return backupFail('backup_damaged_or_wrong_password', 'truncated');
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC_BYTES.length, false);
-  if (headerLength > MAX_HEADER_BYTES || PREFIX_BYTES + headerLength > bytes.length) return backupFail('backup_damaged_or_wrong_password', 'header length');
+  if (headerLength > MAX_HEADER_BYTES || PREFIX_BYTES + headerLength > bytes.length)
+    return backupFail('backup_damaged_or_wrong_password', 'header length');
   let raw: unknown;
   try {
     raw = JSON.parse(utf8Decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)));
@@ -91,8 +110,16 @@ export function readBackupHeader(bytes: Uint8Array): BackupResult<{ header: Back
   const version = typeof raw === 'object' && raw !== null && 'formatVersion' in raw ? raw.formatVersion : undefined;
   if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) return backupFail('backup_version_unsupported', `format ${version}`);
   const parsed = backupHeaderSchema.safeParse(raw);
-  if (!parsed.success || parsed.data.formatVersion !== BACKUP_FORMAT_VERSION) return backupFail('backup_damaged_or_wrong_password', 'header fields');
-  return { ok: true, value: { header: parsed.data, aad: bytes.subarray(0, PREFIX_BYTES + headerLength), sealed: bytes.subarray(PREFIX_BYTES + headerLength) } };
+  if (!parsed.success || parsed.data.formatVersion !== BACKUP_FORMAT_VERSION)
+    return backupFail('backup_damaged_or_wrong_password', 'header fields');
+  return {
+    ok: true,
+    value: {
+      header: parsed.data,
+      aad: bytes.subarray(0, PREFIX_BYTES + headerLength),
+      sealed: bytes.subarray(PREFIX_BYTES + headerLength),
+    },
+  };
 }
 
 export interface ParseOptions {
@@ -139,7 +166,8 @@ function decodePayload(payload: Uint8Array, header: BackupHeader): BackupResult<
       } catch {
         return backupFail('backup_damaged_or_wrong_password', `line ${i + 1} is not JSON`);
       }
-      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') return backupFail('backup_damaged_or_wrong_password', `line ${i + 1}`);
+      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string')
+        return backupFail('backup_damaged_or_wrong_password', `line ${i + 1}`);
       const rows = tables[entry[0]];
       if (!rows) return backupFail('backup_damaged_or_wrong_password', `line ${i + 1}: unknown table`);
       rows.push(entry[1]);

@@ -32,7 +32,11 @@ export const backupHeaderSchema = z.object({
   /** The highest outbox seq the source had ever issued, so a restored device never reuses one. */
   outboxSeqFloor: count,
   payloadSha256: hex(32),
-  kdf: z.object({ name: z.literal('PBKDF2-SHA256'), iterations: z.number().int().min(MIN_PBKDF2_ITERATIONS).max(MAX_PBKDF2_ITERATIONS), salt: hex(SALT_BYTES) }),
+  kdf: z.object({
+    name: z.literal('PBKDF2-SHA256'),
+    iterations: z.number().int().min(MIN_PBKDF2_ITERATIONS).max(MAX_PBKDF2_ITERATIONS),
+    salt: hex(SALT_BYTES),
+  }),
   cipher: z.object({ name: z.literal('AES-256-GCM'), iv: hex(IV_BYTES) }),
 });
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;

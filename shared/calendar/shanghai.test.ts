@@ -1,9 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DAY_MS, SHANGHAI_OFFSET_MS, SHANGHAI_TIME_ZONE, addDays, addMonths, addMonthsToEpochDay, ageOnEpochDay, clampedDate,
-  compareDates, dateOfEpochDay, daysBetween, daysInMonth, epochDayFromYmd, epochDayOf, formatDate, fromWallClockMs,
-  isCalendarDate, isLeapYear, isoWeekday, isoWeekdayOfEpochDay, laterDate, mondayOf, parseDate, shanghaiDate,
-  shanghaiDateTimeText, shanghaiInstant, toShanghaiIso, toShanghaiIsoSeconds, toWallClockMs, todayInShanghai, ymdOfEpochDay,
+  DAY_MS,
+  SHANGHAI_OFFSET_MS,
+  SHANGHAI_TIME_ZONE,
+  addDays,
+  addMonths,
+  addMonthsToEpochDay,
+  ageOnEpochDay,
+  clampedDate,
+  compareDates,
+  dateOfEpochDay,
+  daysBetween,
+  daysInMonth,
+  epochDayFromYmd,
+  epochDayOf,
+  formatDate,
+  fromWallClockMs,
+  isCalendarDate,
+  isLeapYear,
+  isoWeekday,
+  isoWeekdayOfEpochDay,
+  laterDate,
+  mondayOf,
+  parseDate,
+  shanghaiDate,
+  shanghaiDateTimeText,
+  shanghaiInstant,
+  toShanghaiIso,
+  toShanghaiIsoSeconds,
+  toWallClockMs,
+  todayInShanghai,
+  ymdOfEpochDay,
 } from './shanghai';
 
 describe('parseDate / formatDate', () => {
@@ -24,10 +51,14 @@ describe('parseDate / formatDate', () => {
     },
   );
 
-  it.each([[2024, 2, 29], [2026, 2, 28], [2000, 2, 29], [1900, 2, 28], [2026, 4, 30], [2026, 12, 31]])(
-    'daysInMonth(%i, %i) = %i',
-    (year, month, days) => expect(daysInMonth(year, month)).toBe(days),
-  );
+  it.each([
+    [2024, 2, 29],
+    [2026, 2, 28],
+    [2000, 2, 29],
+    [1900, 2, 28],
+    [2026, 4, 30],
+    [2026, 12, 31],
+  ])('daysInMonth(%i, %i) = %i', (year, month, days) => expect(daysInMonth(year, month)).toBe(days));
 });
 
 describe('addDays', () => {
@@ -92,16 +123,36 @@ describe('todayInShanghai', () => {
 
 describe('leap years and month ends', () => {
   it.each([
-    [2024, true], [2026, false], [2000, true], [1900, false], [2100, false], [2400, true], [1944, true],
+    [2024, true],
+    [2026, false],
+    [2000, true],
+    [1900, false],
+    [2100, false],
+    [2400, true],
+    [1944, true],
   ])('%i is a leap year: %s', (year, leap) => expect(isLeapYear(year)).toBe(leap));
 
   it.each([
-    [2026, 1, 31], [2026, 2, 28], [2024, 2, 29], [2026, 3, 31], [2026, 4, 30], [2026, 5, 31], [2026, 6, 30],
-    [2026, 7, 31], [2026, 8, 31], [2026, 9, 30], [2026, 10, 31], [2026, 11, 30], [2026, 12, 31],
+    [2026, 1, 31],
+    [2026, 2, 28],
+    [2024, 2, 29],
+    [2026, 3, 31],
+    [2026, 4, 30],
+    [2026, 5, 31],
+    [2026, 6, 30],
+    [2026, 7, 31],
+    [2026, 8, 31],
+    [2026, 9, 30],
+    [2026, 10, 31],
+    [2026, 11, 30],
+    [2026, 12, 31],
   ])('%i-%i has %i days', (year, month, days) => expect(daysInMonth(year, month)).toBe(days));
 
   it.each([
-    [2026, 2, 31, '2026-02-28'], [2024, 2, 30, '2024-02-29'], [2026, 4, 31, '2026-04-30'], [2026, 12, 31, '2026-12-31'],
+    [2026, 2, 31, '2026-02-28'],
+    [2024, 2, 30, '2024-02-29'],
+    [2026, 4, 31, '2026-04-30'],
+    [2026, 12, 31, '2026-12-31'],
   ])('clampedDate(%i, %i, %i) = %s', (y, m, d, expected) => expect(clampedDate(y, m, d)).toBe(expected));
 
   it.each([
@@ -116,8 +167,12 @@ describe('leap years and month ends', () => {
   });
 
   it.each([
-    ['2024-02-28', 2, '2024-03-01'], ['2100-02-28', 1, '2100-03-01'], ['2000-02-28', 1, '2000-02-29'],
-    ['2026-12-31', 1, '2027-01-01'], ['2027-01-01', -1, '2026-12-31'], ['2026-01-31', 1, '2026-02-01'],
+    ['2024-02-28', 2, '2024-03-01'],
+    ['2100-02-28', 1, '2100-03-01'],
+    ['2000-02-28', 1, '2000-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2027-01-01', -1, '2026-12-31'],
+    ['2026-01-31', 1, '2026-02-01'],
   ])('%s + %i days = %s', (date, days, expected) => expect(addDays(date, days)).toBe(expected));
 
   it('laterDate picks the later of two dates', () => {
@@ -186,7 +241,15 @@ describe('instants on the Shanghai wall clock', () => {
   });
 
   it('agrees with Intl in Asia/Shanghai for every hour of a year', () => {
-    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: SHANGHAI_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7 * 3_600_000 + 60_000) {
       const parts = Object.fromEntries(intl.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
       expect(shanghaiDateTimeText(new Date(ms))).toBe(`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`);

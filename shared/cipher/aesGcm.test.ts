@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AES_GCM_IV_BYTES, AES_GCM_TAG_BYTES, aesGcmDecrypt, aesGcmEncrypt, derivePasswordKey, fromBase64, fromHex, importAesKey,
-  randomBytes, sha256Hex, toBase64, toHex, utf8Decode, utf8Encode,
+  AES_GCM_IV_BYTES,
+  AES_GCM_TAG_BYTES,
+  aesGcmDecrypt,
+  aesGcmEncrypt,
+  derivePasswordKey,
+  fromBase64,
+  fromHex,
+  importAesKey,
+  randomBytes,
+  sha256Hex,
+  toBase64,
+  toHex,
+  utf8Decode,
+  utf8Encode,
 } from './aesGcm';
 
 const bytes = (n: number, fill: number): Uint8Array<ArrayBuffer> => new Uint8Array(n).fill(fill);
@@ -11,7 +23,9 @@ describe('AES-256-GCM known answers (the stored formats cannot change silently)'
   it('matches the GCM specification test case 16 (AES-256, 96-bit IV, additional data)', async () => {
     const key = await importAesKey(fromHex('feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308'));
     const iv = fromHex('cafebabefacedbaddecaf888');
-    const plain = fromHex('d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39');
+    const plain = fromHex(
+      'd9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39',
+    );
     const aad = fromHex('feedfacedeadbeeffeedfacedeadbeefabaddad2');
     const sealed = await aesGcmEncrypt(key, iv, plain, aad);
     expect(toHex(sealed)).toBe(

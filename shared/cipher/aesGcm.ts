@@ -35,7 +35,13 @@ interface AesGcmParams {
 }
 
 interface SubtleLike {
-  importKey(format: 'raw', keyData: Uint8Array, algorithm: 'PBKDF2' | { name: 'AES-GCM'; length: 256 }, extractable: false, usages: readonly string[]): Promise<CryptoKeyLike>;
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array,
+    algorithm: 'PBKDF2' | { name: 'AES-GCM'; length: 256 },
+    extractable: false,
+    usages: readonly string[],
+  ): Promise<CryptoKeyLike>;
   deriveKey(
     algorithm: { name: 'PBKDF2'; hash: typeof PBKDF2_HASH; salt: Uint8Array; iterations: number },
     baseKey: CryptoKeyLike,
@@ -79,11 +85,22 @@ export async function derivePasswordKey(
   usages: readonly AesKeyUsage[] = ALL_USAGES,
 ): Promise<CryptoKeyLike> {
   const base = await crypto.subtle.importKey('raw', utf8Encode(password.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: PBKDF2_HASH, salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, usages);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: PBKDF2_HASH, salt, iterations },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    usages,
+  );
 }
 
 /** Ciphertext with its 16-byte tag appended, the additional data authenticated alongside. */
-export async function aesGcmEncrypt(key: CryptoKeyLike, iv: Uint8Array, plain: Uint8Array, additionalData: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+export async function aesGcmEncrypt(
+  key: CryptoKeyLike,
+  iv: Uint8Array,
+  plain: Uint8Array,
+  additionalData: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, plain));
 }
 

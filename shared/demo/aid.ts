@@ -7,15 +7,28 @@ import type { RecipientFacts } from './recipients';
 import { VOID_REASONS } from './texts';
 
 const KINDS: readonly (readonly [AidKind, number])[] = [
-  ['cash', 45], ['goods', 22], ['medical', 12], ['fee_reduction', 12], ['service', 8], ['housing', 1],
+  ['cash', 45],
+  ['goods', 22],
+  ['medical', 12],
+  ['fee_reduction', 12],
+  ['service', 8],
+  ['housing', 1],
 ];
 /** 宝安、龙岗、龙华 run their own care funds (DOMAIN.md), so district money shows up more there. */
 const FUND_HEAVY_DISTRICTS = new Set(['440306', '440307', '440309']);
 
 const GOODS = ['大米10kg、食用油5L', '月饼礼盒', '慰问品（米、油、奶）', '冬衣棉被', '血压计', '轮椅', '助行器', '制氧机'] as const;
-const MEDICAL = [['免费体检', 30_000, 120_000], ['住院医疗费补助', 200_000, 1_000_000], ['送药上门（慢病药品）', 10_000, 50_000]] as const;
+const MEDICAL = [
+  ['免费体检', 30_000, 120_000],
+  ['住院医疗费补助', 200_000, 1_000_000],
+  ['送药上门（慢病药品）', 10_000, 50_000],
+] as const;
 const FEES = ['燃气费减免', '水费减免', '物业管理费减免', '有线电视费减免'] as const;
-const SERVICES = [['上门家政服务（小时）', 2, 8], ['长者饭堂助餐（餐）', 10, 30], ['上门理发（次）', 1, 2]] as const;
+const SERVICES = [
+  ['上门家政服务（小时）', 2, 8],
+  ['长者饭堂助餐（餐）', 10, 30],
+  ['上门理发（次）', 1, 2],
+] as const;
 
 function yuan(rng: Prng, minYuan: number, maxYuan: number, stepYuan: number): number {
   return rng.int(Math.ceil(minYuan / stepYuan), Math.floor(maxYuan / stepYuan)) * stepYuan * 100;
@@ -23,16 +36,27 @@ function yuan(rng: Prng, minYuan: number, maxYuan: number, stepYuan: number): nu
 
 function fundFor(rng: Prng, c: Community): FundSource {
   const district = FUND_HEAVY_DISTRICTS.has(c.districtCode) ? 30 : 8;
-  return rng.weighted<FundSource>([['government_budget', 30], ['city_foundation', 25], ['veterans_care_fund', 20], ['district_care_fund', district], ['social_donation', 10]]);
+  return rng.weighted<FundSource>([
+    ['government_budget', 30],
+    ['city_foundation', 25],
+    ['veterans_care_fund', 20],
+    ['district_care_fund', district],
+    ['social_donation', 10],
+  ]);
 }
 
 function approverFor(fund: FundSource, c: Community): string {
   switch (fund) {
-    case 'city_foundation': return '深圳市拥军优属基金会';
-    case 'veterans_care_fund': return '深圳市退役军人服务中心';
-    case 'district_care_fund': return `${c.districtName}退役军人事务局`;
-    case 'government_budget': return `${c.streetName}退役军人服务站`;
-    case 'social_donation': return `${c.name}居委会`;
+    case 'city_foundation':
+      return '深圳市拥军优属基金会';
+    case 'veterans_care_fund':
+      return '深圳市退役军人服务中心';
+    case 'district_care_fund':
+      return `${c.districtName}退役军人事务局`;
+    case 'government_budget':
+      return `${c.streetName}退役军人服务站`;
+    case 'social_donation':
+      return `${c.name}居委会`;
   }
 }
 
@@ -109,7 +133,12 @@ export function makeAid(rng: Prng, facts: RecipientFacts, community: Community, 
       const reason = rng.pick(VOID_REASONS);
       const voidDay = Math.min(todayDay - 1, day + rng.int(0, 10));
       out.push({ ...row, voided: true, voidReason: reason, updatedAt: formatTimestamp(voidDay, rng.int(600, 1080)) });
-      out.push({ ...row, id: rng.uuid(), amountFen: row.amountFen === null ? null : row.amountFen + (kind === 'cash' ? 10_000 : 0), updatedAt: formatTimestamp(voidDay, 1090) });
+      out.push({
+        ...row,
+        id: rng.uuid(),
+        amountFen: row.amountFen === null ? null : row.amountFen + (kind === 'cash' ? 10_000 : 0),
+        updatedAt: formatTimestamp(voidDay, 1090),
+      });
     } else {
       out.push(row);
     }

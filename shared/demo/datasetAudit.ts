@@ -46,8 +46,16 @@ export function auditDemoRows(rows: Iterable<DemoRow>, today: string, maxProblem
   const forwardVisitRefs = new Set<string>();
   const visits = new Set<string>();
   const audit: DemoAudit = {
-    problems, counts, categories: {}, multiCategory: 0, lunarBirthdays: 0, statuses: {},
-    recipientsPerStation: new Map(), occurrenceStates: {}, requestStatuses: {}, voidedAid: 0,
+    problems,
+    counts,
+    categories: {},
+    multiCategory: 0,
+    lunarBirthdays: 0,
+    statuses: {},
+    recipientsPerStation: new Map(),
+    occurrenceStates: {},
+    requestStatuses: {},
+    voidedAid: 0,
     overdueMonthlyVisitsByStaff: {},
   };
   const bump = (rec: Record<string, number>, key: string): void => {
@@ -69,7 +77,10 @@ export function auditDemoRows(rows: Iterable<DemoRow>, today: string, maxProblem
     counts[r.table] += 1;
     const schema = r.table === 'stations' ? stationSchema : entitySchemas[r.table];
     const parsed = schema.safeParse(r.row);
-    if (!parsed.success) problem(`${r.table} ${JSON.stringify(r.row).slice(0, 120)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      problem(
+        `${r.table} ${JSON.stringify(r.row).slice(0, 120)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
 
     switch (r.table) {
       case 'stations':
@@ -84,7 +95,8 @@ export function auditDemoRows(rows: Iterable<DemoRow>, today: string, maxProblem
         break;
       case 'recipients': {
         const row = r.row;
-        if (stationLevels.get(row.stationCode) !== 'community') problem(`recipient ${row.id}: ${row.stationCode} is not a community station`);
+        if (stationLevels.get(row.stationCode) !== 'community')
+          problem(`recipient ${row.id}: ${row.stationCode} is not a community station`);
         const id = parseIdNumber(row.idNumber, today);
         if (!id.ok) problem(`recipient ${row.id}: ID ${row.idNumber} ${id.error}`);
         else {
@@ -94,7 +106,8 @@ export function auditDemoRows(rows: Iterable<DemoRow>, today: string, maxProblem
         if (idNumbers.has(row.idNumber)) problem(`duplicate ID number ${row.idNumber}`);
         idNumbers.add(row.idNumber);
         if (row.dedicatedStaffId !== null) {
-          if (staffRoles.get(row.dedicatedStaffId)?.role !== 'dedicated_staff') problem(`recipient ${row.id}: dedicated staff is not dedicated_staff`);
+          if (staffRoles.get(row.dedicatedStaffId)?.role !== 'dedicated_staff')
+            problem(`recipient ${row.id}: dedicated staff is not dedicated_staff`);
           heroStaff.set(row.id, row.dedicatedStaffId);
         }
         recipients.set(row.id, row.stationCode);
@@ -108,7 +121,13 @@ export function auditDemoRows(rows: Iterable<DemoRow>, today: string, maxProblem
       case 'duties':
         needRecipient(r.row.recipientId, r.row.stationCode, `duty ${r.row.id}`);
         if (r.row.assigneeId !== null) needStaff(r.row.assigneeId, `duty ${r.row.id}`);
-        duties.set(r.row.id, { active: r.row.active, recipientId: r.row.recipientId, kind: r.row.kind, monthly: r.row.recurrence.type === 'monthly', once: r.row.recurrence.type === 'once' });
+        duties.set(r.row.id, {
+          active: r.row.active,
+          recipientId: r.row.recipientId,
+          kind: r.row.kind,
+          monthly: r.row.recurrence.type === 'monthly',
+          once: r.row.recurrence.type === 'once',
+        });
         pendingPerDuty.set(r.row.id, 0);
         break;
       case 'dutyOccurrences': {
@@ -118,7 +137,8 @@ export function auditDemoRows(rows: Iterable<DemoRow>, today: string, maxProblem
         else if (duty.recipientId !== o.recipientId) problem(`occurrence ${o.id}: recipient differs from its duty's`);
         needRecipient(o.recipientId, o.stationCode, `occurrence ${o.id}`);
         if (o.visitId !== null) forwardVisitRefs.add(o.visitId);
-        if ((o.status === 'done') !== (o.visitId !== null && o.doneAt !== null)) problem(`occurrence ${o.id}: done without visit or visit without done`);
+        if ((o.status === 'done') !== (o.visitId !== null && o.doneAt !== null))
+          problem(`occurrence ${o.id}: done without visit or visit without done`);
         const state = classifyOccurrence(o, today);
         bump(audit.occurrenceStates, state);
         if (o.status === 'pending') {

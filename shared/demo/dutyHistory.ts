@@ -20,19 +20,31 @@ export interface DutyHistory {
  * a data set full of "Spring Festival, 285 days overdue" would not look like a real station).
  */
 const PERIOD_DAYS: Record<Recurrence['type'], number> = {
-  weekly: 7, monthly: 30, quarterly: 91, half_yearly: 182, yearly: 30, birthday: 30, festival: 30, once: 30,
+  weekly: 7,
+  monthly: 30,
+  quarterly: 91,
+  half_yearly: 182,
+  yearly: 30,
+  birthday: 30,
+  festival: 30,
+  once: 30,
 };
-
 
 /** How a duty is done: by which kind of contact, for which purpose, and how early or late. */
 function howDone(rng: Prng, kind: DutyKind): { mode: VisitMode; purpose: VisitPurpose; shift: number } {
   switch (kind) {
-    case 'phone_call': return { mode: 'phone', purpose: 'routine', shift: rng.int(-1, 2) };
-    case 'home_visit': return { mode: 'home', purpose: 'routine', shift: rng.int(-6, 8) };
-    case 'birthday': return { mode: 'home', purpose: 'birthday', shift: -rng.int(0, 1) };
-    case 'festival': return { mode: 'home', purpose: 'festival', shift: -rng.int(0, 5) };
-    case 'checkup': return { mode: 'hospital', purpose: 'health', shift: rng.int(-10, 20) };
-    case 'medical_escort': return { mode: 'hospital', purpose: 'health', shift: 0 };
+    case 'phone_call':
+      return { mode: 'phone', purpose: 'routine', shift: rng.int(-1, 2) };
+    case 'home_visit':
+      return { mode: 'home', purpose: 'routine', shift: rng.int(-6, 8) };
+    case 'birthday':
+      return { mode: 'home', purpose: 'birthday', shift: -rng.int(0, 1) };
+    case 'festival':
+      return { mode: 'home', purpose: 'festival', shift: -rng.int(0, 5) };
+    case 'checkup':
+      return { mode: 'hospital', purpose: 'health', shift: rng.int(-10, 20) };
+    case 'medical_escort':
+      return { mode: 'hospital', purpose: 'health', shift: 0 };
   }
 }
 
@@ -50,12 +62,15 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
   const stamp = formatTimestamp(active ? facts.startDay : facts.endDay, rng.int(540, 1050));
   // The plans the app itself makes on registration (anchored that day); the recipient was
   // active then, whatever their status is now. A later move or death deactivates them.
-  const plans: Duty[] = defaultDutiesFor({ ...recipient, status: 'active' }, {
-    today: registered,
-    assigneeId: team.caseworkers.length > 0 ? rng.pick(team.caseworkers) : null,
-    newId: () => rng.uuid(),
-    now: stamp,
-  }).map((d) => ({ ...d, active, rev: 1 }));
+  const plans: Duty[] = defaultDutiesFor(
+    { ...recipient, status: 'active' },
+    {
+      today: registered,
+      assigneeId: team.caseworkers.length > 0 ? rng.pick(team.caseworkers) : null,
+      newId: () => rng.uuid(),
+      now: stamp,
+    },
+  ).map((d) => ({ ...d, active, rev: 1 }));
   const custom: DutyTemplate[] = [];
   if (facts.hero) custom.push({ kind: 'checkup', recurrence: { type: 'yearly', month: rng.int(3, 11), day: rng.int(1, 28) } });
   if (active && recipient.livingSituation.includes('dependent') && rng.chance(0.2)) {
@@ -63,9 +78,18 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
   }
   for (const t of custom) {
     plans.push({
-      id: rng.uuid(), recipientId: recipient.id, stationCode: recipient.stationCode, kind: t.kind, recurrence: t.recurrence,
-      anchorDate: registered, assigneeId: team.dedicatedStaffId ?? rng.pick(team.caseworkers), active, source: 'custom',
-      note: t.kind === 'medical_escort' ? '陪同到市人民医院复查' : '', rev: 1, updatedAt: stamp,
+      id: rng.uuid(),
+      recipientId: recipient.id,
+      stationCode: recipient.stationCode,
+      kind: t.kind,
+      recurrence: t.recurrence,
+      anchorDate: registered,
+      assigneeId: team.dedicatedStaffId ?? rng.pick(team.caseworkers),
+      active,
+      source: 'custom',
+      note: t.kind === 'medical_escort' ? '陪同到市人民医院复查' : '',
+      rev: 1,
+      updatedAt: stamp,
     });
   }
 
@@ -75,7 +99,9 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
     const first = firstScheduledOnOrAfter(duty, recipient, registered);
     const missFrom = demoHeroVisit
       ? todayDay - DEMO_HERO_OVERDUE_DAYS - 2
-      : rng.chance(facts.hero ? 0.08 : 0.06) ? todayDay - rng.int(1, PERIOD_DAYS[duty.recurrence.type]) : Infinity;
+      : rng.chance(facts.hero ? 0.08 : 0.06)
+        ? todayDay - rng.int(1, PERIOD_DAYS[duty.recurrence.type])
+        : Infinity;
     let due: string | null = first;
     let since = facts.startDay;
     while (due !== null) {
@@ -83,12 +109,21 @@ export function makeDutyHistory(rng: Prng, facts: RecipientFacts, team: Team, to
       const id = rng.uuid();
       // One object per occurrence, written once its outcome is known (millions of rows).
       const occurrence = (status: DutyOccurrence['status'], updatedAt: string, visit: Visit | null = null): DutyOccurrence => ({
-        id, dutyId: duty.id, recipientId: recipient.id, stationCode: recipient.stationCode, dueDate: due!, status,
-        doneAt: visit?.visitedAt ?? null, visitId: visit?.id ?? null, rev: 1, updatedAt,
+        id,
+        dutyId: duty.id,
+        recipientId: recipient.id,
+        stationCode: recipient.stationCode,
+        dueDate: due!,
+        status,
+        doneAt: visit?.visitedAt ?? null,
+        visitId: visit?.id ?? null,
+        rev: 1,
+        updatedAt,
       });
       // The one left open: pending, or cancelled when the recipient moved away or died
       // (as dutyChangesForStatus does, even for an occurrence already past due).
-      const leftOpen = (): DutyOccurrence => (active ? occurrence('pending', formatTimestamp(since, 480)) : occurrence('cancelled', formatTimestamp(facts.endDay, 600)));
+      const leftOpen = (): DutyOccurrence =>
+        active ? occurrence('pending', formatTimestamp(since, 480)) : occurrence('cancelled', formatTimestamp(facts.endDay, 600));
       if (dueDay >= facts.endDay || dueDay >= missFrom) {
         out.occurrences.push(leftOpen());
         break;

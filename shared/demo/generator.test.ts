@@ -41,7 +41,9 @@ describe('generateDemoRows', () => {
     }
     for (const r of rows) {
       if (r.table !== 'recipients') continue;
-      const expected = defaultDutyTemplates(r.row.categories).map((t) => JSON.stringify(t)).sort();
+      const expected = defaultDutyTemplates(r.row.categories)
+        .map((t) => JSON.stringify(t))
+        .sort();
       const p = plans.get(r.row.id);
       expect(p?.templates.sort()).toEqual(expected);
       expect(p?.anchors.size).toBe(1);
@@ -54,7 +56,11 @@ describe('generateDemoRows', () => {
     const usernames = one.flatMap((r) => (r.table === 'staff' ? [r.row.username] : []));
     expect(usernames).toEqual(expect.arrayContaining(Object.values(DEMO_ACCOUNTS).map((a) => a.username)));
     const hero = one.find((r) => r.table === 'recipients');
-    expect(hero?.table === 'recipients' && hero.row).toMatchObject({ stationCode: DEMO_COMMUNITY_CODE, dedicatedStaffId: DEMO_ACCOUNTS.hero.id, status: 'active' });
+    expect(hero?.table === 'recipients' && hero.row).toMatchObject({
+      stationCode: DEMO_COMMUNITY_CODE,
+      dedicatedStaffId: DEMO_ACCOUNTS.hero.id,
+      status: 'active',
+    });
     expect(auditDemoRows(one, DEMO_TODAY).overdueMonthlyVisitsByStaff['demo-hero']).toBe(1);
   });
 

@@ -70,9 +70,10 @@ export function* generateDemoRows(opts: DemoOptions): Generator<DemoRow, void, u
   if (!Number.isSafeInteger(opts.seed)) throw new Error('seed must be an integer');
   const todayDay = epochDayOf(opts.today ?? DEMO_TODAY);
   const { year, month, day } = ymdOfEpochDay(todayDay);
-  const windowStartDay = opts.historyMonths === undefined
-    ? epochDayFromYmd(year - HISTORY_YEARS, month, Math.min(day, 28))
-    : monthsBefore(year, month, day, opts.historyMonths);
+  const windowStartDay =
+    opts.historyMonths === undefined
+      ? epochDayFromYmd(year - HISTORY_YEARS, month, Math.min(day, 28))
+      : monthsBefore(year, month, day, opts.historyMonths);
   const population = new Population({ recipients: n, seed: opts.seed, scopePrefix: opts.scopePrefix ?? '4403' });
 
   for (const row of population.stations) yield { table: 'stations', row };
@@ -83,11 +84,16 @@ export function* generateDemoRows(opts: DemoOptions): Generator<DemoRow, void, u
   for (let i = 0; i < n; i++) {
     const plan = population.plan(i, population.rngFor(i));
     perCommunity[plan.community.index]! += 1;
-    if (plan.primary === 'combat_hero' || plan.primary === 'first_class_merit') heroes.push({ index: i, community: plan.community, demoHero: plan.demoHero });
+    if (plan.primary === 'combat_hero' || plan.primary === 'first_class_merit')
+      heroes.push({ index: i, community: plan.community, demoHero: plan.demoHero });
   }
   const districtCodes = population.stations.filter((s) => s.level === 'district').map((s) => s.code);
   const staff = planStaff(Prng.forStream(opts.seed, 0x5eed_0002), {
-    districtCodes, recipientsPerCommunity: perCommunity, communities: population.communities, heroes, todayDay,
+    districtCodes,
+    recipientsPerCommunity: perCommunity,
+    communities: population.communities,
+    heroes,
+    todayDay,
   });
   for (const row of staff.rows) yield { table: 'staff', row };
 

@@ -32,9 +32,13 @@ function aidLine(a: Aid): string {
 /** The NDJSON line of a row, without the newline. */
 export function demoRowToLine(r: DemoRow): string {
   switch (r.table) {
-    case 'visits': return visitLine(r.row);
-    case 'dutyOccurrences': return occurrenceLine(r.row);
-    case 'aid': return aidLine(r.row);
-    default: return JSON.stringify(r);
+    case 'visits':
+      return visitLine(r.row);
+    case 'dutyOccurrences':
+      return occurrenceLine(r.row);
+    case 'aid':
+      return aidLine(r.row);
+    default:
+      return JSON.stringify(r);
   }
 }

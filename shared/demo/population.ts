@@ -20,8 +20,16 @@ export interface Community {
 
 /** Rough shares of the veteran population by district: the big outer districts hold most. */
 const DISTRICT_WEIGHTS: Record<string, number> = {
-  '440303': 8, '440304': 10, '440305': 10, '440306': 16, '440307': 16,
-  '440308': 3, '440309': 10, '440310': 4, '440311': 5, [DAPENG_PLACEHOLDER_CODE]: 2,
+  '440303': 8,
+  '440304': 10,
+  '440305': 10,
+  '440306': 16,
+  '440307': 16,
+  '440308': 3,
+  '440309': 10,
+  '440310': 4,
+  '440311': 5,
+  [DAPENG_PLACEHOLDER_CODE]: 2,
 };
 
 /** Category shares of the recipients that are not the demo hero (the rest are key recipients). */

@@ -39,7 +39,13 @@ describe('Prng', () => {
     let a = 0;
     let b = 0;
     for (let i = 0; i < 10_000; i++) {
-      if (rng.weighted([['a', 1], ['b', 3]] as const) === 'a') a++;
+      if (
+        rng.weighted([
+          ['a', 1],
+          ['b', 3],
+        ] as const) === 'a'
+      )
+        a++;
       if (table.draw(rng) === 'b') b++;
     }
     expect(a / 10_000).toBeGreaterThan(0.22);

@@ -38,13 +38,39 @@ function entry(code: CategoryCode, extra: Partial<CategoryEntry> = {}): Category
   return { code, disabilityGrade: null, disabilityCause: null, relation: null, fallenName: null, fallenDate: null, ...extra };
 }
 
-function disabledEntry(rng: Prng, grades: readonly (readonly [number, number])[], causes: readonly (readonly [NonNullable<CategoryEntry['disabilityCause']>, number])[]): CategoryEntry {
+function disabledEntry(
+  rng: Prng,
+  grades: readonly (readonly [number, number])[],
+  causes: readonly (readonly [NonNullable<CategoryEntry['disabilityCause']>, number])[],
+): CategoryEntry {
   return entry('disabled_veteran', { disabilityGrade: rng.weighted(grades), disabilityCause: rng.weighted(causes) });
 }
 
-const ALL_GRADES = [[1, 2], [2, 3], [3, 4], [4, 6], [5, 8], [6, 10], [7, 14], [8, 16], [9, 17], [10, 20]] as const;
-const SEVERE_GRADES = [[1, 1], [2, 2], [3, 3], [4, 3], [5, 3], [6, 2]] as const;
-const CAUSES = [['war', 25], ['duty', 50], ['illness', 25]] as const;
+const ALL_GRADES = [
+  [1, 2],
+  [2, 3],
+  [3, 4],
+  [4, 6],
+  [5, 8],
+  [6, 10],
+  [7, 14],
+  [8, 16],
+  [9, 17],
+  [10, 20],
+] as const;
+const SEVERE_GRADES = [
+  [1, 1],
+  [2, 2],
+  [3, 3],
+  [4, 3],
+  [5, 3],
+  [6, 2],
+] as const;
+const CAUSES = [
+  ['war', 25],
+  ['duty', 50],
+  ['illness', 25],
+] as const;
 
 /**
  * A recipient's profile: categories first (they decide age and gender), then the ID number
@@ -65,9 +91,20 @@ export function makeRecipient(plan: RecipientPlan, rng: Prng, ctx: RecipientCont
     categories.push(entry(primary));
     if (plan.demoHero || rng.chance(0.4)) categories.push(disabledEntry(rng, SEVERE_GRADES, [['war', 1]]));
   } else if (FAMILY_CATEGORIES.includes(primary)) {
-    relation = rng.weighted<Relation>([['parent', 15], ['spouse', 30], ['child', 45], ['sibling', 10]]);
+    relation = rng.weighted<Relation>([
+      ['parent', 15],
+      ['spouse', 30],
+      ['child', 45],
+      ['sibling', 10],
+    ]);
     gender = relation === 'spouse' ? (rng.chance(0.95) ? 'female' : 'male') : rng.chance(0.5) ? 'female' : 'male';
-    age = { parent: rng.normalish(88, 5, 75, 100), spouse: rng.normalish(74, 10, 48, 96), child: rng.normalish(56, 10, 32, 80), sibling: rng.normalish(70, 10, 45, 95), other: 70 }[relation];
+    age = {
+      parent: rng.normalish(88, 5, 75, 100),
+      spouse: rng.normalish(74, 10, 48, 96),
+      child: rng.normalish(56, 10, 32, 80),
+      sibling: rng.normalish(70, 10, 45, 95),
+      other: 70,
+    }[relation];
   } else if (primary === 'disabled_veteran') {
     gender = rng.chance(0.96) ? 'male' : 'female';
     age = rng.normalish(72, 10, 50, 98);
@@ -117,17 +154,37 @@ export function makeRecipient(plan: RecipientPlan, rng: Prng, ctx: RecipientCont
   }
 
   const contacts: Recipient['emergencyContacts'] = [];
-  const contactCount = rng.weighted([[0, 10], [1, 60], [2, 30]] as const);
+  const contactCount = rng.weighted([
+    [0, 10],
+    [1, 60],
+    [2, 30],
+  ] as const);
   for (let i = 0; i < contactCount; i++) {
     const rel = rng.pick(EMERGENCY_RELATIONS);
-    const contactGender: Gender = ['女儿', '儿媳', '外甥女'].includes(rel) ? 'female' : rel === '配偶' ? (gender === 'male' ? 'female' : 'male') : 'male';
+    const contactGender: Gender = ['女儿', '儿媳', '外甥女'].includes(rel)
+      ? 'female'
+      : rel === '配偶'
+        ? gender === 'male'
+          ? 'female'
+          : 'male'
+        : 'male';
     const sameSurname = (rel === '儿子' || rel === '女儿' || rel === '孙子') && gender === 'male';
     const contactBirthYear = rel === '配偶' ? birthYear + rng.int(-3, 5) : birthYear + rng.int(22, 50);
-    contacts.push({ name: personName(rng, contactGender, contactBirthYear, sameSurname ? surnameOf(name) : undefined), relation: rel, phone: mobile(rng) });
+    contacts.push({
+      name: personName(rng, contactGender, contactBirthYear, sameSurname ? surnameOf(name) : undefined),
+      relation: rel,
+      phone: mobile(rng),
+    });
   }
 
   const pension = categories.some((c) => c.code !== 'key_recipient') ? 'pension' : 'living_allowance';
-  const status: Recipient['status'] = hero ? 'active' : rng.weighted([['active', 965], ['deceased', 20], ['moved', 15]] as const);
+  const status: Recipient['status'] = hero
+    ? 'active'
+    : rng.weighted([
+        ['active', 965],
+        ['deceased', 20],
+        ['moved', 15],
+      ] as const);
   const statusDay = status === 'active' ? null : Math.max(startDay + 30, rng.int(todayDay - 3 * 365, todayDay - 7));
   const grade = categories.find((c) => c.disabilityGrade !== null)?.disabilityGrade ?? 10;
 
@@ -164,8 +221,17 @@ export function makeRecipient(plan: RecipientPlan, rng: Prng, ctx: RecipientCont
 }
 
 /** The fallen serviceman of a family: his name and a date of death consistent with the relative's age. */
-function fallenServiceman(rng: Prng, relation: Relation, gender: Gender, surname: string, birthDay: number, todayDay: number): { name: string; day: number } {
-  const yearsAfterBirth = { parent: rng.int(38, 62), spouse: rng.int(22, 50), child: rng.int(0, 25), sibling: rng.int(15, 45), other: 30 }[relation];
+function fallenServiceman(
+  rng: Prng,
+  relation: Relation,
+  gender: Gender,
+  surname: string,
+  birthDay: number,
+  todayDay: number,
+): { name: string; day: number } {
+  const yearsAfterBirth = { parent: rng.int(38, 62), spouse: rng.int(22, 50), child: rng.int(0, 25), sibling: rng.int(15, 45), other: 30 }[
+    relation
+  ];
   const min = epochDayFromYmd(1950, 10, 1);
   const day = Math.min(todayDay - 365, Math.max(min, birthDay + Math.floor(yearsAfterBirth * YEAR) + rng.int(0, 364)));
   const shares = relation === 'child' || relation === 'sibling' || (relation === 'parent' && gender === 'male');

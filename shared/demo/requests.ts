@@ -8,21 +8,54 @@ import { REQUEST_TEXTS } from './texts';
 import type { RequestTopic } from './types';
 import type { Team } from './visits';
 
-const TOPICS: readonly (readonly [RequestTopic, number])[] = [['medical', 30], ['policy', 25], ['living', 20], ['housing', 10], ['other', 10], ['employment', 5]];
-const URGENCIES: readonly (readonly [Urgency, number])[] = [['low', 45], ['normal', 35], ['high', 15], ['critical', 5]];
-const OLD_STATUS: readonly (readonly [RequestStatus, number])[] = [['resolved', 75], ['referred', 15], ['in_progress', 4], ['open', 6]];
-const RECENT_STATUS: readonly (readonly [RequestStatus, number])[] = [['open', 40], ['in_progress', 30], ['resolved', 25], ['referred', 5]];
+const TOPICS: readonly (readonly [RequestTopic, number])[] = [
+  ['medical', 30],
+  ['policy', 25],
+  ['living', 20],
+  ['housing', 10],
+  ['other', 10],
+  ['employment', 5],
+];
+const URGENCIES: readonly (readonly [Urgency, number])[] = [
+  ['low', 45],
+  ['normal', 35],
+  ['high', 15],
+  ['critical', 5],
+];
+const OLD_STATUS: readonly (readonly [RequestStatus, number])[] = [
+  ['resolved', 75],
+  ['referred', 15],
+  ['in_progress', 4],
+  ['open', 6],
+];
+const RECENT_STATUS: readonly (readonly [RequestStatus, number])[] = [
+  ['open', 40],
+  ['in_progress', 30],
+  ['resolved', 25],
+  ['referred', 5],
+];
 
 /**
  * About one request every three years per recipient, most raised on a visit. Old ones are
  * mostly closed; a few stayed open far too long, which is what a supervisor should see.
  */
-export function makeRequests(rng: Prng, facts: RecipientFacts, community: Community, team: Team, visits: readonly Visit[], todayDay: number): Request[] {
+export function makeRequests(
+  rng: Prng,
+  facts: RecipientFacts,
+  community: Community,
+  team: Team,
+  visits: readonly Visit[],
+  todayDay: number,
+): Request[] {
   const out: Request[] = [];
   const years = (facts.endDay - facts.startDay) / 365.25;
   const count = Math.floor(years * 0.3 + rng.next());
   for (let i = 0; i < count; i++) {
-    const source = rng.weighted([['visit', 60], ['hotline', 25], ['walk_in', 15]] as const);
+    const source = rng.weighted([
+      ['visit', 60],
+      ['hotline', 25],
+      ['walk_in', 15],
+    ] as const);
     const visit = source === 'visit' && visits.length > 0 ? rng.pick(visits) : null;
     const openDay = visit ? dayOf(visit.visitedAt.slice(0, 10)) : rng.int(facts.startDay, facts.endDay - 1);
     const openMinute = rng.int(540, 1080);

@@ -37,21 +37,37 @@ export function planStaff(rng: Prng, input: StaffPlanInput): StaffDirectory {
   const updatedAt = (): string => formatTimestamp(input.todayDay - rng.int(30, 400), rng.int(540, 1050));
 
   const demoRow = (a: DemoAccount): Staff => ({
-    id: a.id, name: a.name, username: a.username, role: a.role, stationCode: a.stationCode,
-    phone: a.phone, active: true, rev: 1, updatedAt: updatedAt(),
+    id: a.id,
+    name: a.name,
+    username: a.username,
+    role: a.role,
+    stationCode: a.stationCode,
+    phone: a.phone,
+    active: true,
+    rev: 1,
+    updatedAt: updatedAt(),
   });
   const generated = (role: Staff['role'], stationCode: string): Staff => {
     const gender = rng.chance(0.55) ? 'female' : 'male';
     const name = personName(rng, gender, rng.int(1970, 1998));
     return {
-      id: rng.uuid(), name, username: uniqueUsername(name, usernames), role, stationCode,
-      phone: mobile(rng), active: true, rev: 1, updatedAt: updatedAt(),
+      id: rng.uuid(),
+      name,
+      username: uniqueUsername(name, usernames),
+      role,
+      stationCode,
+      phone: mobile(rng),
+      active: true,
+      rev: 1,
+      updatedAt: updatedAt(),
     };
   };
 
   rows.push(demoRow(DEMO_ACCOUNTS.admin));
   for (const district of input.districtCodes) {
-    rows.push(district === DEMO_ACCOUNTS.supervisor.stationCode ? demoRow(DEMO_ACCOUNTS.supervisor) : generated('district_supervisor', district));
+    rows.push(
+      district === DEMO_ACCOUNTS.supervisor.stationCode ? demoRow(DEMO_ACCOUNTS.supervisor) : generated('district_supervisor', district),
+    );
   }
 
   const caseworkers = new Map<string, string[]>();
@@ -83,7 +99,10 @@ export function planStaff(rng: Prng, input: StaffPlanInput): StaffDirectory {
 
 /** `zhangwei`, then `zhangwei2`…: how station accounts are usually named. */
 function uniqueUsername(name: string, taken: Set<string>): string {
-  const base = pinyin(name, { toneType: 'none', surname: 'head', separator: '', v: true }).toLowerCase().replace(/[^a-z]/g, '').padEnd(3, 'x');
+  const base = pinyin(name, { toneType: 'none', surname: 'head', separator: '', v: true })
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .padEnd(3, 'x');
   let candidate = base;
   for (let n = 2; taken.has(candidate); n++) candidate = `${base}${n}`;
   taken.add(candidate);

@@ -11,4 +11,13 @@ export type DemoRowOf<T extends DemoTable> = T extends EntityTable ? EntityRow<T
 export type DemoRow = { [T in DemoTable]: { table: T; row: DemoRowOf<T> } }[DemoTable];
 
 /** Tables in the order the stream first yields them (see generateDemoRows for the exact order). */
-export const DEMO_TABLES: readonly DemoTable[] = ['stations', 'staff', 'recipients', 'duties', 'dutyOccurrences', 'visits', 'aid', 'requests'];
+export const DEMO_TABLES: readonly DemoTable[] = [
+  'stations',
+  'staff',
+  'recipients',
+  'duties',
+  'dutyOccurrences',
+  'visits',
+  'aid',
+  'requests',
+];

@@ -14,9 +14,21 @@ export interface Team {
 }
 
 type Level = 'good' | 'fair' | 'poor';
-const HEALTH: readonly (readonly [Level, number])[] = [['good', 35], ['fair', 45], ['poor', 20]];
-const LIVING: readonly (readonly [Level, number])[] = [['good', 50], ['fair', 40], ['poor', 10]];
-const MOOD: readonly (readonly [Level, number])[] = [['good', 60], ['fair', 35], ['poor', 5]];
+const HEALTH: readonly (readonly [Level, number])[] = [
+  ['good', 35],
+  ['fair', 45],
+  ['poor', 20],
+];
+const LIVING: readonly (readonly [Level, number])[] = [
+  ['good', 50],
+  ['fair', 40],
+  ['poor', 10],
+];
+const MOOD: readonly (readonly [Level, number])[] = [
+  ['good', 60],
+  ['fair', 35],
+  ['poor', 5],
+];
 
 export function staffFor(rng: Prng, team: Team, mode: VisitMode): string[] {
   if (team.dedicatedStaffId !== null) {
@@ -71,10 +83,25 @@ export function makeVisit(
 }
 
 const EXTRA_PURPOSES: readonly (readonly [VisitPurpose, number])[] = [
-  ['routine', 60], ['condolence', 10], ['health', 12], ['hardship', 8], ['festival', 7], ['birthday', 3],
+  ['routine', 60],
+  ['condolence', 10],
+  ['health', 12],
+  ['hardship', 8],
+  ['festival', 7],
+  ['birthday', 3],
 ];
-const ROUTINE_MODES: readonly (readonly [VisitMode, number])[] = [['phone', 45], ['home', 35], ['station', 10], ['video', 10]];
-const FESTIVALS: readonly (readonly [FestivalCode, number])[] = [['spring_festival', 40], ['mid_autumn', 30], ['army_day', 20], ['national_day', 10]];
+const ROUTINE_MODES: readonly (readonly [VisitMode, number])[] = [
+  ['phone', 45],
+  ['home', 35],
+  ['station', 10],
+  ['video', 10],
+];
+const FESTIVALS: readonly (readonly [FestivalCode, number])[] = [
+  ['spring_festival', 40],
+  ['mid_autumn', 30],
+  ['army_day', 20],
+  ['national_day', 10],
+];
 
 /**
  * Visits that no duty asked for: routine calls, condolence, health and hardship help, the
@@ -97,9 +124,16 @@ export function makeExtraVisit(rng: Prng, facts: RecipientFacts, team: Team): Vi
     day = rng.int(startDay, endDay - 1);
   }
   const mode: VisitMode =
-    purpose === 'routine' ? rng.weighted(ROUTINE_MODES)
-    : purpose === 'health' || purpose === 'condolence' ? (rng.chance(0.35) ? 'hospital' : 'home')
-    : purpose === 'hardship' ? (rng.chance(0.15) ? 'station' : 'home')
-    : 'home';
+    purpose === 'routine'
+      ? rng.weighted(ROUTINE_MODES)
+      : purpose === 'health' || purpose === 'condolence'
+        ? rng.chance(0.35)
+          ? 'hospital'
+          : 'home'
+        : purpose === 'hardship'
+          ? rng.chance(0.15)
+            ? 'station'
+            : 'home'
+          : 'home';
   return makeVisit(rng, facts, team, day, mode, purpose, festival, null);
 }

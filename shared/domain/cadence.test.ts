@@ -4,21 +4,31 @@ import { defaultDutyTemplates, isHero } from './cadence';
 
 const entry = (input: Partial<CategoryEntry> & Pick<CategoryEntry, 'code'>): CategoryEntry => categoryEntrySchema.parse(input);
 const summary = (entries: CategoryEntry[]) =>
-  defaultDutyTemplates(entries).map((t) => `${t.kind}:${t.recurrence.type}${'festival' in t.recurrence ? `:${t.recurrence.festival}` : ''}`).sort();
+  defaultDutyTemplates(entries)
+    .map((t) => `${t.kind}:${t.recurrence.type}${'festival' in t.recurrence ? `:${t.recurrence.festival}` : ''}`)
+    .sort();
 
 describe('default cadence rules', () => {
   it('gives a combat hero a weekly call, a monthly visit, the birthday and every festival', () => {
     expect(summary([entry({ code: 'combat_hero' })])).toEqual([
       'birthday:birthday',
-      'festival:festival:army_day', 'festival:festival:martyrs_day', 'festival:festival:mid_autumn',
-      'festival:festival:national_day', 'festival:festival:qingming', 'festival:festival:spring_festival',
-      'home_visit:monthly', 'phone_call:weekly',
+      'festival:festival:army_day',
+      'festival:festival:martyrs_day',
+      'festival:festival:mid_autumn',
+      'festival:festival:national_day',
+      'festival:festival:qingming',
+      'festival:festival:spring_festival',
+      'home_visit:monthly',
+      'phone_call:weekly',
     ]);
   });
 
   it("gives a martyr's family a quarterly visit, Qingming, Martyrs' Day and Spring Festival", () => {
     expect(summary([entry({ code: 'martyr_family', relation: 'parent' })])).toEqual([
-      'festival:festival:martyrs_day', 'festival:festival:qingming', 'festival:festival:spring_festival', 'home_visit:quarterly',
+      'festival:festival:martyrs_day',
+      'festival:festival:qingming',
+      'festival:festival:spring_festival',
+      'home_visit:quarterly',
     ]);
   });
 
@@ -32,7 +42,11 @@ describe('default cadence rules', () => {
   });
 
   it('keeps only the most frequent periodic visit and no repeated festival', () => {
-    const s = summary([entry({ code: 'first_class_merit' }), entry({ code: 'disabled_veteran', disabilityGrade: 2 }), entry({ code: 'key_recipient' })]);
+    const s = summary([
+      entry({ code: 'first_class_merit' }),
+      entry({ code: 'disabled_veteran', disabilityGrade: 2 }),
+      entry({ code: 'key_recipient' }),
+    ]);
     expect(s.filter((x) => x.startsWith('home_visit'))).toEqual(['home_visit:monthly']);
     expect(s.filter((x) => x === 'festival:festival:spring_festival')).toHaveLength(1);
   });

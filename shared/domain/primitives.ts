@@ -7,13 +7,16 @@ import { MAX_FEN } from '../validation/money';
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'invalid_id' });
 
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
-export const localDate = z.string().refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
-  { error: 'date_invalid' },
-);
+export const localDate = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {
+    error: 'date_invalid',
+  });
 
 /** An instant as ISO-8601 with an explicit offset, e.g. `2026-11-28T09:30:00+08:00`. */
-export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: 'timestamp_invalid' });
+export const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: 'timestamp_invalid' });
 
 export const stationCode = z.string().regex(/^4403((\d{2}|DP)(\d{3}){0,2})?$/, { error: 'station_code_invalid' });
 

@@ -1,13 +1,41 @@
 import { z } from 'zod';
 import {
-  AID_KIND, CATEGORY, CONDITION_LEVEL, CONTACT_OUTCOME, DISABILITY_CAUSE, DUTY_KIND, FAMILY_RELATION, FESTIVAL,
-  FUND_SOURCE, GENDER, LIVING_SITUATION, OCCURRENCE_STATUS, PENSION_KIND, RECIPIENT_STATUS,
-  REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, STAFF_ROLE, STATION_LEVEL, URGENCY, VISIT_MODE,
+  AID_KIND,
+  CATEGORY,
+  CONDITION_LEVEL,
+  CONTACT_OUTCOME,
+  DISABILITY_CAUSE,
+  DUTY_KIND,
+  FAMILY_RELATION,
+  FESTIVAL,
+  FUND_SOURCE,
+  GENDER,
+  LIVING_SITUATION,
+  OCCURRENCE_STATUS,
+  PENSION_KIND,
+  RECIPIENT_STATUS,
+  REQUEST_SOURCE,
+  REQUEST_STATUS,
+  REQUEST_TOPIC,
+  STAFF_ROLE,
+  STATION_LEVEL,
+  URGENCY,
+  VISIT_MODE,
   VISIT_PURPOSE,
 } from './enums';
 import {
-  fen, idNumber, localDate, longText, personName, phone, shortText, stationCode, syncMeta,
-  text, timestamp, uuid,
+  fen,
+  idNumber,
+  localDate,
+  longText,
+  personName,
+  phone,
+  shortText,
+  stationCode,
+  syncMeta,
+  text,
+  timestamp,
+  uuid,
 } from './primitives';
 import { isCalendarDate, isoWeekday, todayInShanghai } from '../calendar/shanghai';
 import { recipientIdentityIssues } from '../validation/recipientIdentity';
@@ -36,7 +64,13 @@ export const categoryEntrySchema = z
   .object({
     code: z.enum(CATEGORY.values),
     /** 残疾等级 1–10, for disabled veterans. */
-    disabilityGrade: z.number().int().min(1, { error: 'disability_grade_range' }).max(10, { error: 'disability_grade_range' }).nullable().default(null),
+    disabilityGrade: z
+      .number()
+      .int()
+      .min(1, { error: 'disability_grade_range' })
+      .max(10, { error: 'disability_grade_range' })
+      .nullable()
+      .default(null),
     disabilityCause: z.enum(DISABILITY_CAUSE.values).nullable().default(null),
     /** For families: their relation to the fallen serviceman, his name and date of death. */
     relation: z.enum(FAMILY_RELATION.values).nullable().default(null),
@@ -55,36 +89,39 @@ export const emergencyContactSchema = z.object({
   phone,
 });
 
-export const recipientSchema = z.object({
-  id: uuid,
-  name: personName,
-  gender: z.enum(GENDER.values),
-  idNumber,
-  birthDate: localDate,
-  lunarBirthday: z.boolean(),
-  phones: z.array(phone).max(5),
-  address: shortText,
-  stationCode,
-  categories: z.array(categoryEntrySchema).min(1, { error: 'category_required' }),
-  livingSituation: z.array(z.enum(LIVING_SITUATION.values)),
-  healthNotes: longText,
-  pensionKind: z.enum(PENSION_KIND.values).nullable(),
-  emergencyContacts: z.array(emergencyContactSchema).max(5),
-  dedicatedStaffId: uuid.nullable(),
-  medicalCard: z.boolean(),
-  status: z.enum(RECIPIENT_STATUS.values),
-  statusDate: localDate.nullable(),
-  tags: z.array(text.max(20, { error: 'text_too_long_20' })).max(20),
-  ...syncMeta,
-}).refine((r) => r.status === 'active' || r.statusDate !== null, {
-  error: 'status_date_required',
-  path: ['statusDate'],
-}).superRefine((r, ctx) => {
-  // Birth date and gender as the ID number states them; no birth in the future (Shenzhen's today).
-  for (const issue of recipientIdentityIssues(r, todayInShanghai(new Date()))) {
-    ctx.addIssue({ code: 'custom', message: issue.code, path: [issue.path] });
-  }
-});
+export const recipientSchema = z
+  .object({
+    id: uuid,
+    name: personName,
+    gender: z.enum(GENDER.values),
+    idNumber,
+    birthDate: localDate,
+    lunarBirthday: z.boolean(),
+    phones: z.array(phone).max(5),
+    address: shortText,
+    stationCode,
+    categories: z.array(categoryEntrySchema).min(1, { error: 'category_required' }),
+    livingSituation: z.array(z.enum(LIVING_SITUATION.values)),
+    healthNotes: longText,
+    pensionKind: z.enum(PENSION_KIND.values).nullable(),
+    emergencyContacts: z.array(emergencyContactSchema).max(5),
+    dedicatedStaffId: uuid.nullable(),
+    medicalCard: z.boolean(),
+    status: z.enum(RECIPIENT_STATUS.values),
+    statusDate: localDate.nullable(),
+    tags: z.array(text.max(20, { error: 'text_too_long_20' })).max(20),
+    ...syncMeta,
+  })
+  .refine((r) => r.status === 'active' || r.statusDate !== null, {
+    error: 'status_date_required',
+    path: ['statusDate'],
+  })
+  .superRefine((r, ctx) => {
+    // Birth date and gender as the ID number states them; no birth in the future (Shenzhen's today).
+    for (const issue of recipientIdentityIssues(r, todayInShanghai(new Date()))) {
+      ctx.addIssue({ code: 'custom', message: issue.code, path: [issue.path] });
+    }
+  });
 export type Recipient = z.infer<typeof recipientSchema>;
 
 export const visitConditionSchema = z.object({
@@ -93,54 +130,60 @@ export const visitConditionSchema = z.object({
   mood: z.enum(CONDITION_LEVEL.values).nullable(),
 });
 
-export const visitSchema = z.object({
-  id: uuid,
-  recipientId: uuid,
-  stationCode,
-  visitedAt: timestamp,
-  mode: z.enum(VISIT_MODE.values),
-  /**
-   * Whether a phone or video contact got through (a visit in person always does). Added after
-   * the first release: rows without it are contacts that got through.
-   */
-  outcome: z.enum(CONTACT_OUTCOME.values).default('reached'),
-  purpose: z.enum(VISIT_PURPOSE.values),
-  festival: z.enum(FESTIVAL.values).nullable(),
-  staffIds: z.array(uuid).min(1, { error: 'visit_staff_required' }),
-  condition: visitConditionSchema,
-  notes: longText,
-  /** The (first) duty occurrence this visit or contact fulfils, if any; each one it fulfils names the visit in `visitId`. */
-  dutyOccurrenceId: uuid.nullable(),
-  photos: z.array(text.max(200)).max(20),
-  ...syncMeta,
-}).refine((v) => v.purpose !== 'festival' || v.festival !== null, {
-  error: 'visit_festival_required',
-  path: ['festival'],
-});
+export const visitSchema = z
+  .object({
+    id: uuid,
+    recipientId: uuid,
+    stationCode,
+    visitedAt: timestamp,
+    mode: z.enum(VISIT_MODE.values),
+    /**
+     * Whether a phone or video contact got through (a visit in person always does). Added after
+     * the first release: rows without it are contacts that got through.
+     */
+    outcome: z.enum(CONTACT_OUTCOME.values).default('reached'),
+    purpose: z.enum(VISIT_PURPOSE.values),
+    festival: z.enum(FESTIVAL.values).nullable(),
+    staffIds: z.array(uuid).min(1, { error: 'visit_staff_required' }),
+    condition: visitConditionSchema,
+    notes: longText,
+    /** The (first) duty occurrence this visit or contact fulfils, if any; each one it fulfils names the visit in `visitId`. */
+    dutyOccurrenceId: uuid.nullable(),
+    photos: z.array(text.max(200)).max(20),
+    ...syncMeta,
+  })
+  .refine((v) => v.purpose !== 'festival' || v.festival !== null, {
+    error: 'visit_festival_required',
+    path: ['festival'],
+  });
 export type Visit = z.infer<typeof visitSchema>;
 
-export const aidSchema = z.object({
-  id: uuid,
-  recipientId: uuid,
-  stationCode,
-  date: localDate,
-  kind: z.enum(AID_KIND.values),
-  /** Integer fen; null for aid counted only as a quantity of goods or a service. */
-  amountFen: fen.nullable(),
-  quantity: z.number().int({ error: 'quantity_invalid' }).positive({ error: 'quantity_invalid' }).nullable(),
-  item: shortText.nullable(),
-  fundSource: z.enum(FUND_SOURCE.values),
-  approvedBy: shortText,
-  visitId: uuid.nullable(),
-  acknowledged: z.boolean(),
-  /** Aid is never deleted: a wrong entry is voided with a reason. */
-  voided: z.boolean(),
-  voidReason: shortText.nullable(),
-  ...syncMeta,
-})
+export const aidSchema = z
+  .object({
+    id: uuid,
+    recipientId: uuid,
+    stationCode,
+    date: localDate,
+    kind: z.enum(AID_KIND.values),
+    /** Integer fen; null for aid counted only as a quantity of goods or a service. */
+    amountFen: fen.nullable(),
+    quantity: z.number().int({ error: 'quantity_invalid' }).positive({ error: 'quantity_invalid' }).nullable(),
+    item: shortText.nullable(),
+    fundSource: z.enum(FUND_SOURCE.values),
+    approvedBy: shortText,
+    visitId: uuid.nullable(),
+    acknowledged: z.boolean(),
+    /** Aid is never deleted: a wrong entry is voided with a reason. */
+    voided: z.boolean(),
+    voidReason: shortText.nullable(),
+    ...syncMeta,
+  })
   .refine((a) => a.kind !== 'cash' || a.amountFen !== null, { error: 'aid_amount_required', path: ['amountFen'] })
   .refine((a) => a.amountFen !== null || (a.item !== null && a.item.length > 0), { error: 'aid_amount_or_item_required', path: ['item'] })
-  .refine((a) => !a.voided || (a.voidReason !== null && a.voidReason.trim().length > 0), { error: 'aid_void_reason_required', path: ['voidReason'] });
+  .refine((a) => !a.voided || (a.voidReason !== null && a.voidReason.trim().length > 0), {
+    error: 'aid_void_reason_required',
+    path: ['voidReason'],
+  });
 export type Aid = z.infer<typeof aidSchema>;
 
 export const recurrenceSchema = z.discriminatedUnion('type', [

@@ -12,15 +12,39 @@ function ids(prefix: string): () => string {
   let n = 0;
   return () => `${prefix}0000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 }
-const category = (code: CategoryEntry['code'], disabilityGrade: number | null = null): CategoryEntry =>
-  ({ code, disabilityGrade, disabilityCause: null, relation: null, fallenName: null, fallenDate: null });
+const category = (code: CategoryEntry['code'], disabilityGrade: number | null = null): CategoryEntry => ({
+  code,
+  disabilityGrade,
+  disabilityCause: null,
+  relation: null,
+  fallenName: null,
+  fallenDate: null,
+});
 
 function person(categories: CategoryEntry[], extra: Partial<Recipient> = {}): Recipient {
   return recipientSchema.parse({
-    id: 'a0000000-0000-4000-8000-000000000001', name: '张建国', gender: 'male', idNumber: '110105194912310011',
-    birthDate: '1949-12-31', lunarBirthday: false, phones: [], address: '福田区园岭街道', stationCode: '440304001001',
-    categories, livingSituation: [], healthNotes: '', pensionKind: null, emergencyContacts: [], dedicatedStaffId: null,
-    medicalCard: false, status: 'active', statusDate: null, tags: [], rev: 0, updatedAt: NOW, ...extra,
+    id: 'a0000000-0000-4000-8000-000000000001',
+    name: '张建国',
+    gender: 'male',
+    idNumber: '110105194912310011',
+    birthDate: '1949-12-31',
+    lunarBirthday: false,
+    phones: [],
+    address: '福田区园岭街道',
+    stationCode: '440304001001',
+    categories,
+    livingSituation: [],
+    healthNotes: '',
+    pensionKind: null,
+    emergencyContacts: [],
+    dedicatedStaffId: null,
+    medicalCard: false,
+    status: 'active',
+    statusDate: null,
+    tags: [],
+    rev: 0,
+    updatedAt: NOW,
+    ...extra,
   });
 }
 
@@ -33,7 +57,8 @@ function registered(categories: CategoryEntry[]): { recipient: Recipient; duties
   return { recipient, duties, pending };
 }
 
-const plan = (d: Pick<Duty, 'kind' | 'recurrence'>) => `${d.kind}:${d.recurrence.type === 'festival' ? d.recurrence.festival : d.recurrence.type}`;
+const plan = (d: Pick<Duty, 'kind' | 'recurrence'>) =>
+  `${d.kind}:${d.recurrence.type === 'festival' ? d.recurrence.festival : d.recurrence.type}`;
 const opts = () => ({ today: TODAY, assigneeId: CASEWORKER, newId: ids('e'), now: NOW });
 
 describe('dutyChangesForCategories', () => {
@@ -47,12 +72,23 @@ describe('dutyChangesForCategories', () => {
     expect(changes.dutiesToAdd.map(plan)).toContain('phone_call:weekly');
     expect(changes.dutiesToAdd.map(plan)).toContain('birthday:birthday');
     // Each added plan gets its first pending occurrence.
-    expect(changes.occurrencesToAdd.map((o) => o.dutyId).sort()).toEqual(changes.dutiesToAdd.filter((d) => firstOccurrence(d, hero, TODAY, ids('f'), NOW) !== null).map((d) => d.id).sort());
+    expect(changes.occurrencesToAdd.map((o) => o.dutyId).sort()).toEqual(
+      changes.dutiesToAdd
+        .filter((d) => firstOccurrence(d, hero, TODAY, ids('f'), NOW) !== null)
+        .map((d) => d.id)
+        .sort(),
+    );
   });
 
   it('deactivates default plans the categories no longer call for and cancels only their pending occurrences', () => {
     const before = registered([category('combat_hero')]);
-    const custom: Duty = { ...before.duties[0]!, id: 'c1000000-0000-4000-8000-000000000001', source: 'custom', kind: 'phone_call', recurrence: { type: 'monthly' } };
+    const custom: Duty = {
+      ...before.duties[0]!,
+      id: 'c1000000-0000-4000-8000-000000000001',
+      source: 'custom',
+      kind: 'phone_call',
+      recurrence: { type: 'monthly' },
+    };
     const later = { ...before.recipient, categories: [category('disabled_veteran', 5)] };
     const changes = dutyChangesForCategories(later, [...before.duties, custom], before.pending, opts());
     const stillWanted = new Set(defaultDutiesFor(later, opts()).map(plan));
@@ -69,7 +105,12 @@ describe('dutyChangesForCategories', () => {
 
   it('changes nothing when the plans stay the same, and nothing for someone no longer active', () => {
     const before = registered([category('martyr_family')]);
-    const same = dutyChangesForCategories({ ...before.recipient, categories: [category('martyr_family'), category('martyr_family')] }, before.duties, before.pending, opts());
+    const same = dutyChangesForCategories(
+      { ...before.recipient, categories: [category('martyr_family'), category('martyr_family')] },
+      before.duties,
+      before.pending,
+      opts(),
+    );
     expect(same).toEqual({ dutiesToAdd: [], occurrencesToAdd: [], dutiesToDeactivate: [], occurrencesToCancel: [] });
     const deceased = { ...before.recipient, status: 'deceased' as const, statusDate: '2026-11-01', categories: [category('combat_hero')] };
     expect(dutyChangesForCategories(deceased, before.duties, before.pending, opts()).dutiesToAdd).toEqual([]);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactOutcome, DutyKind, VisitMode } from '../domain/enums';
-import { contactCompletesDuties, contactFulfils, modeForDutyKind, modeFulfils, mostOverdueOccurrence, othersAssigned } from './contactRules';
+import {
+  contactCompletesDuties,
+  contactFulfils,
+  modeForDutyKind,
+  modeFulfils,
+  mostOverdueOccurrence,
+  othersAssigned,
+} from './contactRules';
 
 describe('modeFulfils: a duty is done only by a contact of its kind', () => {
   it.each<[VisitMode, DutyKind, boolean]>([
@@ -38,7 +45,7 @@ describe('contactCompletesDuties: a call that did not get through keeps the duty
   });
 });
 
-describe('modeForDutyKind: the form opens on the duty\'s mode', () => {
+describe("modeForDutyKind: the form opens on the duty's mode", () => {
   it.each<[DutyKind, VisitMode]>([
     ['phone_call', 'phone'],
     ['home_visit', 'home'],
@@ -69,7 +76,7 @@ describe('mostOverdueOccurrence', () => {
   });
 });
 
-describe('othersAssigned: closing someone else\'s duty asks first', () => {
+describe("othersAssigned: closing someone else's duty asks first", () => {
   it('names each assignee who was not on the contact, once', () => {
     const duties = [{ assigneeId: 'wang' }, { assigneeId: null }, { assigneeId: 'li' }, { assigneeId: 'wang' }];
     expect(othersAssigned(duties, ['li'])).toEqual(['wang']);

@@ -25,13 +25,23 @@ function schedule(recurrence: Recurrence, anchorDate: string, count: number, rec
 describe('periodic schedules repeat from the anchor without drifting', () => {
   it.each<[string, Recurrence, string, string[]]>([
     ['weekly', { type: 'weekly' }, '2026-12-24', ['2026-12-24', '2026-12-31', '2027-01-07', '2027-01-14']],
-    ['monthly from the 31st', { type: 'monthly' }, '2026-01-31', ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30']],
+    [
+      'monthly from the 31st',
+      { type: 'monthly' },
+      '2026-01-31',
+      ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30'],
+    ],
     ['monthly from the 31st, leap year', { type: 'monthly' }, '2028-01-31', ['2028-01-31', '2028-02-29', '2028-03-31']],
     ['monthly from the 30th', { type: 'monthly' }, '2026-01-30', ['2026-01-30', '2026-02-28', '2026-03-30']],
     ['monthly from the 15th', { type: 'monthly' }, '2026-10-15', ['2026-10-15', '2026-11-15', '2026-12-15', '2027-01-15']],
     ['quarterly from 11-30', { type: 'quarterly' }, '2026-11-30', ['2026-11-30', '2027-02-28', '2027-05-30', '2027-08-30', '2027-11-30']],
     ['quarterly from 08-31', { type: 'quarterly' }, '2026-08-31', ['2026-08-31', '2026-11-30', '2027-02-28', '2027-05-31']],
-    ['half-yearly from 08-31', { type: 'half_yearly' }, '2026-08-31', ['2026-08-31', '2027-02-28', '2027-08-31', '2028-02-29', '2028-08-31']],
+    [
+      'half-yearly from 08-31',
+      { type: 'half_yearly' },
+      '2026-08-31',
+      ['2026-08-31', '2027-02-28', '2027-08-31', '2028-02-29', '2028-08-31'],
+    ],
     ['half-yearly from 03-31', { type: 'half_yearly' }, '2026-03-31', ['2026-03-31', '2026-09-30', '2027-03-31']],
   ])('%s', (_name, recurrence, anchor, expected) => {
     expect(schedule(recurrence, anchor, expected.length)).toEqual(expected);
@@ -69,8 +79,9 @@ describe('periodic next dates agree with listing the schedule from the anchor', 
     for (const anchor of anchors) {
       for (let offset = -40; offset < 1200; offset += 3) {
         const after = addDays(anchor, offset);
-        expect(nextDueDate(plan(recurrence, anchor), someone, after), `anchor ${anchor}, after ${after}`)
-          .toBe(listed(anchor, periods(anchor), after));
+        expect(nextDueDate(plan(recurrence, anchor), someone, after), `anchor ${anchor}, after ${after}`).toBe(
+          listed(anchor, periods(anchor), after),
+        );
       }
     }
   });

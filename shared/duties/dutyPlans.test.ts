@@ -66,8 +66,15 @@ describe('defaultDutiesFor', () => {
     for (const d of duties) {
       expect(dutySchema.parse(d)).toEqual(d);
       expect(d).toMatchObject({
-        recipientId: hero.id, stationCode: '440304001001', assigneeId: DEDICATED, anchorDate: TODAY,
-        active: true, source: 'default', note: '', rev: 0, updatedAt: NOW,
+        recipientId: hero.id,
+        stationCode: '440304001001',
+        assigneeId: DEDICATED,
+        anchorDate: TODAY,
+        active: true,
+        source: 'default',
+        note: '',
+        rev: 0,
+        updatedAt: NOW,
       });
     }
     expect(new Set(duties.map((d) => d.id)).size).toBe(duties.length);
@@ -80,13 +87,28 @@ describe('defaultDutiesFor', () => {
   });
 
   it.each<[string, CategoryEntry[], string[]]>([
-    ["a martyr's family", [category('martyr_family')],
-      ['festival:martyrs_day', 'festival:qingming', 'festival:spring_festival', 'home_visit:quarterly']],
+    [
+      "a martyr's family",
+      [category('martyr_family')],
+      ['festival:martyrs_day', 'festival:qingming', 'festival:spring_festival', 'home_visit:quarterly'],
+    ],
     ['a disabled veteran, grade 3', [category('disabled_veteran', 3)], ['home_visit:quarterly']],
     ['a disabled veteran, grade 7', [category('disabled_veteran', 7)], ['home_visit:half_yearly']],
-    ['a hero who is also a grade 2 disabled veteran is visited monthly only', [category('combat_hero'), category('disabled_veteran', 2)],
-      ['birthday:birthday', 'festival:army_day', 'festival:martyrs_day', 'festival:mid_autumn', 'festival:national_day',
-        'festival:qingming', 'festival:spring_festival', 'home_visit:monthly', 'phone_call:weekly']],
+    [
+      'a hero who is also a grade 2 disabled veteran is visited monthly only',
+      [category('combat_hero'), category('disabled_veteran', 2)],
+      [
+        'birthday:birthday',
+        'festival:army_day',
+        'festival:martyrs_day',
+        'festival:mid_autumn',
+        'festival:national_day',
+        'festival:qingming',
+        'festival:spring_festival',
+        'home_visit:monthly',
+        'phone_call:weekly',
+      ],
+    ],
   ])('%s', (_name, categories, expected) => {
     const r = recipient(categories, { dedicatedStaffId: DEDICATED });
     const duties = defaultDutiesFor(r, opts());
@@ -115,8 +137,16 @@ describe('firstOccurrence', () => {
   ])('%s is first due %s', (key, dueDate) => {
     const occ = firstOccurrence(find(key), hero, TODAY, () => 'e0000000-0000-4000-8000-000000000009', NOW);
     expect(occ).toEqual({
-      id: 'e0000000-0000-4000-8000-000000000009', dutyId: find(key).id, recipientId: hero.id,
-      stationCode: hero.stationCode, dueDate, status: 'pending', doneAt: null, visitId: null, rev: 0, updatedAt: NOW,
+      id: 'e0000000-0000-4000-8000-000000000009',
+      dutyId: find(key).id,
+      recipientId: hero.id,
+      stationCode: hero.stationCode,
+      dueDate,
+      status: 'pending',
+      doneAt: null,
+      visitId: null,
+      rev: 0,
+      updatedAt: NOW,
     });
     expect(dutyOccurrenceSchema.parse(occ)).toEqual(occ);
   });
@@ -129,8 +159,10 @@ describe('firstOccurrence', () => {
     expect(firstOccurrence(weekly, { ...hero, status: 'moved' }, TODAY, newId, NOW)).toBeNull();
     const escort: Duty = { ...weekly, kind: 'medical_escort', recurrence: { type: 'once', date: '2026-11-20' }, anchorDate: '2026-11-20' };
     expect(firstOccurrence(escort, hero, TODAY, newId, NOW)).toBeNull();
-    expect(firstOccurrence({ ...escort, recurrence: { type: 'once', date: '2026-12-02' }, anchorDate: '2026-12-02' }, hero, TODAY, newId, NOW)?.dueDate)
-      .toBe('2026-12-02');
+    expect(
+      firstOccurrence({ ...escort, recurrence: { type: 'once', date: '2026-12-02' }, anchorDate: '2026-12-02' }, hero, TODAY, newId, NOW)
+        ?.dueDate,
+    ).toBe('2026-12-02');
   });
 });
 
@@ -148,7 +180,8 @@ describe('occurrenceAfterCompletion', () => {
   });
 
   it('schedules nothing more for a deceased recipient', () => {
-    expect(occurrenceAfterCompletion(monthly, { ...hero, status: 'deceased' }, { dueDate: '2026-10-15' }, '2026-10-15', idSequence(), NOW))
-      .toBeNull();
+    expect(
+      occurrenceAfterCompletion(monthly, { ...hero, status: 'deceased' }, { dueDate: '2026-10-15' }, '2026-10-15', idSequence(), NOW),
+    ).toBeNull();
   });
 });

@@ -25,7 +25,7 @@ export interface DefaultDutyOptions {
  */
 export function defaultDutiesFor(recipient: Recipient, opts: DefaultDutyOptions): Duty[] {
   if (recipient.status !== 'active') return [];
-  const assigneeId = isHero(recipient.categories) ? recipient.dedicatedStaffId ?? opts.assigneeId : opts.assigneeId;
+  const assigneeId = isHero(recipient.categories) ? (recipient.dedicatedStaffId ?? opts.assigneeId) : opts.assigneeId;
   return defaultDutyTemplates(recipient.categories).map((template) => ({
     id: opts.newId(),
     recipientId: recipient.id,

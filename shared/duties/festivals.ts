@@ -4,9 +4,7 @@ import { formatDate } from '../calendar/shanghai';
 import { fromLunar } from './lunarDate';
 
 type FestivalRule =
-  | { kind: 'fixed'; month: number; day: number }
-  | { kind: 'lunar'; month: number; day: number }
-  | { kind: 'solar_term'; name: string };
+  { kind: 'fixed'; month: number; day: number } | { kind: 'lunar'; month: number; day: number } | { kind: 'solar_term'; name: string };
 
 const FESTIVAL_RULES: Record<FestivalCode, FestivalRule> = {
   spring_festival: { kind: 'lunar', month: 1, day: 1 },

@@ -1,7 +1,18 @@
 export type { CalendarDate } from '../calendar/shanghai';
 export {
-  addDays, addMonths, clampedDate, compareDates, daysBetween, daysInMonth, formatDate, isCalendarDate,
-  isLeapYear, isoWeekday, laterDate, parseDate, todayInShanghai,
+  addDays,
+  addMonths,
+  clampedDate,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  formatDate,
+  isCalendarDate,
+  isLeapYear,
+  isoWeekday,
+  laterDate,
+  parseDate,
+  todayInShanghai,
 } from '../calendar/shanghai';
 export type { LunarDate } from './lunarDate';
 export { fromLunar, lunarLabel, lunarMonthLength, toLunar } from './lunarDate';
@@ -18,4 +29,12 @@ export { dutyChangesForCategories } from './categoryChange';
 export type { DutyStatusChanges } from './statusChange';
 export { dutyChangesForStatus } from './statusChange';
 export type { OpenOccurrence } from './contactRules';
-export { contactCompletesDuties, contactFulfils, isRemoteMode, modeForDutyKind, modeFulfils, mostOverdueOccurrence, othersAssigned } from './contactRules';
+export {
+  contactCompletesDuties,
+  contactFulfils,
+  isRemoteMode,
+  modeForDutyKind,
+  modeFulfils,
+  mostOverdueOccurrence,
+  othersAssigned,
+} from './contactRules';

@@ -20,10 +20,13 @@ describe('toLunar / fromLunar', () => {
     expect(() => fromLunar({ year: 2026, month: 6, day: 1, leap: true })).toThrow();
   });
 
-  it.each([[2026, 1, false, 30], [2026, 2, false, 29], [2027, 2, false, 30], [2025, 6, true, 29], [2025, 6, false, 30]])(
-    'lunar %i month %i (leap %s) has %i days',
-    (year, month, leap, days) => expect(lunarMonthLength(year, month, leap)).toBe(days),
-  );
+  it.each([
+    [2026, 1, false, 30],
+    [2026, 2, false, 29],
+    [2027, 2, false, 30],
+    [2025, 6, true, 29],
+    [2025, 6, false, 30],
+  ])('lunar %i month %i (leap %s) has %i days', (year, month, leap, days) => expect(lunarMonthLength(year, month, leap)).toBe(days));
 });
 
 describe('lunarLabel', () => {

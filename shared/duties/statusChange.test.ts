@@ -10,15 +10,33 @@ const NOW = '2026-11-01T08:00:00+08:00';
 
 function duty(id: string, active: boolean, recipientId = RECIPIENT): Duty {
   return {
-    id, recipientId, stationCode: '440304001001', kind: 'home_visit', recurrence: { type: 'monthly' },
-    anchorDate: '2026-01-15', assigneeId: null, active, source: 'default', note: '', rev: 3, updatedAt: NOW,
+    id,
+    recipientId,
+    stationCode: '440304001001',
+    kind: 'home_visit',
+    recurrence: { type: 'monthly' },
+    anchorDate: '2026-01-15',
+    assigneeId: null,
+    active,
+    source: 'default',
+    note: '',
+    rev: 3,
+    updatedAt: NOW,
   };
 }
 
 function occurrence(id: string, dueDate: string, status: DutyOccurrence['status'] = 'pending', recipientId = RECIPIENT): DutyOccurrence {
   return {
-    id, dutyId: 'visit', recipientId, stationCode: '440304001001', dueDate, status,
-    doneAt: status === 'done' ? NOW : null, visitId: null, rev: 2, updatedAt: NOW,
+    id,
+    dutyId: 'visit',
+    recipientId,
+    stationCode: '440304001001',
+    dueDate,
+    status,
+    doneAt: status === 'done' ? NOW : null,
+    visitId: null,
+    rev: 2,
+    updatedAt: NOW,
   };
 }
 
@@ -33,9 +51,15 @@ const occurrences = [
 describe('dutyChangesForStatus', () => {
   it.each<RecipientStatus>(['deceased', 'moved'])('%s: stops every active duty and cancels every pending occurrence', (status) => {
     const changes = dutyChangesForStatus({ id: RECIPIENT }, status, '2026-11-20', duties, occurrences);
-    expect(changes.dutiesToDeactivate.map((d) => [d.id, d.active])).toEqual([['visit', false], ['call', false]]);
+    expect(changes.dutiesToDeactivate.map((d) => [d.id, d.active])).toEqual([
+      ['visit', false],
+      ['call', false],
+    ]);
     // The visit missed before the status date is cancelled too: nobody can make it any more.
-    expect(changes.occurrencesToCancel.map((o) => [o.id, o.status])).toEqual([['missed', 'cancelled'], ['next', 'cancelled']]);
+    expect(changes.occurrencesToCancel.map((o) => [o.id, o.status])).toEqual([
+      ['missed', 'cancelled'],
+      ['next', 'cancelled'],
+    ]);
     expect(changes.occurrencesToCancel.map((o) => classifyOccurrence(o, '2026-11-28'))).toEqual(['cancelled', 'cancelled']);
     // Everything else about the rows is kept for the repository to write back.
     expect(changes.dutiesToDeactivate[0]).toEqual({ ...duties[0], active: false });

@@ -31,9 +31,7 @@ export function dutyChangesForStatus(
 ): DutyStatusChanges {
   if (newStatus === 'active') return { dutiesToDeactivate: [], occurrencesToCancel: [] };
   return {
-    dutiesToDeactivate: duties
-      .filter((d) => d.recipientId === recipient.id && d.active)
-      .map((d) => ({ ...d, active: false })),
+    dutiesToDeactivate: duties.filter((d) => d.recipientId === recipient.id && d.active).map((d) => ({ ...d, active: false })),
     occurrencesToCancel: pendingOccurrences
       .filter((o) => o.recipientId === recipient.id && o.status === 'pending')
       .map((o) => ({ ...o, status: 'cancelled' })),

@@ -32,7 +32,14 @@ const VALID: { [C in IpcChannel]: unknown } = {
   'backup:chooseFolder': {},
   'backup:configure': { enabled: true, folder: '/home/zhang/备份', password: 'long-enough' },
   'backup:write': {
-    meta: { schemaVersion: 1, databaseName: 'station-srv-u1', accountId: 'u1', serverId: 'srv', createdAt: '2026-11-28T01:00:00.000Z', outboxSeqFloor: 0 },
+    meta: {
+      schemaVersion: 1,
+      databaseName: 'station-srv-u1',
+      accountId: 'u1',
+      serverId: 'srv',
+      createdAt: '2026-11-28T01:00:00.000Z',
+      outboxSeqFloor: 0,
+    },
     tableOrder: ['recipients'],
     tables: { recipients: [] },
   },

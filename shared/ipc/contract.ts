@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import {
-  MAX_PULL_LIMIT, loginRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, sessionUserSchema,
+  MAX_PULL_LIMIT,
+  loginRequestSchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  sessionUserSchema,
 } from '../sync/protocol';
 import {
-  CONFLICT_RESOLUTIONS, CONFLICT_STATUSES, MAX_CONFLICTS_LIMIT, conflictsListResponseSchema, resolveConflictResponseSchema,
+  CONFLICT_RESOLUTIONS,
+  CONFLICT_STATUSES,
+  MAX_CONFLICTS_LIMIT,
+  conflictsListResponseSchema,
+  resolveConflictResponseSchema,
 } from '../sync/conflictsApi';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../backup/format';
 import { duplicateIdsResponseSchema, reviewQuerySchema, reviewResponseSchema } from '../review/api';

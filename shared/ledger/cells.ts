@@ -11,8 +11,7 @@ import { parseYuanToFen } from '../validation/money';
  * Pure: exceljs never appears here, so the same rules serve the writer, the reader and tests.
  */
 export type CellType =
-  | 'text' | 'textList' | 'date' | 'datetime' | 'money' | 'integer' | 'enum' | 'enumList'
-  | 'bool' | 'station' | 'idNumber' | 'recordId';
+  'text' | 'textList' | 'date' | 'datetime' | 'money' | 'integer' | 'enum' | 'enumList' | 'bool' | 'station' | 'idNumber' | 'recordId';
 
 /** A value as exceljs gives and takes it (without rich text, which the reader flattens). */
 export type RawCell = string | number | boolean | Date | null;
@@ -77,7 +76,8 @@ function wallClockToIso(d: Date): string {
 
 /** A date-time cell is Shanghai wall-clock time; a bare date means midnight. */
 export function parseDatetimeCell(raw: RawCell): CellResult {
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? fail('date_invalid') : ok(wallClockToIso(new Date(Math.round(raw.getTime() / 1000) * 1000)));
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime()) ? fail('date_invalid') : ok(wallClockToIso(new Date(Math.round(raw.getTime() / 1000) * 1000)));
   if (typeof raw === 'number') return raw > 0 && raw < 2958466 ? ok(wallClockToIso(excelSerialToDate(raw))) : fail('date_invalid');
   if (typeof raw !== 'string') return fail('date_invalid');
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(raw.trim());
@@ -140,7 +140,10 @@ export function enumFromText(def: EnumDef, text: string): string | null {
 }
 
 export function splitList(text: string): string[] {
-  return text.split(/[、,，;；\n]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/[、,，;；\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 const stationByPath = new Map<string, string>();

@@ -1,7 +1,25 @@
 import {
-  AID_KIND, CATEGORY, CONDITION_LEVEL, CONTACT_OUTCOME, DISABILITY_CAUSE, DUTY_KIND, FAMILY_RELATION, FESTIVAL, FUND_SOURCE,
-  GENDER, LIVING_SITUATION, OCCURRENCE_STATUS, PENSION_KIND, RECIPIENT_STATUS, RECURRENCE_TYPE,
-  REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, VISIT_MODE, VISIT_PURPOSE,
+  AID_KIND,
+  CATEGORY,
+  CONDITION_LEVEL,
+  CONTACT_OUTCOME,
+  DISABILITY_CAUSE,
+  DUTY_KIND,
+  FAMILY_RELATION,
+  FESTIVAL,
+  FUND_SOURCE,
+  GENDER,
+  LIVING_SITUATION,
+  OCCURRENCE_STATUS,
+  PENSION_KIND,
+  RECIPIENT_STATUS,
+  RECURRENCE_TYPE,
+  REQUEST_SOURCE,
+  REQUEST_STATUS,
+  REQUEST_TOPIC,
+  URGENCY,
+  VISIT_MODE,
+  VISIT_PURPOSE,
 } from '../domain/enums';
 import { defineEnum } from '../domain/labels';
 import type { Aid, Duty, DutyOccurrence, Recipient, Recurrence, Request, Visit } from '../domain/schemas';
@@ -102,11 +120,25 @@ function staffNames(ids: readonly string[], ctx: ExportContext): string[] {
   return ids.map((id) => ctx.staffName(id) ?? '').filter((n) => n !== '');
 }
 
-function text<D extends Draft | SheetRows[SheetKey]>(key: string, zh: string, en: string, width: number, extra: Partial<Column<D>> = {}): Column<D> {
+function text<D extends Draft | SheetRows[SheetKey]>(
+  key: string,
+  zh: string,
+  en: string,
+  width: number,
+  extra: Partial<Column<D>> = {},
+): Column<D> {
   return {
-    key, zh, en, type: 'text', width, paths: [key],
+    key,
+    zh,
+    en,
+    type: 'text',
+    width,
+    paths: [key],
     get: (row) => nullable((row as Record<string, unknown>)[key] as string | null),
-    put: (d, v) => { d[key] = str(v); return null; },
+    put: (d, v) => {
+      d[key] = str(v);
+      return null;
+    },
     ...extra,
   };
 }
@@ -139,7 +171,10 @@ function formatContacts(cs: Recipient['emergencyContacts']): string {
 
 function parseContacts(text: string): Recipient['emergencyContacts'] | null {
   const out: Recipient['emergencyContacts'] = [];
-  for (const part of text.split(/[；;\n]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[；;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)[（(](.*?)[）)]\s*(\S+)$/.exec(part);
     if (!m) return null;
     out.push({ name: m[1]!.trim(), relation: m[2]!.trim(), phone: m[3]! });
@@ -148,68 +183,315 @@ function parseContacts(text: string): Recipient['emergencyContacts'] | null {
 }
 
 const recipientColumns: Column<Recipient>[] = [
-  { key: 'id', zh: '记录编号', en: 'Record ID', type: 'recordId', width: 38, paths: ['id'], get: (r) => r.id, put: (d, v) => { if (typeof v === 'string') d.id = v; return null; } },
-  text('name', '姓名', 'Name', 10, { required: true }),
-  { key: 'gender', zh: '性别', en: 'Gender', type: 'enum', enumDef: GENDER, required: true, width: 6, paths: ['gender'], get: (r) => r.gender, put: (d, v) => { d.gender = v; return null; } },
-  { key: 'idNumber', zh: '身份证号', en: 'ID number', type: 'idNumber', required: true, width: 21, paths: ['idNumber'], get: (r) => r.idNumber, put: (d, v) => { d.idNumber = v; return null; } },
-  { key: 'birthDate', zh: '出生日期', en: 'Date of birth', type: 'date', required: true, width: 12, paths: ['birthDate'], get: (r) => r.birthDate, put: (d, v) => { d.birthDate = v; return null; } },
-  { key: 'lunarBirthday', zh: '农历生日', en: 'Lunar birthday', type: 'bool', width: 9, paths: ['lunarBirthday'], get: (r) => r.lunarBirthday, put: (d, v) => { d.lunarBirthday = v === true; return null; } },
-  { key: 'phones', zh: '联系电话', en: 'Phones', type: 'textList', width: 16, paths: ['phones'], get: (r) => r.phones, put: (d, v) => { d.phones = list(v); return null; } },
-  text('address', '住址', 'Address', 30),
-  { key: 'stationCode', zh: '服务站', en: 'Station', type: 'station', required: true, width: 28, paths: ['stationCode'], get: (r) => r.stationCode, put: (d, v) => { d.stationCode = v; return null; } },
   {
-    key: 'categories', zh: '优抚类别', en: 'Categories', type: 'enumList', enumDef: CATEGORY, unknownReason: 'ledger_category_unknown', required: true, width: 18, paths: ['categories'],
-    get: (r) => r.categories.map((c) => c.code),
+    key: 'id',
+    zh: '记录编号',
+    en: 'Record ID',
+    type: 'recordId',
+    width: 38,
+    paths: ['id'],
+    get: (r) => r.id,
     put: (d, v) => {
-      const before = entries(d);
-      d.categories = list(v).map((code) => before.find((e) => e.code === code)
-        ?? { code, disabilityGrade: null, disabilityCause: null, relation: null, fallenName: null, fallenDate: null });
+      if (typeof v === 'string') d.id = v;
+      return null;
+    },
+  },
+  text('name', '姓名', 'Name', 10, { required: true }),
+  {
+    key: 'gender',
+    zh: '性别',
+    en: 'Gender',
+    type: 'enum',
+    enumDef: GENDER,
+    required: true,
+    width: 6,
+    paths: ['gender'],
+    get: (r) => r.gender,
+    put: (d, v) => {
+      d.gender = v;
       return null;
     },
   },
   {
-    key: 'disabilityGrade', zh: '残疾等级', en: 'Disability grade', type: 'integer', width: 9, paths: ['categories.disabilityGrade'],
+    key: 'idNumber',
+    zh: '身份证号',
+    en: 'ID number',
+    type: 'idNumber',
+    required: true,
+    width: 21,
+    paths: ['idNumber'],
+    get: (r) => r.idNumber,
+    put: (d, v) => {
+      d.idNumber = v;
+      return null;
+    },
+  },
+  {
+    key: 'birthDate',
+    zh: '出生日期',
+    en: 'Date of birth',
+    type: 'date',
+    required: true,
+    width: 12,
+    paths: ['birthDate'],
+    get: (r) => r.birthDate,
+    put: (d, v) => {
+      d.birthDate = v;
+      return null;
+    },
+  },
+  {
+    key: 'lunarBirthday',
+    zh: '农历生日',
+    en: 'Lunar birthday',
+    type: 'bool',
+    width: 9,
+    paths: ['lunarBirthday'],
+    get: (r) => r.lunarBirthday,
+    put: (d, v) => {
+      d.lunarBirthday = v === true;
+      return null;
+    },
+  },
+  {
+    key: 'phones',
+    zh: '联系电话',
+    en: 'Phones',
+    type: 'textList',
+    width: 16,
+    paths: ['phones'],
+    get: (r) => r.phones,
+    put: (d, v) => {
+      d.phones = list(v);
+      return null;
+    },
+  },
+  text('address', '住址', 'Address', 30),
+  {
+    key: 'stationCode',
+    zh: '服务站',
+    en: 'Station',
+    type: 'station',
+    required: true,
+    width: 28,
+    paths: ['stationCode'],
+    get: (r) => r.stationCode,
+    put: (d, v) => {
+      d.stationCode = v;
+      return null;
+    },
+  },
+  {
+    key: 'categories',
+    zh: '优抚类别',
+    en: 'Categories',
+    type: 'enumList',
+    enumDef: CATEGORY,
+    unknownReason: 'ledger_category_unknown',
+    required: true,
+    width: 18,
+    paths: ['categories'],
+    get: (r) => r.categories.map((c) => c.code),
+    put: (d, v) => {
+      const before = entries(d);
+      d.categories = list(v).map(
+        (code) =>
+          before.find((e) => e.code === code) ?? {
+            code,
+            disabilityGrade: null,
+            disabilityCause: null,
+            relation: null,
+            fallenName: null,
+            fallenDate: null,
+          },
+      );
+      return null;
+    },
+  },
+  {
+    key: 'disabilityGrade',
+    zh: '残疾等级',
+    en: 'Disability grade',
+    type: 'integer',
+    width: 9,
+    paths: ['categories.disabilityGrade'],
     get: (r) => r.categories.find((c) => c.code === 'disabled_veteran')?.disabilityGrade ?? null,
-    put: (d, v) => { const e = disabledEntry(d); if (e) e.disabilityGrade = typeof v === 'number' ? v : null; return null; },
+    put: (d, v) => {
+      const e = disabledEntry(d);
+      if (e) e.disabilityGrade = typeof v === 'number' ? v : null;
+      return null;
+    },
   },
   {
-    key: 'disabilityCause', zh: '残疾性质', en: 'Cause of disability', type: 'enum', enumDef: DISABILITY_CAUSE, width: 9, paths: ['categories.disabilityCause'],
+    key: 'disabilityCause',
+    zh: '残疾性质',
+    en: 'Cause of disability',
+    type: 'enum',
+    enumDef: DISABILITY_CAUSE,
+    width: 9,
+    paths: ['categories.disabilityCause'],
     get: (r) => r.categories.find((c) => c.code === 'disabled_veteran')?.disabilityCause ?? null,
-    put: (d, v) => { const e = disabledEntry(d); if (e) e.disabilityCause = v as Entry['disabilityCause']; return null; },
+    put: (d, v) => {
+      const e = disabledEntry(d);
+      if (e) e.disabilityCause = v as Entry['disabilityCause'];
+      return null;
+    },
   },
   {
-    key: 'relation', zh: '与牺牲（病故）军人关系', en: 'Relation to the fallen', type: 'enum', enumDef: FAMILY_RELATION, width: 12, paths: ['categories.relation'],
+    key: 'relation',
+    zh: '与牺牲（病故）军人关系',
+    en: 'Relation to the fallen',
+    type: 'enum',
+    enumDef: FAMILY_RELATION,
+    width: 12,
+    paths: ['categories.relation'],
     get: (r) => r.categories.find((c) => FAMILY.has(c.code))?.relation ?? null,
-    put: (d, v) => { const e = familyEntry(d); if (e) e.relation = v as Entry['relation']; return null; },
+    put: (d, v) => {
+      const e = familyEntry(d);
+      if (e) e.relation = v as Entry['relation'];
+      return null;
+    },
   },
   {
-    key: 'fallenName', zh: '牺牲（病故）军人姓名', en: 'Name of the fallen', type: 'text', width: 12, paths: ['categories.fallenName'],
+    key: 'fallenName',
+    zh: '牺牲（病故）军人姓名',
+    en: 'Name of the fallen',
+    type: 'text',
+    width: 12,
+    paths: ['categories.fallenName'],
     get: (r) => r.categories.find((c) => FAMILY.has(c.code))?.fallenName ?? null,
-    put: (d, v) => { const e = familyEntry(d); if (e) e.fallenName = str(v) || null; return null; },
+    put: (d, v) => {
+      const e = familyEntry(d);
+      if (e) e.fallenName = str(v) || null;
+      return null;
+    },
   },
   {
-    key: 'fallenDate', zh: '牺牲（病故）日期', en: 'Date of death of the fallen', type: 'date', width: 12, paths: ['categories.fallenDate'],
+    key: 'fallenDate',
+    zh: '牺牲（病故）日期',
+    en: 'Date of death of the fallen',
+    type: 'date',
+    width: 12,
+    paths: ['categories.fallenDate'],
     get: (r) => r.categories.find((c) => FAMILY.has(c.code))?.fallenDate ?? null,
-    put: (d, v) => { const e = familyEntry(d); if (e) e.fallenDate = typeof v === 'string' ? v : null; return null; },
+    put: (d, v) => {
+      const e = familyEntry(d);
+      if (e) e.fallenDate = typeof v === 'string' ? v : null;
+      return null;
+    },
   },
-  { key: 'livingSituation', zh: '居住情况', en: 'Living situation', type: 'enumList', enumDef: LIVING_SITUATION, width: 10, paths: ['livingSituation'], get: (r) => r.livingSituation, put: (d, v) => { d.livingSituation = list(v); return null; } },
-  { key: 'pensionKind', zh: '抚恤补助', en: 'Pension', type: 'enum', enumDef: PENSION_KIND, width: 12, paths: ['pensionKind'], get: (r) => r.pensionKind, put: (d, v) => { d.pensionKind = v; return null; } },
-  { key: 'medicalCard', zh: '优待证/医疗证', en: 'Medical card', type: 'bool', width: 9, paths: ['medicalCard'], get: (r) => r.medicalCard, put: (d, v) => { d.medicalCard = v === true; return null; } },
+  {
+    key: 'livingSituation',
+    zh: '居住情况',
+    en: 'Living situation',
+    type: 'enumList',
+    enumDef: LIVING_SITUATION,
+    width: 10,
+    paths: ['livingSituation'],
+    get: (r) => r.livingSituation,
+    put: (d, v) => {
+      d.livingSituation = list(v);
+      return null;
+    },
+  },
+  {
+    key: 'pensionKind',
+    zh: '抚恤补助',
+    en: 'Pension',
+    type: 'enum',
+    enumDef: PENSION_KIND,
+    width: 12,
+    paths: ['pensionKind'],
+    get: (r) => r.pensionKind,
+    put: (d, v) => {
+      d.pensionKind = v;
+      return null;
+    },
+  },
+  {
+    key: 'medicalCard',
+    zh: '优待证/医疗证',
+    en: 'Medical card',
+    type: 'bool',
+    width: 9,
+    paths: ['medicalCard'],
+    get: (r) => r.medicalCard,
+    put: (d, v) => {
+      d.medicalCard = v === true;
+      return null;
+    },
+  },
   text('healthNotes', '健康状况', 'Health notes', 20),
   {
-    key: 'emergencyContacts', zh: '紧急联系人', en: 'Emergency contacts', type: 'text', width: 26, paths: ['emergencyContacts'],
+    key: 'emergencyContacts',
+    zh: '紧急联系人',
+    en: 'Emergency contacts',
+    type: 'text',
+    width: 26,
+    paths: ['emergencyContacts'],
     get: (r) => formatContacts(r.emergencyContacts),
-    put: (d, v) => { const cs = parseContacts(str(v)); if (cs === null) return 'ledger_contact_invalid'; d.emergencyContacts = cs; return null; },
+    put: (d, v) => {
+      const cs = parseContacts(str(v));
+      if (cs === null) return 'ledger_contact_invalid';
+      d.emergencyContacts = cs;
+      return null;
+    },
   },
   {
-    key: 'dedicatedStaff', zh: '专责人员', en: 'Dedicated staff', type: 'text', width: 10, paths: ['dedicatedStaffId'],
+    key: 'dedicatedStaff',
+    zh: '专责人员',
+    en: 'Dedicated staff',
+    type: 'text',
+    width: 10,
+    paths: ['dedicatedStaffId'],
     get: (r, ctx) => (r.dedicatedStaffId === null ? null : ctx.staffName(r.dedicatedStaffId)),
-    put: (d, v, ctx) => { if (str(v) === '') d.dedicatedStaffId = null; else d.dedicatedStaffId = ctx.staffIdByName(str(v)) ?? d.dedicatedStaffId ?? null; return null; },
+    put: (d, v, ctx) => {
+      if (str(v) === '') d.dedicatedStaffId = null;
+      else d.dedicatedStaffId = ctx.staffIdByName(str(v)) ?? d.dedicatedStaffId ?? null;
+      return null;
+    },
   },
   // A blank status keeps the stored one; a new recipient is then 在册 (active).
-  { key: 'status', zh: '状态', en: 'Status', type: 'enum', enumDef: RECIPIENT_STATUS, width: 7, paths: ['status'], get: (r) => r.status, put: (d, v) => { if (v !== null) d.status = v; return null; } },
-  { key: 'statusDate', zh: '迁出/去世日期', en: 'Moved / died on', type: 'date', width: 12, paths: ['statusDate'], get: (r) => r.statusDate, put: (d, v) => { d.statusDate = v; return null; } },
-  { key: 'tags', zh: '标签', en: 'Tags', type: 'textList', width: 12, paths: ['tags'], get: (r) => r.tags, put: (d, v) => { d.tags = list(v); return null; } },
+  {
+    key: 'status',
+    zh: '状态',
+    en: 'Status',
+    type: 'enum',
+    enumDef: RECIPIENT_STATUS,
+    width: 7,
+    paths: ['status'],
+    get: (r) => r.status,
+    put: (d, v) => {
+      if (v !== null) d.status = v;
+      return null;
+    },
+  },
+  {
+    key: 'statusDate',
+    zh: '迁出/去世日期',
+    en: 'Moved / died on',
+    type: 'date',
+    width: 12,
+    paths: ['statusDate'],
+    get: (r) => r.statusDate,
+    put: (d, v) => {
+      d.statusDate = v;
+      return null;
+    },
+  },
+  {
+    key: 'tags',
+    zh: '标签',
+    en: 'Tags',
+    type: 'textList',
+    width: 12,
+    paths: ['tags'],
+    get: (r) => r.tags,
+    put: (d, v) => {
+      d.tags = list(v);
+      return null;
+    },
+  },
 ];
 
 // ---- record sheets: the recipient reference ---------------------------------------------
@@ -217,9 +499,27 @@ const recipientColumns: Column<Recipient>[] = [
 /** 记录编号, 身份证号, 姓名, 服务站: the first four columns of every record sheet. */
 function recordHead<D extends { id: string; recipientId: string; stationCode: string }>(): Column<D>[] {
   return [
-    { key: 'id', zh: '记录编号', en: 'Record ID', type: 'recordId', width: 38, paths: ['id'], get: (r) => r.id, put: (d, v) => { if (typeof v === 'string') d.id = v; return null; } },
     {
-      key: 'recipientIdNumber', zh: '身份证号', en: 'ID number', type: 'idNumber', required: true, width: 21, paths: ['recipientId'],
+      key: 'id',
+      zh: '记录编号',
+      en: 'Record ID',
+      type: 'recordId',
+      width: 38,
+      paths: ['id'],
+      get: (r) => r.id,
+      put: (d, v) => {
+        if (typeof v === 'string') d.id = v;
+        return null;
+      },
+    },
+    {
+      key: 'recipientIdNumber',
+      zh: '身份证号',
+      en: 'ID number',
+      type: 'idNumber',
+      required: true,
+      width: 21,
+      paths: ['recipientId'],
       get: (r, ctx) => ctx.recipient(r.recipientId)?.idNumber ?? null,
       put: (d, v, ctx) => {
         const found = ctx.recipientByIdNumber(str(v));
@@ -229,8 +529,24 @@ function recordHead<D extends { id: string; recipientId: string; stationCode: st
         return null;
       },
     },
-    { key: 'recipientName', zh: '姓名', en: 'Name', type: 'text', width: 10, paths: [], get: (r, ctx) => ctx.recipient(r.recipientId)?.name ?? null },
-    { key: 'station', zh: '服务站', en: 'Station', type: 'text', width: 28, paths: ['stationCode'], get: (r) => stationPathName(r.stationCode) },
+    {
+      key: 'recipientName',
+      zh: '姓名',
+      en: 'Name',
+      type: 'text',
+      width: 10,
+      paths: [],
+      get: (r, ctx) => ctx.recipient(r.recipientId)?.name ?? null,
+    },
+    {
+      key: 'station',
+      zh: '服务站',
+      en: 'Station',
+      type: 'text',
+      width: 28,
+      paths: ['stationCode'],
+      get: (r) => stationPathName(r.stationCode),
+    },
   ];
 }
 
@@ -238,24 +554,107 @@ function recordHead<D extends { id: string; recipientId: string; stationCode: st
 
 function conditionColumn(key: 'health' | 'living' | 'mood', zh: string, en: string): Column<Visit> {
   return {
-    key, zh, en, type: 'enum', enumDef: CONDITION_LEVEL, width: 9, paths: [`condition.${key}`],
+    key,
+    zh,
+    en,
+    type: 'enum',
+    enumDef: CONDITION_LEVEL,
+    width: 9,
+    paths: [`condition.${key}`],
     get: (v) => v.condition[key],
-    put: (d, v) => { d.condition = { ...(d.condition as Visit['condition']), [key]: v }; return null; },
+    put: (d, v) => {
+      d.condition = { ...(d.condition as Visit['condition']), [key]: v };
+      return null;
+    },
   };
 }
 
 const visitColumns: Column<Visit>[] = [
   ...recordHead<Visit>(),
-  { key: 'visitedAt', zh: '走访时间', en: 'Visited at', type: 'datetime', required: true, width: 17, paths: ['visitedAt'], get: (v) => v.visitedAt, put: (d, v) => { d.visitedAt = keepInstant(d.visitedAt, v); return null; } },
-  { key: 'mode', zh: '方式', en: 'Mode', type: 'enum', enumDef: VISIT_MODE, required: true, width: 10, paths: ['mode'], get: (v) => v.mode, put: (d, v) => { d.mode = v; return null; } },
-  { key: 'outcome', zh: '联系结果', en: 'Outcome', type: 'enum', enumDef: CONTACT_OUTCOME, width: 9, paths: ['outcome'], get: (v) => v.outcome ?? 'reached', put: (d, v) => { d.outcome = v ?? 'reached'; return null; } },
-  { key: 'purpose', zh: '事由', en: 'Purpose', type: 'enum', enumDef: VISIT_PURPOSE, required: true, width: 12, paths: ['purpose'], get: (v) => v.purpose, put: (d, v) => { d.purpose = v; return null; } },
-  { key: 'festival', zh: '节日', en: 'Festival', type: 'enum', enumDef: FESTIVAL, width: 10, paths: ['festival'], get: (v) => v.festival, put: (d, v) => { d.festival = v; return null; } },
   {
-    key: 'staff', zh: '走访人员', en: 'Staff', type: 'textList', width: 14, paths: ['staffIds'],
+    key: 'visitedAt',
+    zh: '走访时间',
+    en: 'Visited at',
+    type: 'datetime',
+    required: true,
+    width: 17,
+    paths: ['visitedAt'],
+    get: (v) => v.visitedAt,
+    put: (d, v) => {
+      d.visitedAt = keepInstant(d.visitedAt, v);
+      return null;
+    },
+  },
+  {
+    key: 'mode',
+    zh: '方式',
+    en: 'Mode',
+    type: 'enum',
+    enumDef: VISIT_MODE,
+    required: true,
+    width: 10,
+    paths: ['mode'],
+    get: (v) => v.mode,
+    put: (d, v) => {
+      d.mode = v;
+      return null;
+    },
+  },
+  {
+    key: 'outcome',
+    zh: '联系结果',
+    en: 'Outcome',
+    type: 'enum',
+    enumDef: CONTACT_OUTCOME,
+    width: 9,
+    paths: ['outcome'],
+    get: (v) => v.outcome ?? 'reached',
+    put: (d, v) => {
+      d.outcome = v ?? 'reached';
+      return null;
+    },
+  },
+  {
+    key: 'purpose',
+    zh: '事由',
+    en: 'Purpose',
+    type: 'enum',
+    enumDef: VISIT_PURPOSE,
+    required: true,
+    width: 12,
+    paths: ['purpose'],
+    get: (v) => v.purpose,
+    put: (d, v) => {
+      d.purpose = v;
+      return null;
+    },
+  },
+  {
+    key: 'festival',
+    zh: '节日',
+    en: 'Festival',
+    type: 'enum',
+    enumDef: FESTIVAL,
+    width: 10,
+    paths: ['festival'],
+    get: (v) => v.festival,
+    put: (d, v) => {
+      d.festival = v;
+      return null;
+    },
+  },
+  {
+    key: 'staff',
+    zh: '走访人员',
+    en: 'Staff',
+    type: 'textList',
+    width: 14,
+    paths: ['staffIds'],
     get: (v, ctx) => staffNames(v.staffIds, ctx),
     put: (d, v, ctx) => {
-      const ids = list(v).map((n) => ctx.staffIdByName(n)).filter((id): id is string => id !== null);
+      const ids = list(v)
+        .map((n) => ctx.staffIdByName(n))
+        .filter((id): id is string => id !== null);
       if (ids.length > 0) d.staffIds = [...new Set(ids)];
       return null;
     },
@@ -270,16 +669,129 @@ const visitColumns: Column<Visit>[] = [
 
 const aidColumns: Column<Aid>[] = [
   ...recordHead<Aid>(),
-  { key: 'date', zh: '日期', en: 'Date', type: 'date', required: true, width: 12, paths: ['date'], get: (a) => a.date, put: (d, v) => { d.date = v; return null; } },
-  { key: 'kind', zh: '帮扶类型', en: 'Kind', type: 'enum', enumDef: AID_KIND, required: true, width: 10, paths: ['kind'], get: (a) => a.kind, put: (d, v) => { d.kind = v; return null; } },
-  { key: 'amount', zh: '金额（元）', en: 'Amount (yuan)', type: 'money', width: 12, paths: ['amountFen'], get: (a) => a.amountFen, put: (d, v) => { d.amountFen = v; return null; } },
-  { key: 'quantity', zh: '数量', en: 'Quantity', type: 'integer', width: 6, paths: ['quantity'], get: (a) => a.quantity, put: (d, v) => { d.quantity = v; return null; } },
-  { key: 'item', zh: '物品/服务', en: 'Item / service', type: 'text', width: 18, paths: ['item'], get: (a) => a.item, put: (d, v) => { d.item = str(v) === '' ? null : str(v); return null; } },
-  { key: 'fundSource', zh: '资金来源', en: 'Fund', type: 'enum', enumDef: FUND_SOURCE, required: true, width: 16, paths: ['fundSource'], get: (a) => a.fundSource, put: (d, v) => { d.fundSource = v; return null; } },
+  {
+    key: 'date',
+    zh: '日期',
+    en: 'Date',
+    type: 'date',
+    required: true,
+    width: 12,
+    paths: ['date'],
+    get: (a) => a.date,
+    put: (d, v) => {
+      d.date = v;
+      return null;
+    },
+  },
+  {
+    key: 'kind',
+    zh: '帮扶类型',
+    en: 'Kind',
+    type: 'enum',
+    enumDef: AID_KIND,
+    required: true,
+    width: 10,
+    paths: ['kind'],
+    get: (a) => a.kind,
+    put: (d, v) => {
+      d.kind = v;
+      return null;
+    },
+  },
+  {
+    key: 'amount',
+    zh: '金额（元）',
+    en: 'Amount (yuan)',
+    type: 'money',
+    width: 12,
+    paths: ['amountFen'],
+    get: (a) => a.amountFen,
+    put: (d, v) => {
+      d.amountFen = v;
+      return null;
+    },
+  },
+  {
+    key: 'quantity',
+    zh: '数量',
+    en: 'Quantity',
+    type: 'integer',
+    width: 6,
+    paths: ['quantity'],
+    get: (a) => a.quantity,
+    put: (d, v) => {
+      d.quantity = v;
+      return null;
+    },
+  },
+  {
+    key: 'item',
+    zh: '物品/服务',
+    en: 'Item / service',
+    type: 'text',
+    width: 18,
+    paths: ['item'],
+    get: (a) => a.item,
+    put: (d, v) => {
+      d.item = str(v) === '' ? null : str(v);
+      return null;
+    },
+  },
+  {
+    key: 'fundSource',
+    zh: '资金来源',
+    en: 'Fund',
+    type: 'enum',
+    enumDef: FUND_SOURCE,
+    required: true,
+    width: 16,
+    paths: ['fundSource'],
+    get: (a) => a.fundSource,
+    put: (d, v) => {
+      d.fundSource = v;
+      return null;
+    },
+  },
   text('approvedBy', '审批单位', 'Approved by', 14),
-  { key: 'acknowledged', zh: '已签收', en: 'Acknowledged', type: 'bool', width: 7, paths: ['acknowledged'], get: (a) => a.acknowledged, put: (d, v) => { d.acknowledged = v === true; return null; } },
-  { key: 'voided', zh: '已作废', en: 'Voided', type: 'bool', width: 7, paths: ['voided'], get: (a) => a.voided, put: (d, v) => { d.voided = v === true; return null; } },
-  { key: 'voidReason', zh: '作废原因', en: 'Reason voided', type: 'text', width: 14, paths: ['voidReason'], get: (a) => a.voidReason, put: (d, v) => { d.voidReason = str(v) === '' ? null : str(v); return null; } },
+  {
+    key: 'acknowledged',
+    zh: '已签收',
+    en: 'Acknowledged',
+    type: 'bool',
+    width: 7,
+    paths: ['acknowledged'],
+    get: (a) => a.acknowledged,
+    put: (d, v) => {
+      d.acknowledged = v === true;
+      return null;
+    },
+  },
+  {
+    key: 'voided',
+    zh: '已作废',
+    en: 'Voided',
+    type: 'bool',
+    width: 7,
+    paths: ['voided'],
+    get: (a) => a.voided,
+    put: (d, v) => {
+      d.voided = v === true;
+      return null;
+    },
+  },
+  {
+    key: 'voidReason',
+    zh: '作废原因',
+    en: 'Reason voided',
+    type: 'text',
+    width: 14,
+    paths: ['voidReason'],
+    get: (a) => a.voidReason,
+    put: (d, v) => {
+      d.voidReason = str(v) === '' ? null : str(v);
+      return null;
+    },
+  },
 ];
 
 // ---- duties (one row per occurrence) ------------------------------------------------------
@@ -288,10 +800,14 @@ const aidColumns: Column<Aid>[] = [
 export function formatRecurrence(r: Recurrence): string {
   const label = RECURRENCE_TYPE.labels[r.type].zh;
   switch (r.type) {
-    case 'yearly': return `${label} ${r.month}月${r.day}日`;
-    case 'festival': return `${label} ${FESTIVAL.labels[r.festival].zh}`;
-    case 'once': return `${label} ${r.date}`;
-    default: return label;
+    case 'yearly':
+      return `${label} ${r.month}月${r.day}日`;
+    case 'festival':
+      return `${label} ${FESTIVAL.labels[r.festival].zh}`;
+    case 'once':
+      return `${label} ${r.date}`;
+    default:
+      return label;
   }
 }
 
@@ -300,7 +816,8 @@ export function parseRecurrence(text: string): Recurrence | null {
   const type = enumFromText(RECURRENCE_TYPE, head) as Recurrence['type'] | null;
   const detail = rest.join(' ');
   switch (type) {
-    case null: return null;
+    case null:
+      return null;
     case 'yearly': {
       const m = /^(\d{1,2})月(\d{1,2})日$/.exec(detail);
       return m ? { type, month: Number(m[1]), day: Number(m[2]) } : null;
@@ -320,65 +837,342 @@ const occ = (d: Draft): Draft => field(d, 'occurrence');
 const plan = (d: Draft): Draft => field(d, 'duty');
 
 const dutyColumns: Column<DutyRow>[] = [
-  { key: 'id', zh: '记录编号', en: 'Record ID', type: 'recordId', width: 38, paths: ['id'], get: (r) => r.occurrence.id, put: (d, v) => { if (typeof v === 'string') occ(d).id = v; return null; } },
   {
-    key: 'recipientIdNumber', zh: '身份证号', en: 'ID number', type: 'idNumber', required: true, width: 21, paths: ['recipientId'],
+    key: 'id',
+    zh: '记录编号',
+    en: 'Record ID',
+    type: 'recordId',
+    width: 38,
+    paths: ['id'],
+    get: (r) => r.occurrence.id,
+    put: (d, v) => {
+      if (typeof v === 'string') occ(d).id = v;
+      return null;
+    },
+  },
+  {
+    key: 'recipientIdNumber',
+    zh: '身份证号',
+    en: 'ID number',
+    type: 'idNumber',
+    required: true,
+    width: 21,
+    paths: ['recipientId'],
     get: (r, ctx) => ctx.recipient(r.occurrence.recipientId)?.idNumber ?? null,
     put: (d, v, ctx) => {
       const found = ctx.recipientByIdNumber(str(v));
       if (!found) return 'ledger_recipient_not_found';
-      for (const t of [occ(d), plan(d)]) { t.recipientId = found.id; t.stationCode = found.stationCode; }
+      for (const t of [occ(d), plan(d)]) {
+        t.recipientId = found.id;
+        t.stationCode = found.stationCode;
+      }
       return null;
     },
   },
-  { key: 'recipientName', zh: '姓名', en: 'Name', type: 'text', width: 10, paths: [], get: (r, ctx) => ctx.recipient(r.occurrence.recipientId)?.name ?? null },
-  { key: 'station', zh: '服务站', en: 'Station', type: 'text', width: 28, paths: ['stationCode'], get: (r) => stationPathName(r.occurrence.stationCode) },
   {
-    key: 'dutyId', zh: '计划编号', en: 'Plan ID', type: 'recordId', required: true, width: 38, paths: ['dutyId'],
+    key: 'recipientName',
+    zh: '姓名',
+    en: 'Name',
+    type: 'text',
+    width: 10,
+    paths: [],
+    get: (r, ctx) => ctx.recipient(r.occurrence.recipientId)?.name ?? null,
+  },
+  {
+    key: 'station',
+    zh: '服务站',
+    en: 'Station',
+    type: 'text',
+    width: 28,
+    paths: ['stationCode'],
+    get: (r) => stationPathName(r.occurrence.stationCode),
+  },
+  {
+    key: 'dutyId',
+    zh: '计划编号',
+    en: 'Plan ID',
+    type: 'recordId',
+    required: true,
+    width: 38,
+    paths: ['dutyId'],
     get: (r) => r.duty.id,
-    put: (d, v) => { plan(d).id = v; occ(d).dutyId = v; return null; },
+    put: (d, v) => {
+      plan(d).id = v;
+      occ(d).dutyId = v;
+      return null;
+    },
   },
-  { key: 'kind', zh: '任务类型', en: 'Duty', type: 'enum', enumDef: DUTY_KIND, required: true, width: 10, paths: ['kind'], get: (r) => r.duty.kind, put: (d, v) => { plan(d).kind = v; return null; } },
   {
-    key: 'recurrence', zh: '周期', en: 'Recurrence', type: 'text', required: true, width: 14, paths: ['recurrence'],
+    key: 'kind',
+    zh: '任务类型',
+    en: 'Duty',
+    type: 'enum',
+    enumDef: DUTY_KIND,
+    required: true,
+    width: 10,
+    paths: ['kind'],
+    get: (r) => r.duty.kind,
+    put: (d, v) => {
+      plan(d).kind = v;
+      return null;
+    },
+  },
+  {
+    key: 'recurrence',
+    zh: '周期',
+    en: 'Recurrence',
+    type: 'text',
+    required: true,
+    width: 14,
+    paths: ['recurrence'],
     get: (r) => formatRecurrence(r.duty.recurrence),
-    put: (d, v) => { const rec = parseRecurrence(str(v)); if (!rec) return 'ledger_recurrence_invalid'; plan(d).recurrence = rec; return null; },
+    put: (d, v) => {
+      const rec = parseRecurrence(str(v));
+      if (!rec) return 'ledger_recurrence_invalid';
+      plan(d).recurrence = rec;
+      return null;
+    },
   },
-  { key: 'anchorDate', zh: '计划起始日期', en: 'Plan starts', type: 'date', required: true, width: 12, paths: ['anchorDate'], get: (r) => r.duty.anchorDate, put: (d, v) => { plan(d).anchorDate = v; return null; } },
-  { key: 'dueDate', zh: '应办日期', en: 'Due', type: 'date', required: true, width: 12, paths: ['dueDate'], get: (r) => r.occurrence.dueDate, put: (d, v) => { occ(d).dueDate = v; return null; } },
-  { key: 'status', zh: '办理状态', en: 'Status', type: 'enum', enumDef: OCCURRENCE_STATUS, required: true, width: 9, paths: ['status'], get: (r) => r.occurrence.status, put: (d, v) => { occ(d).status = v; return null; } },
-  { key: 'doneAt', zh: '完成时间', en: 'Done at', type: 'datetime', width: 17, paths: ['doneAt'], get: (r) => r.occurrence.doneAt, put: (d, v) => { occ(d).doneAt = keepInstant(occ(d).doneAt, v); return null; } },
   {
-    key: 'assignee', zh: '负责人', en: 'Assignee', type: 'text', width: 10, paths: ['assigneeId'],
-    get: (r, ctx) => (r.duty.assigneeId === null ? null : ctx.staffName(r.duty.assigneeId)),
-    put: (d, v, ctx) => { if (str(v) === '') plan(d).assigneeId = null; else plan(d).assigneeId = ctx.staffIdByName(str(v)) ?? plan(d).assigneeId ?? null; return null; },
+    key: 'anchorDate',
+    zh: '计划起始日期',
+    en: 'Plan starts',
+    type: 'date',
+    required: true,
+    width: 12,
+    paths: ['anchorDate'],
+    get: (r) => r.duty.anchorDate,
+    put: (d, v) => {
+      plan(d).anchorDate = v;
+      return null;
+    },
   },
-  { key: 'active', zh: '计划有效', en: 'Plan active', type: 'bool', width: 9, paths: ['active'], get: (r) => r.duty.active, put: (d, v) => { plan(d).active = v !== false; return null; } },
-  { key: 'source', zh: '计划来源', en: 'Plan source', type: 'enum', enumDef: DUTY_SOURCE, width: 12, paths: ['source'], get: (r) => r.duty.source, put: (d, v) => { plan(d).source = v ?? 'custom'; return null; } },
-  { key: 'note', zh: '计划备注', en: 'Plan note', type: 'text', width: 16, paths: ['note'], get: (r) => r.duty.note, put: (d, v) => { plan(d).note = str(v); return null; } },
+  {
+    key: 'dueDate',
+    zh: '应办日期',
+    en: 'Due',
+    type: 'date',
+    required: true,
+    width: 12,
+    paths: ['dueDate'],
+    get: (r) => r.occurrence.dueDate,
+    put: (d, v) => {
+      occ(d).dueDate = v;
+      return null;
+    },
+  },
+  {
+    key: 'status',
+    zh: '办理状态',
+    en: 'Status',
+    type: 'enum',
+    enumDef: OCCURRENCE_STATUS,
+    required: true,
+    width: 9,
+    paths: ['status'],
+    get: (r) => r.occurrence.status,
+    put: (d, v) => {
+      occ(d).status = v;
+      return null;
+    },
+  },
+  {
+    key: 'doneAt',
+    zh: '完成时间',
+    en: 'Done at',
+    type: 'datetime',
+    width: 17,
+    paths: ['doneAt'],
+    get: (r) => r.occurrence.doneAt,
+    put: (d, v) => {
+      occ(d).doneAt = keepInstant(occ(d).doneAt, v);
+      return null;
+    },
+  },
+  {
+    key: 'assignee',
+    zh: '负责人',
+    en: 'Assignee',
+    type: 'text',
+    width: 10,
+    paths: ['assigneeId'],
+    get: (r, ctx) => (r.duty.assigneeId === null ? null : ctx.staffName(r.duty.assigneeId)),
+    put: (d, v, ctx) => {
+      if (str(v) === '') plan(d).assigneeId = null;
+      else plan(d).assigneeId = ctx.staffIdByName(str(v)) ?? plan(d).assigneeId ?? null;
+      return null;
+    },
+  },
+  {
+    key: 'active',
+    zh: '计划有效',
+    en: 'Plan active',
+    type: 'bool',
+    width: 9,
+    paths: ['active'],
+    get: (r) => r.duty.active,
+    put: (d, v) => {
+      plan(d).active = v !== false;
+      return null;
+    },
+  },
+  {
+    key: 'source',
+    zh: '计划来源',
+    en: 'Plan source',
+    type: 'enum',
+    enumDef: DUTY_SOURCE,
+    width: 12,
+    paths: ['source'],
+    get: (r) => r.duty.source,
+    put: (d, v) => {
+      plan(d).source = v ?? 'custom';
+      return null;
+    },
+  },
+  {
+    key: 'note',
+    zh: '计划备注',
+    en: 'Plan note',
+    type: 'text',
+    width: 16,
+    paths: ['note'],
+    get: (r) => r.duty.note,
+    put: (d, v) => {
+      plan(d).note = str(v);
+      return null;
+    },
+  },
 ];
 
 // ---- requests ---------------------------------------------------------------------------
 
 const requestColumns: Column<Request>[] = [
   ...recordHead<Request>(),
-  { key: 'openedAt', zh: '提出时间', en: 'Raised at', type: 'datetime', required: true, width: 17, paths: ['openedAt'], get: (r) => r.openedAt, put: (d, v) => { d.openedAt = keepInstant(d.openedAt, v); return null; } },
-  { key: 'source', zh: '来源', en: 'Source', type: 'enum', enumDef: REQUEST_SOURCE, required: true, width: 10, paths: ['source'], get: (r) => r.source, put: (d, v) => { d.source = v; return null; } },
-  { key: 'topic', zh: '诉求类别', en: 'Topic', type: 'enum', enumDef: REQUEST_TOPIC, required: true, width: 10, paths: ['topic'], get: (r) => r.topic, put: (d, v) => { d.topic = v; return null; } },
-  text('description', '诉求内容', 'Description', 30, { required: true }),
-  { key: 'urgency', zh: '紧急程度', en: 'Urgency', type: 'enum', enumDef: URGENCY, required: true, width: 9, paths: ['urgency'], get: (r) => r.urgency, put: (d, v) => { d.urgency = v; return null; } },
-  { key: 'status', zh: '办理状态', en: 'Status', type: 'enum', enumDef: REQUEST_STATUS, required: true, width: 9, paths: ['status'], get: (r) => r.status, put: (d, v) => { d.status = v; return null; } },
-  text('resolution', '处理结果', 'Resolution', 24),
-  { key: 'referredTo', zh: '上报单位', en: 'Referred to', type: 'station', width: 20, paths: ['referredTo'], get: (r) => r.referredTo, put: (d, v) => { d.referredTo = v; return null; } },
-  { key: 'closedAt', zh: '办结时间', en: 'Closed at', type: 'datetime', width: 17, paths: ['closedAt'], get: (r) => r.closedAt, put: (d, v) => { d.closedAt = keepInstant(d.closedAt, v); return null; } },
   {
-    key: 'assignee', zh: '承办人', en: 'Assignee', type: 'text', width: 10, paths: ['assigneeId'],
+    key: 'openedAt',
+    zh: '提出时间',
+    en: 'Raised at',
+    type: 'datetime',
+    required: true,
+    width: 17,
+    paths: ['openedAt'],
+    get: (r) => r.openedAt,
+    put: (d, v) => {
+      d.openedAt = keepInstant(d.openedAt, v);
+      return null;
+    },
+  },
+  {
+    key: 'source',
+    zh: '来源',
+    en: 'Source',
+    type: 'enum',
+    enumDef: REQUEST_SOURCE,
+    required: true,
+    width: 10,
+    paths: ['source'],
+    get: (r) => r.source,
+    put: (d, v) => {
+      d.source = v;
+      return null;
+    },
+  },
+  {
+    key: 'topic',
+    zh: '诉求类别',
+    en: 'Topic',
+    type: 'enum',
+    enumDef: REQUEST_TOPIC,
+    required: true,
+    width: 10,
+    paths: ['topic'],
+    get: (r) => r.topic,
+    put: (d, v) => {
+      d.topic = v;
+      return null;
+    },
+  },
+  text('description', '诉求内容', 'Description', 30, { required: true }),
+  {
+    key: 'urgency',
+    zh: '紧急程度',
+    en: 'Urgency',
+    type: 'enum',
+    enumDef: URGENCY,
+    required: true,
+    width: 9,
+    paths: ['urgency'],
+    get: (r) => r.urgency,
+    put: (d, v) => {
+      d.urgency = v;
+      return null;
+    },
+  },
+  {
+    key: 'status',
+    zh: '办理状态',
+    en: 'Status',
+    type: 'enum',
+    enumDef: REQUEST_STATUS,
+    required: true,
+    width: 9,
+    paths: ['status'],
+    get: (r) => r.status,
+    put: (d, v) => {
+      d.status = v;
+      return null;
+    },
+  },
+  text('resolution', '处理结果', 'Resolution', 24),
+  {
+    key: 'referredTo',
+    zh: '上报单位',
+    en: 'Referred to',
+    type: 'station',
+    width: 20,
+    paths: ['referredTo'],
+    get: (r) => r.referredTo,
+    put: (d, v) => {
+      d.referredTo = v;
+      return null;
+    },
+  },
+  {
+    key: 'closedAt',
+    zh: '办结时间',
+    en: 'Closed at',
+    type: 'datetime',
+    width: 17,
+    paths: ['closedAt'],
+    get: (r) => r.closedAt,
+    put: (d, v) => {
+      d.closedAt = keepInstant(d.closedAt, v);
+      return null;
+    },
+  },
+  {
+    key: 'assignee',
+    zh: '承办人',
+    en: 'Assignee',
+    type: 'text',
+    width: 10,
+    paths: ['assigneeId'],
     get: (r, ctx) => (r.assigneeId === null ? null : ctx.staffName(r.assigneeId)),
-    put: (d, v, ctx) => { if (str(v) === '') d.assigneeId = null; else d.assigneeId = ctx.staffIdByName(str(v)) ?? d.assigneeId ?? null; return null; },
+    put: (d, v, ctx) => {
+      if (str(v) === '') d.assigneeId = null;
+      else d.assigneeId = ctx.staffIdByName(str(v)) ?? d.assigneeId ?? null;
+      return null;
+    },
   },
 ];
 
-export const RECIPIENTS_SHEET: SheetLayout<'recipients'> = { key: 'recipients', zh: '优抚对象', en: 'Recipients', columns: recipientColumns };
+export const RECIPIENTS_SHEET: SheetLayout<'recipients'> = {
+  key: 'recipients',
+  zh: '优抚对象',
+  en: 'Recipients',
+  columns: recipientColumns,
+};
 export const VISITS_SHEET: SheetLayout<'visits'> = { key: 'visits', zh: '走访记录', en: 'Visits', columns: visitColumns };
 export const AID_SHEET: SheetLayout<'aid'> = { key: 'aid', zh: '帮扶记录', en: 'Aid', columns: aidColumns };
 export const DUTIES_SHEET: SheetLayout<'duties'> = { key: 'duties', zh: '服务任务', en: 'Duties', columns: dutyColumns };

@@ -38,15 +38,22 @@ function applyPlan(data: LedgerData, plan: ImportPlan): LedgerData {
 
 /** Fields the ledger does not carry (links between records, photos) and the sync stamps. */
 const NOT_IN_LEDGER: Record<string, readonly string[]> = {
-  recipients: [], visits: ['dutyOccurrenceId', 'photos'], aid: ['visitId'], duties: [], dutyOccurrences: ['visitId'], requests: ['visitId'],
+  recipients: [],
+  visits: ['dutyOccurrenceId', 'photos'],
+  aid: ['visitId'],
+  duties: [],
+  dutyOccurrences: ['visitId'],
+  requests: ['visitId'],
 };
 
 function comparable(table: string, rows: readonly object[]): Record<string, unknown>[] {
-  return rows.map((r) => {
-    const copy: Record<string, unknown> = { ...r };
-    for (const k of ['rev', 'updatedAt', ...NOT_IN_LEDGER[table]!]) delete copy[k];
-    return copy;
-  }).sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+  return rows
+    .map((r) => {
+      const copy: Record<string, unknown> = { ...r };
+      for (const k of ['rev', 'updatedAt', ...NOT_IN_LEDGER[table]!]) delete copy[k];
+      return copy;
+    })
+    .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
 }
 
 describe('ledger import plan', () => {
@@ -119,7 +126,11 @@ describe('ledger import plan', () => {
     ]);
     expect(plan.sheets.recipients.errors + plan.sheets.visits.errors + plan.sheets.aid.errors).toBe(5);
     const total = data.recipients.length + data.visits.length + data.aid.length + data.dutyOccurrences.length + data.requests.length;
-    expect(planCounts(plan)).toEqual({ create: 0, update: 0, unchanged: total - 5 + data.duties.filter((d) => data.dutyOccurrences.some((o) => o.dutyId === d.id)).length });
+    expect(planCounts(plan)).toEqual({
+      create: 0,
+      update: 0,
+      unchanged: total - 5 + data.duties.filter((d) => data.dutyOccurrences.some((o) => o.dutyId === d.id)).length,
+    });
   });
 
   it('refuses a ledger with masked ID numbers with one clear error', async () => {
@@ -135,7 +146,9 @@ describe('ledger import plan', () => {
     const parsed = await parseLedger(bytes);
     const plan = planImport(parsed, emptyLike(data), { ...OPTIONS, scope: '440305' });
     expect(planCounts(plan).create).toBe(0);
-    expect(plan.errors.filter((e) => e.sheet === '优抚对象').every((e) => e.reason === 'forbidden_scope' && e.column === '服务站')).toBe(true);
+    expect(plan.errors.filter((e) => e.sheet === '优抚对象').every((e) => e.reason === 'forbidden_scope' && e.column === '服务站')).toBe(
+      true,
+    );
   });
 
   it('a file that is no workbook is one error', async () => {
@@ -146,8 +159,18 @@ describe('ledger import plan', () => {
   it('a new recipient without duty rows gets the default duty plans', async () => {
     const wb = buildLedger(emptyLike(data), { scope: '440304', fullIdNumbers: true });
     const first17 = '44030419450301123';
-    wb.getWorksheet('优抚对象')!.addRow(['', '王建国', '男', `${first17}${idNumberCheckChar(first17)}`, new Date(Date.UTC(1945, 2, 1)), '否', '13800138000', '园岭街道 1 号',
-      stationPathName(DEMO_COMMUNITY_CODE), '战斗英雄']);
+    wb.getWorksheet('优抚对象')!.addRow([
+      '',
+      '王建国',
+      '男',
+      `${first17}${idNumberCheckChar(first17)}`,
+      new Date(Date.UTC(1945, 2, 1)),
+      '否',
+      '13800138000',
+      '园岭街道 1 号',
+      stationPathName(DEMO_COMMUNITY_CODE),
+      '战斗英雄',
+    ]);
     const parsed = await parseLedger(new Uint8Array(await wb.xlsx.writeBuffer()));
     const plan = planImport(parsed, emptyLike(data), OPTIONS);
     expect(plan.errors).toEqual([]);
@@ -157,7 +180,12 @@ describe('ledger import plan', () => {
   });
 
   it('writes and reads every kind of recurrence', () => {
-    for (const r of [{ type: 'weekly' }, { type: 'yearly', month: 3, day: 15 }, { type: 'festival', festival: 'mid_autumn' }, { type: 'once', date: '2026-05-01' }] as const) {
+    for (const r of [
+      { type: 'weekly' },
+      { type: 'yearly', month: 3, day: 15 },
+      { type: 'festival', festival: 'mid_autumn' },
+      { type: 'once', date: '2026-05-01' },
+    ] as const) {
       expect(parseRecurrence(formatRecurrence(r))).toEqual(r);
     }
     expect(parseRecurrence('每两周')).toBeNull();
@@ -167,11 +195,27 @@ describe('ledger import plan', () => {
 describe('ledger error reasons', () => {
   it('every reason the ledger gives has a zh and an en message', () => {
     const reasons = [
-      'ledger_not_xlsx', 'ledger_no_sheets', 'ledger_column_missing', 'ledger_id_masked', 'ledger_value_required',
-      'ledger_option_unknown', 'ledger_category_unknown', 'ledger_station_unknown', 'ledger_bool_invalid',
-      'ledger_number_invalid', 'ledger_recipient_not_found', 'ledger_duplicate_row', 'ledger_contact_invalid',
-      'ledger_recurrence_invalid', 'forbidden_scope', 'invalid_id', 'date_invalid', 'money_negative', 'money_format',
-      'id_number_checksum', 'phone_format',
+      'ledger_not_xlsx',
+      'ledger_no_sheets',
+      'ledger_column_missing',
+      'ledger_id_masked',
+      'ledger_value_required',
+      'ledger_option_unknown',
+      'ledger_category_unknown',
+      'ledger_station_unknown',
+      'ledger_bool_invalid',
+      'ledger_number_invalid',
+      'ledger_recipient_not_found',
+      'ledger_duplicate_row',
+      'ledger_contact_invalid',
+      'ledger_recurrence_invalid',
+      'forbidden_scope',
+      'invalid_id',
+      'date_invalid',
+      'money_negative',
+      'money_format',
+      'id_number_checksum',
+      'phone_format',
     ];
     for (const r of reasons) {
       expect(translateError('zh', r), r).not.toBe(translateError('zh', 'unknown'));

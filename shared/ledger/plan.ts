@@ -1,7 +1,18 @@
 import type { z } from 'zod';
 import {
-  type Aid, type Duty, type DutyOccurrence, type EntityTable, type Recipient, type Request, type Visit,
-  aidSchema, dutyOccurrenceSchema, dutySchema, recipientSchema, requestSchema, visitSchema,
+  type Aid,
+  type Duty,
+  type DutyOccurrence,
+  type EntityTable,
+  type Recipient,
+  type Request,
+  type Visit,
+  aidSchema,
+  dutyOccurrenceSchema,
+  dutySchema,
+  recipientSchema,
+  requestSchema,
+  visitSchema,
 } from '../domain/schemas';
 import { toShanghaiIsoSeconds, todayInShanghai } from '../calendar/shanghai';
 import { defaultDutiesFor, firstOccurrence } from '../duties';
@@ -80,7 +91,9 @@ export function contentId(text: string): string {
 const META = new Set(['rev', 'updatedAt']);
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  return Object.keys(after).filter((k) => !META.has(k) && !jsonEqual(before[k], after[k])).sort();
+  return Object.keys(after)
+    .filter((k) => !META.has(k) && !jsonEqual(before[k], after[k]))
+    .sort();
 }
 
 function emptyPlan<T>(): TablePlan<T> {
@@ -130,7 +143,12 @@ function validate<T>(
 ): { ok: true; value: T } | { ok: false; errors: LedgerError[] } {
   const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const errors = parsed.error.issues.map((i) => ({ sheet: d.sheet.zh, row, column: issueColumn(d.columns, i.path), reason: issueReason(i) }));
+  const errors = parsed.error.issues.map((i) => ({
+    sheet: d.sheet.zh,
+    row,
+    column: issueColumn(d.columns, i.path),
+    reason: issueReason(i),
+  }));
   // One error per cell is enough for a person to fix it.
   return { ok: false, errors: errors.filter((e, i) => errors.findIndex((x) => x.column === e.column) === i) };
 }
@@ -149,7 +167,14 @@ function clone<T>(v: T): T {
 }
 
 const NEW_DEFAULTS: Record<'visits' | 'aid' | 'requests', Record<string, unknown>> = {
-  visits: { festival: null, staffIds: [], condition: { health: null, living: null, mood: null }, notes: '', dutyOccurrenceId: null, photos: [] },
+  visits: {
+    festival: null,
+    staffIds: [],
+    condition: { health: null, living: null, mood: null },
+    notes: '',
+    dutyOccurrenceId: null,
+    photos: [],
+  },
   aid: { amountFen: null, quantity: null, item: null, approvedBy: '', visitId: null, acknowledged: false, voided: false, voidReason: null },
   requests: { visitId: null, resolution: '', assigneeId: null, referredTo: null, closedAt: null },
 };
@@ -157,9 +182,18 @@ const NEW_DEFAULTS: Record<'visits' | 'aid' | 'requests', Record<string, unknown
 export function planImport(parsed: ParsedLedger, existing: ExistingData, options: ImportOptions): ImportPlan {
   const nowIso = toShanghaiIsoSeconds(options.now);
   const errors: LedgerError[] = [...parsed.errors];
-  const sheets = Object.fromEntries(LEDGER_SHEETS.map((s) => [s.key, { create: 0, update: 0, unchanged: 0, errors: parsed.badRows[s.key].length }])) as ImportPlan['sheets'];
+  const sheets = Object.fromEntries(
+    LEDGER_SHEETS.map((s) => [s.key, { create: 0, update: 0, unchanged: 0, errors: parsed.badRows[s.key].length }]),
+  ) as ImportPlan['sheets'];
   const plan: ImportPlan = {
-    tables: { recipients: emptyPlan(), visits: emptyPlan(), aid: emptyPlan(), duties: emptyPlan(), dutyOccurrences: emptyPlan(), requests: emptyPlan() },
+    tables: {
+      recipients: emptyPlan(),
+      visits: emptyPlan(),
+      aid: emptyPlan(),
+      duties: emptyPlan(),
+      dutyOccurrences: emptyPlan(),
+      requests: emptyPlan(),
+    },
     sheets,
     errors,
     masked: parsed.masked,
@@ -170,7 +204,9 @@ export function planImport(parsed: ParsedLedger, existing: ExistingData, options
   for (const s of existing.staff) if (!staffByName.has(s.name)) staffByName.set(s.name, s.id);
   const recipientsById = new Map(existing.recipients.map((r) => [r.id, r]));
   const recipientsByIdNumber = new Map(existing.recipients.map((r) => [r.idNumber, r]));
-  const known = new Map<string, { id: string; stationCode: string }>(existing.recipients.map((r) => [r.idNumber, { id: r.id, stationCode: r.stationCode }]));
+  const known = new Map<string, { id: string; stationCode: string }>(
+    existing.recipients.map((r) => [r.idNumber, { id: r.id, stationCode: r.stationCode }]),
+  );
   const ctx: ImportContext = {
     staffIdByName: (name) => staffByName.get(name.trim()) ?? null,
     recipientByIdNumber: (idNumber) => known.get(idNumber) ?? null,
@@ -179,7 +215,12 @@ export function planImport(parsed: ParsedLedger, existing: ExistingData, options
     errors.push(...errs);
     sheets[key].errors++;
   };
-  const outOfScope = (d: Draftable, row: number, column: string): LedgerError => ({ sheet: d.sheet.zh, row, column: keyColumn(d, column), reason: 'forbidden_scope' });
+  const outOfScope = (d: Draftable, row: number, column: string): LedgerError => ({
+    sheet: d.sheet.zh,
+    row,
+    column: keyColumn(d, column),
+    reason: 'forbidden_scope',
+  });
 
   // ---- recipients ----
   const createdRecipients: Recipient[] = [];
@@ -189,22 +230,54 @@ export function planImport(parsed: ParsedLedger, existing: ExistingData, options
     const usedIds = new Set(recipientsById.keys());
     for (const row of parsed.sheets.recipients) {
       const idNumber = row.values.idNumber as string;
-      if (seen.has(idNumber)) { fail('recipients', [{ sheet: d.sheet.zh, row: row.row, column: keyColumn(d, 'idNumber'), reason: 'ledger_duplicate_row' }]); continue; }
+      if (seen.has(idNumber)) {
+        fail('recipients', [{ sheet: d.sheet.zh, row: row.row, column: keyColumn(d, 'idNumber'), reason: 'ledger_duplicate_row' }]);
+        continue;
+      }
       seen.add(idNumber);
       const fileId = typeof row.values.id === 'string' ? row.values.id : null;
       const before = recipientsByIdNumber.get(idNumber) ?? (fileId !== null ? recipientsById.get(fileId) : undefined);
-      const draft: Draft = before ? clone(before) : {
-        id: fileId !== null && !usedIds.has(fileId) ? fileId : contentId(`recipient|${idNumber}`),
-        name: '', gender: 'male', idNumber, birthDate: '', lunarBirthday: false, phones: [], address: '', stationCode: '',
-        categories: [], livingSituation: [], healthNotes: '', pensionKind: null, emergencyContacts: [], dedicatedStaffId: null,
-        medicalCard: false, status: 'active', statusDate: null, tags: [],
-      };
-      if (before && !isInScope(before.stationCode, options.scope)) { fail('recipients', [outOfScope(d, row.row, 'stationCode')]); continue; }
+      const draft: Draft = before
+        ? clone(before)
+        : {
+            id: fileId !== null && !usedIds.has(fileId) ? fileId : contentId(`recipient|${idNumber}`),
+            name: '',
+            gender: 'male',
+            idNumber,
+            birthDate: '',
+            lunarBirthday: false,
+            phones: [],
+            address: '',
+            stationCode: '',
+            categories: [],
+            livingSituation: [],
+            healthNotes: '',
+            pensionKind: null,
+            emergencyContacts: [],
+            dedicatedStaffId: null,
+            medicalCard: false,
+            status: 'active',
+            statusDate: null,
+            tags: [],
+          };
+      if (before && !isInScope(before.stationCode, options.scope)) {
+        fail('recipients', [outOfScope(d, row.row, 'stationCode')]);
+        continue;
+      }
       const putErrors = applyColumns(d, row, draft, ctx, new Set(['id']));
-      if (putErrors.length > 0) { fail('recipients', putErrors); continue; }
+      if (putErrors.length > 0) {
+        fail('recipients', putErrors);
+        continue;
+      }
       const v = validate(recipientSchema, { ...draft, rev: before?.rev ?? 0, updatedAt: before?.updatedAt ?? nowIso }, d, row.row);
-      if (!v.ok) { fail('recipients', v.errors); continue; }
-      if (!isInScope(v.value.stationCode, options.scope)) { fail('recipients', [outOfScope(d, row.row, 'stationCode')]); continue; }
+      if (!v.ok) {
+        fail('recipients', v.errors);
+        continue;
+      }
+      if (!isInScope(v.value.stationCode, options.scope)) {
+        fail('recipients', [outOfScope(d, row.row, 'stationCode')]);
+        continue;
+      }
       usedIds.add(v.value.id);
       known.set(v.value.idNumber, { id: v.value.id, stationCode: v.value.stationCode });
       if (!before) {
@@ -214,14 +287,22 @@ export function planImport(parsed: ParsedLedger, existing: ExistingData, options
         continue;
       }
       const fields = changedFields(before, v.value);
-      if (fields.length === 0) { plan.tables.recipients.unchanged++; sheets.recipients.unchanged++; continue; }
+      if (fields.length === 0) {
+        plan.tables.recipients.unchanged++;
+        sheets.recipients.unchanged++;
+        continue;
+      }
       plan.tables.recipients.update.push({ before, after: { ...v.value, updatedAt: nowIso }, fields });
       sheets.recipients.update++;
     }
   }
 
   // ---- visits, aid, requests ----
-  const records = <K extends 'visits' | 'aid' | 'requests'>(key: K, schema: z.ZodType<ImportPlan['tables'][K]['create'][number]>, rowsBefore: readonly ImportPlan['tables'][K]['create'][number][]): void => {
+  const records = <K extends 'visits' | 'aid' | 'requests'>(
+    key: K,
+    schema: z.ZodType<ImportPlan['tables'][K]['create'][number]>,
+    rowsBefore: readonly ImportPlan['tables'][K]['create'][number][],
+  ): void => {
     type Row = ImportPlan['tables'][K]['create'][number];
     const d = layout(key);
     const byId = new Map<string, Row>(rowsBefore.map((r) => [r.id, r]));
@@ -229,21 +310,45 @@ export function planImport(parsed: ParsedLedger, existing: ExistingData, options
     const target = plan.tables[key] as TablePlan<Row>;
     for (const row of parsed.sheets[key]) {
       const id = typeof row.values.id === 'string' ? row.values.id : contentId(`${key}|${JSON.stringify(row.values)}`);
-      if (seen.has(id)) { fail(key, [{ sheet: d.sheet.zh, row: row.row, column: keyColumn(d, 'id'), reason: 'ledger_duplicate_row' }]); continue; }
+      if (seen.has(id)) {
+        fail(key, [{ sheet: d.sheet.zh, row: row.row, column: keyColumn(d, 'id'), reason: 'ledger_duplicate_row' }]);
+        continue;
+      }
       seen.add(id);
       const before = byId.get(id);
-      if (before && !isInScope(before.stationCode, options.scope)) { fail(key, [outOfScope(d, row.row, 'recipientIdNumber')]); continue; }
+      if (before && !isInScope(before.stationCode, options.scope)) {
+        fail(key, [outOfScope(d, row.row, 'recipientIdNumber')]);
+        continue;
+      }
       const draft: Draft = before ? clone(before) : { id, recipientId: '', stationCode: '', ...clone(NEW_DEFAULTS[key]) };
       const putErrors = applyColumns(d, row, draft, ctx, new Set());
-      if (putErrors.length > 0) { fail(key, putErrors); continue; }
+      if (putErrors.length > 0) {
+        fail(key, putErrors);
+        continue;
+      }
       draft.id = id;
-      if (key === 'visits' && (draft.staffIds as string[]).length === 0 && options.actorStaffId !== null) draft.staffIds = [options.actorStaffId];
+      if (key === 'visits' && (draft.staffIds as string[]).length === 0 && options.actorStaffId !== null)
+        draft.staffIds = [options.actorStaffId];
       const v = validate(schema, { ...draft, rev: before?.rev ?? 0, updatedAt: before?.updatedAt ?? nowIso }, d, row.row);
-      if (!v.ok) { fail(key, v.errors); continue; }
-      if (!isInScope(v.value.stationCode, options.scope)) { fail(key, [outOfScope(d, row.row, 'recipientIdNumber')]); continue; }
-      if (!before) { target.create.push(v.value); sheets[key].create++; continue; }
+      if (!v.ok) {
+        fail(key, v.errors);
+        continue;
+      }
+      if (!isInScope(v.value.stationCode, options.scope)) {
+        fail(key, [outOfScope(d, row.row, 'recipientIdNumber')]);
+        continue;
+      }
+      if (!before) {
+        target.create.push(v.value);
+        sheets[key].create++;
+        continue;
+      }
       const fields = changedFields(before, v.value);
-      if (fields.length === 0) { target.unchanged++; sheets[key].unchanged++; continue; }
+      if (fields.length === 0) {
+        target.unchanged++;
+        sheets[key].unchanged++;
+        continue;
+      }
       target.update.push({ before, after: { ...v.value, updatedAt: nowIso }, fields });
       sheets[key].update++;
     }
@@ -261,32 +366,78 @@ export function planImport(parsed: ParsedLedger, existing: ExistingData, options
     const seen = new Set<string>();
     for (const row of parsed.sheets.duties) {
       const id = typeof row.values.id === 'string' ? row.values.id : contentId(`duties|${JSON.stringify(row.values)}`);
-      if (seen.has(id)) { fail('duties', [{ sheet: d.sheet.zh, row: row.row, column: keyColumn(d, 'id'), reason: 'ledger_duplicate_row' }]); continue; }
+      if (seen.has(id)) {
+        fail('duties', [{ sheet: d.sheet.zh, row: row.row, column: keyColumn(d, 'id'), reason: 'ledger_duplicate_row' }]);
+        continue;
+      }
       seen.add(id);
       const dutyId = row.values.dutyId as string;
       const beforeOcc = occById.get(id);
       const beforeDuty = plannedDuties.get(dutyId) ?? dutyById.get(dutyId);
-      if (beforeOcc && !isInScope(beforeOcc.stationCode, options.scope)) { fail('duties', [outOfScope(d, row.row, 'recipientIdNumber')]); continue; }
-      const occurrence: Draft = beforeOcc ? clone(beforeOcc) : { id, dutyId, recipientId: '', stationCode: '', dueDate: '', status: 'pending', doneAt: null, visitId: null };
-      const duty: Draft = beforeDuty ? clone(beforeDuty) : { id: dutyId, recipientId: '', stationCode: '', kind: 'phone_call', recurrence: { type: 'once', date: '' }, anchorDate: '', assigneeId: null, active: true, source: 'custom', note: '' };
+      if (beforeOcc && !isInScope(beforeOcc.stationCode, options.scope)) {
+        fail('duties', [outOfScope(d, row.row, 'recipientIdNumber')]);
+        continue;
+      }
+      const occurrence: Draft = beforeOcc
+        ? clone(beforeOcc)
+        : { id, dutyId, recipientId: '', stationCode: '', dueDate: '', status: 'pending', doneAt: null, visitId: null };
+      const duty: Draft = beforeDuty
+        ? clone(beforeDuty)
+        : {
+            id: dutyId,
+            recipientId: '',
+            stationCode: '',
+            kind: 'phone_call',
+            recurrence: { type: 'once', date: '' },
+            anchorDate: '',
+            assigneeId: null,
+            active: true,
+            source: 'custom',
+            note: '',
+          };
       const draft: Draft = { occurrence, duty };
       const putErrors = applyColumns(d, row, draft, ctx, new Set());
-      if (putErrors.length > 0) { fail('duties', putErrors); continue; }
+      if (putErrors.length > 0) {
+        fail('duties', putErrors);
+        continue;
+      }
       occurrence.id = id;
       const vd = validate(dutySchema, { ...duty, rev: beforeDuty?.rev ?? 0, updatedAt: beforeDuty?.updatedAt ?? nowIso }, d, row.row);
-      const vo = validate(dutyOccurrenceSchema, { ...occurrence, rev: beforeOcc?.rev ?? 0, updatedAt: beforeOcc?.updatedAt ?? nowIso }, d, row.row);
-      if (!vd.ok || !vo.ok) { fail('duties', [...(vd.ok ? [] : vd.errors), ...(vo.ok ? [] : vo.errors)]); continue; }
-      if (!isInScope(vo.value.stationCode, options.scope)) { fail('duties', [outOfScope(d, row.row, 'recipientIdNumber')]); continue; }
+      const vo = validate(
+        dutyOccurrenceSchema,
+        { ...occurrence, rev: beforeOcc?.rev ?? 0, updatedAt: beforeOcc?.updatedAt ?? nowIso },
+        d,
+        row.row,
+      );
+      if (!vd.ok || !vo.ok) {
+        fail('duties', [...(vd.ok ? [] : vd.errors), ...(vo.ok ? [] : vo.errors)]);
+        continue;
+      }
+      if (!isInScope(vo.value.stationCode, options.scope)) {
+        fail('duties', [outOfScope(d, row.row, 'recipientIdNumber')]);
+        continue;
+      }
       plannedDuties.set(dutyId, vd.value);
-      if (!beforeOcc) { plan.tables.dutyOccurrences.create.push(vo.value); sheets.duties.create++; continue; }
+      if (!beforeOcc) {
+        plan.tables.dutyOccurrences.create.push(vo.value);
+        sheets.duties.create++;
+        continue;
+      }
       const fields = changedFields(beforeOcc, vo.value);
-      if (fields.length === 0) { plan.tables.dutyOccurrences.unchanged++; sheets.duties.unchanged++; continue; }
+      if (fields.length === 0) {
+        plan.tables.dutyOccurrences.unchanged++;
+        sheets.duties.unchanged++;
+        continue;
+      }
       plan.tables.dutyOccurrences.update.push({ before: beforeOcc, after: { ...vo.value, updatedAt: nowIso }, fields });
       sheets.duties.update++;
     }
     for (const [dutyId, after] of plannedDuties) {
       const before = dutyById.get(dutyId);
-      if (!before) { plan.tables.duties.create.push(after); continue; }
+      if (!before) {
+        plan.tables.duties.create.push(after);
+        continue;
+      }
       const fields = changedFields(before, after);
       if (fields.length === 0) plan.tables.duties.unchanged++;
       else plan.tables.duties.update.push({ before, after: { ...after, updatedAt: nowIso }, fields });
@@ -316,7 +467,14 @@ function sheetOrder(zh: string): number {
 }
 
 /** Rows the plan would write, in an order that keeps references valid (recipients first). */
-export const WRITE_ORDER: readonly (keyof ImportPlan['tables'] & EntityTable)[] = ['recipients', 'duties', 'dutyOccurrences', 'visits', 'aid', 'requests'];
+export const WRITE_ORDER: readonly (keyof ImportPlan['tables'] & EntityTable)[] = [
+  'recipients',
+  'duties',
+  'dutyOccurrences',
+  'visits',
+  'aid',
+  'requests',
+];
 
 export function planCounts(plan: ImportPlan): { create: number; update: number; unchanged: number } {
   let create = 0;

@@ -1,8 +1,21 @@
 import type { Aid, Duty, DutyOccurrence, Recipient, Request, Staff, Visit } from '../domain/schemas';
 import { isInScope } from '../stations/tree';
 import {
-  type CellResult, type Logical, type RawCell, cellText, enumFromText, isBlank, parseBoolCell, parseDateCell,
-  parseDatetimeCell, parseIdNumberCell, parseIntegerCell, parseMoneyCell, parseRecordIdCell, splitList, stationFromText,
+  type CellResult,
+  type Logical,
+  type RawCell,
+  cellText,
+  enumFromText,
+  isBlank,
+  parseBoolCell,
+  parseDateCell,
+  parseDatetimeCell,
+  parseIdNumberCell,
+  parseIntegerCell,
+  parseMoneyCell,
+  parseRecordIdCell,
+  splitList,
+  stationFromText,
 } from './cells';
 import { type AnySheetLayout, type Column, type DutyRow, type ExportContext, LEDGER_SHEETS, type SheetKey } from './layout';
 
@@ -30,11 +43,13 @@ export interface LedgerTable {
   rows: Logical[][];
 }
 
-const byString = <T>(key: (t: T) => string) => (a: T, b: T): number => {
-  const x = key(a);
-  const y = key(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const byString =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T): number => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 
 export function exportContext(data: LedgerData): ExportContext {
   const staff = new Map(data.staff.map((s) => [s.id, s.name]));
@@ -54,18 +69,32 @@ export function ledgerTables(data: LedgerData, options: LedgerOptions): LedgerTa
   const visits = data.visits.filter(inScope).sort(byString((v) => `${v.stationCode}|${v.visitedAt}|${v.id}`));
   const aid = data.aid.filter(inScope).sort(byString((a) => `${a.stationCode}|${a.date}|${a.id}`));
   const duties = new Map(data.duties.map((d) => [d.id, d]));
-  const dutyRows: DutyRow[] = data.dutyOccurrences.filter(inScope)
-    .flatMap((o) => { const duty = duties.get(o.dutyId); return duty ? [{ occurrence: o, duty }] : []; })
+  const dutyRows: DutyRow[] = data.dutyOccurrences
+    .filter(inScope)
+    .flatMap((o) => {
+      const duty = duties.get(o.dutyId);
+      return duty ? [{ occurrence: o, duty }] : [];
+    })
     .sort(byString((r) => `${r.occurrence.stationCode}|${r.occurrence.dueDate}|${r.occurrence.id}`));
   const requests = data.requests.filter(inScope).sort(byString((r) => `${r.stationCode}|${r.openedAt}|${r.id}`));
   const out: LedgerTable[] = [];
   for (const sheet of LEDGER_SHEETS) {
     switch (sheet.key) {
-      case 'recipients': out.push({ sheet, rows: rowsOf(sheet.columns, recipients, ctx) }); break;
-      case 'visits': out.push({ sheet, rows: rowsOf(sheet.columns, visits, ctx) }); break;
-      case 'aid': out.push({ sheet, rows: rowsOf(sheet.columns, aid, ctx) }); break;
-      case 'duties': out.push({ sheet, rows: rowsOf(sheet.columns, dutyRows, ctx) }); break;
-      case 'requests': out.push({ sheet, rows: rowsOf(sheet.columns, requests, ctx) }); break;
+      case 'recipients':
+        out.push({ sheet, rows: rowsOf(sheet.columns, recipients, ctx) });
+        break;
+      case 'visits':
+        out.push({ sheet, rows: rowsOf(sheet.columns, visits, ctx) });
+        break;
+      case 'aid':
+        out.push({ sheet, rows: rowsOf(sheet.columns, aid, ctx) });
+        break;
+      case 'duties':
+        out.push({ sheet, rows: rowsOf(sheet.columns, dutyRows, ctx) });
+        break;
+      case 'requests':
+        out.push({ sheet, rows: rowsOf(sheet.columns, requests, ctx) });
+        break;
     }
   }
   return out;
@@ -107,21 +136,34 @@ function parseCell(column: Column<unknown>, raw: RawCell): CellResult {
   if (isBlank(raw)) {
     if (column.required) return { ok: false, reason: 'ledger_value_required' };
     switch (column.type) {
-      case 'text': return { ok: true, value: '' };
-      case 'textList': case 'enumList': return { ok: true, value: [] };
-      default: return { ok: true, value: null };
+      case 'text':
+        return { ok: true, value: '' };
+      case 'textList':
+      case 'enumList':
+        return { ok: true, value: [] };
+      default:
+        return { ok: true, value: null };
     }
   }
   switch (column.type) {
-    case 'text': return { ok: true, value: cellText(raw) };
-    case 'textList': return { ok: true, value: splitList(cellText(raw)) };
-    case 'date': return parseDateCell(raw);
-    case 'datetime': return parseDatetimeCell(raw);
-    case 'money': return parseMoneyCell(raw);
-    case 'integer': return parseIntegerCell(raw);
-    case 'bool': return parseBoolCell(raw);
-    case 'idNumber': return parseIdNumberCell(raw);
-    case 'recordId': return parseRecordIdCell(raw);
+    case 'text':
+      return { ok: true, value: cellText(raw) };
+    case 'textList':
+      return { ok: true, value: splitList(cellText(raw)) };
+    case 'date':
+      return parseDateCell(raw);
+    case 'datetime':
+      return parseDatetimeCell(raw);
+    case 'money':
+      return parseMoneyCell(raw);
+    case 'integer':
+      return parseIntegerCell(raw);
+    case 'bool':
+      return parseBoolCell(raw);
+    case 'idNumber':
+      return parseIdNumberCell(raw);
+    case 'recordId':
+      return parseRecordIdCell(raw);
     case 'station': {
       const code = stationFromText(cellText(raw));
       return code === null ? { ok: false, reason: 'ledger_station_unknown' } : { ok: true, value: code };
@@ -145,7 +187,9 @@ function parseCell(column: Column<unknown>, raw: RawCell): CellResult {
 
 function headerIndex(sheet: AnySheetLayout, header: readonly RawCell[]): Map<string, number> {
   const byText = new Map<string, number>();
-  header.forEach((h, i) => { if (!isBlank(h)) byText.set(cellText(h), i); });
+  header.forEach((h, i) => {
+    if (!isBlank(h)) byText.set(cellText(h), i);
+  });
   const out = new Map<string, number>();
   for (const c of sheet.columns as readonly Column<unknown>[]) {
     const i = byText.get(c.zh) ?? byText.get(c.en);

@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import { stationPathName } from '../stations/tree';
 import {
-  FORMATS, LIST_SEPARATOR, type Logical, NO, type RawCell, YES, dateToCell, datetimeToCell, fenToYuan, idNumberToCell,
+  FORMATS,
+  LIST_SEPARATOR,
+  type Logical,
+  NO,
+  type RawCell,
+  YES,
+  dateToCell,
+  datetimeToCell,
+  fenToYuan,
+  idNumberToCell,
 } from './cells';
 import type { Column } from './layout';
 import { type LedgerData, type LedgerOptions, type ParsedLedger, type RawSheet, ledgerTables, parseRawSheets } from './tables';
@@ -19,17 +28,28 @@ interface CellOut {
 function toCell(column: Column<unknown>, v: Logical, options: LedgerOptions): CellOut {
   if (v === null || (Array.isArray(v) && v.length === 0)) return { value: null };
   switch (column.type) {
-    case 'date': return { value: dateToCell(v as string), numFmt: FORMATS.date };
-    case 'datetime': return { value: datetimeToCell(v as string), numFmt: FORMATS.datetime };
-    case 'money': return { value: fenToYuan(v as number), numFmt: FORMATS.money };
-    case 'integer': return { value: v as number };
-    case 'bool': return { value: v === true ? YES : NO };
-    case 'station': return { value: stationPathName(v as string) };
-    case 'idNumber': return { value: idNumberToCell(v as string, options.fullIdNumbers) };
-    case 'enum': return { value: column.enumDef!.labels[v as string]?.zh ?? String(v) };
-    case 'enumList': return { value: (v as string[]).map((x) => column.enumDef!.labels[x]?.zh ?? x).join(LIST_SEPARATOR) };
-    case 'textList': return { value: (v as string[]).join(LIST_SEPARATOR) };
-    default: return { value: v === '' ? null : String(v) };
+    case 'date':
+      return { value: dateToCell(v as string), numFmt: FORMATS.date };
+    case 'datetime':
+      return { value: datetimeToCell(v as string), numFmt: FORMATS.datetime };
+    case 'money':
+      return { value: fenToYuan(v as number), numFmt: FORMATS.money };
+    case 'integer':
+      return { value: v as number };
+    case 'bool':
+      return { value: v === true ? YES : NO };
+    case 'station':
+      return { value: stationPathName(v as string) };
+    case 'idNumber':
+      return { value: idNumberToCell(v as string, options.fullIdNumbers) };
+    case 'enum':
+      return { value: column.enumDef!.labels[v as string]?.zh ?? String(v) };
+    case 'enumList':
+      return { value: (v as string[]).map((x) => column.enumDef!.labels[x]?.zh ?? x).join(LIST_SEPARATOR) };
+    case 'textList':
+      return { value: (v as string[]).join(LIST_SEPARATOR) };
+    default:
+      return { value: v === '' ? null : String(v) };
   }
 }
 
@@ -68,7 +88,7 @@ function flatten(v: ExcelJS.CellValue): RawCell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return flatten((v.result ?? null));
+    if ('result' in v) return flatten(v.result ?? null);
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('error' in v) return null;
   }

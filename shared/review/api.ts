@@ -64,15 +64,21 @@ export type ReviewResponse = z.infer<typeof reviewResponseSchema>;
 
 /** `GET /api/v1/quality/duplicates`: the same ID number registered at two or more stations. */
 export const duplicateIdsResponseSchema = z.object({
-  duplicates: z.array(z.object({
-    /** Masked (`440304********123X`): the list is for finding records, not for copying numbers. */
-    idNumberMasked: z.string(),
-    records: z.array(z.object({
-      /** Null for a record outside the caller's scope: only its station is told. */
-      recipientId: z.string().nullable(),
-      name: z.string().nullable(),
-      stationCode,
-    })).min(2),
-  })),
+  duplicates: z.array(
+    z.object({
+      /** Masked (`440304********123X`): the list is for finding records, not for copying numbers. */
+      idNumberMasked: z.string(),
+      records: z
+        .array(
+          z.object({
+            /** Null for a record outside the caller's scope: only its station is told. */
+            recipientId: z.string().nullable(),
+            name: z.string().nullable(),
+            stationCode,
+          }),
+        )
+        .min(2),
+    }),
+  ),
 });
 export type DuplicateIdsResponse = z.infer<typeof duplicateIdsResponseSchema>;

@@ -20,7 +20,11 @@ function rows(over: Partial<ReviewRows> = {}): ReviewRows {
       { id: 'gone-after', stationCode: B, status: 'moved', statusDate: '2026-11-27', categories: plain },
       { id: 'x', stationCode: OTHER, status: 'active', statusDate: null, categories: plain },
     ],
-    duties: [{ id: 'call', kind: 'phone_call' }, { id: 'visit', kind: 'home_visit' }, { id: 'exam', kind: 'checkup' }],
+    duties: [
+      { id: 'call', kind: 'phone_call' },
+      { id: 'visit', kind: 'home_visit' },
+      { id: 'exam', kind: 'checkup' },
+    ],
     dutyOccurrences: [
       // due in the week of 2026-11-16 … 22
       { dutyId: 'call', recipientId: 'h', stationCode: A, dueDate: '2026-11-16', status: 'done', doneAt: '2026-11-16T10:00:00+08:00' },
@@ -62,7 +66,20 @@ describe('review week', () => {
     expect(reviewWeek('2026-11-19', '2026-11-28')).toEqual({ weekStart: '2026-11-16', weekEnd: '2026-11-22', asOf: '2026-11-22' });
     expect(reviewWeek('2026-11-28', '2026-11-28')).toEqual({ weekStart: '2026-11-23', weekEnd: '2026-11-29', asOf: '2026-11-28' });
     expect(shanghaiDate('2026-11-15T16:30:00Z')).toBe('2026-11-16');
-    expect(last12Months('2026-02-01')).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(last12Months('2026-02-01')).toEqual([
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     const weeks = last52Weeks('2026-11-16');
     expect(weeks).toHaveLength(52);
     expect(weeks.at(-1)).toBe('2026-11-16');
@@ -82,7 +99,7 @@ describe('computeReview', () => {
     expect(review.stations.find((s) => s.code === '440304001003')).toMatchObject({ recipients: 0, visitsDue: 0, oldestRequestDays: null });
   });
 
-  it('counts recipients on the books at the week\'s end', () => {
+  it("counts recipients on the books at the week's end", () => {
     expect(a.recipients).toBe(2);
     expect(b.recipients).toBe(1);
   });
@@ -94,7 +111,7 @@ describe('computeReview', () => {
     expect(coveragePercent(b)).toBeNull();
   });
 
-  it('counts overdue duties as of the week\'s end, heroes apart', () => {
+  it("counts overdue duties as of the week's end, heroes apart", () => {
     // A: the hero's visit due 18th, the check-up due 20th; B: the visit done on the 23rd.
     expect(a.overdue).toBe(2);
     expect(a.heroesOverdue).toBe(1);
@@ -114,7 +131,12 @@ describe('computeReview', () => {
 
   it('gives trends for 12 months and 52 weeks', () => {
     expect(review.trends.aidByMonth).toHaveLength(60);
-    expect(review.trends.aidByMonth.find((m) => m.month === '2026-10' && m.fund === 'social_donation')).toEqual({ month: '2026-10', fund: 'social_donation', count: 1, fen: 1000 });
+    expect(review.trends.aidByMonth.find((m) => m.month === '2026-10' && m.fund === 'social_donation')).toEqual({
+      month: '2026-10',
+      fund: 'social_donation',
+      count: 1,
+      fen: 1000,
+    });
     expect(review.trends.visitsByWeek.at(-1)).toEqual({ weekStart: '2026-11-16', count: 2 });
     expect(review.trends.visitsByWeek.find((w) => w.weekStart === '2025-12-01')?.count).toBe(1);
   });

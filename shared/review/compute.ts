@@ -7,7 +7,9 @@ import { last12Months, last52Weeks, reviewWeek } from './week';
 
 /** The plain rows a review is computed from (all of the scope; deleted rows left out). */
 export interface ReviewRows {
-  recipients: readonly (Pick<Recipient, 'id' | 'stationCode' | 'status' | 'statusDate'> & { categories: readonly Pick<CategoryEntry, 'code'>[] })[];
+  recipients: readonly (Pick<Recipient, 'id' | 'stationCode' | 'status' | 'statusDate'> & {
+    categories: readonly Pick<CategoryEntry, 'code'>[];
+  })[];
   duties: readonly Pick<Duty, 'id' | 'kind'>[];
   dutyOccurrences: readonly Pick<DutyOccurrence, 'dutyId' | 'recipientId' | 'stationCode' | 'dueDate' | 'status' | 'doneAt'>[];
   visits: readonly Pick<Visit, 'stationCode' | 'visitedAt'>[];
@@ -29,8 +31,17 @@ export interface ReviewOptions {
 /** A row with every figure zero. */
 export function emptyFigures(code: string): StationFigures {
   return {
-    code, recipients: 0, visitsDue: 0, visitsDone: 0, overdue: 0, heroesOverdue: 0, visitsLogged: 0,
-    aid: emptyAid(), openRequests: 0, oldestRequestDays: null, lastSyncAt: null,
+    code,
+    recipients: 0,
+    visitsDue: 0,
+    visitsDone: 0,
+    overdue: 0,
+    heroesOverdue: 0,
+    visitsLogged: 0,
+    aid: emptyAid(),
+    openRequests: 0,
+    oldestRequestDays: null,
+    lastSyncAt: null,
   };
 }
 
@@ -131,7 +142,9 @@ export function computeReview(rows: ReviewRows, opts: ReviewOptions): Review {
     rowLevel: level,
     stations: [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     trends: {
-      aidByMonth: months.flatMap((month) => funds.map((fund) => ({ month, fund, ...(perMonth.get(`${month}|${fund}`) ?? { count: 0, fen: 0 }) }))),
+      aidByMonth: months.flatMap((month) =>
+        funds.map((fund) => ({ month, fund, ...(perMonth.get(`${month}|${fund}`) ?? { count: 0, fen: 0 }) })),
+      ),
       visitsByWeek: weeks.map((w) => ({ weekStart: w, count: visitsPerWeek.get(w) ?? 0 })),
     },
   };

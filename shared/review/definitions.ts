@@ -54,7 +54,9 @@ export function rowCodeOf(stationCode: string, level: RowLevel): string {
 /** Every station of the tree at the row level within the scope: each gets a row, zeros included. */
 export function treeRowCodes(scope: string): string[] {
   const level = rowLevelOf(scope);
-  const stations = stationsInScope(scope).filter((s) => s.level === level).map((s) => s.code);
+  const stations = stationsInScope(scope)
+    .filter((s) => s.level === level)
+    .map((s) => s.code);
   if (stations.length === 0 && scope.length === CODE_LENGTH[level]) return [scope];
   return stations;
 }

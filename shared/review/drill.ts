@@ -8,7 +8,9 @@ import { reviewWeek } from './week';
 
 /** The rows a station's drill-down reads (clear fields only). */
 export interface DrillRows {
-  recipients: readonly (Pick<Recipient, 'id' | 'name' | 'stationCode' | 'status' | 'statusDate'> & { categories: readonly Pick<CategoryEntry, 'code'>[] })[];
+  recipients: readonly (Pick<Recipient, 'id' | 'name' | 'stationCode' | 'status' | 'statusDate'> & {
+    categories: readonly Pick<CategoryEntry, 'code'>[];
+  })[];
   duties: readonly Pick<Duty, 'id' | 'kind'>[];
   dutyOccurrences: readonly Pick<DutyOccurrence, 'id' | 'dutyId' | 'recipientId' | 'stationCode' | 'dueDate' | 'status' | 'doneAt'>[];
   aid: readonly Pick<Aid, 'id' | 'recipientId' | 'stationCode' | 'date' | 'fundSource' | 'amountFen' | 'voided'>[];
@@ -39,17 +41,44 @@ export function stationDetails(rows: DrillRows, code: string, week: string, toda
     .map((r) => ({ id: r.id, name: r.name, status: r.status, hero: isHero(r.categories) }))
     .sort((a, b) => heroesFirst(a, b) || a.name.localeCompare(b.name, 'zh'));
   const overdue = mine(rows.dutyOccurrences)
-    .filter((o) => o.status !== 'cancelled' && o.dueDate < asOf && (o.status === 'pending' || (o.doneAt !== null && shanghaiDate(o.doneAt) > asOf)))
-    .map((o) => ({ id: o.id, recipientId: o.recipientId, ...who(o.recipientId), kind: kinds.get(o.dutyId) ?? null, dueDate: o.dueDate, daysOverdue: daysBetween(o.dueDate, asOf) }))
+    .filter(
+      (o) =>
+        o.status !== 'cancelled' && o.dueDate < asOf && (o.status === 'pending' || (o.doneAt !== null && shanghaiDate(o.doneAt) > asOf)),
+    )
+    .map((o) => ({
+      id: o.id,
+      recipientId: o.recipientId,
+      ...who(o.recipientId),
+      kind: kinds.get(o.dutyId) ?? null,
+      dueDate: o.dueDate,
+      daysOverdue: daysBetween(o.dueDate, asOf),
+    }))
     .sort((a, b) => heroesFirst(a, b) || b.daysOverdue - a.daysOverdue);
   const requests = mine(rows.requests)
     .map((q) => ({ q, opened: shanghaiDate(q.openedAt) }))
-    .filter(({ q, opened }) => opened <= asOf && (q.closedAt !== null ? shanghaiDate(q.closedAt) > asOf : q.status === 'open' || q.status === 'in_progress'))
-    .map(({ q, opened }) => ({ id: q.id, recipientId: q.recipientId, name: who(q.recipientId).name, topic: q.topic, opened, ageDays: daysBetween(opened, asOf) }))
+    .filter(
+      ({ q, opened }) =>
+        opened <= asOf && (q.closedAt !== null ? shanghaiDate(q.closedAt) > asOf : q.status === 'open' || q.status === 'in_progress'),
+    )
+    .map(({ q, opened }) => ({
+      id: q.id,
+      recipientId: q.recipientId,
+      name: who(q.recipientId).name,
+      topic: q.topic,
+      opened,
+      ageDays: daysBetween(opened, asOf),
+    }))
     .sort((a, b) => b.ageDays - a.ageDays);
   const aid = mine(rows.aid)
     .filter((a) => !a.voided && a.date >= weekStart && a.date <= weekEnd)
-    .map((a) => ({ id: a.id, recipientId: a.recipientId, name: who(a.recipientId).name, date: a.date, fundSource: a.fundSource, amountFen: a.amountFen }))
+    .map((a) => ({
+      id: a.id,
+      recipientId: a.recipientId,
+      name: who(a.recipientId).name,
+      date: a.date,
+      fundSource: a.fundSource,
+      amountFen: a.amountFen,
+    }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { recipients, overdue, requests, aid };
 }

@@ -18,7 +18,7 @@ describe('data quality', () => {
     expect(groups).toEqual([{ key: 'x', records: [expect.objectContaining({ id: '1' }), expect.objectContaining({ id: '2' })] }]);
   });
 
-  it('knows each category\'s contact cadence', () => {
+  it("knows each category's contact cadence", () => {
     expect(contactCadenceDays([cat('combat_hero')])).toBe(7);
     expect(contactCadenceDays([cat('martyr_family')])).toBe(91);
     expect(contactCadenceDays([cat('disabled_veteran', 7)])).toBe(182);
@@ -36,7 +36,10 @@ describe('data quality', () => {
       { recipientId: 'fine', visitedAt: '2026-11-14T10:00:00+08:00' }, // 14 days, not more than twice
     ];
     const items = noContactItems(people, visits, '2026-11-28');
-    expect(items.map((i) => [i.id, i.daysSince])).toEqual([['never', null], ['hero', 15]]);
+    expect(items.map((i) => [i.id, i.daysSince])).toEqual([
+      ['never', null],
+      ['hero', 15],
+    ]);
   });
 
   it('lists deceased or moved recipients with pending duties, and missing phones or addresses', () => {
@@ -45,33 +48,68 @@ describe('data quality', () => {
       { id: 'm', name: '乙', stationCode: A, status: 'moved' as const },
       { id: 'a', name: '丙', stationCode: A, status: 'active' as const },
     ];
-    const occ = [{ recipientId: 'd', status: 'pending' as const }, { recipientId: 'd', status: 'pending' as const }, { recipientId: 'm', status: 'done' as const }, { recipientId: 'a', status: 'pending' as const }];
+    const occ = [
+      { recipientId: 'd', status: 'pending' as const },
+      { recipientId: 'd', status: 'pending' as const },
+      { recipientId: 'm', status: 'done' as const },
+      { recipientId: 'a', status: 'pending' as const },
+    ];
     expect(inactiveWithOpenDuties(people, occ)).toEqual([{ id: 'd', name: '甲', stationCode: A, status: 'deceased', openDuties: 2 }]);
-    expect(missingContactInfo([
-      { ...people[2]!, phones: [], address: ' ' },
-      { id: 'b', name: '丁', stationCode: A, status: 'active', phones: ['13800138000'], address: '园岭' },
-    ])).toEqual([{ id: 'a', name: '丙', stationCode: A, status: 'active', missing: ['phone', 'address'] }]);
+    expect(
+      missingContactInfo([
+        { ...people[2]!, phones: [], address: ' ' },
+        { id: 'b', name: '丁', stationCode: A, status: 'active', phones: ['13800138000'], address: '园岭' },
+      ]),
+    ).toEqual([{ id: 'a', name: '丙', stationCode: A, status: 'active', missing: ['phone', 'address'] }]);
   });
 });
 
 describe('station drill-down', () => {
-  it('lists the records behind a row with the review\'s definitions, heroes first', () => {
-    const d = stationDetails({
-      recipients: [
-        { id: 'p', name: '普通', stationCode: A, status: 'active', statusDate: null, categories: [cat('key_recipient')] },
-        { id: 'h', name: '英雄', stationCode: A, status: 'active', statusDate: null, categories: [cat('combat_hero')] },
-        { id: 'o', name: '别站', stationCode: B, status: 'active', statusDate: null, categories: [cat('key_recipient')] },
-      ],
-      duties: [{ id: 'v', kind: 'home_visit' }],
-      dutyOccurrences: [
-        { id: 'o1', dutyId: 'v', recipientId: 'p', stationCode: A, dueDate: '2026-11-01', status: 'pending', doneAt: null },
-        { id: 'o2', dutyId: 'v', recipientId: 'h', stationCode: A, dueDate: '2026-11-20', status: 'pending', doneAt: null },
-      ],
-      aid: [{ id: 'a1', recipientId: 'h', stationCode: A, date: '2026-11-24', fundSource: 'city_foundation', amountFen: 20000, voided: false }],
-      requests: [{ id: 'r1', recipientId: 'p', stationCode: A, topic: 'medical', status: 'open', openedAt: '2026-11-18T09:00:00+08:00', closedAt: null }],
-    }, A, '2026-11-25', '2026-11-28');
+  it("lists the records behind a row with the review's definitions, heroes first", () => {
+    const d = stationDetails(
+      {
+        recipients: [
+          { id: 'p', name: '普通', stationCode: A, status: 'active', statusDate: null, categories: [cat('key_recipient')] },
+          { id: 'h', name: '英雄', stationCode: A, status: 'active', statusDate: null, categories: [cat('combat_hero')] },
+          { id: 'o', name: '别站', stationCode: B, status: 'active', statusDate: null, categories: [cat('key_recipient')] },
+        ],
+        duties: [{ id: 'v', kind: 'home_visit' }],
+        dutyOccurrences: [
+          { id: 'o1', dutyId: 'v', recipientId: 'p', stationCode: A, dueDate: '2026-11-01', status: 'pending', doneAt: null },
+          { id: 'o2', dutyId: 'v', recipientId: 'h', stationCode: A, dueDate: '2026-11-20', status: 'pending', doneAt: null },
+        ],
+        aid: [
+          {
+            id: 'a1',
+            recipientId: 'h',
+            stationCode: A,
+            date: '2026-11-24',
+            fundSource: 'city_foundation',
+            amountFen: 20000,
+            voided: false,
+          },
+        ],
+        requests: [
+          {
+            id: 'r1',
+            recipientId: 'p',
+            stationCode: A,
+            topic: 'medical',
+            status: 'open',
+            openedAt: '2026-11-18T09:00:00+08:00',
+            closedAt: null,
+          },
+        ],
+      },
+      A,
+      '2026-11-25',
+      '2026-11-28',
+    );
     expect(d.recipients.map((r) => r.id)).toEqual(['h', 'p']);
-    expect(d.overdue.map((o) => [o.id, o.hero, o.daysOverdue])).toEqual([['o2', true, 8], ['o1', false, 27]]);
+    expect(d.overdue.map((o) => [o.id, o.hero, o.daysOverdue])).toEqual([
+      ['o2', true, 8],
+      ['o1', false, 27],
+    ]);
     expect(d.aid.map((a) => a.id)).toEqual(['a1']);
     expect(d.requests).toEqual([{ id: 'r1', recipientId: 'p', name: '普通', topic: 'medical', opened: '2026-11-18', ageDays: 10 }]);
   });

@@ -28,7 +28,12 @@ export function duplicateIdGroups(recipients: readonly (Person & { idBlind: stri
     .map(([key, records]) => ({ key, records: records.sort((a, b) => (a.stationCode < b.stationCode ? -1 : 1)) }));
 }
 
-const PERIOD_DAYS: Partial<Record<DutyTemplate['recurrence']['type'], number>> = { weekly: 7, monthly: 30, quarterly: 91, half_yearly: 182 };
+const PERIOD_DAYS: Partial<Record<DutyTemplate['recurrence']['type'], number>> = {
+  weekly: 7,
+  monthly: 30,
+  quarterly: 91,
+  half_yearly: 182,
+};
 
 /**
  * A recipient's contact cadence in days: the most frequent periodic phone call or home visit of

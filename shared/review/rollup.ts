@@ -21,8 +21,17 @@ export function aidTotals(f: Pick<StationFigures, 'aid'>): { count: number; fen:
 /** Sums rows into one (a street's subtotal, or the scope's total); last sync is the latest. */
 export function sumFigures(code: string, rows: readonly StationFigures[]): StationFigures {
   const out: StationFigures = {
-    code, recipients: 0, visitsDue: 0, visitsDone: 0, overdue: 0, heroesOverdue: 0, visitsLogged: 0,
-    aid: emptyAid(), openRequests: 0, oldestRequestDays: null, lastSyncAt: null,
+    code,
+    recipients: 0,
+    visitsDue: 0,
+    visitsDone: 0,
+    overdue: 0,
+    heroesOverdue: 0,
+    visitsLogged: 0,
+    aid: emptyAid(),
+    openRequests: 0,
+    oldestRequestDays: null,
+    lastSyncAt: null,
   };
   for (const r of rows) {
     out.recipients += r.recipients;
@@ -37,7 +46,8 @@ export function sumFigures(code: string, rows: readonly StationFigures[]): Stati
     }
     out.openRequests += r.openRequests;
     if (r.oldestRequestDays !== null) out.oldestRequestDays = Math.max(out.oldestRequestDays ?? 0, r.oldestRequestDays);
-    if (r.lastSyncAt !== null && (out.lastSyncAt === null || Date.parse(r.lastSyncAt) > Date.parse(out.lastSyncAt))) out.lastSyncAt = r.lastSyncAt;
+    if (r.lastSyncAt !== null && (out.lastSyncAt === null || Date.parse(r.lastSyncAt) > Date.parse(out.lastSyncAt)))
+      out.lastSyncAt = r.lastSyncAt;
   }
   return out;
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { stationSchema } from '../domain/schemas';
 import { DAPENG_PLACEHOLDER_CODE } from './shenzhenDivisions';
 import {
-  STATIONS, ancestorsOf, childrenOf, getStation, isInAnyScope, isInScope, stationPathName, stationsAtLevel,
+  STATIONS,
+  ancestorsOf,
+  childrenOf,
+  getStation,
+  isInAnyScope,
+  isInScope,
+  stationPathName,
+  stationsAtLevel,
   stationsInScope,
 } from './tree';
 
@@ -42,7 +49,11 @@ describe('the Shenzhen station tree', () => {
   });
 
   it.each([
-    ['440304', '福田区', ['园岭街道', '南园街道', '福田街道', '沙头街道', '香蜜湖街道', '梅林街道', '莲花街道', '华富街道', '福保街道', '华强北街道']],
+    [
+      '440304',
+      '福田区',
+      ['园岭街道', '南园街道', '福田街道', '沙头街道', '香蜜湖街道', '梅林街道', '莲花街道', '华富街道', '福保街道', '华强北街道'],
+    ],
     ['440308', '盐田区', ['沙头角街道', '海山街道', '盐田街道', '梅沙街道']],
     [DAPENG_PLACEHOLDER_CODE, '大鹏新区', ['葵涌街道', '大鹏街道', '南澳街道']],
   ])('district %s %s has its real streets in order', (code, name, streets) => {

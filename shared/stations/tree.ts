@@ -16,19 +16,27 @@ export function isInAnyScope(stationCode: string, scopes: readonly string[]): bo
 /** Code length by tier: 4 (city), 6 (district), 9 (street), 12 (community). */
 export function levelOfCode(code: string): Station['level'] {
   switch (code.length) {
-    case 4: return 'city';
-    case 6: return 'district';
-    case 9: return 'street';
-    default: return 'community';
+    case 4:
+      return 'city';
+    case 6:
+      return 'district';
+    case 9:
+      return 'street';
+    default:
+      return 'community';
   }
 }
 
 export function parentCodeOf(code: string): string | null {
   switch (code.length) {
-    case 4: return null;
-    case 6: return code.slice(0, 4);
-    case 9: return code.slice(0, 6);
-    default: return code.slice(0, 9);
+    case 4:
+      return null;
+    case 6:
+      return code.slice(0, 4);
+    case 9:
+      return code.slice(0, 6);
+    default:
+      return code.slice(0, 9);
   }
 }
 
@@ -107,7 +115,9 @@ export function stationsAtLevel(level: Station['level'], scopePrefix: string = C
 /** "福田区 园岭街道 华富社区" (the city is left out, it is the same for everyone). */
 export function stationPathName(code: string): string {
   const self = byCode.get(code);
-  const parts = ancestorsOf(code).filter((s) => s.level !== 'city').map((s) => s.name);
+  const parts = ancestorsOf(code)
+    .filter((s) => s.level !== 'city')
+    .map((s) => s.name);
   if (self && self.level !== 'city') parts.push(self.name);
   return parts.join(' ') || (self?.name ?? code);
 }

@@ -81,9 +81,27 @@ export function mergeMutation(server: ServerRowState | null, m: MergeMutation, n
 
     if (otherWroteSince && hasServerValue) {
       const clientWins = compareHlc(m.hlc, sv.hlc) > 0;
-      conflicts.push(clientWins
-        ? { field, winner: 'client', winnerValue: value, loserValue: serverValue, winnerHlc: m.hlc, loserHlc: sv.hlc, serverClient: sv.client }
-        : { field, winner: 'server', winnerValue: serverValue, loserValue: value, winnerHlc: sv.hlc, loserHlc: m.hlc, serverClient: sv.client });
+      conflicts.push(
+        clientWins
+          ? {
+              field,
+              winner: 'client',
+              winnerValue: value,
+              loserValue: serverValue,
+              winnerHlc: m.hlc,
+              loserHlc: sv.hlc,
+              serverClient: sv.client,
+            }
+          : {
+              field,
+              winner: 'server',
+              winnerValue: serverValue,
+              loserValue: value,
+              winnerHlc: sv.hlc,
+              loserHlc: m.hlc,
+              serverClient: sv.client,
+            },
+      );
       if (!clientWins) continue;
     }
     data[field] = value;

@@ -52,7 +52,11 @@ const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
  * surrogate would be stored as U+FFFD, so the request is a 400 before it reaches the database.
  */
 function identifier(min: number, max: number) {
-  return z.string().min(min).max(max).refine((s) => !CONTROL_CHAR.test(s) && !hasUnstorableChars(s), { error: 'text_invalid_chars' });
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !CONTROL_CHAR.test(s) && !hasUnstorableChars(s), { error: 'text_invalid_chars' });
 }
 
 export const mutationSchema = z.object({

@@ -11,7 +11,6 @@ export type SyncSchedule =
 
 export const DEFAULT_SCHEDULE: SyncSchedule = { kind: 'interval', minutes: 15 };
 
-
 /** The next scheduled sync strictly after `lastAttemptMs`, or null for manual sync only. */
 export function nextScheduledSync(schedule: SyncSchedule, lastAttemptMs: number): number | null {
   switch (schedule.kind) {

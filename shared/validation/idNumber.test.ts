@@ -52,8 +52,17 @@ function withCheck(first17: string): string {
 
 describe('isRealDate', () => {
   it.each([
-    [2024, 2, 29, true], [2026, 2, 29, false], [2100, 2, 29, false], [2000, 2, 29, true], [2026, 4, 31, false],
-    [2026, 12, 31, true], [2026, 13, 1, false], [2026, 0, 1, false], [2026, 1, 0, false], [1945, 1, 1, true],
-    [45, 1, 1, false], [2026, 1, 1.5, false],
+    [2024, 2, 29, true],
+    [2026, 2, 29, false],
+    [2100, 2, 29, false],
+    [2000, 2, 29, true],
+    [2026, 4, 31, false],
+    [2026, 12, 31, true],
+    [2026, 13, 1, false],
+    [2026, 0, 1, false],
+    [2026, 1, 0, false],
+    [1945, 1, 1, true],
+    [45, 1, 1, false],
+    [2026, 1, 1.5, false],
   ])('%i-%i-%s is a real date: %s', (y, m, d, real) => expect(isRealDate(y, m, d)).toBe(real));
 });

@@ -5,21 +5,47 @@ import { type Result, err, ok } from '../result';
  * Resident ID numbers (居民身份证号码), GB 11643-1999: 6-digit region, 8-digit birth date,
  * 3-digit sequence (odd = male), and an ISO 7064 MOD 11-2 check character ('X' stands for 10).
  */
-export type IdNumberError =
-  | 'id_number_length'
-  | 'id_number_format'
-  | 'id_number_region'
-  | 'id_number_birth_date'
-  | 'id_number_checksum';
+export type IdNumberError = 'id_number_length' | 'id_number_format' | 'id_number_region' | 'id_number_birth_date' | 'id_number_checksum';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
 /** Province-level codes of GB/T 2260 (the first two digits of every division code). */
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64',
-  '65', '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 export function idNumberCheckChar(first17: string): string {

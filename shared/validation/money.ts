@@ -10,7 +10,11 @@ export const MAX_FEN = 1_000_000_000;
  * going through a float, so 0.1 + 0.2 style errors cannot happen.
  */
 export function parseYuanToFen(raw: string): Result<number, MoneyError> {
-  const s = raw.trim().replace(/^[¥￥]/, '').replace(/,/g, '').trim();
+  const s = raw
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/,/g, '')
+    .trim();
   if (/^-/.test(s)) return err('money_negative');
   const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(s);
   if (!m) return err('money_format');

@@ -30,7 +30,8 @@ export function recipientIdentityIssues(r: RecipientIdentity, today: string): Re
   if (!id.ok) return issues;
   if (id.value.birthDate > today) issues.push({ path: 'idNumber', code: 'id_number_birth_date' });
   if (birthDateWellFormed && r.birthDate !== id.value.birthDate) issues.push({ path: 'birthDate', code: 'birth_date_id_mismatch' });
-  if ((r.gender === 'male' || r.gender === 'female') && r.gender !== id.value.gender) issues.push({ path: 'gender', code: 'gender_id_mismatch' });
+  if ((r.gender === 'male' || r.gender === 'female') && r.gender !== id.value.gender)
+    issues.push({ path: 'gender', code: 'gender_id_mismatch' });
   return issues;
 }
 
@@ -40,9 +41,12 @@ export function recipientIdentityIssues(r: RecipientIdentity, today: string): Re
  * Keeps every other issue (a birth date typed in the future is still its own mistake).
  */
 export function withoutIdFollowOnIssues<I extends { path: readonly (string | number)[] }>(
-  issues: readonly I[], values: { birthDate?: string | null; gender?: string | null },
+  issues: readonly I[],
+  values: { birthDate?: string | null; gender?: string | null },
 ): I[] {
   if (!issues.some((i) => i.path[0] === 'idNumber')) return [...issues];
   const blank = (v: string | null | undefined) => v === undefined || v === null || v.trim() === '';
-  return issues.filter((i) => !((i.path[0] === 'birthDate' && blank(values.birthDate)) || (i.path[0] === 'gender' && blank(values.gender))));
+  return issues.filter(
+    (i) => !((i.path[0] === 'birthDate' && blank(values.birthDate)) || (i.path[0] === 'gender' && blank(values.gender))),
+  );
 }

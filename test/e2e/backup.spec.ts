@@ -22,7 +22,11 @@ test('a backup exported from one profile restores into a fresh one; a damaged fi
   await startWithDemoData(page, { recipients: 200, path: '/settings' });
   await expect(page.getByTestId('storage-card')).toBeVisible();
   await expect(page.getByTestId('storage-usage')).toBeVisible();
-  const original = { recipients: await count(page, 'recipients'), visits: await count(page, 'visits'), outbox: await count(page, 'outbox') };
+  const original = {
+    recipients: await count(page, 'recipients'),
+    visits: await count(page, 'visits'),
+    outbox: await count(page, 'outbox'),
+  };
   expect(original.recipients).toBe('200');
   await expect(page.getByTestId('storage-warning')).toHaveCount(0);
   await page.getByTestId('backup-card').scrollIntoViewIfNeeded();
@@ -81,7 +85,9 @@ test('a backup exported from one profile restores into a fresh one; a damaged fi
   await screenshot(other, '62-backup-restore-preview');
   t0 = Date.now();
   await other.getByTestId('backup-restore-confirm').click();
-  await expect(other.getByTestId('count-recipients').locator('.ant-statistic-content-value')).toHaveText(original.recipients, { timeout: 30_000 });
+  await expect(other.getByTestId('count-recipients').locator('.ant-statistic-content-value')).toHaveText(original.recipients, {
+    timeout: 30_000,
+  });
   testInfo.annotations.push({ type: 'restore', description: `checked in ${checkMs} ms, replaced in ${Date.now() - t0} ms` });
   expect(await count(other, 'visits')).toBe(original.visits);
   expect(await count(other, 'outbox')).toBe(original.outbox);

@@ -47,7 +47,8 @@ test('lists the whole caseload, masked, heroes badged, sorted by next due date',
   const ids = await rows().getByTestId('masked-id').allInnerTexts();
   expect(ids.length).toBeGreaterThan(5);
   for (const id of ids) expect(id).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
-  for (const phone of await rows().getByTestId('masked-phone').allInnerTexts()) expect(phone).toMatch(/^(1\d{2}\*{4}\d{4}|0755-\*{4}\d{4})$/);
+  for (const phone of await rows().getByTestId('masked-phone').allInnerTexts())
+    expect(phone).toMatch(/^(1\d{2}\*{4}\d{4}|0755-\*{4}\d{4})$/);
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/\d{17}[\dX]/);
 

@@ -104,7 +104,9 @@ test('Ant Design styles apply: a primary button in the theme colour, a styled ta
   await expect(primary).toHaveCSS('background-color', 'rgb(183, 28, 28)');
   await expect(primary).toHaveCSS('border-radius', '6px');
   await expect(page.locator('.ant-layout-sider').first()).toHaveCSS('background-color', 'rgb(31, 31, 31)');
-  const styles = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => ({ nonce: s.nonce, sheet: s.sheet !== null && s.sheet.cssRules.length > 0 })));
+  const styles = await page.evaluate(() =>
+    [...document.querySelectorAll('style')].map((s) => ({ nonce: s.nonce, sheet: s.sheet !== null && s.sheet.cssRules.length > 0 })),
+  );
   expect(styles.length).toBeGreaterThan(0);
   expect(styles.every((s) => s.nonce !== '')).toBe(true);
   await screenshot(page, '90-csp-caseload');

@@ -22,7 +22,10 @@ test.afterEach(() => {
   harness.dispose();
 });
 
-test('desktop: switching on daily backups writes today\'s encrypted backup into the chosen folder; it restores into a fresh profile', async ({ page, browser }) => {
+test("desktop: switching on daily backups writes today's encrypted backup into the chosen folder; it restores into a fresh profile", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
   await page.goto('/');
   // The desktop sign-in offers no browser-only offline demo link.
@@ -55,13 +58,17 @@ test('desktop: switching on daily backups writes today\'s encrypted backup into 
   const files = readdirSync(harness.backupFolder);
   expect(files).toHaveLength(1);
   const bytes = new Uint8Array(readFileSync(path.join(harness.backupFolder, files[0]!)));
-  const header = await parseBackup(bytes, PASSWORD, { expected: { databaseName: 'unused', accountId: '00000000-0000-4000-8000-00000000d003' }, allowSameAccountFreshProfile: true });
+  const header = await parseBackup(bytes, PASSWORD, {
+    expected: { databaseName: 'unused', accountId: '00000000-0000-4000-8000-00000000d003' },
+    allowSameAccountFreshProfile: true,
+  });
   expect(header.ok).toBe(true);
   if (header.ok) expect(header.value.tables.recipients?.length ?? 0).toBeGreaterThan(0);
   expect((await parseBackup(bytes, 'a-wrong-password', { expected: { databaseName: 'unused', accountId: 'x' } })).ok).toBe(false);
   // The backup password is kept only sealed in main's folder.
   for (const f of readdirSync(harness.userDataDir)) {
-    if (f.endsWith('.bin') || f.endsWith('.json')) expect(readFileSync(path.join(harness.userDataDir, f), 'latin1')).not.toContain(PASSWORD);
+    if (f.endsWith('.bin') || f.endsWith('.json'))
+      expect(readFileSync(path.join(harness.userDataDir, f), 'latin1')).not.toContain(PASSWORD);
   }
 
   // "Back up now" the same day replaces today's file rather than adding one.

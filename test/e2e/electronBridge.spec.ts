@@ -47,12 +47,16 @@ async function logVisitOffline(page: Page, notes: string): Promise<void> {
 
 /** Whether the district supervisor's pull from the server holds a visit with these notes. */
 async function serverHasVisit(request: APIRequestContext, notes: string): Promise<boolean> {
-  const login = await request.post(`${SERVER}/api/v1/auth/login`, { data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-bridge-check' } });
+  const login = await request.post(`${SERVER}/api/v1/auth/login`, {
+    data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-bridge-check' },
+  });
   expect(login.ok()).toBe(true);
   const { token } = (await login.json()) as { token: string };
   let cursor = 0;
   for (let n = 0; n < 100; n++) {
-    const res = await request.get(`${SERVER}/api/v1/sync/pull?cursor=${cursor}&limit=5000`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await request.get(`${SERVER}/api/v1/sync/pull?cursor=${cursor}&limit=5000`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await res.json()) as { changes: { table: string; row: { notes?: string } | null }[]; cursor: number; hasMore: boolean };
     if (body.changes.some((c) => c.table === 'visits' && c.row?.notes === notes)) return true;
     cursor = body.cursor;
@@ -61,7 +65,10 @@ async function serverHasVisit(request: APIRequestContext, notes: string): Promis
   return false;
 }
 
-test('desktop bridge: online sign-in, idle lock, offline unlock, logout with a pending visit that syncs at the next sign-in', async ({ page, request }) => {
+test('desktop bridge: online sign-in, idle lock, offline unlock, logout with a pending visit that syncs at the next sign-in', async ({
+  page,
+  request,
+}) => {
   await test.step('(a) first online sign-in through window.app bootstraps over IPC', async () => {
     await page.goto('/');
     expect(await page.evaluate(() => typeof window.app?.auth.login)).toBe('function');

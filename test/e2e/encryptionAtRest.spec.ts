@@ -56,13 +56,19 @@ interface ServerRecipient {
 async function serverRecipient(request: APIRequestContext): Promise<ServerRecipient> {
   const api = await signInApi(request, 'demo-caseworker', 'e2e-at-rest-check');
   let found: ServerRecipient | null = null;
-  await pullUntil(api, (page) => {
-    for (const c of page.changes) {
-      const row = c.row as Partial<ServerRecipient> | null;
-      if (!found && c.table === 'recipients' && row && (row.phones?.length ?? 0) > 0 && (row.address?.length ?? 0) > 4) found = row as ServerRecipient;
-    }
-    return found !== null;
-  }, 2000, 50);
+  await pullUntil(
+    api,
+    (page) => {
+      for (const c of page.changes) {
+        const row = c.row as Partial<ServerRecipient> | null;
+        if (!found && c.table === 'recipients' && row && (row.phones?.length ?? 0) > 0 && (row.address?.length ?? 0) > 4)
+          found = row as ServerRecipient;
+      }
+      return found !== null;
+    },
+    2000,
+    50,
+  );
   if (!found) throw new Error('no recipient with a phone and an address on the server');
   return found;
 }
@@ -71,7 +77,10 @@ function expectNoPlaintext(dump: string, secrets: readonly string[]): void {
   for (const secret of secrets) expect(dump.includes(secret), `"${secret}" found in clear in IndexedDB`).toBe(false);
 }
 
-test('no name, birth date, ID number, phone or address in clear in any IndexedDB store; the profile shows them and a name, initials and an ID tail find the person', async ({ page, request }) => {
+test('no name, birth date, ID number, phone or address in clear in any IndexedDB store; the profile shows them and a name, initials and an ID tail find the person', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(240_000);
   const pulled = await serverRecipient(request);
   await signIn(page);
@@ -80,7 +89,12 @@ test('no name, birth date, ID number, phone or address in clear in any IndexedDB
   // Registered on this device while offline: its mutation waits in the outbox.
   await page.context().setOffline(true);
   const first17 = '44030419350612071';
-  const created = { name: '加密测试', idNumber: first17 + idNumberCheckChar(first17), phone: '13700135246', address: '福田区园岭街道百花二路 99 号' };
+  const created = {
+    name: '加密测试',
+    idNumber: first17 + idNumberCheckChar(first17),
+    phone: '13700135246',
+    address: '福田区园岭街道百花二路 99 号',
+  };
   await page.goto('/#/recipients/new');
   await expect(page.getByTestId('create-recipient-page')).toBeVisible();
   await page.getByTestId('recipient-name').fill(created.name);
@@ -91,8 +105,16 @@ test('no name, birth date, ID number, phone or address in clear in any IndexedDB
   await expect(page.getByTestId('recipient-profile')).toBeVisible();
 
   const secrets = [
-    pulled.name, pulled.birthDate, pulled.idNumber, ...pulled.phones, pulled.address,
-    created.name, '1935-06-12', created.idNumber, created.phone, created.address,
+    pulled.name,
+    pulled.birthDate,
+    pulled.idNumber,
+    ...pulled.phones,
+    pulled.address,
+    created.name,
+    '1935-06-12',
+    created.idNumber,
+    created.phone,
+    created.address,
   ];
   const offlineDump = await rawIndexedDb(page);
   expect(offlineDump).toContain('sealed bytes');
@@ -110,13 +132,19 @@ test('no name, birth date, ID number, phone or address in clear in any IndexedDB
   await page.getByTestId('caseload-search').fill(pulled.idNumber.slice(-4));
   const rows = page.getByTestId('caseload-row');
   await expect(rows.getByTestId('recipient-name').filter({ hasText: pulled.name }).first()).toBeVisible({ timeout: 30_000 });
-  await expect(rows.filter({ hasText: pulled.name }).first().getByTestId('masked-id')).toHaveText(`${pulled.idNumber.slice(0, 6)}********${pulled.idNumber.slice(-4)}`);
+  await expect(rows.filter({ hasText: pulled.name }).first().getByTestId('masked-id')).toHaveText(
+    `${pulled.idNumber.slice(0, 6)}********${pulled.idNumber.slice(-4)}`,
+  );
   await screenshot(page, '91-at-rest-search-by-id-tail');
   await page.getByTestId('caseload-search').fill(created.phone.slice(-4));
   await expect(rows.getByTestId('recipient-name').filter({ hasText: created.name }).first()).toBeVisible({ timeout: 30_000 });
   // Names are stored only as keyed tokens of their prefixes: the name, a prefix and the pinyin
   // initials (加密测试: jmcs) still find the person.
-  for (const [text, name] of [[pulled.name, pulled.name], [created.name.slice(0, 2), created.name], ['jmcs', created.name]] as const) {
+  for (const [text, name] of [
+    [pulled.name, pulled.name],
+    [created.name.slice(0, 2), created.name],
+    ['jmcs', created.name],
+  ] as const) {
     await page.getByTestId('caseload-search').fill(text);
     await expect(rows.getByTestId('recipient-name').filter({ hasText: name }).first()).toBeVisible({ timeout: 30_000 });
   }

@@ -27,7 +27,7 @@ async function holdDownload(page: Page): Promise<{ release: () => void }> {
   return { release };
 }
 
-test('a first sign-in shows the download\'s progress on 今日, then today\'s work', async ({ page }) => {
+test("a first sign-in shows the download's progress on 今日, then today's work", async ({ page }) => {
   test.setTimeout(180_000);
   const { release } = await holdDownload(page);
   await signIn(page, 'demo-caseworker');
@@ -74,9 +74,16 @@ test('the review can hide the stations without data (隐藏无数据站点)', as
   await expect.poll(() => rows.count()).toBeLessThan(all);
   await expect(page.locator(`tr[data-row-key="${HERO_COMMUNITY}"]`)).toBeVisible();
   // Every row left has something in it: recipients on file at least, or visits, aid, requests.
-  const empty = await rows.evaluateAll((trs) => trs
-    .filter((tr) => !Array.from(tr.querySelectorAll('td')).slice(1, 10).some((td) => /[1-9]/.test(td.textContent ?? '')))
-    .map((tr) => tr.getAttribute('data-row-key')));
+  const empty = await rows.evaluateAll((trs) =>
+    trs
+      .filter(
+        (tr) =>
+          !Array.from(tr.querySelectorAll('td'))
+            .slice(1, 10)
+            .some((td) => /[1-9]/.test(td.textContent ?? '')),
+      )
+      .map((tr) => tr.getAttribute('data-row-key')),
+  );
   expect(empty).toEqual([]);
   await expect(page.getByTestId('review-hidden-count')).toHaveText(/已隐藏 \d+ 个无数据站点/);
   await screenshot(page, '77-review-hide-empty');

@@ -50,7 +50,9 @@ function addRecipientRow(ws: ExcelJS.Worksheet): void {
   row.getCell(headerIndex(ws, '状态')).value = '在册';
 }
 
-test('ledger: export verified by an independent reader; a file with errors writes nothing; a clean import adds a recipient', async ({ page }, testInfo) => {
+test('ledger: export verified by an independent reader; a file with errors writes nothing; a clean import adds a recipient', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(300_000);
   await startWithDemoData(page, { recipients: 120 });
   const recipients = await localCount(page, 'recipients');
@@ -84,7 +86,10 @@ test('ledger: export verified by an independent reader; a file with errors write
   for (const r of sheetRecords(full[0]!)) expect(String(r['身份证号'])).toMatch(/^\d{17}[\dX]$/);
   const aid = sheetRecords(full[2]!);
   expect(aid.length).toBeGreaterThan(0);
-  const amountCell = full[2]!.rows.slice(1).flat().find((c) => c.format === '#,##0.00');
+  const amountCell = full[2]!.rows
+    .slice(1)
+    .flat()
+    .find((c) => c.format === '#,##0.00');
   expect(amountCell?.value).toEqual(expect.any(Number));
 
   // A file with a new recipient and two bad rows: the error table, and nothing written.
@@ -147,7 +152,9 @@ test('ledger: export verified by an independent reader; a file with errors write
   // Importing the same clean file again creates nothing.
   await page.goto('/#/ledger');
   await page.getByTestId('ledger-file').setInputFiles(cleanFile);
-  await expect(page.getByTestId('ledger-preview').locator('tbody tr').first()).toContainText(`优抚对象00${recipients + 1}0`, { timeout: 60_000 });
+  await expect(page.getByTestId('ledger-preview').locator('tbody tr').first()).toContainText(`优抚对象00${recipients + 1}0`, {
+    timeout: 60_000,
+  });
   await expect(page.getByText('没有需要写入的变化。')).toBeVisible();
   await expect(page.getByTestId('ledger-confirm')).toBeDisabled();
 });

@@ -16,7 +16,9 @@ async function recipientsCount(page: Page): Promise<string> {
   return el.innerText();
 }
 
-test('a database that will not open gets a clear message and a restore offer; the restore leaves the unreadable one untouched', async ({ page }, testInfo) => {
+test('a database that will not open gets a clear message and a restore offer; the restore leaves the unreadable one untouched', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await startWithDemoData(page, { recipients: 120, path: '/settings' });
   expect(await recipientsCount(page)).toBe('120');

@@ -41,7 +41,10 @@ test('the printed weekly report has every community of the district, the sign-of
   await expect(page.getByTestId('chart-visits').locator('svg')).toBeVisible();
   const communities = stationsAtLevel('community', DISTRICT);
   expect(communities.length).toBe(93);
-  const aidCells = await table.locator('td').filter({ hasText: /^\d+ \/ ¥[\d,]+\.\d\d$/ }).count();
+  const aidCells = await table
+    .locator('td')
+    .filter({ hasText: /^\d+ \/ ¥[\d,]+\.\d\d$/ })
+    .count();
   expect(aidCells).toBeGreaterThan(communities.length);
   const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true, printBackground: true });
   writeFileSync(`${SCREENSHOT_DIR}/72-review-print.pdf`, pdf);
@@ -58,7 +61,8 @@ test('the printed weekly report has every community of the district, the sign-of
   // The sign-off block and the three charts (their titles; the SVG charts' axis text is there too).
   expect(all).toContain('Sign-offoftheweek');
   expect(all).toContain(comment.replace(/\s+/g, ''));
-  for (const title of ['Visitcoveragebystation(%)', 'Aidoverthelast12months(yuan,byfund)', 'Visitsperweekoverthelastyear']) expect(all).toContain(title);
+  for (const title of ['Visitcoveragebystation(%)', 'Aidoverthelast12months(yuan,byfund)', 'Visitsperweekoverthelastyear'])
+    expect(all).toContain(title);
   // The table's header is repeated on each page the table runs over (thead as a table-header-group).
   expect(pages.filter((p) => p.includes('Visitsdue') && p.includes('Openrequests')).length).toBeGreaterThan(1);
   if (/[\u4e00-\u9fff]/.test(all)) {

@@ -57,14 +57,22 @@ async function makeOverdueHero(request: APIRequestContext): Promise<void> {
   const dutyId = randomUUID();
   const due = addDays(todayInShanghai(e2eNow()), -10);
   const pushed = await pushOk(api, m.clientId, [
-    m.upsert('recipients', recipientId, recipientFields(HERO_COMMUNITY, { name: HERO_NAME, address: '华新村 3 栋', categories: [{ code: 'combat_hero' }] })),
+    m.upsert(
+      'recipients',
+      recipientId,
+      recipientFields(HERO_COMMUNITY, { name: HERO_NAME, address: '华新村 3 栋', categories: [{ code: 'combat_hero' }] }),
+    ),
     m.upsert('duties', dutyId, dutyFields(recipientId, HERO_COMMUNITY, { kind: 'home_visit', anchorDate: due })),
     m.upsert('dutyOccurrences', randomUUID(), occurrenceFields(dutyId, recipientId, HERO_COMMUNITY, { dueDate: due })),
   ]);
   expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
 }
 
-test('a supervisor reviews the week, resolves a conflict, signs off, prints the report and exports the ledger', async ({ page, browser, request }) => {
+test('a supervisor reviews the week, resolves a conflict, signs off, prints the report and exports the ledger', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(300_000);
   await makeConflict(request);
   await makeOverdueHero(request);

@@ -17,7 +17,11 @@ test('a wrong password gets a clear zh-CN message and no session', async ({ page
   await expect(page.getByTestId('nav-today')).toHaveCount(0);
 });
 
-test('sign in, bootstrap, log a visit offline, come back online: the server and a second client have it', async ({ page, browser, request }) => {
+test('sign in, bootstrap, log a visit offline, come back online: the server and a second client have it', async ({
+  page,
+  browser,
+  request,
+}) => {
   await signIn(page, 'demo-caseworker');
   await waitUntilSynced(page);
   await screenshot(page, '50-sync-after-bootstrap');
@@ -50,7 +54,9 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
   await screenshot(page, '52-sync-back-online');
 
   // On the server: the district supervisor's pull contains the visit.
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-check-device' } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-check-device' },
+  });
   expect(login.ok()).toBe(true);
   const { token } = (await login.json()) as { token: string };
   let cursor = 0;
@@ -81,13 +87,19 @@ test('sign in, bootstrap, log a visit offline, come back online: the server and 
 /** The profile route of the recipient whose timeline holds the visit, read from the first client. */
 /** The profile of the recipient a visit with these notes belongs to, found on the server (the local store keeps notes sealed). */
 async function profileUrlOfVisit(request: APIRequestContext, notes: string): Promise<string> {
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-check-device' } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: 'e2e-check-device' },
+  });
   const { token } = (await login.json()) as { token: string };
   let cursor = 0;
   let id: string | null = null;
   for (let n = 0; n < 100 && id === null; n++) {
     const res = await request.get(`/api/v1/sync/pull?cursor=${cursor}&limit=5000`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { changes: { table: string; row: { notes?: string; recipientId?: string } | null }[]; cursor: number; hasMore: boolean };
+    const body = (await res.json()) as {
+      changes: { table: string; row: { notes?: string; recipientId?: string } | null }[];
+      cursor: number;
+      hasMore: boolean;
+    };
     id = body.changes.find((c) => c.table === 'visits' && c.row?.notes === notes)?.row?.recipientId ?? null;
     cursor = body.cursor;
     if (!body.hasMore) break;

@@ -31,7 +31,9 @@ test('an edit the server refuses is listed on the Sync page per record', async (
   await confirmSaved(page);
 
   // Meanwhile the district supervisor moves the recipient to the next community.
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: `e2e-mover-${randomUUID().slice(0, 8)}` } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: 'demo-supervisor', password: 'demo-pass', deviceId: `e2e-mover-${randomUUID().slice(0, 8)}` },
+  });
   expect(login.ok()).toBe(true);
   const { token } = (await login.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
@@ -48,11 +50,21 @@ test('an edit the server refuses is listed on the Sync page per record', async (
   const moved = await request.post('/api/v1/sync/push', {
     headers,
     data: {
-      protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId,
-      mutations: [{
-        id: randomUUID(), seq: 1, table: 'recipients', rowId: recipientId, op: 'upsert', fields: { stationCode: '440304001002' },
-        baseRev: rev, hlc: encodeHlc({ millis: e2eNow().getTime(), counter: 0, node: clientId }),
-      }],
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId,
+      mutations: [
+        {
+          id: randomUUID(),
+          seq: 1,
+          table: 'recipients',
+          rowId: recipientId,
+          op: 'upsert',
+          fields: { stationCode: '440304001002' },
+          baseRev: rev,
+          hlc: encodeHlc({ millis: e2eNow().getTime(), counter: 0, node: clientId }),
+        },
+      ],
     },
   });
   expect(moved.ok()).toBe(true);

@@ -81,7 +81,9 @@ test('a corrected form saves, with birth date and gender read from the ID number
 
   await expect(page.getByTestId('recipient-profile')).toBeVisible();
   await expect(page.getByTestId('profile-name')).toHaveText('测试对象');
-  await expect(page.getByTestId('profile-idNumber')).toHaveText('440304********0371'.slice(0, 14) + (first17 + idNumberCheckChar(first17)).slice(-4));
+  await expect(page.getByTestId('profile-idNumber')).toHaveText(
+    '440304********0371'.slice(0, 14) + (first17 + idNumberCheckChar(first17)).slice(-4),
+  );
   await screenshot(page, '41-profile-created-zh');
   expect(await caseloadCount()).toContain('共 501 人');
 });
@@ -119,12 +121,17 @@ test('a negative aid amount is explained in zh-CN and the visit is not saved', a
   await expect(visits.first()).toBeVisible({ timeout: 15_000 });
   let visitsBefore = -1;
   let aidBefore = -1;
-  await expect.poll(async () => {
-    const now = [await visits.count(), await aid.count()];
-    const stable = now[0] === visitsBefore && now[1] === aidBefore;
-    [visitsBefore, aidBefore] = now as [number, number];
-    return stable;
-  }, { intervals: [500], timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const now = [await visits.count(), await aid.count()];
+        const stable = now[0] === visitsBefore && now[1] === aidBefore;
+        [visitsBefore, aidBefore] = now as [number, number];
+        return stable;
+      },
+      { intervals: [500], timeout: 15_000 },
+    )
+    .toBe(true);
 
   // Start from the visit form with no recipient: the picker finds them by name.
   const name = await page.getByTestId('profile-name').innerText();

@@ -125,21 +125,30 @@ test('void aid with a reason, add and deactivate a duty plan, and a death stops 
   await page.getByTestId('duty-festival').click();
   await page.locator('.ant-select-dropdown:visible').getByText('中秋节', { exact: true }).click();
   await screenshot(page, '24-duty-plan-dialog-zh');
-  await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s?定/ })
+    .click();
   await expect(midAutumnRows).toHaveCount(before + 1);
   const added = midAutumnRows.filter({ hasText: '自定' }).last();
   await expect(added.getByTestId('next-due')).toContainText('农历八月十五');
 
   // Deactivate it.
   await added.getByRole('button', { name: /停\s?用/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s?定/ })
+    .click();
   await expect(page.getByTestId('duties').locator('tr', { hasText: '入户走访 · 中秋节' }).filter({ hasText: '已停用' })).toHaveCount(1);
 
   // Deceased: with a date, every duty stops and no visit can be logged any more.
   await page.getByTestId('profile-status-change').click();
   await page.getByTestId('status-radio').getByText('已故').click();
   await typeDate(page.getByTestId('status-date'), '2026-11-20');
-  await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s?定/ })
+    .click();
   await expect(page.getByTestId('profile-status')).toHaveText('已故（2026-11-20）');
   await expect(page.getByTestId('duties').getByTestId('next-due')).toHaveCount(0);
   await expect(page.getByTestId('profile-log-visit')).toBeDisabled();

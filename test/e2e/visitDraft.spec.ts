@@ -34,11 +34,13 @@ async function rawDrafts(page: Page): Promise<string> {
         req.onerror = () => reject(req.error ?? new Error('open failed'));
       });
       if (db.objectStoreNames.contains('drafts')) {
-        out.push(await new Promise<unknown>((resolve, reject) => {
-          const req = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error('read failed'));
-        }));
+        out.push(
+          await new Promise<unknown>((resolve, reject) => {
+            const req = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error ?? new Error('read failed'));
+          }),
+        );
       }
       db.close();
     }
@@ -49,7 +51,10 @@ async function rawDrafts(page: Page): Promise<string> {
 test('a visit draft is the account’s own: sealed, kept across a reload, never shown to another account', async ({ page }) => {
   // A clear draft left by the previous version: removed unread at start-up.
   await page.goto('/');
-  await page.evaluate((key) => window.localStorage.setItem(key, JSON.stringify({ savedAt: 'x', values: { notes: '旧版草稿' } })), LEGACY_KEY);
+  await page.evaluate(
+    (key) => window.localStorage.setItem(key, JSON.stringify({ savedAt: 'x', values: { notes: '旧版草稿' } })),
+    LEGACY_KEY,
+  );
   await page.reload();
   await expect(page.getByTestId('login-screen')).toBeVisible();
   expect(await page.evaluate((key) => window.localStorage.getItem(key), LEGACY_KEY)).toBeNull();

@@ -8,10 +8,15 @@ import { confirmSaved } from './support/visitSave';
  * overdue duty and its mode; a call cannot close the monthly home visit; closing the dedicated
  * staff member's duty asks first and names them; ¥0.00 of condolence money is refused.
  */
-test('the profile opens the visit form on the most overdue duty; a call cannot close a home visit; another\'s duty asks first', async ({ page }) => {
+test("the profile opens the visit form on the most overdue duty; a call cannot close a home visit; another's duty asks first", async ({
+  page,
+}) => {
   await startWithDemoData(page, { recipients: 500, path: '/today' });
   // A hero with an overdue monthly home visit, from the Today list.
-  const row = page.locator('[data-testid="today-row"][data-hero="1"]', { hasText: '入户走访' }).filter({ has: page.getByTestId('due-overdue') }).first();
+  const row = page
+    .locator('[data-testid="today-row"][data-hero="1"]', { hasText: '入户走访' })
+    .filter({ has: page.getByTestId('due-overdue') })
+    .first();
   await expect(row).toBeVisible({ timeout: 30_000 });
   await row.locator('a[href*="#/recipients/"]').first().click();
   await expect(page.getByTestId('recipient-profile')).toBeVisible();
@@ -21,10 +26,17 @@ test('the profile opens the visit form on the most overdue duty; a call cannot c
   // The most overdue of the duties shown is ticked, and the form is on that duty's mode.
   const boxes = page.locator('[data-testid^="occurrence-"][data-due]');
   await expect(boxes.first()).toBeVisible();
-  const dues = await boxes.evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-testid'), due: e.getAttribute('data-due')!, kind: e.getAttribute('data-kind') })));
+  const dues = await boxes.evaluateAll((els) =>
+    els.map((e) => ({ id: e.getAttribute('data-testid'), due: e.getAttribute('data-due')!, kind: e.getAttribute('data-kind') })),
+  );
   const earliest = [...dues].sort((a, b) => a.due.localeCompare(b.due))[0]!;
   await expect(page.getByTestId(earliest.id!)).toBeChecked();
-  const modeLabel = earliest.kind === 'phone_call' ? '电话联系' : earliest.kind === 'medical_escort' || earliest.kind === 'checkup' ? '医院探望' : '入户走访';
+  const modeLabel =
+    earliest.kind === 'phone_call'
+      ? '电话联系'
+      : earliest.kind === 'medical_escort' || earliest.kind === 'checkup'
+        ? '医院探望'
+        : '入户走访';
   await expect(page.getByTestId('visit-mode').getByRole('radio', { name: modeLabel })).toBeChecked();
 
   // A phone call: the monthly home visit cannot be ticked, and says why; the phone is shown masked.
@@ -108,7 +120,8 @@ test('a call duty from Today: not reached keeps the line, reached returns to Tod
  */
 test('errors name the limit, an ID error stands alone, a new need is 一般', async ({ page }) => {
   await startWithDemoData(page, { recipients: 200, path: '/today' });
-  const fieldError = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+  const fieldError = (testId: string) =>
+    page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
   await page.goto('/#/recipients/new');
   await expect(page.getByTestId('create-recipient-page')).toBeVisible();

@@ -78,12 +78,14 @@ test.describe('Electron app', () => {
     const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(await page.evaluate(() => {
-      try {
-        return String(eval('1 + 1'));
-      } catch (e) {
-        return e instanceof Error ? e.name : 'error';
-      }
-    })).toBe('EvalError');
+    expect(
+      await page.evaluate(() => {
+        try {
+          return String(eval('1 + 1'));
+        } catch (e) {
+          return e instanceof Error ? e.name : 'error';
+        }
+      }),
+    ).toBe('EvalError');
   });
 });

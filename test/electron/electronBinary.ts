@@ -25,6 +25,7 @@ export function findElectronBinary(): ElectronBinary {
   const exe = override ? path.join(override, relative) : path.join(pkgDir, 'dist', relative);
   if (!existsSync(exe)) return { ok: false, reason: `${missing} (${exe} does not exist)` };
   const run = spawnSync(exe, ['--version'], { timeout: 20_000, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  if (run.status !== 0) return { ok: false, reason: `Electron binary at ${exe} does not run here (${run.error?.message ?? run.stderr.trim()}): skipped` };
+  if (run.status !== 0)
+    return { ok: false, reason: `Electron binary at ${exe} does not run here (${run.error?.message ?? run.stderr.trim()}): skipped` };
   return { ok: true, path: exe };
 }

@@ -49,7 +49,9 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
   }
 
   const phonesOnServer = async (id: string) =>
-    (await server.db.query<{ data: { phones: string[] } }>("SELECT data FROM rows WHERE table_name = 'recipients' AND row_id = $1", [id]))[0]?.data.phones;
+    (
+      await server.db.query<{ data: { phones: string[] } }>("SELECT data FROM rows WHERE table_name = 'recipients' AND row_id = $1", [id])
+    )[0]?.data.phones;
 
   it('two caseworkers edit one phone; the supervisor restores the overwritten value as a synced edit and resolves the conflict', async () => {
     const a = await client('cw-a', 'caseworker', ST.yuanlingA);
@@ -57,7 +59,9 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
     const sup = await client('sup', 'district_supervisor', ST.futian);
 
     const id = randomUUID();
-    const created = await createRecipient(a.ctx, { id, ...recipientFields(ST.yuanlingA, { phones: ['13800000001'] }) } as Parameters<typeof createRecipient>[1]);
+    const created = await createRecipient(a.ctx, { id, ...recipientFields(ST.yuanlingA, { phones: ['13800000001'] }) } as Parameters<
+      typeof createRecipient
+    >[1]);
     expect(created.ok).toBe(true);
     await syncUntilSettled(a);
     await syncUntilSettled(b);
@@ -80,8 +84,13 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
     expect(listed.value.conflicts).toHaveLength(1);
     const conflict = listed.value.conflicts[0]!;
     expect(conflict).toMatchObject({
-      table: 'recipients', rowId: id, field: 'phones', winnerValue: ['13822222222'], loserValue: ['13811111111'],
-      winner: { accountName: 'cw-b 的名字' }, loser: { accountName: 'cw-a 的名字' },
+      table: 'recipients',
+      rowId: id,
+      field: 'phones',
+      winnerValue: ['13822222222'],
+      loserValue: ['13811111111'],
+      winner: { accountName: 'cw-b 的名字' },
+      loser: { accountName: 'cw-a 的名字' },
     });
 
     // Before the supervisor's device has the row, restoring says so and writes nothing.
@@ -91,19 +100,26 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
     expect(await restoreLoserValue(sup.ctx, conflict)).toEqual({ kind: 'written' });
     // As it will be pushed (phones are sealed in the stored outbox entry).
     const outbox = await nextOutboxEntries(sup.db, 100);
-    expect(outbox.map((e) => ({ table: e.table, rowId: e.rowId, fields: e.fields }))).toEqual([{ table: 'recipients', rowId: id, fields: { phones: ['13811111111'] } }]);
+    expect(outbox.map((e) => ({ table: e.table, rowId: e.rowId, fields: e.fields }))).toEqual([
+      { table: 'recipients', rowId: id, fields: { phones: ['13811111111'] } },
+    ]);
     // A second click before the sync (the resolve failed, say) finds the restore pending.
     expect(await restoreLoserValue(sup.ctx, conflict)).toEqual({ kind: 'pending' });
 
     const resolved = await review.resolve(conflict.id, 'restore_loser');
-    expect(resolved).toMatchObject({ ok: true, value: { alreadyResolved: false, conflict: { status: 'resolved', resolution: 'restore_loser' } } });
+    expect(resolved).toMatchObject({
+      ok: true,
+      value: { alreadyResolved: false, conflict: { status: 'resolved', resolution: 'restore_loser' } },
+    });
     await syncUntilSettled(sup);
 
     expect(await phonesOnServer(id)).toEqual(['13811111111']);
     const open = await review.list('open');
     expect(open.ok && open.value.conflicts).toEqual([]);
     const done = await review.list('resolved');
-    expect(done.ok && done.value.conflicts.map((c) => [c.id, c.resolution, c.resolvedBy?.name])).toEqual([[conflict.id, 'restore_loser', 'sup 的名字']]);
+    expect(done.ok && done.value.conflicts.map((c) => [c.id, c.resolution, c.resolvedBy?.name])).toEqual([
+      [conflict.id, 'restore_loser', 'sup 的名字'],
+    ]);
     // The restore was made on top of the current row: it raised no new conflict.
     const all = await review.list('all');
     expect(all.ok && all.value.conflicts).toHaveLength(1);
@@ -141,7 +157,10 @@ describe.each(testBackends())('conflict review from a client ($name)', (backend)
     expect(await review.resolve(conflict!.id, 'restore_loser')).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const open = await review.list('open');
     expect(open.ok && open.value.conflicts).toEqual([]);
-    const [row] = await server.db.query<{ data: { address: string } }>("SELECT data FROM rows WHERE table_name = 'recipients' AND row_id = $1", [id]);
+    const [row] = await server.db.query<{ data: { address: string } }>(
+      "SELECT data FROM rows WHERE table_name = 'recipients' AND row_id = $1",
+      [id],
+    );
     expect(row?.data.address).toBe('乙写的地址');
   });
 });

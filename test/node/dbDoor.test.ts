@@ -15,7 +15,12 @@ async function linter(): Promise<(file: string, code: string) => string[]> {
   // parser, so that `import type` is read as the app writes it.
   const mod = (await import(new URL('../../eslint/boundariesPlugin.js', import.meta.url).href)) as { boundariesPlugin: ESLint.Plugin };
   const config: Linter.Config[] = [
-    { files: ['**/*.ts'], plugins: { youfu: mod.boundariesPlugin }, rules: { 'youfu/boundaries': 'error' }, languageOptions: { parser: tseslint.parser, sourceType: 'module' } },
+    {
+      files: ['**/*.ts'],
+      plugins: { youfu: mod.boundariesPlugin },
+      rules: { 'youfu/boundaries': 'error' },
+      languageOptions: { parser: tseslint.parser, sourceType: 'module' },
+    },
   ];
   const l = new Linter({ configType: 'flat' });
   return (file, code) => l.verify(code, config, { filename: path.join(repo, file) }).map((m) => m.message);
@@ -33,7 +38,11 @@ const cases: { file: string; code: string; refused: boolean }[] = [
   { file: 'renderer/db/queries/today.ts', code: importing('dexie'), refused: false },
   // The database object and its transactions, even for a type, and even re-exported.
   { file: 'renderer/features/x/y.ts', code: importing('../../db/database'), refused: true },
-  { file: 'renderer/features/x/y.ts', code: "import type { YoufuDb } from '../../db/database';\nexport type { YoufuDb };\n", refused: true },
+  {
+    file: 'renderer/features/x/y.ts',
+    code: "import type { YoufuDb } from '../../db/database';\nexport type { YoufuDb };\n",
+    refused: true,
+  },
   { file: 'renderer/features/x/y.ts', code: "export { bound } from '../../db/database';\n", refused: true },
   { file: 'renderer/platform/session.ts', code: importing('../db/database'), refused: true },
   { file: 'renderer/sync/clockRepair.ts', code: importing('../db/atRest/txWait'), refused: true },

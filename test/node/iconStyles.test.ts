@@ -19,7 +19,8 @@ function importedIcons(): Map<string, string> {
   const out = new Map<string, string>();
   for (const file of sourceFiles(path.resolve('renderer'))) {
     for (const m of readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'@ant-design\/icons'/g)) {
-      for (const name of (m[1] ?? '').split(',').map((s) => s.trim().replace(/^type\s+/, ''))) if (name !== '') out.set(name, path.relative(process.cwd(), file));
+      for (const name of (m[1] ?? '').split(',').map((s) => s.trim().replace(/^type\s+/, '')))
+        if (name !== '') out.set(name, path.relative(process.cwd(), file));
     }
   }
   return out;

@@ -13,10 +13,16 @@ async function linter(): Promise<(file: string, spec: string) => string[]> {
   // A .js module without types: loaded by URL so the test project needs no allowJs.
   const mod = (await import(new URL('../../eslint/boundariesPlugin.js', import.meta.url).href)) as { boundariesPlugin: ESLint.Plugin };
   const config: Linter.Config[] = [
-    { files: ['**/*.ts'], plugins: { youfu: mod.boundariesPlugin }, rules: { 'youfu/boundaries': 'error' }, languageOptions: { sourceType: 'module' } },
+    {
+      files: ['**/*.ts'],
+      plugins: { youfu: mod.boundariesPlugin },
+      rules: { 'youfu/boundaries': 'error' },
+      languageOptions: { sourceType: 'module' },
+    },
   ];
   const l = new Linter({ configType: 'flat' });
-  return (file, spec) => l.verify(`import { x } from '${spec}';\nexport { x };\n`, config, { filename: path.join(repo, file) }).map((m) => m.message);
+  return (file, spec) =>
+    l.verify(`import { x } from '${spec}';\nexport { x };\n`, config, { filename: path.join(repo, file) }).map((m) => m.message);
 }
 
 const cases: { file: string; spec: string; refused: boolean }[] = [

@@ -71,7 +71,10 @@ describe('exported ledger read back by an independent reader', () => {
       const domain = aid.filter((a) => a.fundSource === fund);
       const ledger = records['帮扶记录']!.filter((a) => a['资金来源'] === FUND_SOURCE.labels[fund].zh);
       expect(ledger.length, fund).toBe(domain.length);
-      expect(ledger.reduce((s, a) => s + yuanToFen(a['金额（元）']), 0), fund).toBe(domain.reduce((s, a) => s + (a.amountFen ?? 0), 0));
+      expect(
+        ledger.reduce((s, a) => s + yuanToFen(a['金额（元）']), 0),
+        fund,
+      ).toBe(domain.reduce((s, a) => s + (a.amountFen ?? 0), 0));
     }
     expect(aid.some((a) => a.amountFen !== null)).toBe(true);
   });
@@ -85,7 +88,9 @@ describe('exported ledger read back by an independent reader', () => {
     expect(withAmount[money]!.format).toBe('#,##0.00');
     expect(withAmount[date]!.format).toBe('yyyy-mm-dd');
     expect(withAmount[date]!.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const first = data.recipients.filter((r) => inScope(r)).sort((a, b) => (`${a.stationCode}|${a.idNumber}` < `${b.stationCode}|${b.idNumber}` ? -1 : 1))[0]!;
+    const first = data.recipients
+      .filter((r) => inScope(r))
+      .sort((a, b) => (`${a.stationCode}|${a.idNumber}` < `${b.stationCode}|${b.idNumber}` ? -1 : 1))[0]!;
     expect(records['优抚对象']![0]!['身份证号']).toBe(first.idNumber);
   });
 
@@ -101,19 +106,38 @@ describe('exported ledger read back by an independent reader', () => {
     const { weekStart, weekEnd, asOf } = reviewWeek(week, DEMO_TODAY);
     const day = (v: string | number | null | undefined): string => String(v ?? '').slice(0, 10);
     const heroLabels = [CATEGORY.labels.combat_hero.zh, CATEGORY.labels.first_class_merit.zh];
-    const heroes = new Set(scopeSheets['优抚对象']!.filter((r) => heroLabels.some((h) => String(r['优抚类别']).split('、').includes(h))).map((r) => String(r['身份证号'])));
-    const recipients = scopeSheets['优抚对象']!.filter((r) => r['状态'] === '在册' || (r['迁出/去世日期'] != null && day(r['迁出/去世日期']) > asOf)).length;
+    const heroes = new Set(
+      scopeSheets['优抚对象']!.filter((r) => heroLabels.some((h) => String(r['优抚类别']).split('、').includes(h))).map((r) =>
+        String(r['身份证号']),
+      ),
+    );
+    const recipients = scopeSheets['优抚对象']!.filter(
+      (r) => r['状态'] === '在册' || (r['迁出/去世日期'] != null && day(r['迁出/去世日期']) > asOf),
+    ).length;
     const visitKinds = new Set(VISIT_DUTY_KINDS.map((k) => DUTY_KIND.labels[k].zh));
     const duties = scopeSheets['服务任务']!.filter((o) => o['办理状态'] !== OCCURRENCE_STATUS.labels.cancelled.zh);
-    const due = duties.filter((o) => day(o['应办日期']) >= weekStart && day(o['应办日期']) <= weekEnd && visitKinds.has(String(o['任务类型'])));
-    const overdue = duties.filter((o) => day(o['应办日期']) < asOf
-      && (o['办理状态'] === OCCURRENCE_STATUS.labels.pending.zh || (o['完成时间'] != null && day(o['完成时间']) > asOf)));
-    const aid = Object.fromEntries(FUND_SOURCE.values.map((f) => {
-      const rows = scopeSheets['帮扶记录']!.filter((a) => a['资金来源'] === FUND_SOURCE.labels[f].zh && a['已作废'] !== '是' && day(a['日期']) >= weekStart && day(a['日期']) <= weekEnd);
-      return [f, { count: rows.length, fen: rows.reduce((s, a) => s + yuanToFen(a['金额（元）']), 0) }];
-    }));
-    const openRequests = scopeSheets['诉求']!.filter((q) => day(q['提出时间']) <= asOf
-      && (q['办结时间'] != null ? day(q['办结时间']) > asOf : q['办理状态'] === '待处理' || q['办理状态'] === '处理中')).length;
+    const due = duties.filter(
+      (o) => day(o['应办日期']) >= weekStart && day(o['应办日期']) <= weekEnd && visitKinds.has(String(o['任务类型'])),
+    );
+    const overdue = duties.filter(
+      (o) =>
+        day(o['应办日期']) < asOf &&
+        (o['办理状态'] === OCCURRENCE_STATUS.labels.pending.zh || (o['完成时间'] != null && day(o['完成时间']) > asOf)),
+    );
+    const aid = Object.fromEntries(
+      FUND_SOURCE.values.map((f) => {
+        const rows = scopeSheets['帮扶记录']!.filter(
+          (a) =>
+            a['资金来源'] === FUND_SOURCE.labels[f].zh && a['已作废'] !== '是' && day(a['日期']) >= weekStart && day(a['日期']) <= weekEnd,
+        );
+        return [f, { count: rows.length, fen: rows.reduce((s, a) => s + yuanToFen(a['金额（元）']), 0) }];
+      }),
+    );
+    const openRequests = scopeSheets['诉求']!.filter(
+      (q) =>
+        day(q['提出时间']) <= asOf &&
+        (q['办结时间'] != null ? day(q['办结时间']) > asOf : q['办理状态'] === '待处理' || q['办理状态'] === '处理中'),
+    ).length;
     return {
       recipients,
       visitsDue: due.length,
@@ -141,7 +165,10 @@ describe('exported ledger read back by an independent reader', () => {
     };
   }
 
-  for (const [label, scope] of [['a community station', DEMO_COMMUNITY_CODE], ['a street', DEMO_STREET_CODE]] as const) {
+  for (const [label, scope] of [
+    ['a community station', DEMO_COMMUNITY_CODE],
+    ['a street', DEMO_STREET_CODE],
+  ] as const) {
     it(`matches the district review's week figures for ${label}`, async () => {
       const scoped = readXlsx(await writeLedger(data, { scope, fullIdNumbers: true }));
       const scopeRecords = Object.fromEntries(scoped.map((s) => [s.name, sheetRecords(s)]));
@@ -156,7 +183,9 @@ describe('exported ledger read back by an independent reader', () => {
   }
 
   it('uses Shanghai dates for date-times', () => {
-    const v = data.visits.filter((x) => inScope(x)).sort((a, b) => (`${a.stationCode}|${a.visitedAt}|${a.id}` < `${b.stationCode}|${b.visitedAt}|${b.id}` ? -1 : 1))[0]!;
+    const v = data.visits
+      .filter((x) => inScope(x))
+      .sort((a, b) => (`${a.stationCode}|${a.visitedAt}|${a.id}` < `${b.stationCode}|${b.visitedAt}|${b.id}` ? -1 : 1))[0]!;
     expect(String(records['走访记录']![0]!['走访时间']).slice(0, 10)).toBe(shanghaiDate(v.visitedAt));
   });
 });

@@ -41,7 +41,9 @@ describe.each(testBackends())('a lost answer to a refused edit ($name)', (backen
     const created = await createRecipient(a.ctx, { id: rid, ...recipientFields(ST.yuanlingA) } as Parameters<typeof createRecipient>[1]);
     expect(created.ok).toBe(true);
     const vid = randomUUID();
-    const visit = await upsertRow(a.ctx, 'visits', { id: vid, ...visitFields(rid, ST.yuanlingA, a.ctx.actor.staffId) } as Parameters<typeof upsertRow<'visits'>>[2]);
+    const visit = await upsertRow(a.ctx, 'visits', { id: vid, ...visitFields(rid, ST.yuanlingA, a.ctx.actor.staffId) } as Parameters<
+      typeof upsertRow<'visits'>
+    >[2]);
     expect(visit.ok).toBe(true);
     await syncUntilSettled(a);
 

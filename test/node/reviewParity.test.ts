@@ -48,7 +48,9 @@ describe.each(testBackends())('district review on $name', (backend) => {
     local = newTestDb();
     await local.open();
     for (let i = 0; i < rows.length; i += 2000) {
-      const page = rows.slice(i, i + 2000).map((r): Change => ({ table: r.table, rowId: r.row.id, rev: 1, op: 'upsert', row: { ...r.row } }));
+      const page = rows
+        .slice(i, i + 2000)
+        .map((r): Change => ({ table: r.table, rowId: r.row.id, rev: 1, op: 'upsert', row: { ...r.row } }));
       const applied = await applyRemoteChanges(local, page);
       expect(applied.invalid).toEqual([]);
       expect(applied.upserted).toBe(page.length);
@@ -64,7 +66,8 @@ describe.each(testBackends())('district review on $name', (backend) => {
     await drop();
   });
 
-  const review = (user: TestUser, query: string) => http<ReviewResponse & ErrorBody>(server.baseUrl, 'GET', `/api/v1/review?${query}`, undefined, user.token);
+  const review = (user: TestUser, query: string) =>
+    http<ReviewResponse & ErrorBody>(server.baseUrl, 'GET', `/api/v1/review?${query}`, undefined, user.token);
 
   const cases: { who: 'supervisor' | 'admin'; scope: string; week: string }[] = [
     { who: 'supervisor', scope: ST.futian, week: TODAY },
@@ -105,9 +108,15 @@ describe.each(testBackends())('district review on $name', (backend) => {
     expect((await http<ErrorBody>(server.baseUrl, 'GET', `/api/v1/review?week=${TODAY}`)).status).toBe(401);
 
     const signoff = (by: TestUser, station: string) => ({
-      stationCode: station, weekStart: '2026-11-23', comment: '本周走访按计划完成', signedBy: by.id, signedByName: '黄志强',
-      signedAt: '2026-11-28T12:00:00+08:00', figures: { recipients: 1, visitsDue: 2, visitsDone: 1, overdue: 1, heroesOverdue: 1, aidFen: 0 },
-      rev: 0, updatedAt: '2026-11-28T12:00:00+08:00',
+      stationCode: station,
+      weekStart: '2026-11-23',
+      comment: '本周走访按计划完成',
+      signedBy: by.id,
+      signedByName: '黄志强',
+      signedAt: '2026-11-28T12:00:00+08:00',
+      figures: { recipients: 1, visitsDue: 2, visitsDone: 1, overdue: 1, heroesOverdue: 1, aidFen: 0 },
+      rev: 0,
+      updatedAt: '2026-11-28T12:00:00+08:00',
     });
     const cw = new MutationFactory(`client-${randomUUID()}`, () => NOW);
     const refused = await push(server, caseworker, cw.clientId, [cw.upsert('signoffs', randomUUID(), signoff(caseworker, ST.yuanlingA))]);
@@ -115,7 +124,9 @@ describe.each(testBackends())('district review on $name', (backend) => {
     const sv = new MutationFactory(`client-${randomUUID()}`, () => NOW);
     const accepted = await push(server, supervisor, sv.clientId, [sv.upsert('signoffs', randomUUID(), signoff(supervisor, ST.futian))]);
     expect(accepted.body.results[0]).toMatchObject({ status: 'applied' });
-    const notMonday = await push(server, supervisor, sv.clientId, [sv.upsert('signoffs', randomUUID(), { ...signoff(supervisor, ST.futian), weekStart: '2026-11-24' })]);
+    const notMonday = await push(server, supervisor, sv.clientId, [
+      sv.upsert('signoffs', randomUUID(), { ...signoff(supervisor, ST.futian), weekStart: '2026-11-24' }),
+    ]);
     expect(notMonday.body.results[0]).toMatchObject({ status: 'rejected', reason: 'validation_failed' });
 
     // The caseworker's push is their community's latest sync.
@@ -131,16 +142,26 @@ describe.each(testBackends())('district review on $name', (backend) => {
       cw.upsert('recipients', randomUUID(), f),
       cw.upsert('recipients', randomUUID(), { ...f, stationCode: ST.nantouA }),
     ]);
-    const res = await http<DuplicateIdsResponse & ErrorBody>(server.baseUrl, 'GET', '/api/v1/quality/duplicates', undefined, supervisor.token);
+    const res = await http<DuplicateIdsResponse & ErrorBody>(
+      server.baseUrl,
+      'GET',
+      '/api/v1/quality/duplicates',
+      undefined,
+      supervisor.token,
+    );
     expect(res.status).toBe(200);
     const body = duplicateIdsResponseSchema.parse(res.body);
     const id = String(f.idNumber);
     const dup = body.duplicates.find((d) => d.idNumberMasked === `${id.slice(0, 6)}********${id.slice(-4)}`);
-    expect(dup?.records).toEqual(expect.arrayContaining([
-      expect.objectContaining({ stationCode: ST.yuanlingA, name: '张建国' }),
-      { recipientId: null, name: null, stationCode: ST.nantouA },
-    ]));
+    expect(dup?.records).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ stationCode: ST.yuanlingA, name: '张建国' }),
+        { recipientId: null, name: null, stationCode: ST.nantouA },
+      ]),
+    );
     expect(JSON.stringify(body)).not.toContain(id);
-    expect((await http<ErrorBody>(server.baseUrl, 'GET', '/api/v1/quality/duplicates', undefined, caseworker.token)).body.error.code).toBe('forbidden_role');
+    expect((await http<ErrorBody>(server.baseUrl, 'GET', '/api/v1/quality/duplicates', undefined, caseworker.token)).body.error.code).toBe(
+      'forbidden_role',
+    );
   });
 });

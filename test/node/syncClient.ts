@@ -39,13 +39,20 @@ export interface SimClient {
 }
 
 export async function signInClient(
-  server: TestServer, name: string, username: string, password: string,
+  server: TestServer,
+  name: string,
+  username: string,
+  password: string,
   opts: { pullPageSize?: number; onProgress?: (p: SyncProgress) => void } = {},
 ): Promise<SimClient> {
   // Its own in-memory IndexedDB and fresh keys: one device.
   const db = newTestDb();
   await db.open();
-  const login = await createHttpLogin({ baseUrl: server.baseUrl })({ username, password, deviceId: `device-${name}-${randomUUID().slice(0, 8)}` });
+  const login = await createHttpLogin({ baseUrl: server.baseUrl })({
+    username,
+    password,
+    deviceId: `device-${name}-${randomUUID().slice(0, 8)}`,
+  });
   if (!login.ok) throw new Error(`login ${username}: ${login.error.code} ${login.error.message}`);
   const { token } = login.value;
   const http = createHttpTransport({ baseUrl: server.baseUrl, getToken: () => token });
@@ -54,7 +61,11 @@ export async function signInClient(
   const now = () => new Date(Date.now() + clock.offsetMs);
   // What the transport closures read and tests change: faults, rewrites, recorded verdicts.
   const state: Pick<SimClient, 'faults' | 'verdicts' | 'rewritePush' | 'failPull' | 'transportCalls'> = {
-    faults: null, verdicts: new Map(), rewritePush: null, failPull: null, transportCalls: { pull: [] },
+    faults: null,
+    verdicts: new Map(),
+    rewritePush: null,
+    failPull: null,
+    transportCalls: { pull: [] },
   };
   const client = state;
 
@@ -112,7 +123,11 @@ export async function replicaRows(c: SimClient): Promise<Map<string, Record<stri
 }
 
 /** The server's live rows in a scope, `table/id` → data, as the client should hold them. */
-export async function serverRows(server: TestServer, scope: string, tables: readonly EntityTable[] = ENTITY_TABLES): Promise<Map<string, Record<string, unknown>>> {
+export async function serverRows(
+  server: TestServer,
+  scope: string,
+  tables: readonly EntityTable[] = ENTITY_TABLES,
+): Promise<Map<string, Record<string, unknown>>> {
   const rows = await server.db.query<{ table_name: string; row_id: string; rev: number; data: Record<string, unknown> }>(
     `SELECT table_name, row_id, rev, data FROM rows
      WHERE NOT deleted AND station_code LIKE $1 || '%' AND table_name IN (SELECT jsonb_array_elements_text($2::jsonb))`,

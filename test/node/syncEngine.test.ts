@@ -38,7 +38,12 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     await createAccount(server.db, { username, name: '测试员', role, stationCode, password: PASSWORD });
   }
 
-  async function client(name: string, username: string, opts: Parameters<typeof signInClient>[4] = {}, password = PASSWORD): Promise<SimClient> {
+  async function client(
+    name: string,
+    username: string,
+    opts: Parameters<typeof signInClient>[4] = {},
+    password = PASSWORD,
+  ): Promise<SimClient> {
     const c = await signInClient(server, name, username, password, opts);
     clients.push(c);
     return c;
@@ -54,10 +59,17 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
   it('bootstraps a station page by page with progress, and resumes after an interrupted first sync', async () => {
     await loadDemo(server.db, { recipients: 250, seed: 11, today: '2026-11-28' });
     const progress: number[] = [];
-    const c = await client('demo', 'demo-caseworker', {
-      pullPageSize: 150,
-      onProgress: (p) => { if (p.phase === 'pull') progress.push(Math.round((p.done / p.total) * 100)); },
-    }, DEMO_PASSWORD);
+    const c = await client(
+      'demo',
+      'demo-caseworker',
+      {
+        pullPageSize: 150,
+        onProgress: (p) => {
+          if (p.phase === 'pull') progress.push(Math.round((p.done / p.total) * 100));
+        },
+      },
+      DEMO_PASSWORD,
+    );
     // The network drops at the third page of the first sync.
     c.failPull = (n) => n === 3;
 
@@ -114,7 +126,10 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const retry = await a.engine.sync();
     expect(retry.ok).toBe(true);
     expect(await countOutbox(a.db)).toBe(0);
-    const applied = await server.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log WHERE table_name = 'aid' AND row_id = $1`, [aidId]);
+    const applied = await server.db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM audit_log WHERE table_name = 'aid' AND row_id = $1`,
+      [aidId],
+    );
     expect(applied[0]?.n).toBe('1');
     const rows = await server.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM rows WHERE table_name = 'aid'`);
     expect(rows[0]?.n).toBe('1');
@@ -186,7 +201,12 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     await account('cw-n', 'caseworker', ST.nanyuanA);
     const sup = await client('sup', 'sup');
     const devices = [sup, await client('a', 'cw-a'), await client('a2', 'cw-a2'), await client('n', 'cw-n')];
-    const stationOf = new Map([[sup, ST.yuanlingA], [devices[1]!, ST.yuanlingA], [devices[2]!, ST.yuanlingA], [devices[3]!, ST.nanyuanA]]);
+    const stationOf = new Map([
+      [sup, ST.yuanlingA],
+      [devices[1]!, ST.yuanlingA],
+      [devices[2]!, ST.yuanlingA],
+      [devices[3]!, ST.nanyuanA],
+    ]);
 
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push(await newRecipient(sup, i < 3 ? ST.yuanlingA : ST.nanyuanA, { name: `初始${i}` }));
@@ -201,15 +221,22 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
           const target = mine[Math.floor(random() * mine.length)];
           if (!target) continue;
           const field = fields[Math.floor(random() * fields.length)]!;
-          const value = field === 'phones' ? [`139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`]
-            : field === 'tags' ? [`t${round}${k}${d.name}`] : `${d.name}-r${round}-${k}`;
+          const value =
+            field === 'phones'
+              ? [`139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`]
+              : field === 'tags'
+                ? [`t${round}${k}${d.name}`]
+                : `${d.name}-r${round}-${k}`;
           const r = await updateRecipient(d.ctx, target, { [field]: value });
           expect(r.ok).toBe(true);
         }
         if (random() < 0.5) {
           const station = stationOf.get(d)!;
           const rid = mine.find(() => true);
-          if (rid) await upsertRow(d.ctx, 'aid', { id: randomUUID(), ...aidFields(rid, station), amountFen: 100 + round } as Parameters<typeof upsertRow<'aid'>>[2]);
+          if (rid)
+            await upsertRow(d.ctx, 'aid', { id: randomUUID(), ...aidFields(rid, station), amountFen: 100 + round } as Parameters<
+              typeof upsertRow<'aid'>
+            >[2]);
         }
         if (random() < 0.6) await d.engine.sync();
       }
@@ -228,7 +255,9 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     const accepted = devices.flatMap((d) => [...d.verdicts.values()]).filter((v) => v.status === 'applied' || v.status === 'merged');
     expect(accepted.length).toBeGreaterThan(20);
     const finals = await serverRows(server, ST.city);
-    const conflicts = await server.db.query<{ row_id: string; field: string; loser_value: unknown }>('SELECT row_id, field, loser_value FROM conflicts');
+    const conflicts = await server.db.query<{ row_id: string; field: string; loser_value: unknown }>(
+      'SELECT row_id, field, loser_value FROM conflicts',
+    );
     const lastByField = new Map<string, (typeof accepted)[number]>();
     for (const v of accepted) {
       if (v.table !== 'recipients') continue;
@@ -243,7 +272,9 @@ describe.each(testBackends())('sync engine against a real server ($name)', (back
     for (const [key, v] of lastByField) {
       const [rowId, field] = key.split('/') as [string, string];
       const final = finals.get(`recipients/${rowId}`)?.[field];
-      const lostConflict = conflicts.some((c) => c.row_id === rowId && c.field === field && JSON.stringify(c.loser_value) === JSON.stringify(v.fields[field]));
+      const lostConflict = conflicts.some(
+        (c) => c.row_id === rowId && c.field === field && JSON.stringify(c.loser_value) === JSON.stringify(v.fields[field]),
+      );
       expect(JSON.stringify(final) === JSON.stringify(v.fields[field]) || lostConflict, `${key}`).toBe(true);
     }
   });

@@ -30,47 +30,124 @@ export function recipientFields(stationCode: string, over: Record<string, unknow
   const idNumber = newIdNumber();
   return {
     // Digit 17 of the ID number is odd for a man: the gender the number states.
-    name: '张建国', gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female', idNumber,
+    name: '张建国',
+    gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+    idNumber,
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-    lunarBirthday: false, phones: ['13800138000'], address: '园岭新村 12 栋', stationCode,
-    categories: [{ code: 'key_recipient' }], livingSituation: [], healthNotes: '', pensionKind: null,
-    emergencyContacts: [], dedicatedStaffId: null, medicalCard: false, status: 'active', statusDate: null, tags: [],
-    rev: 0, updatedAt: T,
+    lunarBirthday: false,
+    phones: ['13800138000'],
+    address: '园岭新村 12 栋',
+    stationCode,
+    categories: [{ code: 'key_recipient' }],
+    livingSituation: [],
+    healthNotes: '',
+    pensionKind: null,
+    emergencyContacts: [],
+    dedicatedStaffId: null,
+    medicalCard: false,
+    status: 'active',
+    statusDate: null,
+    tags: [],
+    rev: 0,
+    updatedAt: T,
     ...over,
   };
 }
 
-export function visitFields(recipientId: string, stationCode: string, staffId: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+export function visitFields(
+  recipientId: string,
+  stationCode: string,
+  staffId: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
-    recipientId, stationCode, visitedAt: T, mode: 'home', purpose: 'routine', festival: null, staffIds: [staffId],
-    condition: { health: null, living: null, mood: null }, notes: '', dutyOccurrenceId: null, photos: [],
-    rev: 0, updatedAt: T, ...over,
+    recipientId,
+    stationCode,
+    visitedAt: T,
+    mode: 'home',
+    purpose: 'routine',
+    festival: null,
+    staffIds: [staffId],
+    condition: { health: null, living: null, mood: null },
+    notes: '',
+    dutyOccurrenceId: null,
+    photos: [],
+    rev: 0,
+    updatedAt: T,
+    ...over,
   };
 }
 
 export function aidFields(recipientId: string, stationCode: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    recipientId, stationCode, date: '2026-11-28', kind: 'cash', amountFen: 50000, quantity: null, item: null,
-    fundSource: 'government_budget', approvedBy: '站长', visitId: null, acknowledged: true, voided: false, voidReason: null,
-    rev: 0, updatedAt: T, ...over,
+    recipientId,
+    stationCode,
+    date: '2026-11-28',
+    kind: 'cash',
+    amountFen: 50000,
+    quantity: null,
+    item: null,
+    fundSource: 'government_budget',
+    approvedBy: '站长',
+    visitId: null,
+    acknowledged: true,
+    voided: false,
+    voidReason: null,
+    rev: 0,
+    updatedAt: T,
+    ...over,
   };
 }
 
 export function dutyFields(recipientId: string, stationCode: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    recipientId, stationCode, kind: 'phone_call', recurrence: { type: 'monthly' }, anchorDate: '2026-11-01', assigneeId: null,
-    active: true, source: 'custom', note: '', rev: 0, updatedAt: T, ...over,
+    recipientId,
+    stationCode,
+    kind: 'phone_call',
+    recurrence: { type: 'monthly' },
+    anchorDate: '2026-11-01',
+    assigneeId: null,
+    active: true,
+    source: 'custom',
+    note: '',
+    rev: 0,
+    updatedAt: T,
+    ...over,
   };
 }
 
-export function occurrenceFields(dutyId: string, recipientId: string, stationCode: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return { dutyId, recipientId, stationCode, dueDate: '2026-12-01', status: 'pending', doneAt: null, visitId: null, rev: 0, updatedAt: T, ...over };
+export function occurrenceFields(
+  dutyId: string,
+  recipientId: string,
+  stationCode: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    dutyId,
+    recipientId,
+    stationCode,
+    dueDate: '2026-12-01',
+    status: 'pending',
+    doneAt: null,
+    visitId: null,
+    rev: 0,
+    updatedAt: T,
+    ...over,
+  };
 }
 
 export function signoffFields(stationCode: string, signedBy: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    stationCode, weekStart: '2026-11-23', comment: '本周正常', signedBy, signedByName: '签核人', signedAt: T,
-    figures: { recipients: 10, visitsDue: 5, visitsDone: 4, overdue: 1, heroesOverdue: 0, aidFen: 50000 }, rev: 0, updatedAt: T, ...over,
+    stationCode,
+    weekStart: '2026-11-23',
+    comment: '本周正常',
+    signedBy,
+    signedByName: '签核人',
+    signedAt: T,
+    figures: { recipients: 10, visitsDue: 5, visitsDone: 4, overdue: 1, heroesOverdue: 0, aidFen: 50000 },
+    rev: 0,
+    updatedAt: T,
+    ...over,
   };
 }
 
@@ -83,7 +160,10 @@ export function hlcAt(base: Date, node: string, offsetMs = 0, counter = 0): stri
 export class MutationFactory {
   private seq = 0;
   private counter = 0;
-  constructor(readonly clientId: string, private readonly clock: () => Date) {}
+  constructor(
+    readonly clientId: string,
+    private readonly clock: () => Date,
+  ) {}
 
   nextSeq(): number {
     return this.seq + 1;
@@ -96,12 +176,30 @@ export class MutationFactory {
   upsert(table: string, rowId: string, fields: Record<string, unknown>, baseRev = 0): Mutation {
     this.seq += 1;
     this.counter += 1;
-    return { id: randomUUID(), seq: this.seq, table, rowId, op: 'upsert', fields, baseRev, hlc: hlcAt(this.clock(), this.clientId, 0, this.counter % 0xffff) };
+    return {
+      id: randomUUID(),
+      seq: this.seq,
+      table,
+      rowId,
+      op: 'upsert',
+      fields,
+      baseRev,
+      hlc: hlcAt(this.clock(), this.clientId, 0, this.counter % 0xffff),
+    };
   }
 
   delete(table: string, rowId: string, baseRev: number): Mutation {
     this.seq += 1;
     this.counter += 1;
-    return { id: randomUUID(), seq: this.seq, table, rowId, op: 'delete', fields: {}, baseRev, hlc: hlcAt(this.clock(), this.clientId, 0, this.counter % 0xffff) };
+    return {
+      id: randomUUID(),
+      seq: this.seq,
+      table,
+      rowId,
+      op: 'delete',
+      fields: {},
+      baseRev,
+      hlc: hlcAt(this.clock(), this.clientId, 0, this.counter % 0xffff),
+    };
   }
 }

@@ -89,7 +89,9 @@ export function findPgBin(opts: FindPgBinOptions = {}): PgBinaries | null {
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return { bin: fromEnv, source: 'PG_BIN' };
   const root = opts.systemRoot ?? '/usr/lib/postgresql';
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return { bin: join(root, versions[0], 'bin'), source: 'system' };
   }
   if (opts.npm === false) return null;
@@ -171,11 +173,22 @@ export async function startTestCluster(givenBin: string): Promise<TestCluster> {
   const port = await freePort();
   try {
     run(join(pgBin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], as);
-    run(join(pgBin, 'pg_ctl'), [
-      '-D', dataDir, '-w', '-t', '60', '-l', join(dir, 'server.log'),
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-      'start',
-    ], as);
+    run(
+      join(pgBin, 'pg_ctl'),
+      [
+        '-D',
+        dataDir,
+        '-w',
+        '-t',
+        '60',
+        '-l',
+        join(dir, 'server.log'),
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+        'start',
+      ],
+      as,
+    );
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

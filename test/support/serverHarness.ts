@@ -40,7 +40,13 @@ export interface HttpResult<T> {
   body: T;
 }
 
-export async function http<T = unknown>(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<HttpResult<T>> {
+export async function http<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
@@ -63,7 +69,11 @@ export async function createUser(server: TestServer, role: StaffRole, stationCod
   const username = `u${userSerial}-${randomUUID().slice(0, 8)}`;
   const account = await createAccount(server.db, { username, name: '测试员', role, stationCode, password: TEST_PASSWORD });
   const deviceId = `device-${randomUUID()}`;
-  const login = await createLoginClient({ baseUrl: server.baseUrl, fetch: nodeFetch }).login({ username, password: TEST_PASSWORD, deviceId });
+  const login = await createLoginClient({ baseUrl: server.baseUrl, fetch: nodeFetch }).login({
+    username,
+    password: TEST_PASSWORD,
+    deviceId,
+  });
   if (!login.ok) throw new Error(`login failed: ${login.error.code} ${login.error.message}`);
   return { id: account.id, username, token: login.value.token, deviceId };
 }
@@ -79,8 +89,15 @@ function asHttp<T>(res: ApiResult<T>): HttpResult<T & ErrorBody> {
   return { status: res.error.status, body: { error: { code: res.error.code, message: res.error.message } } as T & ErrorBody };
 }
 
-export async function push(server: TestServer, user: TestUser, clientId: string, mutations: Mutation[]): Promise<HttpResult<PushResponse & ErrorBody>> {
-  return asHttp(await apiAs(server, user).call('push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations }));
+export async function push(
+  server: TestServer,
+  user: TestUser,
+  clientId: string,
+  mutations: Mutation[],
+): Promise<HttpResult<PushResponse & ErrorBody>> {
+  return asHttp(
+    await apiAs(server, user).call('push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations }),
+  );
 }
 
 export async function pushOk(server: TestServer, user: TestUser, clientId: string, mutations: Mutation[]): Promise<PushResponse> {
@@ -89,12 +106,24 @@ export async function pushOk(server: TestServer, user: TestUser, clientId: strin
   return r.body;
 }
 
-export async function pull(server: TestServer, user: TestUser, cursor: number, limit = 1000, clientId?: string): Promise<HttpResult<PullResponse & ErrorBody>> {
+export async function pull(
+  server: TestServer,
+  user: TestUser,
+  cursor: number,
+  limit = 1000,
+  clientId?: string,
+): Promise<HttpResult<PullResponse & ErrorBody>> {
   return asHttp(await apiAs(server, user).call('pull', { cursor, limit, clientId: clientId || undefined }));
 }
 
 /** Pulls every page from `cursor`, applying changes to `rows` the way a client does. */
-export async function pullAll(server: TestServer, user: TestUser, rows: Map<string, Record<string, unknown>>, cursor = 0, limit = 1000): Promise<number> {
+export async function pullAll(
+  server: TestServer,
+  user: TestUser,
+  rows: Map<string, Record<string, unknown>>,
+  cursor = 0,
+  limit = 1000,
+): Promise<number> {
   let c = cursor;
   for (;;) {
     const r = await pull(server, user, c, limit);

@@ -25,8 +25,12 @@ export interface ExitResult {
 function collect(child: ChildProcess): { done: Promise<ExitResult>; out: () => string; err: () => string } {
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const done = new Promise<ExitResult>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
@@ -35,7 +39,11 @@ function collect(child: ChildProcess): { done: Promise<ExitResult>; out: () => s
 
 /** Runs `server/adminCli.ts` to completion. */
 export function runAdmin(storage: StorageConfig, args: string[], extraEnv: Record<string, string> = {}): Promise<ExitResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/adminCli.ts', ...args], { cwd: REPO, env: envFor(storage, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/adminCli.ts', ...args], {
+    cwd: REPO,
+    env: envFor(storage, extraEnv),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return collect(child).done;
 }
 
@@ -51,7 +59,11 @@ export interface ServerProcess {
 
 /** Starts `server/main.ts` in a child process and waits until it listens (or exits). */
 export async function startServerProcess(storage: StorageConfig, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--quiet'], { cwd: REPO, env: envFor(storage), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--quiet'], {
+    cwd: REPO,
+    env: envFor(storage),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const io = collect(child);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${io.out()}\n${io.err()}`)), timeoutMs);
@@ -85,7 +97,11 @@ export async function startServerProcess(storage: StorageConfig, timeoutMs = 60_
 
 /** Starts the server (with extra `args`, e.g. `--demo`) expecting it to refuse: resolves with its exit. */
 export function startServerExpectingFailure(storage: StorageConfig, args: string[] = []): Promise<ExitResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--quiet', ...args], { cwd: REPO, env: envFor(storage), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--quiet', ...args], {
+    cwd: REPO,
+    env: envFor(storage),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const io = collect(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
   return io.done.finally(() => clearTimeout(timer));

@@ -19,12 +19,22 @@ export interface XlsxSheet {
 }
 
 const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 14: 'mm-dd-yy', 22: 'm/d/yy h:mm', 49: '@',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  14: 'mm-dd-yy',
+  22: 'm/d/yy h:mm',
+  49: '@',
 };
 
 function decodeXml(s: string): string {
   return s
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
     .replace(/&amp;/g, '&');
@@ -124,7 +134,8 @@ export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
 /** A sheet as objects keyed by its header row's text. */
 export function sheetRecords(sheet: XlsxSheet): Record<string, string | number | null>[] {
   const header = (sheet.rows[0] ?? []).map((c) => String(c.value ?? ''));
-  return sheet.rows.slice(1).filter((r) => r.some((c) => c.value !== null)).map((r) =>
-    Object.fromEntries(header.map((h, i) => [h, r[i]?.value ?? null])),
-  );
+  return sheet.rows
+    .slice(1)
+    .filter((r) => r.some((c) => c.value !== null))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]?.value ?? null])));
 }

@@ -26,7 +26,11 @@ export function DesktopSessionRoot({ api, shell }: { api: AppApi; shell: (sessio
   const status = useDesktopAuth((s) => s.status);
   useEffect(() => followDesktopAuth(api, followInStore), [api]);
   if (!status) {
-    return <Flex justify="center" style={{ padding: 96 }}><Spin /></Flex>;
+    return (
+      <Flex justify="center" style={{ padding: 96 }}>
+        <Spin />
+      </Flex>
+    );
   }
   if (status.state === 'locked') return <LockScreen api={api} username={status.lastUsername} />;
   if (status.state === 'unlocked' && status.session) return shell(status.session);

@@ -16,7 +16,9 @@ export function LockButton() {
   };
   return (
     <Tooltip title={t('lockTip')}>
-      <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-now">{t('lock')}</Button>
+      <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-now">
+        {t('lock')}
+      </Button>
     </Tooltip>
   );
 }

@@ -48,17 +48,34 @@ export function LockScreen({ api, username }: { api: AppApi; username: string | 
   return (
     <Flex justify="center" style={{ minHeight: '100vh', background: '#f5f5f5', padding: '96px 16px' }} data-testid="lock-screen">
       <Card style={{ width: '100%', maxWidth: 400, alignSelf: 'flex-start' }}>
-        <Typography.Title level={3} style={{ margin: 0, color: '#b71c1c' }}>{msg('app.title')}</Typography.Title>
-        <Typography.Title level={4} style={{ marginTop: 24 }}><LockOutlined /> {t('locked')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0, color: '#b71c1c' }}>
+          {msg('app.title')}
+        </Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 24 }}>
+          <LockOutlined /> {t('locked')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
         <Form<{ password: string }> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} disabled={busy}>
           <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" autoFocus data-testid="unlock-password" />
           </Form.Item>
-          {failure && <Alert type="error" showIcon title={t('failed')} description={failure} style={{ marginBottom: 16 }} data-testid="unlock-error" />}
-          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="unlock-submit">{t('unlock')}</Button>
+          {failure && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('failed')}
+              description={failure}
+              style={{ marginBottom: 16 }}
+              data-testid="unlock-error"
+            />
+          )}
+          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="unlock-submit">
+            {t('unlock')}
+          </Button>
         </Form>
-        <Button type="link" style={{ marginTop: 12, paddingLeft: 0 }} onClick={() => void signOutSession()} data-testid="lock-sign-out">{t('signOut')}</Button>
+        <Button type="link" style={{ marginTop: 12, paddingLeft: 0 }} onClick={() => void signOutSession()} data-testid="lock-sign-out">
+          {t('signOut')}
+        </Button>
       </Card>
     </Flex>
   );

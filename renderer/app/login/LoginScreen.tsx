@@ -76,12 +76,23 @@ export function LoginScreen() {
       <Card style={{ width: '100%', maxWidth: 460, alignSelf: 'flex-start' }}>
         <Flex justify="space-between" align="flex-start" gap={16}>
           <div>
-            <Typography.Title level={2} style={{ margin: 0, color: '#b71c1c' }}>{msg('app.title')}</Typography.Title>
+            <Typography.Title level={2} style={{ margin: 0, color: '#b71c1c' }}>
+              {msg('app.title')}
+            </Typography.Title>
             <Typography.Text type="secondary">{msg('app.subtitle')}</Typography.Text>
           </div>
-          <Segmented<Locale> value={locale} onChange={setLocale} options={[{ label: '中文', value: 'zh' }, { label: 'English', value: 'en' }]} />
+          <Segmented<Locale>
+            value={locale}
+            onChange={setLocale}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'English', value: 'en' },
+            ]}
+          />
         </Flex>
-        <Typography.Title level={4} style={{ marginTop: 24 }}>{t('title')}</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 24 }}>
+          {t('title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
         <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} disabled={busy}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('usernameRequired') }]}>
@@ -90,8 +101,12 @@ export function LoginScreen() {
           <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
-          {failure && <Alert type="error" showIcon title={t('failed')} description={failure} style={{ marginBottom: 16 }} data-testid="login-error" />}
-          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">{t('signIn')}</Button>
+          {failure && (
+            <Alert type="error" showIcon title={t('failed')} description={failure} style={{ marginBottom: 16 }} data-testid="login-error" />
+          )}
+          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
+            {t('signIn')}
+          </Button>
         </Form>
         {isLocalServer && <Alert type="info" showIcon style={{ marginTop: 20 }} title={t('demoHint')} data-testid="login-demo-hint" />}
         {/* The offline demo generates data in the browser shell; the desktop app signs in to its local demo server instead. */}

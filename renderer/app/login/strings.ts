@@ -9,7 +9,8 @@ export const loginStrings = defineStrings(
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     signIn: '登录',
-    demoHint: '本机演示服务器的账号：demo-caseworker（社区工作人员）、demo-hero（专责人员）、demo-supervisor（区级督导）、demo-admin（市级），密码均为 demo-pass。',
+    demoHint:
+      '本机演示服务器的账号：demo-caseworker（社区工作人员）、demo-hero（专责人员）、demo-supervisor（区级督导）、demo-admin（市级），密码均为 demo-pass。',
     offlineDemo: '没有服务器？在本机加载离线演示数据',
     failed: '登录失败',
   },
@@ -21,7 +22,8 @@ export const loginStrings = defineStrings(
     usernameRequired: 'Enter your user name',
     passwordRequired: 'Enter your password',
     signIn: 'Sign in',
-    demoHint: 'Accounts on the local demo server: demo-caseworker (station caseworker), demo-hero (dedicated staff), demo-supervisor (district supervisor), demo-admin (city); the password is demo-pass.',
+    demoHint:
+      'Accounts on the local demo server: demo-caseworker (station caseworker), demo-hero (dedicated staff), demo-supervisor (district supervisor), demo-admin (city); the password is demo-pass.',
     offlineDemo: 'No server? Load offline demo data on this computer',
     failed: 'Sign-in failed',
   },

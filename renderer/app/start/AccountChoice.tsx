@@ -19,7 +19,17 @@ function ExistingData({ accountKey, refresh }: { accountKey: DemoAccountKey; ref
 }
 
 /** The three demo accounts as cards: who they are, where they work, and what is already loaded. */
-export function AccountChoice({ value, onChange, refresh, disabled }: { value: DemoAccountKey; onChange: (k: DemoAccountKey) => void; refresh: number; disabled: boolean }) {
+export function AccountChoice({
+  value,
+  onChange,
+  refresh,
+  disabled,
+}: {
+  value: DemoAccountKey;
+  onChange: (k: DemoAccountKey) => void;
+  refresh: number;
+  disabled: boolean;
+}) {
   const { label } = useMessages();
   return (
     <Radio.Group value={value} onChange={(e) => onChange(e.target.value as DemoAccountKey)} disabled={disabled} style={{ width: '100%' }}>

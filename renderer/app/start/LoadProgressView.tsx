@@ -6,7 +6,8 @@ import type { DemoLoadState } from './useDemoLoad';
 export function LoadProgressView({ state }: { state: DemoLoadState }) {
   const t = useStrings(startStrings);
   if (state.kind === 'idle') return null;
-  if (state.kind === 'failed') return <Alert type="error" showIcon style={{ marginTop: 20 }} title={t('failed', { message: state.message })} />;
+  if (state.kind === 'failed')
+    return <Alert type="error" showIcon style={{ marginTop: 20 }} title={t('failed', { message: state.message })} />;
   if (state.kind === 'done') {
     return (
       <Flex vertical gap={8} style={{ marginTop: 20 }}>
@@ -22,7 +23,11 @@ export function LoadProgressView({ state }: { state: DemoLoadState }) {
       <Progress percent={tick?.percent ?? 0} status="active" />
       <Typography.Text type="secondary">
         {tick
-          ? t('progress', { rows: tick.rows.toLocaleString('en-US'), done: tick.recipientsDone.toLocaleString('en-US'), total: tick.recipientsTotal.toLocaleString('en-US') })
+          ? t('progress', {
+              rows: tick.rows.toLocaleString('en-US'),
+              done: tick.recipientsDone.toLocaleString('en-US'),
+              total: tick.recipientsTotal.toLocaleString('en-US'),
+            })
           : ''}
       </Typography.Text>
       <Typography.Text type="secondary">{t('keepWorking')}</Typography.Text>

@@ -21,7 +21,17 @@ const SIZES = [500, 2000, 10_000, 50_000] as const;
 function LanguageSwitch() {
   const locale = useAppStore((s) => s.locale);
   const setLocale = useAppStore((s) => s.setLocale);
-  return <Segmented<Locale> value={locale} onChange={setLocale} options={[{ label: '中文', value: 'zh' }, { label: 'English', value: 'en' }]} data-testid="start-language" />;
+  return (
+    <Segmented<Locale>
+      value={locale}
+      onChange={setLocale}
+      options={[
+        { label: '中文', value: 'zh' },
+        { label: 'English', value: 'en' },
+      ]}
+      data-testid="start-language"
+    />
+  );
 }
 
 /**
@@ -79,12 +89,16 @@ export function StartScreen() {
       <Card style={{ width: '100%', maxWidth: 860, alignSelf: 'flex-start' }}>
         <Flex justify="space-between" align="flex-start" gap={16}>
           <div>
-            <Typography.Title level={2} style={{ margin: 0, color: '#b71c1c' }}>{msg('app.title')}</Typography.Title>
+            <Typography.Title level={2} style={{ margin: 0, color: '#b71c1c' }}>
+              {msg('app.title')}
+            </Typography.Title>
             <Typography.Text type="secondary">{msg('app.subtitle')}</Typography.Text>
           </div>
           <LanguageSwitch />
         </Flex>
-        <Typography.Title level={4} style={{ marginTop: 24 }}>{t('welcome')}</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 24 }}>
+          {t('welcome')}
+        </Typography.Title>
         <Alert type="info" showIcon title={t('intro')} style={{ marginBottom: 20 }} />
         <Typography.Title level={5}>{t('chooseAccount')}</Typography.Title>
         <AccountChoice value={accountKey} onChange={setAccountKey} refresh={refresh} disabled={busy} />

@@ -38,7 +38,12 @@ async function* sliced(rows: Iterable<DemoRow>, total: number, onTick: (t: DemoL
     if (row.table === 'recipients') recipients++;
     yield row;
     if (performance.now() - sliceStart > SLICE_MS) {
-      onTick({ rows: count, recipientsDone: recipients, recipientsTotal: total, percent: Math.min(99, Math.floor((recipients / total) * 100)) });
+      onTick({
+        rows: count,
+        recipientsDone: recipients,
+        recipientsTotal: total,
+        percent: Math.min(99, Math.floor((recipients / total) * 100)),
+      });
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
@@ -64,7 +69,11 @@ export async function loadDemoData(
   clearDatabaseAlias(name);
   const keys = await demoDatabaseKeys(name);
   const rows = generateDemoRows({
-    recipients, seed: DEMO_SEED, today, scopePrefix: account.stationCode, history: options.history ?? true,
+    recipients,
+    seed: DEMO_SEED,
+    today,
+    scopePrefix: account.stationCode,
+    history: options.history ?? true,
     ...(options.historyMonths === undefined ? {} : { historyMonths: options.historyMonths }),
   });
   return fillNewDatabase(name, keys, sliced(rows, recipients, onTick), { batchSize: 2000 });

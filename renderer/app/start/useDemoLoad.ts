@@ -11,16 +11,22 @@ export type DemoLoadState =
 
 export function useDemoLoad() {
   const [state, setState] = useState<DemoLoadState>({ kind: 'idle' });
-  const start = useCallback(async (account: DemoAccount, recipients: number, today: string, history = true, historyMonths?: number): Promise<boolean> => {
-    setState({ kind: 'loading', tick: null });
-    try {
-      const result = await loadDemoData(account, recipients, today, (tick) => setState({ kind: 'loading', tick }), { history, historyMonths });
-      setState({ kind: 'done', result });
-      return true;
-    } catch (e) {
-      setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-      return false;
-    }
-  }, []);
+  const start = useCallback(
+    async (account: DemoAccount, recipients: number, today: string, history = true, historyMonths?: number): Promise<boolean> => {
+      setState({ kind: 'loading', tick: null });
+      try {
+        const result = await loadDemoData(account, recipients, today, (tick) => setState({ kind: 'loading', tick }), {
+          history,
+          historyMonths,
+        });
+        setState({ kind: 'done', result });
+        return true;
+      } catch (e) {
+        setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+        return false;
+      }
+    },
+    [],
+  );
   return { state, start };
 }

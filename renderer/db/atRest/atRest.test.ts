@@ -30,7 +30,11 @@ afterEach(async () => {
   for (const d of opened.splice(0)) await d.delete();
 });
 
-function database(factory = new IDBFactory(), keys = generateKeyMaterial(), name = `station-s1-${Math.random().toString(36).slice(2)}`): YoufuDb {
+function database(
+  factory = new IDBFactory(),
+  keys = generateKeyMaterial(),
+  name = `station-s1-${Math.random().toString(36).slice(2)}`,
+): YoufuDb {
   const d = new YoufuDb(name, { indexedDB: factory, IDBKeyRange: FakeIDBKeyRange, keys });
   opened.push(d);
   return d;
@@ -41,11 +45,16 @@ async function rawDump(d: YoufuDb): Promise<string> {
   const idb = d.backendDB();
   const names = [...idb.objectStoreNames];
   const tx = idb.transaction(names, 'readonly');
-  const all = await Promise.all(names.map((n) => new Promise<unknown[]>((resolve, reject) => {
-    const req = tx.objectStore(n).getAll();
-    req.onsuccess = () => resolve(req.result as unknown[]);
-    req.onerror = () => reject(req.error ?? new Error('getAll failed'));
-  })));
+  const all = await Promise.all(
+    names.map(
+      (n) =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const req = tx.objectStore(n).getAll();
+          req.onsuccess = () => resolve(req.result as unknown[]);
+          req.onerror = () => reject(req.error ?? new Error('getAll failed'));
+        }),
+    ),
+  );
   return JSON.stringify(Object.fromEntries(names.map((n, i) => [n, all[i]])));
 }
 
@@ -54,24 +63,58 @@ describe('encryption at rest (fake-indexeddb)', () => {
     const d = database();
     await d.open();
     const ctx = testContext(d);
-    const created = await createRecipient(ctx, recipientInput(R1, { idNumber: ID1, phones: [PHONE1], address: ADDRESS1, categories: [{ code: 'combat_hero' }] }));
+    const created = await createRecipient(
+      ctx,
+      recipientInput(R1, { idNumber: ID1, phones: [PHONE1], address: ADDRESS1, categories: [{ code: 'combat_hero' }] }),
+    );
     expect(created.ok).toBe(true);
     const logged = await logVisit(ctx, {
       visit: {
-        id: 'bbbbbbbb-0000-4000-8000-000000000001', recipientId: R1, stationCode: '440304001001', visitedAt: '2026-03-02T10:00:00+08:00', mode: 'home',
-        purpose: 'routine', festival: null, staffIds: [STAFF_ID], condition: { health: 'fair', living: 'good', mood: 'good' }, notes: NOTES, dutyOccurrenceId: null, photos: [],
+        id: 'bbbbbbbb-0000-4000-8000-000000000001',
+        recipientId: R1,
+        stationCode: '440304001001',
+        visitedAt: '2026-03-02T10:00:00+08:00',
+        mode: 'home',
+        purpose: 'routine',
+        festival: null,
+        staffIds: [STAFF_ID],
+        condition: { health: 'fair', living: 'good', mood: 'good' },
+        notes: NOTES,
+        dutyOccurrenceId: null,
+        photos: [],
       },
       aid: [],
-      needs: [{
-        id: 'dddddddd-0000-4000-8000-000000000001', recipientId: R1, stationCode: '440304001001', visitId: null, source: 'visit', topic: 'living', description: NEED,
-        urgency: 'normal', assigneeId: null, status: 'open', resolution: '', referredTo: null, openedAt: '2026-03-02T10:30:00+08:00', closedAt: null,
-      }],
+      needs: [
+        {
+          id: 'dddddddd-0000-4000-8000-000000000001',
+          recipientId: R1,
+          stationCode: '440304001001',
+          visitId: null,
+          source: 'visit',
+          topic: 'living',
+          description: NEED,
+          urgency: 'normal',
+          assigneeId: null,
+          status: 'open',
+          resolution: '',
+          referredTo: null,
+          openedAt: '2026-03-02T10:30:00+08:00',
+          closedAt: null,
+        },
+      ],
       occurrenceId: null,
     });
     expect(logged.ok).toBe(true);
     const pulled: Change = {
-      table: 'recipients', rowId: R2, rev: 3, op: 'upsert',
-      row: { ...recipientInput(R2, { idNumber: ID2, phones: [PHONE2], address: ADDRESS2 }), rev: 3, updatedAt: '2026-01-01T00:00:00+08:00' },
+      table: 'recipients',
+      rowId: R2,
+      rev: 3,
+      op: 'upsert',
+      row: {
+        ...recipientInput(R2, { idNumber: ID2, phones: [PHONE2], address: ADDRESS2 }),
+        rev: 3,
+        updatedAt: '2026-01-01T00:00:00+08:00',
+      },
     };
     expect((await applyRemoteChanges(d, [pulled])).upserted).toBe(1);
 
@@ -85,9 +128,16 @@ describe('encryption at rest (fake-indexeddb)', () => {
     expect((await searchRecipients(d, { text: ID1.slice(-4) })).map((r) => r.id)).toEqual([R1]);
     expect((await searchRecipients(d, { text: PHONE2.slice(-4) })).map((r) => r.id)).toEqual([R2]);
     const pending = await openOutboxEntries(d, await d.outbox.toArray());
-    expect(pending.find((e) => e.rowId === R1 && e.table === 'recipients')?.fields).toMatchObject({ idNumber: ID1, phones: [PHONE1], address: ADDRESS1 });
+    expect(pending.find((e) => e.rowId === R1 && e.table === 'recipients')?.fields).toMatchObject({
+      idNumber: ID1,
+      phones: [PHONE1],
+      address: ADDRESS1,
+    });
     // Duplicate detection under the real blind-index key.
-    expect(await createRecipient(ctx, recipientInput('11111111-0000-4000-8000-000000000009', { idNumber: ID2 }))).toMatchObject({ ok: false, error: { code: 'id_number_duplicate', existingId: R2 } });
+    expect(await createRecipient(ctx, recipientInput('11111111-0000-4000-8000-000000000009', { idNumber: ID2 }))).toMatchObject({
+      ok: false,
+      error: { code: 'id_number_duplicate', existingId: R2 },
+    });
   });
 
   it('keeps a lost phone or tag of a conflict sealed, and a lost station in clear', async () => {
@@ -95,14 +145,20 @@ describe('encryption at rest (fake-indexeddb)', () => {
     const base = { table: 'recipients' as const, rowId: R1, winner: 'server' as const, mutationId: 'm1', at: '2026-03-02T10:00:00+08:00' };
     await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'phones', loserValue: [PHONE1], winnerValue: [PHONE2] }));
     await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'tags', loserValue: ['重点'], winnerValue: [] }));
-    await d.conflicts.add(await d.codec.sealConflict({ ...base, field: 'stationCode', loserValue: '440304001002', winnerValue: '440304001001' }));
+    await d.conflicts.add(
+      await d.codec.sealConflict({ ...base, field: 'stationCode', loserValue: '440304001002', winnerValue: '440304001001' }),
+    );
     const raw = await rawDump(d);
     expect(raw).not.toContain(PHONE1);
     expect(raw).not.toContain(PHONE2);
     expect(raw).not.toContain('重点');
     expect(raw).toContain('440304001002');
     const opened = await Promise.all((await d.conflicts.toArray()).map((c) => d.codec.openConflict(c)));
-    expect(opened.map((c) => [c.field, c.loserValue, c.winnerValue])).toEqual([['phones', [PHONE1], [PHONE2]], ['tags', ['重点'], []], ['stationCode', '440304001002', '440304001001']]);
+    expect(opened.map((c) => [c.field, c.loserValue, c.winnerValue])).toEqual([
+      ['phones', [PHONE1], [PHONE2]],
+      ['tags', ['重点'], []],
+      ['stationCode', '440304001002', '440304001001'],
+    ]);
   });
 
   it('a row whose sealed field was moved onto another row does not open', async () => {
@@ -118,13 +174,26 @@ describe('encryption at rest (fake-indexeddb)', () => {
 
 /** A recipient as the previous, plaintext version stored it: clear fields, clear tails, DEV-key blind index. */
 function legacyRecipient(id: string, idNumber: string, phone: string, address: string): Record<string, unknown> {
-  const row = recipientSchema.parse({ ...recipientInput(id, { idNumber, phones: [phone], address }), rev: 1, updatedAt: '2026-01-01T00:00:00+08:00' });
-  return { ...row, searchKeys: ['张三丰', 'zsf', idNumber.slice(-4).toLowerCase(), phone.slice(-4)], idBlind: 'dev-key-blind-index', categoryCodes: ['key_recipient'], isHero: 0 };
+  const row = recipientSchema.parse({
+    ...recipientInput(id, { idNumber, phones: [phone], address }),
+    rev: 1,
+    updatedAt: '2026-01-01T00:00:00+08:00',
+  });
+  return {
+    ...row,
+    searchKeys: ['张三丰', 'zsf', idNumber.slice(-4).toLowerCase(), phone.slice(-4)],
+    idBlind: 'dev-key-blind-index',
+    categoryCodes: ['key_recipient'],
+    isHero: 0,
+  };
 }
 
 describe('sealing a database written by the plaintext version', () => {
   const people = Array.from({ length: 7 }, (_, i) => ({
-    id: `22222222-0000-4000-8000-00000000000${i}`, idNumber: makeIdNumber('19400315', `10${i}`), phone: `1390000000${i}`, address: `园岭街道 ${i} 号`,
+    id: `22222222-0000-4000-8000-00000000000${i}`,
+    idNumber: makeIdNumber('19400315', `10${i}`),
+    phone: `1390000000${i}`,
+    address: `园岭街道 ${i} 号`,
   }));
 
   async function legacyDatabase(factory: IDBFactory, name: string): Promise<YoufuDb> {
@@ -132,8 +201,26 @@ describe('sealing a database written by the plaintext version', () => {
     const old = new YoufuDb(name, { indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
     await old.open();
     await old.recipients.bulkPut(people.map((p) => legacyRecipient(p.id, p.idNumber, p.phone, p.address)) as never);
-    await old.conflicts.add({ table: 'recipients', rowId: people[1]!.id, field: 'address', loserValue: '旧地址 8 号', winnerValue: people[1]!.address, winner: 'server', mutationId: 'm-legacy', at: '2026-01-03T00:00:00+08:00' } as never);
-    await old.outbox.add({ id: 'eeeeeeee-0000-4000-8000-000000000001', table: 'recipients', rowId: people[0]!.id, op: 'upsert', fields: { address: '新地址 9 号', tags: [] }, baseRev: 1, hlc: '0000000000000001-0000-c1', createdAt: '2026-01-02T00:00:00+08:00' } as never);
+    await old.conflicts.add({
+      table: 'recipients',
+      rowId: people[1]!.id,
+      field: 'address',
+      loserValue: '旧地址 8 号',
+      winnerValue: people[1]!.address,
+      winner: 'server',
+      mutationId: 'm-legacy',
+      at: '2026-01-03T00:00:00+08:00',
+    } as never);
+    await old.outbox.add({
+      id: 'eeeeeeee-0000-4000-8000-000000000001',
+      table: 'recipients',
+      rowId: people[0]!.id,
+      op: 'upsert',
+      fields: { address: '新地址 9 号', tags: [] },
+      baseRev: 1,
+      hlc: '0000000000000001-0000-c1',
+      createdAt: '2026-01-02T00:00:00+08:00',
+    } as never);
     old.close();
     return old;
   }
@@ -167,8 +254,9 @@ describe('sealing a database written by the plaintext version', () => {
     expect(entry!.fields).toEqual({ address: '新地址 9 号', tags: [] });
     // Search by tail and the duplicate check now run on the real key.
     expect((await searchRecipients(d, { text: people[3]!.phone.slice(-4) })).map((r) => r.id)).toEqual([people[3]!.id]);
-    expect(await createRecipient(testContext(d), recipientInput('33333333-0000-4000-8000-000000000001', { idNumber: people[5]!.idNumber })))
-      .toMatchObject({ ok: false, error: { code: 'id_number_duplicate', existingId: people[5]!.id } });
+    expect(
+      await createRecipient(testContext(d), recipientInput('33333333-0000-4000-8000-000000000001', { idNumber: people[5]!.idNumber })),
+    ).toMatchObject({ ok: false, error: { code: 'id_number_duplicate', existingId: people[5]!.id } });
     expect(await readSyncState(d, 'sealedVersion')).toBeDefined();
   });
 
@@ -199,12 +287,18 @@ describe('sealing a database written by the plaintext version', () => {
   it('refuses other keys than the ones the data was sealed with, and changes nothing', async () => {
     const factory = new IDBFactory();
     const name = 'station-s1-keys';
-    const first = await openSealedDatabase(name, await importDatabaseKeys(generateKeyMaterial()), { indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
+    const first = await openSealedDatabase(name, await importDatabaseKeys(generateKeyMaterial()), {
+      indexedDB: factory,
+      IDBKeyRange: FakeIDBKeyRange,
+    });
     if (!first.ok) throw new Error('first open failed');
     await createRecipient(testContext(first.db), recipientInput(R1, { idNumber: ID1 }));
     const before = await rawDump(first.db);
     first.db.close();
-    const other = await openSealedDatabase(name, await importDatabaseKeys(generateKeyMaterial()), { indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
+    const other = await openSealedDatabase(name, await importDatabaseKeys(generateKeyMaterial()), {
+      indexedDB: factory,
+      IDBKeyRange: FakeIDBKeyRange,
+    });
     expect(other).toEqual({ ok: false, error: 'keys_mismatch' });
     const again = database(factory, generateKeyMaterial(), name);
     await again.open();

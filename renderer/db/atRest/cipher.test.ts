@@ -51,7 +51,9 @@ describe('AES-256-GCM sealing', () => {
   it('fingerprints a key pair without revealing it, and tells two pairs apart', async () => {
     const m = generateKeyMaterial();
     const a = await keyCheckValue(await importDatabaseKeys(m));
-    expect(a).toBe(await keyCheckValue(await importDatabaseKeys({ dataKey: fromBase64(toBase64(m.dataKey)), blindIndexKey: m.blindIndexKey })));
+    expect(a).toBe(
+      await keyCheckValue(await importDatabaseKeys({ dataKey: fromBase64(toBase64(m.dataKey)), blindIndexKey: m.blindIndexKey })),
+    );
     expect(a).not.toBe(await keyCheckValue(await importDatabaseKeys(generateKeyMaterial())));
     expect(a).not.toContain(toBase64(m.dataKey).slice(0, 8));
   });

@@ -4,7 +4,16 @@
  * bytes as they are). The additional authenticated data names where the value lives (table and
  * row id), so a ciphertext copied onto another row, or another table, fails to open.
  */
-import { AES_GCM_IV_BYTES, AES_GCM_TAG_BYTES, type CryptoKeyLike, aesGcmDecrypt, aesGcmEncrypt, randomBytes, utf8Decode, utf8Encode } from '../../../shared/cipher/aesGcm';
+import {
+  AES_GCM_IV_BYTES,
+  AES_GCM_TAG_BYTES,
+  type CryptoKeyLike,
+  aesGcmDecrypt,
+  aesGcmEncrypt,
+  randomBytes,
+  utf8Decode,
+  utf8Encode,
+} from '../../../shared/cipher/aesGcm';
 
 export const SEALED_FORMAT_VERSION = 1;
 const IV_BYTES = AES_GCM_IV_BYTES;

@@ -17,7 +17,10 @@ export function conflictAad(mutationId: string, field: string): string {
 
 export async function sealConflictEntry<E extends Omit<ConflictEntry, 'id'>>(keys: DatabaseKeys, entry: E): Promise<E> {
   if (!sensitiveFieldsOf(entry.table).includes(entry.field)) return entry;
-  const sealedValues = await sealJson(keys.dataKey, conflictAad(entry.mutationId, entry.field), { loserValue: entry.loserValue, winnerValue: entry.winnerValue });
+  const sealedValues = await sealJson(keys.dataKey, conflictAad(entry.mutationId, entry.field), {
+    loserValue: entry.loserValue,
+    winnerValue: entry.winnerValue,
+  });
   return { ...entry, loserValue: null, winnerValue: null, sealedValues };
 }
 
@@ -25,6 +28,9 @@ export async function openConflictEntry<E extends Omit<ConflictEntry, 'id'>>(key
   const { sealedValues, ...rest } = entry as E & { sealedValues?: Uint8Array };
   if (!(sealedValues instanceof Uint8Array)) return entry;
   if (keys === null) throw new Error('The local database is locked: its keys are not loaded');
-  const values = (await openJson(keys.dataKey, conflictAad(entry.mutationId, entry.field), sealedValues)) as { loserValue: unknown; winnerValue: unknown };
+  const values = (await openJson(keys.dataKey, conflictAad(entry.mutationId, entry.field), sealedValues)) as {
+    loserValue: unknown;
+    winnerValue: unknown;
+  };
   return { ...rest, loserValue: values.loserValue, winnerValue: values.winnerValue } as E;
 }

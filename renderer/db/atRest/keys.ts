@@ -1,4 +1,12 @@
-import { AES_GCM_IV_BYTES, AES_KEY_BYTES, aesGcmEncrypt, fromBase64, importAesKey, randomBytes, toBase64 } from '../../../shared/cipher/aesGcm';
+import {
+  AES_GCM_IV_BYTES,
+  AES_KEY_BYTES,
+  aesGcmEncrypt,
+  fromBase64,
+  importAesKey,
+  randomBytes,
+  toBase64,
+} from '../../../shared/cipher/aesGcm';
 import { hmacSha256, toHex, utf8 } from '../blindIndex';
 
 export { fromBase64, toBase64 };
@@ -27,7 +35,8 @@ export function generateKeyMaterial(): DatabaseKeyMaterial {
 }
 
 export async function importDatabaseKeys(material: DatabaseKeyMaterial): Promise<DatabaseKeys> {
-  if (material.dataKey.length !== KEY_BYTES || material.blindIndexKey.length !== KEY_BYTES) throw new Error('database keys must be 32 bytes each');
+  if (material.dataKey.length !== KEY_BYTES || material.blindIndexKey.length !== KEY_BYTES)
+    throw new Error('database keys must be 32 bytes each');
   // shared/ cannot name the DOM's CryptoKey; what WebCrypto hands back is one.
   const dataKey = (await importAesKey(material.dataKey)) as CryptoKey;
   return { dataKey, blindIndexKey: new Uint8Array(material.blindIndexKey) };
@@ -40,7 +49,12 @@ export async function importDatabaseKeys(material: DatabaseKeyMaterial): Promise
  */
 export async function keyCheckValue(keys: DatabaseKeys): Promise<string> {
   // A fixed zero IV: this one constant block is all that is ever sealed with it (everything else gets a random IV).
-  const probe = await aesGcmEncrypt(keys.dataKey, new Uint8Array(AES_GCM_IV_BYTES), new Uint8Array(16), new Uint8Array(utf8('youfu-desk/key-check')));
+  const probe = await aesGcmEncrypt(
+    keys.dataKey,
+    new Uint8Array(AES_GCM_IV_BYTES),
+    new Uint8Array(16),
+    new Uint8Array(utf8('youfu-desk/key-check')),
+  );
   return toHex(hmacSha256(keys.blindIndexKey, probe)).slice(0, 32);
 }
 

@@ -69,7 +69,12 @@ export async function sealLegacyRows(db: YoufuDb, options: SealLegacyOptions = {
   return total;
 }
 
-async function sealTable<T extends EntityTable>(db: YoufuDb, table: T, batchSize: number, onProgress: SealLegacyOptions['onProgress']): Promise<number> {
+async function sealTable<T extends EntityTable>(
+  db: YoufuDb,
+  table: T,
+  batchSize: number,
+  onProgress: SealLegacyOptions['onProgress'],
+): Promise<number> {
   let sealed = 0;
   let after: string | null = null;
   for (;;) {
@@ -92,7 +97,11 @@ async function sealTable<T extends EntityTable>(db: YoufuDb, table: T, batchSize
       // Only rows still exactly as read: a row written meanwhile went through the codec already.
       const puts = encoded.filter((_, i) => {
         const now = current[i];
-        return now !== undefined && db.codec.isLegacy(table, now) && (now as { updatedAt: string }).updatedAt === (legacy[i] as { updatedAt: string }).updatedAt;
+        return (
+          now !== undefined &&
+          db.codec.isLegacy(table, now) &&
+          (now as { updatedAt: string }).updatedAt === (legacy[i] as { updatedAt: string }).updatedAt
+        );
       });
       if (puts.length > 0) await t.bulkPut(puts);
       return puts.length;
@@ -118,7 +127,13 @@ async function sealOutbox(db: YoufuDb, batchSize: number): Promise<number> {
     if (legacy.length === 0) continue;
     // Opened first: an entry sealed by version 1 holds some values sealed and others in clear.
     const encoded = await Promise.all(legacy.map(async (e) => db.codec.sealOutbox(await db.codec.openOutbox(e))));
-    sealed += await putWhereStillLegacy(db, 'outbox', legacy.map((e) => e.seq), encoded, isLegacyOutboxEntry);
+    sealed += await putWhereStillLegacy(
+      db,
+      'outbox',
+      legacy.map((e) => e.seq),
+      encoded,
+      isLegacyOutboxEntry,
+    );
   }
 }
 
@@ -131,14 +146,26 @@ async function sealConflicts(db: YoufuDb): Promise<number> {
   const legacy = (await db.conflicts.toArray()).filter(isLegacyConflict);
   if (legacy.length === 0) return 0;
   const encoded = await Promise.all(legacy.map((c) => db.codec.sealConflict(c)));
-  return putWhereStillLegacy(db, 'conflicts', legacy.map((c) => c.id), encoded, isLegacyConflict);
+  return putWhereStillLegacy(
+    db,
+    'conflicts',
+    legacy.map((c) => c.id),
+    encoded,
+    isLegacyConflict,
+  );
 }
 
 /**
  * Writes entries sealed outside the transaction (WebCrypto cannot run inside one), skipping any
  * that changed meanwhile: gone (pushed, resolved) or already sealed. Returns how many it wrote.
  */
-async function putWhereStillLegacy<T>(db: YoufuDb, tableName: 'outbox' | 'conflicts', keys: readonly number[], encoded: readonly T[], isLegacy: (current: T) => boolean): Promise<number> {
+async function putWhereStillLegacy<T>(
+  db: YoufuDb,
+  tableName: 'outbox' | 'conflicts',
+  keys: readonly number[],
+  encoded: readonly T[],
+  isLegacy: (current: T) => boolean,
+): Promise<number> {
   return db.transaction('rw', tableName, async (tx) => {
     const table = tx.table<T, number>(tableName);
     const current = await table.bulkGet([...keys]);

@@ -16,12 +16,17 @@ const SEALED =
 describe('the sealed field format, version 1 (byte for byte)', () => {
   it('opens a value sealed as [1][IV][ciphertext + tag] under the row AAD', async () => {
     const keys = await importDatabaseKeys(KEYS);
-    expect(await openJson(keys.dataKey, rowAad('recipients', ROW), fromHex(SEALED))).toEqual({ idNumber: '110101194503070012', phones: ['13800138000'] });
+    expect(await openJson(keys.dataKey, rowAad('recipients', ROW), fromHex(SEALED))).toEqual({
+      idNumber: '110101194503070012',
+      phones: ['13800138000'],
+    });
   });
 
   it('does not open it on another row', async () => {
     const keys = await importDatabaseKeys(KEYS);
-    await expect(openJson(keys.dataKey, rowAad('recipients', ROW.replace('1', '2')), fromHex(SEALED))).rejects.toBeInstanceOf(SealedValueError);
+    await expect(openJson(keys.dataKey, rowAad('recipients', ROW.replace('1', '2')), fromHex(SEALED))).rejects.toBeInstanceOf(
+      SealedValueError,
+    );
   });
 
   it('keeps the key check value a database stores', async () => {

@@ -29,7 +29,12 @@ describe('waitInTransaction', () => {
   it('a failed wait reaches its caller and the next one still runs', async () => {
     db = newTestDb();
     const done = db.transaction('rw', db.syncState, async (tx) => {
-      const failed = waitInTransaction(tx, after(5, null).then(() => { throw new Error('crypto failed'); }));
+      const failed = waitInTransaction(
+        tx,
+        after(5, null).then(() => {
+          throw new Error('crypto failed');
+        }),
+      );
       const next = waitInTransaction(tx, after(1, 'next'));
       await expect(failed).rejects.toThrow('crypto failed');
       await tx.table('syncState').put({ key: 'after', value: await next });

@@ -26,6 +26,9 @@ export function waitInTransaction<T>(tx: Transaction, work: Promise<T>): Promise
   const register = (): Promise<T> => Promise.resolve((tx as unknown as WaitableTransaction).waitFor(work));
   const wait = previous === undefined ? register() : previous.then(register, register);
   // The chain must not stop at a failed wait, nor report it as unhandled: the caller gets it.
-  lastWait.set(tx, wait.catch(() => undefined));
+  lastWait.set(
+    tx,
+    wait.catch(() => undefined),
+  );
   return wait;
 }

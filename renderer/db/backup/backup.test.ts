@@ -40,13 +40,23 @@ async function seed(d: YoufuDb): Promise<void> {
     { code: '440304', name: '福田区', level: 'district', parentCode: '4403' },
   ]);
   const ids = ['a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000003'];
-  const written = await upsertRows(ctx, 'recipients', ids.map((id, i) => recipientInput(id, { idNumber: makeIdNumber('19400315', `12${i}`), name: `张三${i}` })));
+  const written = await upsertRows(
+    ctx,
+    'recipients',
+    ids.map((id, i) => recipientInput(id, { idNumber: makeIdNumber('19400315', `12${i}`), name: `张三${i}` })),
+  );
   expect(written.ok, JSON.stringify(written)).toBe(true);
   await ensureClientId(d, () => 'c1000000-0000-4000-8000-000000000001');
   await d.syncState.put({ key: 'cursor', value: 42 });
   await d.conflicts.add({
-    table: 'recipients', rowId: ids[0]!, field: 'address', loserValue: '旧地址', winnerValue: '新地址', winner: 'server',
-    mutationId: 'm1', at: '2026-03-02T01:00:00.000Z',
+    table: 'recipients',
+    rowId: ids[0]!,
+    field: 'address',
+    loserValue: '旧地址',
+    winnerValue: '新地址',
+    winner: 'server',
+    mutationId: 'm1',
+    at: '2026-03-02T01:00:00.000Z',
   });
 }
 
@@ -118,10 +128,15 @@ describe('backup and restore', () => {
     await seed(source);
     const bytes = await backupOf(source);
     const other = db('station-s2-u1');
-    expect(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
+    expect(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT })).toMatchObject({
+      ok: false,
+      error: { code: 'backup_foreign' },
+    });
     await other.syncState.put({ key: 'x', value: 1 });
-    expect(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true }))
-      .toMatchObject({ ok: false, error: { code: 'backup_target_not_empty' } });
+    expect(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true })).toMatchObject({
+      ok: false,
+      error: { code: 'backup_target_not_empty' },
+    });
     await other.syncState.clear();
     value(await restoreBackup(other, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true }));
     expect(await other.recipients.count()).toBe(3);
@@ -140,7 +155,10 @@ describe('backup and restore', () => {
 
     it('wrong password', async () => {
       const { target, bytes, before } = await setup();
-      expect(await restoreBackup(target, bytes, 'not-the-password', { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_damaged_or_wrong_password' } });
+      expect(await restoreBackup(target, bytes, 'not-the-password', { accountId: ACCOUNT })).toMatchObject({
+        ok: false,
+        error: { code: 'backup_damaged_or_wrong_password' },
+      });
       expect(await dump(target)).toEqual(before);
     });
 
@@ -149,13 +167,19 @@ describe('backup and restore', () => {
       const damaged = bytes.slice();
       const at = Math.floor(bytes.length * 0.75);
       damaged[at] = damaged[at]! ^ 0x80;
-      expect(await restoreBackup(target, damaged, PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_damaged_or_wrong_password' } });
+      expect(await restoreBackup(target, damaged, PASSWORD, { accountId: ACCOUNT })).toMatchObject({
+        ok: false,
+        error: { code: 'backup_damaged_or_wrong_password' },
+      });
       expect(await dump(target)).toEqual(before);
     });
 
     it('a truncated file', async () => {
       const { target, bytes, before } = await setup();
-      expect(await restoreBackup(target, bytes.slice(0, bytes.length - 100), PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_damaged_or_wrong_password' } });
+      expect(await restoreBackup(target, bytes.slice(0, bytes.length - 100), PASSWORD, { accountId: ACCOUNT })).toMatchObject({
+        ok: false,
+        error: { code: 'backup_damaged_or_wrong_password' },
+      });
       expect(await dump(target)).toEqual(before);
     });
 
@@ -164,8 +188,14 @@ describe('backup and restore', () => {
       const foreign = db('station-s1-u2');
       await seed(foreign);
       const bytes = value(await exportBackup(foreign, PASSWORD, { accountId: 'u2', serverId: 's1' }));
-      expect(await restoreBackup(target, bytes, PASSWORD, { accountId: ACCOUNT })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
-      expect(await restoreBackup(target, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true })).toMatchObject({ ok: false, error: { code: 'backup_foreign' } });
+      expect(await restoreBackup(target, bytes, PASSWORD, { accountId: ACCOUNT })).toMatchObject({
+        ok: false,
+        error: { code: 'backup_foreign' },
+      });
+      expect(await restoreBackup(target, bytes, PASSWORD, { accountId: ACCOUNT, allowSameAccountFreshProfile: true })).toMatchObject({
+        ok: false,
+        error: { code: 'backup_foreign' },
+      });
       expect(await dump(target)).toEqual(before);
     });
 

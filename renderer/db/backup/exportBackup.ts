@@ -23,7 +23,16 @@ export const SEQ_PROBE_ID = '00000000-0000-4000-8000-5e9f100f0000';
 async function readSeqFloor(db: YoufuDb): Promise<number> {
   return db.transaction('rw', db.outbox, async (tx) => {
     const outbox = tx.table('outbox');
-    const seq: unknown = await outbox.add({ id: SEQ_PROBE_ID, table: 'recipients', rowId: '', op: 'upsert', fields: {}, baseRev: 0, hlc: '', createdAt: '' });
+    const seq: unknown = await outbox.add({
+      id: SEQ_PROBE_ID,
+      table: 'recipients',
+      rowId: '',
+      op: 'upsert',
+      fields: {},
+      baseRev: 0,
+      hlc: '',
+      createdAt: '',
+    });
     await outbox.delete(seq);
     return typeof seq === 'number' ? seq - 1 : 0;
   });
@@ -64,7 +73,12 @@ export async function readBackupSnapshot(db: YoufuDb, meta: ExportMeta): Promise
 }
 
 /** The encrypted backup file of the database; encryption happens after the read transaction closed. */
-export async function exportBackup(db: YoufuDb, password: string, meta: ExportMeta, options: EncodeOptions = {}): Promise<BackupResult<Uint8Array<ArrayBuffer>>> {
+export async function exportBackup(
+  db: YoufuDb,
+  password: string,
+  meta: ExportMeta,
+  options: EncodeOptions = {},
+): Promise<BackupResult<Uint8Array<ArrayBuffer>>> {
   if (password.length < MIN_BACKUP_PASSWORD_LENGTH) return backupFail('backup_password_too_short');
   const snapshot = await readBackupSnapshot(db, meta);
   return encodeBackup(snapshot.meta, snapshot.tableOrder, snapshot.tables, password, options);

@@ -28,14 +28,20 @@ export interface PreparedRestore {
  * Decrypts and checks everything, writing nothing: the header for the confirmation, and the
  * rows, already sealed under this database's keys (so the restore transaction does no crypto).
  */
-export async function prepareRestore(db: YoufuDb, bytes: Uint8Array, password: string, options: RestoreOptions): Promise<BackupResult<PreparedRestore>> {
+export async function prepareRestore(
+  db: YoufuDb,
+  bytes: Uint8Array,
+  password: string,
+  options: RestoreOptions,
+): Promise<BackupResult<PreparedRestore>> {
   const parsed = await parseBackup(bytes, password, {
     expected: { databaseName: db.name, accountId: options.accountId },
     allowSameAccountFreshProfile: options.allowSameAccountFreshProfile ?? false,
   });
   if (!parsed.ok) return parsed;
   const { header, tables } = parsed.value;
-  if (header.schemaVersion !== db.verno) return backupFail('backup_schema_unsupported', `backup schema ${header.schemaVersion}, database ${db.verno}`);
+  if (header.schemaVersion !== db.verno)
+    return backupFail('backup_schema_unsupported', `backup schema ${header.schemaVersion}, database ${db.verno}`);
   const names = [...header.tables].sort();
   if (names.join(',') !== [...BACKUP_TABLES].sort().join(',')) return backupFail('backup_schema_unsupported', `tables ${names.join(',')}`);
   const rows = {} as Record<BackupTable, unknown[]>;
@@ -59,7 +65,10 @@ class NotEmpty extends Error {}
 /** Rows of a table, not counting this database's own encryption bookkeeping (a fresh profile has it). */
 async function countData(tx: Transaction, table: BackupTable): Promise<number> {
   if (table !== 'syncState') return tx.table(table).count();
-  return tx.table<SyncStateEntry, string>(table).filter((e) => !isAtRestKey(e.key)).count();
+  return tx
+    .table<SyncStateEntry, string>(table)
+    .filter((e) => !isAtRestKey(e.key))
+    .count();
 }
 
 /**
@@ -82,9 +91,22 @@ export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Prom
       }
       // Never hand out a seq the server may already have: lift the counter to the floor.
       const outbox = tx.table('outbox');
-      const maxSeq = rows.outbox.reduce<number>((m, r) => (typeof r === 'object' && r !== null && 'seq' in r && typeof r.seq === 'number' ? Math.max(m, r.seq) : m), 0);
+      const maxSeq = rows.outbox.reduce<number>(
+        (m, r) => (typeof r === 'object' && r !== null && 'seq' in r && typeof r.seq === 'number' ? Math.max(m, r.seq) : m),
+        0,
+      );
       if (header.outboxSeqFloor > maxSeq) {
-        await outbox.add({ seq: header.outboxSeqFloor, id: SEQ_PROBE_ID, table: 'recipients', rowId: '', op: 'upsert', fields: {}, baseRev: 0, hlc: '', createdAt: '' });
+        await outbox.add({
+          seq: header.outboxSeqFloor,
+          id: SEQ_PROBE_ID,
+          table: 'recipients',
+          rowId: '',
+          op: 'upsert',
+          fields: {},
+          baseRev: 0,
+          hlc: '',
+          createdAt: '',
+        });
         await outbox.delete(header.outboxSeqFloor);
       }
       // A restored database is a new device to the server. Keeping the old client id would let
@@ -108,7 +130,12 @@ export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Prom
 }
 
 /** Checks everything first, then replaces the database contents atomically. */
-export async function restoreBackup(db: YoufuDb, bytes: Uint8Array, password: string, options: RestoreOptions): Promise<BackupResult<Record<BackupTable, number>>> {
+export async function restoreBackup(
+  db: YoufuDb,
+  bytes: Uint8Array,
+  password: string,
+  options: RestoreOptions,
+): Promise<BackupResult<Record<BackupTable, number>>> {
   const prepared = await prepareRestore(db, bytes, password, options);
   if (!prepared.ok) return prepared;
   return applyRestore(db, prepared.value);

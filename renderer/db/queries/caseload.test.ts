@@ -23,7 +23,10 @@ async function caseload(): Promise<YoufuDb> {
   ];
   for (const p of people) {
     ctx.clock.ms = Date.parse(`${p.at}T09:00:00+08:00`);
-    const r = await createRecipient(ctx, recipientInput(id(p.n), { name: p.name, stationCode: p.stationCode, idNumber: makeIdNumber('19500101', String(100 + p.n)) }));
+    const r = await createRecipient(
+      ctx,
+      recipientInput(id(p.n), { name: p.name, stationCode: p.stationCode, idNumber: makeIdNumber('19500101', String(100 + p.n)) }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
   return db;
@@ -32,7 +35,13 @@ async function caseload(): Promise<YoufuDb> {
 describe('the caseload list as ids', () => {
   it('finds the same recipients in the same order as the row search, for a scope alone and with criteria', async () => {
     const db = await caseload();
-    for (const search of [{ stationPrefix: '440304' }, { stationPrefix: '440304001001' }, {}, { text: 'z' }, { stationPrefix: '4403', categories: ['martyr_family' as const] }]) {
+    for (const search of [
+      { stationPrefix: '440304' },
+      { stationPrefix: '440304001001' },
+      {},
+      { text: 'z' },
+      { stationPrefix: '4403', categories: ['martyr_family' as const] },
+    ]) {
       const rows = await searchRecipients(db, search, 1000);
       expect(await searchRecipientIds(db, search)).toEqual(rows.map((r) => r.id));
       expect(await searchRecipientIds(db, search, 2)).toEqual(rows.slice(0, 2).map((r) => r.id));
@@ -46,7 +55,12 @@ describe('the caseload list as ids', () => {
     const db = await caseload();
     const all = await nextDueByRecipient(db, '4403');
     expect(all.size).toBe(4);
-    expect(await nextDueOf(db, [id(1), id(3)])).toEqual(new Map([[id(1), all.get(id(1))], [id(3), all.get(id(3))]]));
+    expect(await nextDueOf(db, [id(1), id(3)])).toEqual(
+      new Map([
+        [id(1), all.get(id(1))],
+        [id(3), all.get(id(3))],
+      ]),
+    );
     const ids = await searchRecipientIds(db, { stationPrefix: '4403' });
     // First contacts are due on registration: 2 Nov, 14 Nov, then two on 20 Nov in station order.
     // (A stable sort: the same date keeps the station order the search gives.)

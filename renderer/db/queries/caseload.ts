@@ -41,7 +41,7 @@ export async function searchRecipientIds(db: YoufuDb, search: RecipientSearch, l
   const ids: string[] = [];
   for (const [from, to] of scopeChunks(search.stationPrefix)) {
     signal?.throwIfAborted();
-    ids.push(...await db.recipients.where('stationCode').between(from, to, true, false).primaryKeys());
+    ids.push(...(await db.recipients.where('stationCode').between(from, to, true, false).primaryKeys()));
   }
   return ids;
 }
@@ -49,7 +49,8 @@ export async function searchRecipientIds(db: YoufuDb, search: RecipientSearch, l
 /** The number of recipients in a scope, counted range by range (see scopeChunks). */
 export async function recipientCount(db: YoufuDb, stationPrefix: string): Promise<number> {
   let total = 0;
-  for (const [from, to] of scopeChunks(stationPrefix)) total += await db.recipients.where('stationCode').between(from, to, true, false).count();
+  for (const [from, to] of scopeChunks(stationPrefix))
+    total += await db.recipients.where('stationCode').between(from, to, true, false).count();
   return total;
 }
 
@@ -59,7 +60,10 @@ type RecipientCollection = ReturnType<YoufuDb['recipients']['toCollection']>;
  * The collection a search starts from (its most selective index) and the test of the criteria
  * that index does not answer; `matches` is null when the index alone answers them all.
  */
-async function recipientQuery(db: YoufuDb, search: RecipientSearch): Promise<{ collection: RecipientCollection; matches: ((r: StoredRecipient) => boolean) | null }> {
+async function recipientQuery(
+  db: YoufuDb,
+  search: RecipientSearch,
+): Promise<{ collection: RecipientCollection; matches: ((r: StoredRecipient) => boolean) | null }> {
   const text = normalizeSearchText(search.text ?? '');
   const dueIds = search.dueStatus ? await recipientIdsDue(db, search.dueStatus.kind, search.dueStatus.today) : null;
 
@@ -72,8 +76,13 @@ async function recipientQuery(db: YoufuDb, search: RecipientSearch): Promise<{ c
     (search.dedicatedStaffId === undefined || r.dedicatedStaffId === search.dedicatedStaffId) &&
     (!search.statuses?.length || search.statuses.includes(r.status)) &&
     (dueIds === null || dueIds.has(r.id));
-  const onlyScope = text === '' && dueIds === null && !search.categories?.length && !search.livingSituation?.length &&
-    search.dedicatedStaffId === undefined && !search.statuses?.length;
+  const onlyScope =
+    text === '' &&
+    dueIds === null &&
+    !search.categories?.length &&
+    !search.livingSituation?.length &&
+    search.dedicatedStaffId === undefined &&
+    !search.statuses?.length;
 
   if (text.length === 18 && parseIdNumber(text).ok) {
     // A whole ID number: the blind index, exactly.
@@ -84,15 +93,28 @@ async function recipientQuery(db: YoufuDb, search: RecipientSearch): Promise<{ c
     // text is looked up as one token, exactly, and 4 tail characters as a tail too.
     const tail = tailQuery(text);
     const token = db.codec.searchToken(text);
-    const collection = tail === null
-      ? db.recipients.where('searchKeys').equals(token)
-      : db.recipients.where('searchKeys').anyOf([token, db.codec.tailKey(tail)]).distinct();
+    const collection =
+      tail === null
+        ? db.recipients.where('searchKeys').equals(token)
+        : db.recipients
+            .where('searchKeys')
+            .anyOf([token, db.codec.tailKey(tail)])
+            .distinct();
     return { collection, matches };
   }
-  if (search.dedicatedStaffId !== undefined) return { collection: db.recipients.where('dedicatedStaffId').equals(search.dedicatedStaffId), matches };
+  if (search.dedicatedStaffId !== undefined)
+    return { collection: db.recipients.where('dedicatedStaffId').equals(search.dedicatedStaffId), matches };
   if (dueIds !== null) return { collection: db.recipients.where('id').anyOf([...dueIds]), matches };
-  if (search.categories?.length) return { collection: db.recipients.where('categoryCodes').anyOf([...search.categories]).distinct(), matches };
-  if (search.stationPrefix !== undefined) return { collection: db.recipients.where('stationCode').startsWith(search.stationPrefix), matches: onlyScope ? null : matches };
+  if (search.categories?.length)
+    return {
+      collection: db.recipients
+        .where('categoryCodes')
+        .anyOf([...search.categories])
+        .distinct(),
+      matches,
+    };
+  if (search.stationPrefix !== undefined)
+    return { collection: db.recipients.where('stationCode').startsWith(search.stationPrefix), matches: onlyScope ? null : matches };
   return { collection: db.recipients.toCollection(), matches: onlyScope ? null : matches };
 }
 
@@ -103,7 +125,9 @@ async function recipientIdsDue(db: YoufuDb, kind: 'overdue' | 'due_soon', today:
   await db.dutyOccurrences
     .where('[status+dueDate]')
     .between(['pending', Dexie.minKey], ['pending', upper], true, includeUpper)
-    .each((o) => { ids.add(o.recipientId); });
+    .each((o) => {
+      ids.add(o.recipientId);
+    });
   return ids;
 }
 
@@ -128,7 +152,9 @@ export async function nextDueByRecipient(db: YoufuDb, stationPrefix: string): Pr
     // every row read in its query cache for as long as the caseload is open (half a million
     // occurrences for a city, ~90 MB), and writers still get their turn between windows.
     const to = addDays(from, WINDOW_DAYS);
-    const rows = await db.transaction('r', table, () => table.where('[status+dueDate]').between(['pending', from], ['pending', to], true, false).toArray());
+    const rows = await db.transaction('r', table, () =>
+      table.where('[status+dueDate]').between(['pending', from], ['pending', to], true, false).toArray(),
+    );
     for (const o of rows) {
       if (!o.stationCode.startsWith(stationPrefix) || next.has(o.recipientId)) continue;
       next.set(o.recipientId, o.dueDate);
@@ -155,11 +181,16 @@ export async function firstByNextDue(db: YoufuDb, stationPrefix: string, n: numb
   const range = db.dutyOccurrences.where('[status+dueDate]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey], true, true);
   let lastDate: string | null = null;
   for (let batch = 0; batch < FIRST_BATCHES; batch++) {
-    const rows = await range.clone().offset(batch * FIRST_BATCH).limit(FIRST_BATCH).toArray();
+    const rows = await range
+      .clone()
+      .offset(batch * FIRST_BATCH)
+      .limit(FIRST_BATCH)
+      .toArray();
     for (const o of rows) {
       if (first.size >= n && o.dueDate !== lastDate) return ordered(first);
       lastDate = o.dueDate;
-      if (o.stationCode.startsWith(stationPrefix) && !first.has(o.recipientId)) first.set(o.recipientId, { dueDate: o.dueDate, stationCode: o.stationCode });
+      if (o.stationCode.startsWith(stationPrefix) && !first.has(o.recipientId))
+        first.set(o.recipientId, { dueDate: o.dueDate, stationCode: o.stationCode });
     }
     if (rows.length < FIRST_BATCH) break;
   }

@@ -26,9 +26,26 @@ beforeEach(async () => {
   db = newTestDb();
   ctx = testContext(db);
   const rows = [
-    recipientInput(R1, { name: '张三丰', idNumber: makeIdNumber('19400315', '123'), phones: ['13812345678'], categories: [{ code: 'combat_hero' }], dedicatedStaffId: STAFF2 }),
-    recipientInput(R2, { name: '单田芳', idNumber: makeIdNumber('19500101', '222'), phones: ['0755-88889999'], stationCode: '440305001001', livingSituation: ['alone'] }),
-    recipientInput(R3, { name: '张三', idNumber: makeIdNumber('19600101', '333'), phones: [], categories: [{ code: 'disabled_veteran', disabilityGrade: 3 }] }),
+    recipientInput(R1, {
+      name: '张三丰',
+      idNumber: makeIdNumber('19400315', '123'),
+      phones: ['13812345678'],
+      categories: [{ code: 'combat_hero' }],
+      dedicatedStaffId: STAFF2,
+    }),
+    recipientInput(R2, {
+      name: '单田芳',
+      idNumber: makeIdNumber('19500101', '222'),
+      phones: ['0755-88889999'],
+      stationCode: '440305001001',
+      livingSituation: ['alone'],
+    }),
+    recipientInput(R3, {
+      name: '张三',
+      idNumber: makeIdNumber('19600101', '333'),
+      phones: [],
+      categories: [{ code: 'disabled_veteran', disabilityGrade: 3 }],
+    }),
   ];
   for (const r of rows) {
     const res = await createRecipient(ctx, r);
@@ -39,7 +56,8 @@ afterEach(() => db.delete());
 
 const names = (rs: { name: string }[]): string[] => rs.map((r) => r.name).sort();
 /** The names of list items, opened (lists carry no name in clear). */
-const listed = async (rs: RecipientListItem[]): Promise<string[]> => names(await Promise.all(rs.map((r) => db.codec.openListItem('recipients', r))));
+const listed = async (rs: RecipientListItem[]): Promise<string[]> =>
+  names(await Promise.all(rs.map((r) => db.codec.openListItem('recipients', r))));
 
 describe('searchRecipients', () => {
   it.each([
@@ -75,17 +93,37 @@ describe('searchRecipients', () => {
 
   it('filters by due status', async () => {
     // Every new recipient's first home visit falls due on the day they are registered.
-    expect(await listed(await searchRecipients(db, { dueStatus: { kind: 'due_soon', today: '2026-03-02' } }))).toEqual(['单田芳', '张三', '张三丰']);
+    expect(await listed(await searchRecipients(db, { dueStatus: { kind: 'due_soon', today: '2026-03-02' } }))).toEqual([
+      '单田芳',
+      '张三',
+      '张三丰',
+    ]);
     expect(await searchRecipients(db, { dueStatus: { kind: 'overdue', today: '2026-03-02' } })).toEqual([]);
-    expect(await listed(await searchRecipients(db, { dueStatus: { kind: 'overdue', today: '2026-03-03' } }))).toEqual(['单田芳', '张三', '张三丰']);
+    expect(await listed(await searchRecipients(db, { dueStatus: { kind: 'overdue', today: '2026-03-03' } }))).toEqual([
+      '单田芳',
+      '张三',
+      '张三丰',
+    ]);
   });
 });
 
 describe('lists open only the lines on screen', () => {
   it('search, the Today order and open requests decrypt nothing; the lines shown, hero cards and the profile open their rows', async () => {
     await upsertRow(ctx, 'requests', {
-      id: 'aaaaaaaa-0000-4000-8000-0000000000b1', recipientId: R1, stationCode: '440304001001', visitId: null, source: 'hotline', topic: 'medical',
-      description: '需要陪同就医', urgency: 'high', assigneeId: null, status: 'open', resolution: '', referredTo: null, openedAt: '2026-01-20T08:00:00+08:00', closedAt: null,
+      id: 'aaaaaaaa-0000-4000-8000-0000000000b1',
+      recipientId: R1,
+      stationCode: '440304001001',
+      visitId: null,
+      source: 'hotline',
+      topic: 'medical',
+      description: '需要陪同就医',
+      urgency: 'high',
+      assigneeId: null,
+      status: 'open',
+      resolution: '',
+      referredTo: null,
+      openedAt: '2026-01-20T08:00:00+08:00',
+      closedAt: null,
     });
     const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
     try {
@@ -98,7 +136,8 @@ describe('lists open only the lines on screen', () => {
       expect(decrypt).not.toHaveBeenCalled();
       // What lists hand out carries no sensitive value in clear.
       const handedOut = JSON.stringify([found, due, await openRequests(db)]);
-      for (const secret of ['张三丰', '13812345678', makeIdNumber('19400315', '123'), '福田区园岭街道', '需要陪同就医', '1940-03-15']) expect(handedOut).not.toContain(secret);
+      for (const secret of ['张三丰', '13812345678', makeIdNumber('19400315', '123'), '福田区园岭街道', '需要陪同就医', '1940-03-15'])
+        expect(handedOut).not.toContain(secret);
 
       // The lines on screen open their recipient and duty: one line, two rows opened.
       const [line] = await dueItemDetails(db, due.slice(0, 1));
@@ -128,9 +167,49 @@ describe('other reads', () => {
 
   it('merges a timeline newest first and lists open requests', async () => {
     const base = { recipientId: R1, stationCode: '440304001001' };
-    await upsertRow(ctx, 'visits', { ...base, id: 'aaaaaaaa-0000-4000-8000-0000000000a1', visitedAt: '2026-02-01T10:00:00+08:00', mode: 'phone', purpose: 'routine', festival: null, staffIds: [STAFF2], condition: { health: null, living: null, mood: null }, notes: '', dutyOccurrenceId: null, photos: [] });
-    await upsertRow(ctx, 'aid', { ...base, id: 'aaaaaaaa-0000-4000-8000-0000000000a2', date: '2026-02-15', kind: 'goods', amountFen: null, quantity: 1, item: '大米', fundSource: 'social_donation', approvedBy: '', visitId: null, acknowledged: false, voided: false, voidReason: null });
-    await upsertRow(ctx, 'requests', { ...base, id: 'aaaaaaaa-0000-4000-8000-0000000000a3', visitId: null, source: 'hotline', topic: 'medical', description: '需要陪同就医', urgency: 'high', assigneeId: null, status: 'open', resolution: '', referredTo: null, openedAt: '2026-01-20T08:00:00+08:00', closedAt: null });
+    await upsertRow(ctx, 'visits', {
+      ...base,
+      id: 'aaaaaaaa-0000-4000-8000-0000000000a1',
+      visitedAt: '2026-02-01T10:00:00+08:00',
+      mode: 'phone',
+      purpose: 'routine',
+      festival: null,
+      staffIds: [STAFF2],
+      condition: { health: null, living: null, mood: null },
+      notes: '',
+      dutyOccurrenceId: null,
+      photos: [],
+    });
+    await upsertRow(ctx, 'aid', {
+      ...base,
+      id: 'aaaaaaaa-0000-4000-8000-0000000000a2',
+      date: '2026-02-15',
+      kind: 'goods',
+      amountFen: null,
+      quantity: 1,
+      item: '大米',
+      fundSource: 'social_donation',
+      approvedBy: '',
+      visitId: null,
+      acknowledged: false,
+      voided: false,
+      voidReason: null,
+    });
+    await upsertRow(ctx, 'requests', {
+      ...base,
+      id: 'aaaaaaaa-0000-4000-8000-0000000000a3',
+      visitId: null,
+      source: 'hotline',
+      topic: 'medical',
+      description: '需要陪同就医',
+      urgency: 'high',
+      assigneeId: null,
+      status: 'open',
+      resolution: '',
+      referredTo: null,
+      openedAt: '2026-01-20T08:00:00+08:00',
+      closedAt: null,
+    });
     expect((await recipientTimeline(db, R1)).map((e) => e.kind)).toEqual(['aid', 'visit', 'request']);
     // The Today count reads summaries: no description, nothing decrypted.
     const open = await openRequests(db);

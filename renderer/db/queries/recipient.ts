@@ -5,9 +5,7 @@ import { searchRecipients } from './caseload';
 /** A recipient's profile reads (see rows.ts for the rules). */
 
 export type TimelineEntry =
-  | { kind: 'visit'; date: string; row: Visit }
-  | { kind: 'aid'; date: string; row: Aid }
-  | { kind: 'request'; date: string; row: Request };
+  { kind: 'visit'; date: string; row: Visit } | { kind: 'aid'; date: string; row: Aid } | { kind: 'request'; date: string; row: Request };
 
 /**
  * A recipient's visits, aid and requests, newest first. `date` is the sort key: the visit time,

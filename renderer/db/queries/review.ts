@@ -15,7 +15,14 @@ type ReviewRecipient = ReviewRows['recipients'][number] & { name: string };
  * to open on the lines it shows.
  */
 export function reviewRecipient(r: StoredRecipient): ReviewRecipient {
-  return { id: r.id, name: '', stationCode: r.stationCode, status: r.status, statusDate: r.statusDate, categories: r.categoryCodes.map((code) => ({ code })) };
+  return {
+    id: r.id,
+    name: '',
+    stationCode: r.stationCode,
+    status: r.status,
+    statusDate: r.statusDate,
+    categories: r.categoryCodes.map((code) => ({ code })),
+  };
 }
 
 /**
@@ -28,7 +35,11 @@ export async function loadReviewRows(db: YoufuDb, scope: string): Promise<Review
   const inScope = <T>(name: 'duties' | 'dutyOccurrences' | 'visits' | 'aid' | 'requests') =>
     db.table<T>(name).where('stationCode').startsWith(scope).toArray();
   const [recipients, duties, dutyOccurrences, visits, aid, requests] = await Promise.all([
-    db.recipients.where('stationCode').startsWith(scope).toArray().then((rows) => rows.map(reviewRecipient)),
+    db.recipients
+      .where('stationCode')
+      .startsWith(scope)
+      .toArray()
+      .then((rows) => rows.map(reviewRecipient)),
     inScope<ReviewRows['duties'][number]>('duties'),
     inScope<ReviewRows['dutyOccurrences'][number]>('dutyOccurrences'),
     inScope<ReviewRows['visits'][number]>('visits'),

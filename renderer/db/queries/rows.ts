@@ -17,10 +17,13 @@ export type RequestSummary = EntitySummary<'requests'>;
  * `useLiveQuery` still sees every table it depends on.
  */
 /** Opens the rows found (missing ones skipped), in parallel: for the lines on screen only. */
-export async function openRows<T extends EntityTable>(db: YoufuDb, table: T, stored: readonly (StoredRow<T> | undefined)[]): Promise<EntityRow<T>[]> {
+export async function openRows<T extends EntityTable>(
+  db: YoufuDb,
+  table: T,
+  stored: readonly (StoredRow<T> | undefined)[],
+): Promise<EntityRow<T>[]> {
   return Promise.all(stored.flatMap((r) => (r === undefined ? [] : [db.codec.decode(table, r)])));
 }
-
 
 /**
  * The pending occurrences of the duties or recipients given (`[dutyId+status]` or
@@ -28,7 +31,11 @@ export async function openRows<T extends EntityTable>(db: YoufuDb, table: T, sto
  * transaction. An anyOf over the same keys walks a cursor, about four times slower (400 keys:
  * 820 against 200 ms in a city's database).
  */
-export async function pendingOccurrencesOf(db: YoufuDb, index: '[dutyId+status]' | '[recipientId+status]', keys: readonly string[]): Promise<StoredRow<'dutyOccurrences'>[]> {
+export async function pendingOccurrencesOf(
+  db: YoufuDb,
+  index: '[dutyId+status]' | '[recipientId+status]',
+  keys: readonly string[],
+): Promise<StoredRow<'dutyOccurrences'>[]> {
   if (keys.length === 0) return [];
   const table = db.dutyOccurrences;
   const perKey = await db.transaction('r', table, () => Promise.all(keys.map((k) => table.where(index).equals([k, 'pending']).toArray())));

@@ -15,8 +15,14 @@ export interface RecordCounts {
 /** Row counts of the local database; `count()` reads the primary index only. */
 export async function recordCounts(db: YoufuDb): Promise<RecordCounts> {
   const [recipients, visits, aid, duties, occurrences, requests, staff, outbox] = await Promise.all([
-    db.recipients.count(), db.visits.count(), db.aid.count(), db.duties.count(),
-    db.dutyOccurrences.count(), db.requests.count(), db.staff.count(), db.outbox.count(),
+    db.recipients.count(),
+    db.visits.count(),
+    db.aid.count(),
+    db.duties.count(),
+    db.dutyOccurrences.count(),
+    db.requests.count(),
+    db.staff.count(),
+    db.outbox.count(),
   ]);
   return { recipients, visits, aid, duties, occurrences, requests, staff, outbox };
 }

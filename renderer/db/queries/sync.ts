@@ -7,7 +7,10 @@ import type { YoufuDb } from '../database';
  * The recipient of each refused edit of a visit, aid or request whose row is still on this
  * device, by mutation id: the Sync page links the line to the recipient.
  */
-export async function recipientsOfRefused(db: YoufuDb, refused: readonly { mutationId: string; table: string; rowId: string }[]): Promise<Map<string, string>> {
+export async function recipientsOfRefused(
+  db: YoufuDb,
+  refused: readonly { mutationId: string; table: string; rowId: string }[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const r of refused) {
     if (r.table === 'recipients' || !(ENTITY_TABLES as readonly string[]).includes(r.table)) continue;

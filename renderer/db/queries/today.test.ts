@@ -29,7 +29,17 @@ async function caseload(opts: { elsewhere?: boolean } = {}): Promise<YoufuDb> {
     { n: 3, at: '2026-11-28', name: '孙伤残', categories: [{ code: 'disabled_veteran' as const, disabilityGrade: 4 }] },
     { n: 4, at: '2026-11-18', name: '李功臣', categories: [{ code: 'first_class_merit' as const }] },
     { n: 6, at: '2026-12-03', name: '吴新登', categories: [{ code: 'disabled_veteran' as const, disabilityGrade: 6 }] },
-    ...(opts.elsewhere ? [{ n: 5, at: '2026-11-10', name: '周外区', categories: [{ code: 'martyr_family' as const, relation: 'child' as const }], stationCode: '440305001001' }] : []),
+    ...(opts.elsewhere
+      ? [
+          {
+            n: 5,
+            at: '2026-11-10',
+            name: '周外区',
+            categories: [{ code: 'martyr_family' as const, relation: 'child' as const }],
+            stationCode: '440305001001',
+          },
+        ]
+      : []),
   ];
   const ctx = testContext(db);
   for (const p of people) {
@@ -50,8 +60,15 @@ async function reference(db: YoufuDb, filter: TodayFilter) {
     .filter((o) => o.status === 'pending' && o.dueDate <= until)
     .filter((o) => filter.stationPrefix === undefined || o.stationCode.startsWith(filter.stationPrefix))
     .filter((o) => filter.assigneeId === undefined || duties.get(o.dutyId)?.assigneeId === filter.assigneeId)
-    .map((o) => ({ id: o.id, dueDate: o.dueDate, hero: heroes.has(o.recipientId), overdue: classifyOccurrence(o, filter.today) === 'overdue' }))
-    .sort((a, b) => (a.hero !== b.hero ? (a.hero ? -1 : 1) : a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.id < b.id ? -1 : 1));
+    .map((o) => ({
+      id: o.id,
+      dueDate: o.dueDate,
+      hero: heroes.has(o.recipientId),
+      overdue: classifyOccurrence(o, filter.today) === 'overdue',
+    }))
+    .sort((a, b) =>
+      a.hero !== b.hero ? (a.hero ? -1 : 1) : a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.id < b.id ? -1 : 1,
+    );
   return lines.map(({ id: occurrenceId, hero, overdue }) => ({ occurrenceId, hero, overdue }));
 }
 
@@ -105,13 +122,32 @@ describe('Today list', () => {
     expect(await loadTodayDetails(db, [line, data.lines[0]!])).toHaveLength(1);
   });
 
-  it('counts open and in-progress requests in the scope, or the staff member\'s', async () => {
+  it("counts open and in-progress requests in the scope, or the staff member's", async () => {
     const db = await caseload({ elsewhere: true });
     const ctx = { ...testContext(db, '2026-11-27T09:00:00+08:00'), newId: () => crypto.randomUUID() };
-    const request = (n: number, recipient: number, status: 'open' | 'in_progress' | 'resolved', assigneeId: string | null, stationCode = '440304001001') => upsertRow(ctx, 'requests', {
-      id: id(100 + n), recipientId: id(recipient), stationCode, visitId: null, source: 'hotline', topic: 'medical', description: '陪同就医', urgency: 'normal',
-      assigneeId, status, resolution: '', referredTo: null, openedAt: `2026-11-2${n}T08:00:00+08:00`, closedAt: null,
-    });
+    const request = (
+      n: number,
+      recipient: number,
+      status: 'open' | 'in_progress' | 'resolved',
+      assigneeId: string | null,
+      stationCode = '440304001001',
+    ) =>
+      upsertRow(ctx, 'requests', {
+        id: id(100 + n),
+        recipientId: id(recipient),
+        stationCode,
+        visitId: null,
+        source: 'hotline',
+        topic: 'medical',
+        description: '陪同就医',
+        urgency: 'normal',
+        assigneeId,
+        status,
+        resolution: '',
+        referredTo: null,
+        openedAt: `2026-11-2${n}T08:00:00+08:00`,
+        closedAt: null,
+      });
     await request(1, 1, 'open', null);
     await request(2, 2, 'in_progress', HERO_STAFF);
     await request(3, 3, 'resolved', HERO_STAFF);

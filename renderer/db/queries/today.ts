@@ -6,7 +6,6 @@ import { type RequestSummary, openRows, pendingOccurrencesOf } from './rows';
 
 /** The Today screen's reads: its due lines, their details for the page on screen, the open requests. */
 
-
 /** One line of the Today list as ordered and counted: which occurrence, and how urgent. */
 export interface DueLine {
   occurrenceId: string;
@@ -78,11 +77,9 @@ export async function pendingOccurrenceList(
       .filter((o) => o.dueDate <= filter.until && inScope(o))
       .sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1));
   } else {
-    occurrences = (await db.dutyOccurrences
-      .where('[status+dueDate]')
-      .between(['pending', Dexie.minKey], ['pending', filter.until], true, true)
-      .toArray())
-      .filter(inScope);
+    occurrences = (
+      await db.dutyOccurrences.where('[status+dueDate]').between(['pending', Dexie.minKey], ['pending', filter.until], true, true).toArray()
+    ).filter(inScope);
   }
   return occurrences.map((o) => db.codec.decodeSummary('dutyOccurrences', o));
 }
@@ -112,13 +109,19 @@ export async function dueItemDetails(db: YoufuDb, occurrences: readonly DutyOccu
 }
 
 /** Open and in-progress requests, oldest first (the ones open longest surface to the supervisor); no description. */
-export async function openRequests(db: YoufuDb, filter: { stationPrefix?: string | undefined; assigneeId?: string | undefined } = {}): Promise<RequestSummary[]> {
+export async function openRequests(
+  db: YoufuDb,
+  filter: { stationPrefix?: string | undefined; assigneeId?: string | undefined } = {},
+): Promise<RequestSummary[]> {
   const active = (r: { status: string }): boolean => r.status === 'open' || r.status === 'in_progress';
   // A staff member's requests through their index; else one getAll per status, filtered here
   // (anyOf and .filter() walk a cursor, one event per row).
-  const rows = filter.assigneeId !== undefined
-    ? (await db.requests.where('assigneeId').equals(filter.assigneeId).toArray()).filter(active)
-    : (await Promise.all((['open', 'in_progress'] as const).map((status) => db.requests.where('status').equals(status).toArray()))).flat();
+  const rows =
+    filter.assigneeId !== undefined
+      ? (await db.requests.where('assigneeId').equals(filter.assigneeId).toArray()).filter(active)
+      : (
+          await Promise.all((['open', 'in_progress'] as const).map((status) => db.requests.where('status').equals(status).toArray()))
+        ).flat();
   return rows
     .filter((r) => filter.stationPrefix === undefined || r.stationCode.startsWith(filter.stationPrefix))
     .map((r) => db.codec.decodeSummary('requests', r))
@@ -163,6 +166,9 @@ export async function loadTodayDetails(db: YoufuDb, lines: readonly DueLine[]): 
     const row = rows[i];
     return row ? [{ line, occurrence: db.codec.decodeSummary('dutyOccurrences', row) }] : [];
   });
-  const details = await dueItemDetails(db, found.map((f) => f.occurrence));
+  const details = await dueItemDetails(
+    db,
+    found.map((f) => f.occurrence),
+  );
   return found.map((f, i) => ({ ...f.line, occurrence: f.occurrence, duty: details[i]?.duty, recipient: details[i]?.recipient }));
 }

@@ -57,49 +57,82 @@ export function CaseloadFilters() {
       />
       <Flex gap={8} wrap align="center">
         <Select
-          mode="multiple" allowClear maxTagCount="responsive" style={{ minWidth: 200 }} placeholder={t('filterCategory')}
-          value={filters.categories} onChange={(v) => setCaseload({ categories: v })}
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          style={{ minWidth: 200 }}
+          placeholder={t('filterCategory')}
+          value={filters.categories}
+          onChange={(v) => setCaseload({ categories: v })}
           options={CATEGORY.values.map((c) => ({ value: c, label: CATEGORY.labels[c][locale] }))}
           data-testid="filter-category"
         />
         {streets.length > 0 && (
           <Select
-            allowClear showSearch optionFilterProp="label" style={SELECT_STYLE} placeholder={t('filterStreet')}
-            value={filters.streetCode} onChange={(v: string | undefined) => setCaseload({ streetCode: v ?? null, communityCode: null })}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={SELECT_STYLE}
+            placeholder={t('filterStreet')}
+            value={filters.streetCode}
+            onChange={(v: string | undefined) => setCaseload({ streetCode: v ?? null, communityCode: null })}
             options={streets.map((s) => ({ value: s.code, label: s.name }))}
             data-testid="filter-street"
           />
         )}
         {communities.length > 0 && (
           <Select
-            allowClear showSearch optionFilterProp="label" style={SELECT_STYLE} placeholder={t('filterCommunity')}
-            value={filters.communityCode} onChange={(v: string | undefined) => setCaseload({ communityCode: v ?? null })}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={SELECT_STYLE}
+            placeholder={t('filterCommunity')}
+            value={filters.communityCode}
+            onChange={(v: string | undefined) => setCaseload({ communityCode: v ?? null })}
             options={communities.map((s) => ({ value: s.code, label: s.name }))}
             data-testid="filter-community"
           />
         )}
         <Select
-          mode="multiple" allowClear maxTagCount="responsive" style={{ minWidth: 160 }} placeholder={t('filterLiving')}
-          value={filters.livingSituation} onChange={(v) => setCaseload({ livingSituation: v })}
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          style={{ minWidth: 160 }}
+          placeholder={t('filterLiving')}
+          value={filters.livingSituation}
+          onChange={(v) => setCaseload({ livingSituation: v })}
           options={LIVING_SITUATION.values.map((c) => ({ value: c, label: LIVING_SITUATION.labels[c][locale] }))}
           data-testid="filter-living"
         />
         <Select
-          allowClear style={SELECT_STYLE} placeholder={t('filterDue')}
-          value={filters.due} onChange={(v: 'overdue' | 'due_soon' | undefined) => setCaseload({ due: v ?? null })}
-          options={[{ value: 'overdue', label: t('dueOverdue') }, { value: 'due_soon', label: t('dueSoon') }]}
+          allowClear
+          style={SELECT_STYLE}
+          placeholder={t('filterDue')}
+          value={filters.due}
+          onChange={(v: 'overdue' | 'due_soon' | undefined) => setCaseload({ due: v ?? null })}
+          options={[
+            { value: 'overdue', label: t('dueOverdue') },
+            { value: 'due_soon', label: t('dueSoon') },
+          ]}
           data-testid="filter-due"
         />
         <Select
-          allowClear showSearch optionFilterProp="label" style={SELECT_STYLE} placeholder={t('filterStaff')}
-          value={filters.dedicatedStaffId} onChange={(v: string | undefined) => setCaseload({ dedicatedStaffId: v ?? null })}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={SELECT_STYLE}
+          placeholder={t('filterStaff')}
+          value={filters.dedicatedStaffId}
+          onChange={(v: string | undefined) => setCaseload({ dedicatedStaffId: v ?? null })}
           options={dedicatedOptions}
           data-testid="filter-staff"
         />
         <Checkbox checked={filters.sortByNextDue} onChange={(e) => setCaseload({ sortByNextDue: e.target.checked })}>
           {t('sortNextDue')}
         </Checkbox>
-        <Button icon={<ClearOutlined />} onClick={() => setCaseload(EMPTY_CASELOAD_FILTERS)}>{t('clearFilters')}</Button>
+        <Button icon={<ClearOutlined />} onClick={() => setCaseload(EMPTY_CASELOAD_FILTERS)}>
+          {t('clearFilters')}
+        </Button>
       </Flex>
     </Flex>
   );

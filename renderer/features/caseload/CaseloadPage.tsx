@@ -19,8 +19,14 @@ export function CaseloadPage() {
     <>
       <PageHeader
         title={t('title')}
-        subtitle={<span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: complete && ids ? ids.length : '…' })}</span>}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recipients/new')}>{t('newRecipient')}</Button>}
+        subtitle={
+          <span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: complete && ids ? ids.length : '…' })}</span>
+        }
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recipients/new')}>
+            {t('newRecipient')}
+          </Button>
+        }
       />
       <CaseloadFilters />
       <div style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }} data-stale={stale}>

@@ -40,7 +40,15 @@ function onRowKeyDown(e: KeyboardEvent<HTMLDivElement>, id: string): void {
 
 /** Where a line of the virtualised list sits, loaded or not. */
 function linePlace(start: number): CSSProperties {
-  return { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, borderBottom: '1px solid #f5f5f5' };
+  return {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    right: 0,
+    height: ROW_HEIGHT,
+    transform: `translateY(${start}px)`,
+    borderBottom: '1px solid #f5f5f5',
+  };
 }
 
 /** Memoised: while scrolling, only rows that come into view render. */
@@ -57,7 +65,11 @@ const RowView = memo(function RowView({ row, start, ctx }: { row: CaseloadRow; s
       onKeyDown={(e) => onRowKeyDown(e, row.recipient.id)}
       style={{ ...linePlace(start), display: 'flex', alignItems: 'center', cursor: 'pointer' }}
     >
-      {CASELOAD_COLUMNS.map((c) => <div role="cell" key={c.key} style={CELL_STYLES[c.key]}>{c.render(row, ctx)}</div>)}
+      {CASELOAD_COLUMNS.map((c) => (
+        <div role="cell" key={c.key} style={CELL_STYLES[c.key]}>
+          {c.render(row, ctx)}
+        </div>
+      ))}
     </div>
   );
 });
@@ -97,10 +109,37 @@ export function CaseloadTable({ ids, today, loading }: { ids: readonly string[];
     <div className="yf-caseload" role="table" aria-rowcount={ids.length} data-testid="caseload-table">
       <div
         ref={scrollRef}
-        style={{ height: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff', position: 'relative' }}
+        style={{
+          height: 'calc(100vh - 300px)',
+          minHeight: 320,
+          overflow: 'auto',
+          border: '1px solid #f0f0f0',
+          borderRadius: 8,
+          background: '#fff',
+          position: 'relative',
+        }}
       >
-        <div role="row" className="yf-caseload-head" style={{ display: 'flex', minWidth: MIN_WIDTH, height: 44, alignItems: 'center', position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
-          {CASELOAD_COLUMNS.map((c) => <div role="columnheader" key={c.key} style={CELL_STYLES[c.key]}>{t(c.title)}</div>)}
+        <div
+          role="row"
+          className="yf-caseload-head"
+          style={{
+            display: 'flex',
+            minWidth: MIN_WIDTH,
+            height: 44,
+            alignItems: 'center',
+            position: 'sticky',
+            top: 0,
+            zIndex: 2,
+            background: '#fafafa',
+            borderBottom: '1px solid #f0f0f0',
+            fontWeight: 600,
+          }}
+        >
+          {CASELOAD_COLUMNS.map((c) => (
+            <div role="columnheader" key={c.key} style={CELL_STYLES[c.key]}>
+              {t(c.title)}
+            </div>
+          ))}
         </div>
         {ids.length === 0 && !loading && <Empty style={{ padding: 48 }} description={t('empty')} />}
         {loading && ids.length === 0 && <Spin style={{ display: 'block', padding: 48 }} description={t('loading')} />}

@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from '../../db/live';
-import { type CaseloadRow, caseloadRows, firstByNextDue, nextDueByRecipient, recipientCount, searchRecipientIds } from '../../db/queries/caseload';
+import {
+  type CaseloadRow,
+  caseloadRows,
+  firstByNextDue,
+  nextDueByRecipient,
+  recipientCount,
+  searchRecipientIds,
+} from '../../db/queries/caseload';
 import { useDbSession } from '../../app/DbProvider';
 import { useAppStore } from '../../app/store';
 import { useScopePrefix } from '../../app/useScopePrefix';
@@ -40,23 +47,36 @@ export function useCaseload(today: string): CaseloadData {
   const reading = useRef<AbortController | null>(null);
   useEffect(() => () => reading.current?.abort(), []);
   const search = (limit: number, signal?: AbortSignal) => async () => {
-    const ids = await searchRecipientIds(db, {
-      text,
-      stationPrefix,
-      categories,
-      livingSituation,
-      dedicatedStaffId: dedicatedStaffId ?? undefined,
-      dueStatus: due ? { kind: due, today } : undefined,
-    }, limit, signal);
+    const ids = await searchRecipientIds(
+      db,
+      {
+        text,
+        stationPrefix,
+        categories,
+        livingSituation,
+        dedicatedStaffId: dedicatedStaffId ?? undefined,
+        dueStatus: due ? { kind: due, today } : undefined,
+      },
+      limit,
+      signal,
+    );
     return { key: queryKey, ids, complete: ids.length < limit || !Number.isFinite(limit) };
   };
   // The first page shows within a blink; the full list and the next-due order start only once
   // it is in: started together, they held a district's first rows back by seconds. Sorted by
   // next due with no filter (the default), the first page is the top of that order already.
-  const scopeOnly = text === '' && stationPrefix === scopePrefix && categories.length === 0 && livingSituation.length === 0 && dedicatedStaffId === null && due === null;
+  const scopeOnly =
+    text === '' &&
+    stationPrefix === scopePrefix &&
+    categories.length === 0 &&
+    livingSituation.length === 0 &&
+    dedicatedStaffId === null &&
+    due === null;
   const firstBySort = sortByNextDue && scopeOnly;
   const firstPage = useLiveQuery(
-    firstBySort ? async () => ({ key: queryKey, ids: await firstByNextDue(db, stationPrefix, FIRST_PAGE), complete: false }) : search(FIRST_PAGE),
+    firstBySort
+      ? async () => ({ key: queryKey, ids: await firstByNextDue(db, stationPrefix, FIRST_PAGE), complete: false })
+      : search(FIRST_PAGE),
     [db, queryKey, firstBySort],
   );
   const firstShown = firstPage?.key === queryKey;
@@ -79,14 +99,20 @@ export function useCaseload(today: string): CaseloadData {
   // The scope-wide reads start once the first rows are in, and stay on for later searches.
   const [warm, setWarm] = useState(false);
   if (firstShown && !warm) setWarm(true);
-  const nextDue = useLiveQuery(async () => (warm && sortByNextDue ? nextDueByRecipient(db, scopePrefix) : undefined), [db, scopePrefix, warm, sortByNextDue]);
+  const nextDue = useLiveQuery(
+    async () => (warm && sortByNextDue ? nextDueByRecipient(db, scopePrefix) : undefined),
+    [db, scopePrefix, warm, sortByNextDue],
+  );
   // Sorted by next due, the full list waits for the order: shown before it, it would jump.
   const fullReady = fullResult?.key === queryKey && (!sortByNextDue || nextDue !== undefined);
-  const result = fullReady ? fullResult : firstShown ? firstPage : fullResult ?? firstPage;
+  const result = fullReady ? fullResult : firstShown ? firstPage : (fullResult ?? firstPage);
 
   // The whole scope listed is its total; a filtered list counts the scope apart, after the
   // first rows (a city's count is seconds of IndexedDB time).
-  const counted = useLiveQuery(async () => (warm && !scopeOnly ? recipientCount(db, scopePrefix) : undefined), [db, scopePrefix, warm, scopeOnly]);
+  const counted = useLiveQuery(
+    async () => (warm && !scopeOnly ? recipientCount(db, scopePrefix) : undefined),
+    [db, scopePrefix, warm, scopeOnly],
+  );
   const total = scopeOnly ? (fullResult?.key === queryKey ? fullResult.ids.length : undefined) : counted;
 
   const ids = useMemo(() => {

@@ -13,15 +13,18 @@ const strings = defineStrings(
     progress: '已收到 {done} / 约 {total} 条记录',
     waiting: '正在等待服务器的第一批数据…',
     todayHint: '这是本机第一次同步。下载完成后，这里列出今日的待办；在此之前的数字并不完整。',
-    drillHint: '本机数据仍在下载（{progress}）：下面的明细来自尚未下载完的本机数据，可能少于周审表中来自服务器的数字。下载完成后会自动更新。',
+    drillHint:
+      '本机数据仍在下载（{progress}）：下面的明细来自尚未下载完的本机数据，可能少于周审表中来自服务器的数字。下载完成后会自动更新。',
     openSync: '查看同步',
   },
   {
     title: 'Downloading your station’s data',
     progress: '{done} of about {total} records received',
     waiting: 'Waiting for the server’s first batch…',
-    todayHint: 'This is this computer’s first sync. Once the download is complete, today’s work is listed here; until then the figures are incomplete.',
-    drillHint: 'Data is still arriving on this computer ({progress}): the details below come from an incomplete local copy and may be fewer than the review’s figures from the server. They update by themselves when the download completes.',
+    todayHint:
+      'This is this computer’s first sync. Once the download is complete, today’s work is listed here; until then the figures are incomplete.',
+    drillHint:
+      'Data is still arriving on this computer ({progress}): the details below come from an incomplete local copy and may be fewer than the review’s figures from the server. They update by themselves when the download completes.',
     openSync: 'Open sync',
   },
 );
@@ -52,7 +55,8 @@ export function useFirstDownload(): FirstDownload | undefined {
 
 function useProgressText() {
   const t = useStrings(strings);
-  return (d: FirstDownload) => (d.total > 0 ? t('progress', { done: d.done.toLocaleString(), total: d.total.toLocaleString() }) : t('waiting'));
+  return (d: FirstDownload) =>
+    d.total > 0 ? t('progress', { done: d.done.toLocaleString(), total: d.total.toLocaleString() }) : t('waiting');
 }
 
 /** Today's place while the first download runs: its progress instead of an empty list. */
@@ -66,7 +70,9 @@ export function FirstDownloadCard({ download }: { download: FirstDownload }) {
         <Progress percent={percent} status="active" data-testid="first-download-progress" />
         <Typography.Text data-testid="first-download-count">{progressText(download)}</Typography.Text>
         <Typography.Text type="secondary">{t('todayHint')}</Typography.Text>
-        <div><Button onClick={() => navigate('/sync')}>{t('openSync')}</Button></div>
+        <div>
+          <Button onClick={() => navigate('/sync')}>{t('openSync')}</Button>
+        </div>
       </Flex>
     </Card>
   );
@@ -78,5 +84,7 @@ export function FirstDownloadWarning() {
   const progressText = useProgressText();
   const download = useFirstDownload();
   if (download === undefined || download.complete) return null;
-  return <Alert type="warning" showIcon title={t('drillHint', { progress: progressText(download) })} data-testid="first-download-warning" />;
+  return (
+    <Alert type="warning" showIcon title={t('drillHint', { progress: progressText(download) })} data-testid="first-download-warning" />
+  );
 }

@@ -34,7 +34,9 @@ export function RecipientPicker({ placeholder, onPick, autoFocus, testId = 'reci
           <Space size={6}>
             <HeroBadge categories={r.categories} />
             <span>{r.name}</span>
-            <Typography.Text type="secondary"><span data-testid="masked-id">{maskIdNumber(r.idNumber)}</span></Typography.Text>
+            <Typography.Text type="secondary">
+              <span data-testid="masked-id">{maskIdNumber(r.idNumber)}</span>
+            </Typography.Text>
             {r.status !== 'active' && <Typography.Text type="warning">{RECIPIENT_STATUS.label(r.status, locale)}</Typography.Text>}
           </Space>
         ),

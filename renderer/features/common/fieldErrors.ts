@@ -69,5 +69,9 @@ interface ErrorSource<F> extends ErrorTarget<F> {
 export function clearTouchedErrors<F>(form: ErrorSource<F>, changed: object): void {
   const touched = new Set(Object.keys(changed));
   const stale = form.getFieldsError().filter((f) => f.errors.length > 0 && touched.has(String(f.name[0])));
-  if (stale.length > 0) applyFieldErrors(form, stale.map((f) => ({ name: f.name, errors: [] })));
+  if (stale.length > 0)
+    applyFieldErrors(
+      form,
+      stale.map((f) => ({ name: f.name, errors: [] })),
+    );
 }

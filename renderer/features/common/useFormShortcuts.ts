@@ -13,7 +13,11 @@ export function useFormShortcuts(onSave: () => void, onCancel: () => void): void
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
         save();
-      } else if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-modal-wrap')) {
+      } else if (
+        e.key === 'Escape' &&
+        !e.defaultPrevented &&
+        !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-modal-wrap')
+      ) {
         cancel();
       }
     };

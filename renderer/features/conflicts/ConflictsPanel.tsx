@@ -49,7 +49,11 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
     let cancelled = false;
     void transport.list('open').then((r) => {
       if (cancelled) return;
-      setLoaded({ transport, reload, state: r.ok ? { kind: 'loaded', conflicts: r.value.conflicts } : { kind: 'failed', code: r.error.code } });
+      setLoaded({
+        transport,
+        reload,
+        state: r.ok ? { kind: 'loaded', conflicts: r.value.conflicts } : { kind: 'failed', code: r.error.code },
+      });
     });
     return () => {
       cancelled = true;
@@ -67,37 +71,46 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
     return out;
   }, [db, conflicts]);
 
-  const finish = useCallback((text: string) => {
-    setNotice({ type: 'success', text });
-    setReload((n) => n + 1);
-    onChanged?.();
-  }, [onChanged]);
+  const finish = useCallback(
+    (text: string) => {
+      setNotice({ type: 'success', text });
+      setReload((n) => n + 1);
+      onChanged?.();
+    },
+    [onChanged],
+  );
 
-  const keep = useCallback(async (c: ConflictEntry) => {
-    setBusyId(c.id);
-    setNotice(null);
-    const r = await transport.resolve(c.id, 'keep_winner');
-    setBusyId(null);
-    if (r.ok) finish(t('kept'));
-    else setNotice({ type: 'error', text: t('resolveFailed', { error: errorText(r.error.code) }) });
-  }, [transport, finish, t, errorText]);
-
-  const restore = useCallback(async (c: ConflictEntry) => {
-    setBusyId(c.id);
-    setNotice(null);
-    const written = await restoreLoserValue(ctx, c);
-    if (written.kind === 'missing' || written.kind === 'unchanged' || written.kind === 'failed') {
+  const keep = useCallback(
+    async (c: ConflictEntry) => {
+      setBusyId(c.id);
+      setNotice(null);
+      const r = await transport.resolve(c.id, 'keep_winner');
       setBusyId(null);
-      if (written.kind === 'missing') setNotice({ type: 'warning', text: t('rowMissing') });
-      else if (written.kind === 'unchanged') setNotice({ type: 'warning', text: t('unchanged') });
-      else setNotice({ type: 'error', text: t('restoreFailed', { error: errorText(written.error.code) }) });
-      return;
-    }
-    const r = await transport.resolve(c.id, 'restore_loser');
-    setBusyId(null);
-    if (r.ok) finish(t('restored'));
-    else setNotice({ type: 'error', text: t('resolveFailedAfterRestore', { error: errorText(r.error.code) }) });
-  }, [ctx, transport, finish, t, errorText]);
+      if (r.ok) finish(t('kept'));
+      else setNotice({ type: 'error', text: t('resolveFailed', { error: errorText(r.error.code) }) });
+    },
+    [transport, finish, t, errorText],
+  );
+
+  const restore = useCallback(
+    async (c: ConflictEntry) => {
+      setBusyId(c.id);
+      setNotice(null);
+      const written = await restoreLoserValue(ctx, c);
+      if (written.kind === 'missing' || written.kind === 'unchanged' || written.kind === 'failed') {
+        setBusyId(null);
+        if (written.kind === 'missing') setNotice({ type: 'warning', text: t('rowMissing') });
+        else if (written.kind === 'unchanged') setNotice({ type: 'warning', text: t('unchanged') });
+        else setNotice({ type: 'error', text: t('restoreFailed', { error: errorText(written.error.code) }) });
+        return;
+      }
+      const r = await transport.resolve(c.id, 'restore_loser');
+      setBusyId(null);
+      if (r.ok) finish(t('restored'));
+      else setNotice({ type: 'error', text: t('resolveFailedAfterRestore', { error: errorText(r.error.code) }) });
+    },
+    [ctx, transport, finish, t, errorText],
+  );
 
   const words: ValueWords = { yes: t('yes'), no: t('no'), empty: t('emptyValue') };
   const fieldLabel = (field: string) => {
@@ -111,7 +124,11 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
   );
   const value = (c: ConflictEntry, v: unknown, testId: string) => {
     const f = formatFieldValue(c.field, v, words);
-    const text = <span data-testid={testId} style={{ wordBreak: 'break-all' }}>{f.text}</span>;
+    const text = (
+      <span data-testid={testId} style={{ wordBreak: 'break-all' }}>
+        {f.text}
+      </span>
+    );
     return f.truncated ? <Tooltip title={f.full}>{text}</Tooltip> : text;
   };
 
@@ -125,8 +142,17 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
         const name = localRows?.get(rowKey(c))?.name;
         return (
           <Flex vertical>
-            <span>{tableKey ? t(tableKey) : c.table}{typeof name === 'string' ? ` · ${name}` : ''}</span>
-            {href ? <a href={href}>{t('openRecord')}</a> : <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.rowId.slice(0, 8)}</Typography.Text>}
+            <span>
+              {tableKey ? t(tableKey) : c.table}
+              {typeof name === 'string' ? ` · ${name}` : ''}
+            </span>
+            {href ? (
+              <a href={href}>{t('openRecord')}</a>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {c.rowId.slice(0, 8)}
+              </Typography.Text>
+            )}
           </Flex>
         );
       },
@@ -135,12 +161,22 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
     {
       key: 'winner',
       title: t('colWinner'),
-      render: (_, c) => <Flex vertical>{value(c, c.winnerValue, `conflict-winner-${c.id}`)}{party(c.winner)}</Flex>,
+      render: (_, c) => (
+        <Flex vertical>
+          {value(c, c.winnerValue, `conflict-winner-${c.id}`)}
+          {party(c.winner)}
+        </Flex>
+      ),
     },
     {
       key: 'loser',
       title: t('colLoser'),
-      render: (_, c) => <Flex vertical>{value(c, c.loserValue, `conflict-loser-${c.id}`)}{party(c.loser)}</Flex>,
+      render: (_, c) => (
+        <Flex vertical>
+          {value(c, c.loserValue, `conflict-loser-${c.id}`)}
+          {party(c.loser)}
+        </Flex>
+      ),
     },
     { key: 'when', title: t('colWhen'), render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{dateTimeLabel(c.createdAt)}</span> },
     {
@@ -151,7 +187,13 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
         const busy = busyId !== null;
         return (
           <Flex gap={8} wrap>
-            <Button size="small" disabled={!allowed.keepWinner || busy} loading={busyId === c.id} onClick={() => void keep(c)} data-testid={`conflict-keep-${c.id}`}>
+            <Button
+              size="small"
+              disabled={!allowed.keepWinner || busy}
+              loading={busyId === c.id}
+              onClick={() => void keep(c)}
+              data-testid={`conflict-keep-${c.id}`}
+            >
               {t('keepWinner')}
             </Button>
             <Tooltip title={allowed.restoreRefusal ? t(`refusal_${allowed.restoreRefusal}`) : undefined}>
@@ -176,21 +218,33 @@ export function ConflictsPanel({ transport, onChanged }: ConflictsPanelProps) {
   return (
     <Card
       title={t('title')}
-      extra={<Button size="small" onClick={() => setReload((n) => n + 1)} disabled={state.kind === 'loading'}>{t('refresh')}</Button>}
+      extra={
+        <Button size="small" onClick={() => setReload((n) => n + 1)} disabled={state.kind === 'loading'}>
+          {t('refresh')}
+        </Button>
+      }
       data-testid="conflicts-panel"
     >
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('hint')}</Typography.Text>
-        {notice ? <Alert type={notice.type} showIcon title={notice.text} closable onClose={() => setNotice(null)} data-testid="conflicts-notice" /> : null}
+        {notice ? (
+          <Alert type={notice.type} showIcon title={notice.text} closable onClose={() => setNotice(null)} data-testid="conflicts-notice" />
+        ) : null}
         {state.kind === 'loading' ? (
-          <Flex justify="center" style={{ padding: 24 }}><Spin description={t('loading')} /></Flex>
+          <Flex justify="center" style={{ padding: 24 }}>
+            <Spin description={t('loading')} />
+          </Flex>
         ) : state.kind === 'failed' ? (
           <Alert
             type="error"
             showIcon
             title={t('loadFailed')}
             description={errorText(state.code)}
-            action={<Button size="small" onClick={() => setReload((n) => n + 1)}>{t('retry')}</Button>}
+            action={
+              <Button size="small" onClick={() => setReload((n) => n + 1)}>
+                {t('retry')}
+              </Button>
+            }
             data-testid="conflicts-error"
           />
         ) : (

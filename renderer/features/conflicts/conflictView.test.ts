@@ -16,8 +16,9 @@ describe('formatConflictValue', () => {
   it('joins lists and writes objects as key: value pairs, compactly and in full (phones unmasked)', () => {
     expect(formatConflictValue(['13800138000', '0755-12345678'], words).text).toBe('13800138000、0755-12345678');
     expect(formatConflictValue({ health: 'good', living: null }, words).text).toBe('health: good, living: （空）');
-    expect(formatConflictValue([{ name: '李四', relation: '儿子', phones: ['13900139000'] }], words).text)
-      .toBe('{name: 李四, relation: 儿子, phones: [13900139000]}');
+    expect(formatConflictValue([{ name: '李四', relation: '儿子', phones: ['13900139000'] }], words).text).toBe(
+      '{name: 李四, relation: 儿子, phones: [13900139000]}',
+    );
   });
 
   it('cuts long values with … and keeps the full text for the tooltip', () => {
@@ -36,16 +37,28 @@ describe('formatConflictValue', () => {
 
 describe('conflictActions', () => {
   it('offers both actions on an open conflict of an ordinary field', () => {
-    expect(conflictActions({ status: 'open', table: 'recipients', field: 'phones' })).toEqual({ keepWinner: true, restoreLoser: true, restoreRefusal: null });
+    expect(conflictActions({ status: 'open', table: 'recipients', field: 'phones' })).toEqual({
+      keepWinner: true,
+      restoreLoser: true,
+      restoreRefusal: null,
+    });
   });
 
   it('offers nothing on a resolved conflict', () => {
-    expect(conflictActions({ status: 'resolved', table: 'recipients', field: 'phones' })).toEqual({ keepWinner: false, restoreLoser: false, restoreRefusal: 'resolved' });
+    expect(conflictActions({ status: 'resolved', table: 'recipients', field: 'phones' })).toEqual({
+      keepWinner: false,
+      restoreLoser: false,
+      restoreRefusal: 'resolved',
+    });
   });
 
   it('never restores server-stamped fields or unknown tables, but still lets the winner be kept', () => {
     for (const field of ['id', 'rev', 'updatedAt']) {
-      expect(conflictActions({ status: 'open', table: 'visits', field })).toEqual({ keepWinner: true, restoreLoser: false, restoreRefusal: 'field_not_restorable' });
+      expect(conflictActions({ status: 'open', table: 'visits', field })).toEqual({
+        keepWinner: true,
+        restoreLoser: false,
+        restoreRefusal: 'field_not_restorable',
+      });
     }
     expect(conflictActions({ status: 'open', table: 'photos', field: 'x' }).restoreRefusal).toBe('table_unknown');
   });
@@ -67,7 +80,8 @@ describe('conflict strings', () => {
   });
 
   it('labels every field of the synced tables that a caseworker edits', () => {
-    for (const f of ['phones', 'address', 'healthNotes', 'notes', 'amountFen', 'status', 'description']) expect(labelKey('field_', f), f).not.toBeNull();
+    for (const f of ['phones', 'address', 'healthNotes', 'notes', 'amountFen', 'status', 'description'])
+      expect(labelKey('field_', f), f).not.toBeNull();
     expect(labelKey('field_', 'noSuchField')).toBeNull();
     expect(labelKey('table_', 'dutyOccurrences')).toBe('table_dutyOccurrences');
   });

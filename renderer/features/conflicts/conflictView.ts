@@ -63,7 +63,11 @@ function render(value: unknown, words: ValueWords, depth: number): string {
  * A field value in one short line: lists joined with 、, objects as `key: value` pairs, true/false
  * and empty values in words. Supervisors see values in full (phones are not masked here).
  */
-export function formatConflictValue(value: unknown, words: ValueWords, max = MAX_VALUE_CHARS): { text: string; full: string; truncated: boolean } {
+export function formatConflictValue(
+  value: unknown,
+  words: ValueWords,
+  max = MAX_VALUE_CHARS,
+): { text: string; full: string; truncated: boolean } {
   const full = render(value, words, 0);
   const chars = [...full];
   if (chars.length <= max) return { text: full, full, truncated: false };
@@ -71,7 +75,12 @@ export function formatConflictValue(value: unknown, words: ValueWords, max = MAX
 }
 
 /** As formatConflictValue, with money (`…Fen` fields, integer fen) shown in yuan. */
-export function formatFieldValue(field: string, value: unknown, words: ValueWords, max = MAX_VALUE_CHARS): { text: string; full: string; truncated: boolean } {
+export function formatFieldValue(
+  field: string,
+  value: unknown,
+  words: ValueWords,
+  max = MAX_VALUE_CHARS,
+): { text: string; full: string; truncated: boolean } {
   if (field.endsWith('Fen') && typeof value === 'number' && Number.isInteger(value)) {
     const yuan = `¥${(value / 100).toFixed(2)}`;
     return { text: yuan, full: yuan, truncated: false };
@@ -83,7 +92,10 @@ export function formatFieldValue(field: string, value: unknown, words: ValueWord
  * Where to fix the record: a recipient links to itself; a child row (visit, aid, duty …) to
  * its recipient when this device holds the row; otherwise nowhere.
  */
-export function recordHref(c: Pick<ConflictEntry, 'table' | 'rowId'>, localRow: Readonly<Record<string, unknown>> | undefined): string | null {
+export function recordHref(
+  c: Pick<ConflictEntry, 'table' | 'rowId'>,
+  localRow: Readonly<Record<string, unknown>> | undefined,
+): string | null {
   if (c.table === 'recipients') return `#/recipients/${encodeURIComponent(c.rowId)}`;
   const rid = localRow?.recipientId;
   return typeof rid === 'string' && rid.length > 0 ? `#/recipients/${encodeURIComponent(rid)}` : null;

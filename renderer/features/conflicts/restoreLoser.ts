@@ -20,7 +20,10 @@ export type RestoreOutcome =
  * Writes the losing value back into the local row through the repository (validation, outbox,
  * local audit in one transaction), so the server receives it as an ordinary synced edit.
  */
-export async function restoreLoserValue(ctx: RepoContext, c: Pick<ConflictEntry, 'table' | 'rowId' | 'field' | 'loserValue'>): Promise<RestoreOutcome> {
+export async function restoreLoserValue(
+  ctx: RepoContext,
+  c: Pick<ConflictEntry, 'table' | 'rowId' | 'field' | 'loserValue'>,
+): Promise<RestoreOutcome> {
   const table = c.table;
   if (!isEntityTable(table)) return { kind: 'failed', error: { code: 'write_failed', message: `unknown table ${table}` } };
   const result = await runWrite(ctx, async (s): Promise<RestoreOutcome> => {

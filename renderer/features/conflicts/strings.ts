@@ -119,11 +119,14 @@ export const conflictsStrings = defineStrings(
     cancel: 'Cancel',
     kept: 'Current value kept; the conflict is resolved',
     restored: 'Overwritten value restored; the conflict is resolved and the edit goes out with the next sync',
-    rowMissing: 'This computer does not hold the record (deleted, handed over to another station, or not synced yet), so it cannot be restored. Sync and try again.',
-    unchanged: 'The record on this computer already shows the overwritten value but has not synced with the server. Sync first, then resolve this conflict.',
+    rowMissing:
+      'This computer does not hold the record (deleted, handed over to another station, or not synced yet), so it cannot be restored. Sync and try again.',
+    unchanged:
+      'The record on this computer already shows the overwritten value but has not synced with the server. Sync first, then resolve this conflict.',
     restoreFailed: 'Restoring failed and nothing was written: {error}',
     resolveFailed: 'Could not mark it resolved: {error}',
-    resolveFailedAfterRestore: 'The overwritten value is restored on this computer, but marking the conflict resolved failed: {error}. Click “Restore overwritten value” again once online.',
+    resolveFailedAfterRestore:
+      'The overwritten value is restored on this computer, but marking the conflict resolved failed: {error}. Click “Restore overwritten value” again once online.',
     refusal_resolved: 'Already resolved',
     refusal_field_not_restorable: 'System fields cannot be restored by hand',
     refusal_table_unknown: 'Unknown table',

@@ -29,11 +29,19 @@ export function HeroCard({ data, today }: { data: HeroCardData; today: string })
       title={
         <Space size={6}>
           <HeroBadge show />
-          <a href={href(`/recipients/${hero.id}`)} data-testid="hero-name">{hero.name}</a>
+          <a href={href(`/recipients/${hero.id}`)} data-testid="hero-name">
+            {hero.name}
+          </a>
         </Space>
       }
       extra={
-        <Button type="primary" size="small" icon={<FormOutlined />} onClick={() => logVisit(pending[0]?.occurrence.id)} data-testid="hero-log-visit">
+        <Button
+          type="primary"
+          size="small"
+          icon={<FormOutlined />}
+          onClick={() => logVisit(pending[0]?.occurrence.id)}
+          data-testid="hero-log-visit"
+        >
           {t('logVisit')}
         </Button>
       }
@@ -41,10 +49,20 @@ export function HeroCard({ data, today }: { data: HeroCardData; today: string })
       <Flex vertical gap={8}>
         <Space size={8} wrap>
           <CategoryTags categories={hero.categories} />
-          <Tag color={overdue > 0 ? 'red' : 'green'} data-testid="hero-overdue" data-count={overdue}>{overdue > 0 ? t('overdue', { n: overdue }) : t('noOverdue')}</Tag>
+          <Tag color={overdue > 0 ? 'red' : 'green'} data-testid="hero-overdue" data-count={overdue}>
+            {overdue > 0 ? t('overdue', { n: overdue }) : t('noOverdue')}
+          </Tag>
         </Space>
         <Typography.Text type="secondary">
-          {t('lastContact')}{lastDate ? <><DateText date={lastDate} />{t('daysAgo', { days: daysBetween(lastDate, today) })}</> : t('never')}
+          {t('lastContact')}
+          {lastDate ? (
+            <>
+              <DateText date={lastDate} />
+              {t('daysAgo', { days: daysBetween(lastDate, today) })}
+            </>
+          ) : (
+            t('never')
+          )}
         </Typography.Text>
         <Typography.Text strong>{t('nextDuties')}</Typography.Text>
         <List
@@ -59,12 +77,18 @@ export function HeroCard({ data, today }: { data: HeroCardData; today: string })
                 data-duty={o.dutyId}
                 data-due={o.dueDate}
                 data-state={state}
-                actions={[<Button key="log" size="small" type="link" onClick={() => logVisit(o.id)} data-testid="hero-duty-log">{t('logThis')}</Button>]}
+                actions={[
+                  <Button key="log" size="small" type="link" onClick={() => logVisit(o.id)} data-testid="hero-duty-log">
+                    {t('logThis')}
+                  </Button>,
+                ]}
               >
                 <Space size={6} wrap>
                   <span>{duty ? dutyLabel(duty, locale) : '—'}</span>
                   <DateText date={o.dueDate} />
-                  {duty && isLunarDuty(duty, hero.lunarBirthday) && <Typography.Text type="secondary">{lunarLabel(o.dueDate, locale)}</Typography.Text>}
+                  {duty && isLunarDuty(duty, hero.lunarBirthday) && (
+                    <Typography.Text type="secondary">{lunarLabel(o.dueDate, locale)}</Typography.Text>
+                  )}
                   <DueStatusTag state={state} days={state === 'overdue' ? daysOverdue(o.dueDate, today) : daysBetween(today, o.dueDate)} />
                 </Space>
               </List.Item>

@@ -14,7 +14,8 @@ export function MyHeroesPage() {
   const { user } = useDbSession();
   const today = useToday();
   const cards = useHeroCards(user.id);
-  const overdue = (c: NonNullable<typeof cards>[number]) => c.pending.filter((p) => classifyOccurrence(p.occurrence, today) === 'overdue').length;
+  const overdue = (c: NonNullable<typeof cards>[number]) =>
+    c.pending.filter((p) => classifyOccurrence(p.occurrence, today) === 'overdue').length;
   const sorted = cards ? [...cards].sort((a, b) => overdue(b) - overdue(a)) : undefined;
 
   return (

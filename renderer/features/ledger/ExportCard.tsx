@@ -10,7 +10,9 @@ import { ledgerFileName, ledgerScopeOptions } from './scopes';
 import { ledgerStrings } from './strings';
 
 function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(
+    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -47,8 +49,12 @@ export function ExportCard() {
       setOutcome({
         kind: 'ok',
         text: t('exported', {
-          name, recipients: data.recipients.length, visits: data.visits.length, aid: data.aid.length,
-          duties: data.dutyOccurrences.length, requests: data.requests.length,
+          name,
+          recipients: data.recipients.length,
+          visits: data.visits.length,
+          aid: data.aid.length,
+          duties: data.dutyOccurrences.length,
+          requests: data.requests.length,
         }),
       });
     } catch (e) {
@@ -78,16 +84,28 @@ export function ExportCard() {
             value={full ? 'full' : 'masked'}
             onChange={(e) => setFull(e.target.value === 'full')}
             optionType="button"
-            options={[{ label: t('masked'), value: 'masked' }, { label: t('full'), value: 'full' }]}
+            options={[
+              { label: t('masked'), value: 'masked' },
+              { label: t('full'), value: 'full' },
+            ]}
             data-testid="ledger-id-choice"
           />
         </Form.Item>
       </Form>
       <Flex vertical gap={12}>
-        <Button type="primary" size="large" icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          type="primary"
+          size="large"
+          icon={<DownloadOutlined />}
+          loading={busy}
+          onClick={() => void run()}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {busy ? t('exporting') : t('exportButton')}
         </Button>
-        {outcome ? <Alert type={outcome.kind === 'ok' ? 'success' : 'error'} showIcon title={outcome.text} data-testid="ledger-export-result" /> : null}
+        {outcome ? (
+          <Alert type={outcome.kind === 'ok' ? 'success' : 'error'} showIcon title={outcome.text} data-testid="ledger-export-result" />
+        ) : null}
       </Flex>
     </Card>
   );

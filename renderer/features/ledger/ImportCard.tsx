@@ -54,9 +54,11 @@ export function ImportCard() {
     const counts = planCounts(state.plan);
     const result = await writeLocalImport(ctx, state.plan);
     if (input.current) input.current.value = '';
-    setState(result.ok
-      ? { kind: 'done', text: t('imported', { n: result.value, create: counts.create, update: counts.update }) }
-      : { kind: 'failed', text: t('importFailed', { reason: error(result.error.code) }) });
+    setState(
+      result.ok
+        ? { kind: 'done', text: t('imported', { n: result.value, create: counts.create, update: counts.update }) }
+        : { kind: 'failed', text: t('importFailed', { reason: error(result.error.code) }) },
+    );
   };
 
   const reset = (): void => {
@@ -69,7 +71,12 @@ export function ImportCard() {
       <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
       <Flex vertical gap={16}>
         <Flex gap={12} align="center" wrap>
-          <Button icon={<UploadOutlined />} size="large" onClick={() => input.current?.click()} disabled={state.kind === 'reading' || state.kind === 'writing'}>
+          <Button
+            icon={<UploadOutlined />}
+            size="large"
+            onClick={() => input.current?.click()}
+            disabled={state.kind === 'reading' || state.kind === 'writing'}
+          >
             {t('chooseFile')}
           </Button>
           <input
@@ -78,13 +85,26 @@ export function ImportCard() {
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             style={{ display: 'none' }}
             data-testid="ledger-file"
-            onChange={(e) => { const f = e.target.files?.[0]; if (f) void choose(f); }}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void choose(f);
+            }}
           />
-          {'fileName' in state ? <Typography.Text>{t('file')}：{state.fileName}</Typography.Text> : null}
+          {'fileName' in state ? (
+            <Typography.Text>
+              {t('file')}：{state.fileName}
+            </Typography.Text>
+          ) : null}
         </Flex>
         {state.kind === 'reading' ? <Alert type="info" showIcon title={t('reading')} /> : null}
         {state.kind === 'done' ? (
-          <Alert type="success" showIcon title={state.text} data-testid="ledger-import-result" action={<a href={href('/caseload')}>{t('openCaseload')}</a>} />
+          <Alert
+            type="success"
+            showIcon
+            title={state.text}
+            data-testid="ledger-import-result"
+            action={<a href={href('/caseload')}>{t('openCaseload')}</a>}
+          />
         ) : null}
         {state.kind === 'failed' ? <Alert type="error" showIcon title={state.text} data-testid="ledger-import-result" /> : null}
         {state.kind === 'planned' || state.kind === 'writing' ? (
@@ -138,7 +158,19 @@ function PlanView({ parsed, plan, skipErrors, onSkipErrors, writing, onConfirm, 
           { title: t('create'), dataIndex: 'create', align: 'right' },
           { title: t('update'), dataIndex: 'update', align: 'right' },
           { title: t('unchanged'), dataIndex: 'unchanged', align: 'right' },
-          { title: t('errorRows'), dataIndex: 'errors', align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : n) },
+          {
+            title: t('errorRows'),
+            dataIndex: 'errors',
+            align: 'right',
+            render: (n: number) =>
+              n > 0 ? (
+                <Typography.Text type="danger" strong>
+                  {n}
+                </Typography.Text>
+              ) : (
+                n
+              ),
+          },
         ]}
       />
       {defaultDuties > 0 ? <Typography.Text type="secondary">{t('defaultDuties', { n: defaultDuties })}</Typography.Text> : null}
@@ -152,29 +184,34 @@ function PlanView({ parsed, plan, skipErrors, onSkipErrors, writing, onConfirm, 
             return {
               key: s.key,
               label: locale === 'zh' ? s.zh : s.en,
-              children: rows.length === 0 ? <Typography.Text type="secondary">{t('noRows')}</Typography.Text> : (
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="row"
-                  scroll={{ x: true }}
-                  dataSource={rows}
-                  columns={[
-                    { title: t('row'), dataIndex: 'row', width: 56 },
-                    ...columns.map((c) => ({
-                      title: locale === 'zh' ? c.zh : c.en,
-                      key: c.key,
-                      render: (_: unknown, r: (typeof rows)[number]) => displayValue(c, r.values[c.key], locale),
-                    })),
-                  ]}
-                />
-              ),
+              children:
+                rows.length === 0 ? (
+                  <Typography.Text type="secondary">{t('noRows')}</Typography.Text>
+                ) : (
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="row"
+                    scroll={{ x: true }}
+                    dataSource={rows}
+                    columns={[
+                      { title: t('row'), dataIndex: 'row', width: 56 },
+                      ...columns.map((c) => ({
+                        title: locale === 'zh' ? c.zh : c.en,
+                        key: c.key,
+                        render: (_: unknown, r: (typeof rows)[number]) => displayValue(c, r.values[c.key], locale),
+                      })),
+                    ]}
+                  />
+                ),
             };
           })}
         />
       </div>
       <div>
-        <Typography.Title level={5} type={hasErrors ? 'danger' : undefined}>{t('errorsTitle', { n: plan.errors.length })}</Typography.Title>
+        <Typography.Title level={5} type={hasErrors ? 'danger' : undefined}>
+          {t('errorsTitle', { n: plan.errors.length })}
+        </Typography.Title>
         {hasErrors ? (
           <Table<LedgerError>
             size="small"
@@ -189,13 +226,17 @@ function PlanView({ parsed, plan, skipErrors, onSkipErrors, writing, onConfirm, 
               { title: t('reason'), dataIndex: 'reason', render: (code: string) => error(code) },
             ]}
           />
-        ) : <Typography.Text type="success">{t('noErrors')}</Typography.Text>}
+        ) : (
+          <Typography.Text type="success">{t('noErrors')}</Typography.Text>
+        )}
       </div>
       {plan.masked ? <Alert type="error" showIcon title={t('maskedRefused')} /> : null}
       {hasErrors && !plan.masked && !nothing ? (
         <Checkbox checked={skipErrors} onChange={(e) => onSkipErrors(e.target.checked)} data-testid="ledger-skip-errors">
           {t('partialChoice')}
-          <Typography.Text type="secondary" style={{ display: 'block' }}>{t('partialHint')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block' }}>
+            {t('partialHint')}
+          </Typography.Text>
         </Checkbox>
       ) : null}
       {nothing && !plan.masked ? <Typography.Text type="secondary">{t('nothingToWrite')}</Typography.Text> : null}
@@ -203,7 +244,9 @@ function PlanView({ parsed, plan, skipErrors, onSkipErrors, writing, onConfirm, 
         <Button type="primary" size="large" disabled={!canConfirm} loading={writing} onClick={onConfirm} data-testid="ledger-confirm">
           {writing ? t('writing') : t('confirm')}
         </Button>
-        <Button size="large" onClick={onCancel} disabled={writing} data-testid="ledger-cancel">{t('cancel')}</Button>
+        <Button size="large" onClick={onCancel} disabled={writing} data-testid="ledger-cancel">
+          {t('cancel')}
+        </Button>
         <Typography.Text type="secondary">{t('notWrittenYet')}</Typography.Text>
       </Flex>
     </Flex>

@@ -24,9 +24,15 @@ describe('ledger import into the local database', () => {
   it('imports a clean file once: a second import of the same file creates nothing and queues nothing', async () => {
     const rows = [...generateDemoRows({ recipients: 12, seed: 4, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE })];
     await loadNdjsonRows(source, rows);
-    const bytes = await writeLedger(await loadLocalLedgerData(source, DEMO_COMMUNITY_CODE), { scope: DEMO_COMMUNITY_CODE, fullIdNumbers: true });
+    const bytes = await writeLedger(await loadLocalLedgerData(source, DEMO_COMMUNITY_CODE), {
+      scope: DEMO_COMMUNITY_CODE,
+      fullIdNumbers: true,
+    });
     // The target knows the staff roster, as a synced device does.
-    await loadNdjsonRows(target, rows.filter((r) => r.table === 'staff' || r.table === 'stations'));
+    await loadNdjsonRows(
+      target,
+      rows.filter((r) => r.table === 'staff' || r.table === 'stations'),
+    );
 
     const parsed = await parseLedger(bytes);
     const options = { scope: DEMO_COMMUNITY_CODE, actorStaffId: ACTOR, now: new Date('2026-11-28T03:00:00Z') };
@@ -51,8 +57,14 @@ describe('ledger import into the local database', () => {
   it('writes nothing at all when one row of the plan fails inside the transaction', async () => {
     const rows = [...generateDemoRows({ recipients: 5, seed: 2, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE })];
     await loadNdjsonRows(source, rows);
-    const parsed = await parseLedger(await writeLedger(await loadLocalLedgerData(source, DEMO_COMMUNITY_CODE), { scope: DEMO_COMMUNITY_CODE, fullIdNumbers: true }));
-    const plan = await planLocalImport(target, parsed, { scope: DEMO_COMMUNITY_CODE, actorStaffId: ACTOR, now: new Date('2026-11-28T03:00:00Z') });
+    const parsed = await parseLedger(
+      await writeLedger(await loadLocalLedgerData(source, DEMO_COMMUNITY_CODE), { scope: DEMO_COMMUNITY_CODE, fullIdNumbers: true }),
+    );
+    const plan = await planLocalImport(target, parsed, {
+      scope: DEMO_COMMUNITY_CODE,
+      actorStaffId: ACTOR,
+      now: new Date('2026-11-28T03:00:00Z'),
+    });
     // Spoil the last row to be written: the whole transaction must roll back.
     const lastRequest = plan.tables.requests.create.at(-1)!;
     plan.tables.requests.create[plan.tables.requests.create.length - 1] = { ...lastRequest, description: '' };

@@ -11,16 +11,25 @@ export function displayValue(column: Column<unknown>, value: Logical | undefined
   if (value === null || value === undefined) return '';
   const label = (v: string): string => column.enumDef?.labels[v]?.[locale] ?? v;
   switch (column.type) {
-    case 'enum': return label(String(value));
-    case 'enumList': return (value as string[]).map(label).join(LIST_SEPARATOR);
-    case 'textList': return (value as string[]).join(LIST_SEPARATOR);
-    case 'money': return formatFen(value as number);
-    case 'bool': return value === true ? (locale === 'zh' ? '是' : 'Yes') : (locale === 'zh' ? '否' : 'No');
-    case 'station': return stationPathName(String(value));
+    case 'enum':
+      return label(String(value));
+    case 'enumList':
+      return (value as string[]).map(label).join(LIST_SEPARATOR);
+    case 'textList':
+      return (value as string[]).join(LIST_SEPARATOR);
+    case 'money':
+      return formatFen(value as number);
+    case 'bool':
+      return value === true ? (locale === 'zh' ? '是' : 'Yes') : locale === 'zh' ? '否' : 'No';
+    case 'station':
+      return stationPathName(String(value));
     // Lists mask ID numbers (README "Local data rules"); the preview is a list.
-    case 'idNumber': return maskIdNumber(String(value));
-    case 'datetime': return String(value).slice(0, 16).replace('T', ' ');
-    default: return String(value);
+    case 'idNumber':
+      return maskIdNumber(String(value));
+    case 'datetime':
+      return String(value).slice(0, 16).replace('T', ' ');
+    default:
+      return String(value);
   }
 }
 

@@ -4,7 +4,9 @@ import { ledgerFileName, ledgerScopeOptions } from './scopes';
 
 describe('ledger export scopes', () => {
   it('gives a caseworker their own station only', () => {
-    expect(ledgerScopeOptions('caseworker', DEMO_COMMUNITY_CODE)).toEqual([{ value: DEMO_COMMUNITY_CODE, label: expect.stringContaining('园岭街道') as string }]);
+    expect(ledgerScopeOptions('caseworker', DEMO_COMMUNITY_CODE)).toEqual([
+      { value: DEMO_COMMUNITY_CODE, label: expect.stringContaining('园岭街道') as string },
+    ]);
     expect(ledgerScopeOptions('dedicated_staff', DEMO_COMMUNITY_CODE)).toHaveLength(1);
   });
 

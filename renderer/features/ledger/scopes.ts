@@ -15,7 +15,10 @@ export interface ScopeOption {
  */
 export function ledgerScopeOptions(role: StaffRole, scopePrefix: string): ScopeOption[] {
   if (!WIDE_ROLES.has(role)) return [{ value: scopePrefix, label: stationPathName(scopePrefix) }];
-  const below = stationsInScope(scopePrefix).map((s) => s.code).filter((c) => c !== scopePrefix).sort();
+  const below = stationsInScope(scopePrefix)
+    .map((s) => s.code)
+    .filter((c) => c !== scopePrefix)
+    .sort();
   return [scopePrefix, ...below].map((value) => ({ value, label: stationPathName(value) }));
 }
 

@@ -17,7 +17,8 @@ export const ledgerStrings = defineStrings(
     exported: '已导出 {name}：优抚对象 {recipients} 人，走访 {visits} 条，帮扶 {aid} 条，服务任务 {duties} 条，诉求 {requests} 条',
     exportFailed: '导出失败：{reason}',
     importTitle: '导入台账',
-    importHint: '选择与导出格式相同的 Excel 台账。导入前会先显示预览和错误，确认后才写入本机并同步。按身份证号和记录编号匹配，重复导入同一文件不会产生重复记录。',
+    importHint:
+      '选择与导出格式相同的 Excel 台账。导入前会先显示预览和错误，确认后才写入本机并同步。按身份证号和记录编号匹配，重复导入同一文件不会产生重复记录。',
     chooseFile: '选择台账文件（.xlsx）',
     reading: '正在读取和核对…',
     file: '文件',
@@ -48,7 +49,8 @@ export const ledgerStrings = defineStrings(
   },
   {
     title: 'Ledger',
-    subtitle: 'Export the Excel ledger, or import one in the same layout: preview and check the errors first; nothing is written until you confirm',
+    subtitle:
+      'Export the Excel ledger, or import one in the same layout: preview and check the errors first; nothing is written until you confirm',
     exportTitle: 'Export the ledger',
     exportHint: 'Five sheets from the data on this computer: recipients, visits, aid, duties, requests.',
     scope: 'Scope',
@@ -62,7 +64,8 @@ export const ledgerStrings = defineStrings(
     exported: 'Exported {name}: {recipients} recipients, {visits} visits, {aid} aid, {duties} duties, {requests} requests',
     exportFailed: 'Export failed: {reason}',
     importTitle: 'Import a ledger',
-    importHint: 'Choose an Excel ledger in the export layout. A preview and the errors come first; nothing is written or synced until you confirm. Rows match by ID number and record ID, so importing a file twice creates no duplicates.',
+    importHint:
+      'Choose an Excel ledger in the export layout. A preview and the errors come first; nothing is written or synced until you confirm. Rows match by ID number and record ID, so importing a file twice creates no duplicates.',
     chooseFile: 'Choose a ledger file (.xlsx)',
     reading: 'Reading and checking…',
     file: 'File',

@@ -27,9 +27,11 @@ function useServerDuplicates(): DuplicateIdsResponse | null | undefined {
   useEffect(() => {
     let cancelled = false;
     if (local) return undefined;
-    void createSessionReviewTransport({ serverId, userId: user.id }).duplicates().then((r) => {
-      if (!cancelled) setValue(r.ok ? r.value : null);
-    });
+    void createSessionReviewTransport({ serverId, userId: user.id })
+      .duplicates()
+      .then((r) => {
+        if (!cancelled) setValue(r.ok ? r.value : null);
+      });
     return () => {
       cancelled = true;
     };
@@ -58,13 +60,25 @@ export function QualityPage() {
   }, [db, scope, today]);
 
   const person = (id: string | null, name: string | null, stationCode: string) =>
-    id === null ? <Typography.Text type="secondary">{t('outsideScope', { station: stationPathName(stationCode) })}</Typography.Text> : <a href={href(`/recipients/${id}`)}>{name}</a>;
-  const stationCol = { key: 's', title: t('colStation'), render: (_: unknown, r: { stationCode: string }) => stationPathName(r.stationCode) };
+    id === null ? (
+      <Typography.Text type="secondary">{t('outsideScope', { station: stationPathName(stationCode) })}</Typography.Text>
+    ) : (
+      <a href={href(`/recipients/${id}`)}>{name}</a>
+    );
+  const stationCol = {
+    key: 's',
+    title: t('colStation'),
+    render: (_: unknown, r: { stationCode: string }) => stationPathName(r.stationCode),
+  };
 
   const duplicates: DuplicateRow[] | null = server
     ? server.duplicates.map((d) => ({ key: d.idNumberMasked, label: d.idNumberMasked, records: d.records }))
     : lists
-      ? lists.duplicates.map((g) => ({ key: g.key, label: '—', records: g.records.map((r) => ({ recipientId: r.id, name: r.name, stationCode: r.stationCode })) }))
+      ? lists.duplicates.map((g) => ({
+          key: g.key,
+          label: '—',
+          records: g.records.map((r) => ({ recipientId: r.id, name: r.name, stationCode: r.stationCode })),
+        }))
       : null;
 
   return (
@@ -73,7 +87,9 @@ export function QualityPage() {
       <Flex vertical gap={16}>
         {serverId === LOCAL_DEMO_SERVER_ID ? null : <ConflictsPanel transport={transport} />}
         {lists === null || server === undefined || duplicates === null ? (
-          <Flex justify="center" style={{ padding: 48 }}><Spin description={t('loading')} /></Flex>
+          <Flex justify="center" style={{ padding: 48 }}>
+            <Spin description={t('loading')} />
+          </Flex>
         ) : (
           <>
             <Card
@@ -84,7 +100,11 @@ export function QualityPage() {
             >
               <Typography.Paragraph type="secondary">{t('duplicatesHint')}</Typography.Paragraph>
               <Table<DuplicateRow>
-                size="small" rowKey="key" dataSource={duplicates} pagination={false} locale={{ emptyText: t('none') }}
+                size="small"
+                rowKey="key"
+                dataSource={duplicates}
+                pagination={false}
+                locale={{ emptyText: t('none') }}
                 columns={[
                   { key: 'id', title: t('colId'), dataIndex: 'label' },
                   {
@@ -92,7 +112,12 @@ export function QualityPage() {
                     title: t('colName'),
                     render: (_, d) => (
                       <Flex vertical gap={2}>
-                        {d.records.map((r, i) => <span key={i}>{person(r.recipientId, r.name, r.stationCode)}{r.recipientId ? ` · ${stationPathName(r.stationCode)}` : ''}</span>)}
+                        {d.records.map((r, i) => (
+                          <span key={i}>
+                            {person(r.recipientId, r.name, r.stationCode)}
+                            {r.recipientId ? ` · ${stationPathName(r.stationCode)}` : ''}
+                          </span>
+                        ))}
                       </Flex>
                     ),
                   },
@@ -101,17 +126,29 @@ export function QualityPage() {
             </Card>
             <Card size="small" title={`${t('noContact')} · ${lists.noContact.length}`} data-testid="quality-no-contact">
               <Table
-                size="small" rowKey="id" dataSource={lists.noContact} pagination={lists.noContact.length > 10 ? { pageSize: 10 } : false} locale={{ emptyText: t('none') }}
+                size="small"
+                rowKey="id"
+                dataSource={lists.noContact}
+                pagination={lists.noContact.length > 10 ? { pageSize: 10 } : false}
+                locale={{ emptyText: t('none') }}
                 columns={[
                   { key: 'n', title: t('colName'), render: (_, r) => person(r.id, r.name, r.stationCode) },
                   stationCol,
-                  { key: 'p', title: t('colProblem'), render: (_, r) => (r.daysSince === null ? t('never') : t('daysAgo', { days: r.daysSince, cadence: r.cadenceDays })) },
+                  {
+                    key: 'p',
+                    title: t('colProblem'),
+                    render: (_, r) => (r.daysSince === null ? t('never') : t('daysAgo', { days: r.daysSince, cadence: r.cadenceDays })),
+                  },
                 ]}
               />
             </Card>
             <Card size="small" title={`${t('inactive')} · ${lists.inactive.length}`} data-testid="quality-inactive">
               <Table
-                size="small" rowKey="id" dataSource={lists.inactive} pagination={lists.inactive.length > 10 ? { pageSize: 10 } : false} locale={{ emptyText: t('none') }}
+                size="small"
+                rowKey="id"
+                dataSource={lists.inactive}
+                pagination={lists.inactive.length > 10 ? { pageSize: 10 } : false}
+                locale={{ emptyText: t('none') }}
                 columns={[
                   { key: 'n', title: t('colName'), render: (_, r) => person(r.id, r.name, r.stationCode) },
                   stationCol,
@@ -121,11 +158,19 @@ export function QualityPage() {
             </Card>
             <Card size="small" title={`${t('missing')} · ${lists.missing.length}`} data-testid="quality-missing">
               <Table
-                size="small" rowKey="id" dataSource={lists.missing} pagination={lists.missing.length > 10 ? { pageSize: 10 } : false} locale={{ emptyText: t('none') }}
+                size="small"
+                rowKey="id"
+                dataSource={lists.missing}
+                pagination={lists.missing.length > 10 ? { pageSize: 10 } : false}
+                locale={{ emptyText: t('none') }}
                 columns={[
                   { key: 'n', title: t('colName'), render: (_, r) => person(r.id, r.name, r.stationCode) },
                   stationCol,
-                  { key: 'p', title: t('colProblem'), render: (_, r) => r.missing.map((m) => <Tag key={m}>{m === 'phone' ? t('missingPhone') : t('missingAddress')}</Tag>) },
+                  {
+                    key: 'p',
+                    title: t('colProblem'),
+                    render: (_, r) => r.missing.map((m) => <Tag key={m}>{m === 'phone' ? t('missingPhone') : t('missingAddress')}</Tag>),
+                  },
                 ]}
               />
             </Card>

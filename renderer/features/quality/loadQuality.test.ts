@@ -14,18 +14,39 @@ describe('loadQualityLists', () => {
     const db = newTestDb();
     const ctx = testContext(db, '2026-11-01T09:00:00+08:00');
     const shared = makeIdNumber('19500101', '321');
-    const first = await createRecipient(ctx, recipientInput('11111111-0000-4000-8000-000000000001', { name: '甲', idNumber: shared, phones: [], address: '' }));
+    const first = await createRecipient(
+      ctx,
+      recipientInput('11111111-0000-4000-8000-000000000001', { name: '甲', idNumber: shared, phones: [], address: '' }),
+    );
     expect(first.ok).toBe(true);
     // The same person registered at another station arrives by sync (createRecipient refuses duplicates
     // locally), and so do a deceased recipient and an occurrence still open for them.
-    const other = recipientSchema.parse({ ...recipientInput('11111111-0000-4000-8000-000000000002', { name: '甲', idNumber: shared, stationCode: B }), rev: 1, updatedAt: T });
+    const other = recipientSchema.parse({
+      ...recipientInput('11111111-0000-4000-8000-000000000002', { name: '甲', idNumber: shared, stationCode: B }),
+      rev: 1,
+      updatedAt: T,
+    });
     const deceased = recipientSchema.parse({
-      ...recipientInput('11111111-0000-4000-8000-000000000003', { name: '丙', idNumber: makeIdNumber('19300101', '111'), status: 'deceased', statusDate: '2026-10-01' }),
-      rev: 1, updatedAt: T,
+      ...recipientInput('11111111-0000-4000-8000-000000000003', {
+        name: '丙',
+        idNumber: makeIdNumber('19300101', '111'),
+        status: 'deceased',
+        statusDate: '2026-10-01',
+      }),
+      rev: 1,
+      updatedAt: T,
     });
     const occ = dutyOccurrenceSchema.parse({
-      id: '22222222-0000-4000-8000-000000000001', dutyId: '22222222-0000-4000-8000-000000000002', recipientId: deceased.id, stationCode: A,
-      dueDate: '2026-11-20', status: 'pending', doneAt: null, visitId: null, rev: 1, updatedAt: T,
+      id: '22222222-0000-4000-8000-000000000001',
+      dutyId: '22222222-0000-4000-8000-000000000002',
+      recipientId: deceased.id,
+      stationCode: A,
+      dueDate: '2026-11-20',
+      status: 'pending',
+      doneAt: null,
+      visitId: null,
+      rev: 1,
+      updatedAt: T,
     });
     await applyRemoteChanges(db, [
       { table: 'recipients', rowId: other.id, rev: 1, op: 'upsert', row: other },

@@ -1,6 +1,11 @@
 import type { Recipient } from '../../../shared/domain/schemas';
 import {
-  type DuplicateGroup, type NoContactItem, duplicateIdGroups, inactiveWithOpenDuties, missingContactInfo, noContactItems,
+  type DuplicateGroup,
+  type NoContactItem,
+  duplicateIdGroups,
+  inactiveWithOpenDuties,
+  missingContactInfo,
+  noContactItems,
 } from '../../../shared/review/quality';
 import type { YoufuDb } from '../../db/handle';
 import { qualityRows } from '../../db/queries/quality';

@@ -28,7 +28,8 @@ export const qualityStrings = defineStrings(
     title: 'Conflicts and data quality',
     subtitle: 'Resolve sync conflicts and fix the records listed below (a name opens the record)',
     duplicates: 'The same ID number at two stations',
-    duplicatesHint: 'Online the server compares ID numbers (stations outside your area included); offline the local encrypted index is compared',
+    duplicatesHint:
+      'Online the server compares ID numbers (stations outside your area included); offline the local encrypted index is compared',
     outsideScope: 'Outside your area: {station}',
     noContact: 'No contact for more than twice the cadence',
     never: 'Never contacted',

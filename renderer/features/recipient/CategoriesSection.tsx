@@ -23,7 +23,14 @@ function CategoryRow({ name, onRemove, removable }: { name: number; onRemove: ()
         <>
           <Col xs={12} md={4}>
             <Form.Item name={[name, 'disabilityGrade']} label={t('disabilityGrade')} required>
-              <InputNumber min={1} max={10} precision={0} suffix={locale === 'zh' ? '级' : undefined} style={{ width: '100%' }} data-testid={`recipient-grade-${name}`} />
+              <InputNumber
+                min={1}
+                max={10}
+                precision={0}
+                suffix={locale === 'zh' ? '级' : undefined}
+                style={{ width: '100%' }}
+                data-testid={`recipient-grade-${name}`}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
@@ -74,7 +81,9 @@ export function CategoriesSection() {
               <CategoryRow key={key} name={name} removable={fields.length > 1} onRemove={() => remove(name)} />
             ))}
             <Form.ErrorList errors={errors} />
-            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add(emptyCategory())}>{t('addCategory')}</Button>
+            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add(emptyCategory())}>
+              {t('addCategory')}
+            </Button>
           </>
         )}
       </Form.List>

@@ -15,11 +15,13 @@ export function CategoryList({ categories }: { categories: readonly CategoryEntr
         const details: string[] = [];
         if (c.disabilityCause) details.push(DISABILITY_CAUSE.label(c.disabilityCause, locale));
         if (c.relation || c.fallenName) {
-          details.push(t('family', {
-            relation: c.relation ? FAMILY_RELATION.label(c.relation, locale) : '—',
-            fallenName: c.fallenName ?? '—',
-            fallenDate: c.fallenDate ?? '—',
-          }));
+          details.push(
+            t('family', {
+              relation: c.relation ? FAMILY_RELATION.label(c.relation, locale) : '—',
+              fallenName: c.fallenName ?? '—',
+              fallenDate: c.fallenDate ?? '—',
+            }),
+          );
         }
         return (
           <Space key={c.code} size={6}>

@@ -22,7 +22,9 @@ export function ContactSection() {
                   </Space.Compact>
                 ))}
                 {fields.length < 5 && (
-                  <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add('')}>{t('addPhone')}</Button>
+                  <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add('')}>
+                    {t('addPhone')}
+                  </Button>
                 )}
               </Form.Item>
             )}
@@ -39,10 +41,24 @@ export function ContactSection() {
           <Form.Item label={t('emergencyContacts')} style={{ marginBottom: 0 }}>
             {fields.map(({ key, name }) => (
               <Row gutter={8} key={key}>
-                <Col span={7}><Form.Item name={[name, 'name']}><Input placeholder={t('contactName')} /></Form.Item></Col>
-                <Col span={6}><Form.Item name={[name, 'relation']}><Input placeholder={t('contactRelation')} /></Form.Item></Col>
-                <Col span={9}><Form.Item name={[name, 'phone']}><Input placeholder={t('contactPhone')} /></Form.Item></Col>
-                <Col span={2}><Button icon={<DeleteOutlined />} aria-label={t('remove')} onClick={() => remove(name)} /></Col>
+                <Col span={7}>
+                  <Form.Item name={[name, 'name']}>
+                    <Input placeholder={t('contactName')} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name={[name, 'relation']}>
+                    <Input placeholder={t('contactRelation')} />
+                  </Form.Item>
+                </Col>
+                <Col span={9}>
+                  <Form.Item name={[name, 'phone']}>
+                    <Input placeholder={t('contactPhone')} />
+                  </Form.Item>
+                </Col>
+                <Col span={2}>
+                  <Button icon={<DeleteOutlined />} aria-label={t('remove')} onClick={() => remove(name)} />
+                </Col>
               </Row>
             ))}
             {fields.length < 5 && (

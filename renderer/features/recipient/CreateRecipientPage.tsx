@@ -56,7 +56,11 @@ export function CreateRecipientPage() {
           style={{ marginBottom: 12 }}
           title={t('duplicateTitle')}
           description={t('duplicateBody')}
-          action={<Button href={href(`/recipients/${duplicateOf}`)} type="primary" data-testid="open-existing">{t('openExisting')}</Button>}
+          action={
+            <Button href={href(`/recipients/${duplicateOf}`)} type="primary" data-testid="open-existing">
+              {t('openExisting')}
+            </Button>
+          }
         />
       )}
       <RecipientForm initialValues={initialValues} submitLabel={t('create')} onSubmit={onSubmit} onCancel={() => navigate('/caseload')} />

@@ -30,14 +30,21 @@ export function DetailsCard({ recipient, staff }: { recipient: Recipient; staff:
       title={t('details')}
       size="small"
       extra={
-        <Button size="small" icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={() => setShown((s) => !s)} data-testid="reveal-sensitive">
+        <Button
+          size="small"
+          icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+          onClick={() => setShown((s) => !s)}
+          data-testid="reveal-sensitive"
+        >
           {shown ? t('hide') : t('show')}
         </Button>
       }
     >
       <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
         <Descriptions.Item label={t('idNumber')}>
-          <span style={MONO} data-testid="profile-idNumber">{shown ? r.idNumber : maskIdNumber(r.idNumber)}</span>
+          <span style={MONO} data-testid="profile-idNumber">
+            {shown ? r.idNumber : maskIdNumber(r.idNumber)}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('gender')}>{GENDER.label(r.gender, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('birthDate')}>
@@ -67,10 +74,14 @@ export function DetailsCard({ recipient, staff }: { recipient: Recipient; staff:
         <Descriptions.Item label={t('emergencyContacts')}>
           {r.emergencyContacts.length === 0
             ? '—'
-            : r.emergencyContacts.map((c) => t('contact', { name: c.name, relation: c.relation, phone: shown ? c.phone : maskPhone(c.phone) })).join(locale === 'zh' ? '；' : '; ')}
+            : r.emergencyContacts
+                .map((c) => t('contact', { name: c.name, relation: c.relation, phone: shown ? c.phone : maskPhone(c.phone) }))
+                .join(locale === 'zh' ? '；' : '; ')}
         </Descriptions.Item>
         <Descriptions.Item label={t('healthNotes')} span="filled">
-          <span data-testid="profile-healthNotes" style={{ whiteSpace: 'pre-wrap' }}>{shown ? r.healthNotes || '—' : hidden}</span>
+          <span data-testid="profile-healthNotes" style={{ whiteSpace: 'pre-wrap' }}>
+            {shown ? r.healthNotes || '—' : hidden}
+          </span>
         </Descriptions.Item>
       </Descriptions>
     </Card>

@@ -37,7 +37,13 @@ export function DutiesCard({ recipient, staff, today }: { recipient: Recipient; 
       title={t('duties')}
       size="small"
       data-testid="duties"
-      extra={active && <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-duty">{t('addDuty')}</Button>}
+      extra={
+        active && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-duty">
+            {t('addDuty')}
+          </Button>
+        )
+      }
     >
       {rows.length === 0 ? (
         <Empty description={t('noDuties')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -47,7 +53,12 @@ export function DutiesCard({ recipient, staff, today }: { recipient: Recipient; 
           pagination={false}
           rowKey={(r) => r.duty.id}
           dataSource={rows}
-          onRow={(r) => ({ 'data-testid': `duty-${r.duty.id}`, style: r.duty.active ? undefined : { opacity: 0.55 } }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              'data-testid': `duty-${r.duty.id}`,
+              style: r.duty.active ? undefined : { opacity: 0.55 },
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               title: t('dutyKind'),
@@ -68,7 +79,9 @@ export function DutiesCard({ recipient, staff, today }: { recipient: Recipient; 
                 return (
                   <Space size={6} data-testid="next-due" data-due={r.next.dueDate}>
                     <DateText date={r.next.dueDate} weekday />
-                    {isLunarDuty(r.duty, recipient.lunarBirthday) && <Typography.Text type="secondary">{lunarLabel(r.next.dueDate, locale)}</Typography.Text>}
+                    {isLunarDuty(r.duty, recipient.lunarBirthday) && (
+                      <Typography.Text type="secondary">{lunarLabel(r.next.dueDate, locale)}</Typography.Text>
+                    )}
                     <DueStatusTag state={state} days={days} />
                   </Space>
                 );
@@ -78,19 +91,32 @@ export function DutiesCard({ recipient, staff, today }: { recipient: Recipient; 
             {
               title: '',
               align: 'right',
-              render: (_, r) => r.duty.active && active && (
-                <Space size={0}>
-                  <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(r.duty)}>{t('editDuty')}</Button>
-                  <Popconfirm title={t('deactivateConfirm')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => void deactivate(r.duty)}>
-                    <Button size="small" type="link" danger icon={<StopOutlined />}>{t('deactivate')}</Button>
-                  </Popconfirm>
-                </Space>
-              ),
+              render: (_, r) =>
+                r.duty.active &&
+                active && (
+                  <Space size={0}>
+                    <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(r.duty)}>
+                      {t('editDuty')}
+                    </Button>
+                    <Popconfirm
+                      title={t('deactivateConfirm')}
+                      okText={t('confirm')}
+                      cancelText={t('cancel')}
+                      onConfirm={() => void deactivate(r.duty)}
+                    >
+                      <Button size="small" type="link" danger icon={<StopOutlined />}>
+                        {t('deactivate')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                ),
             },
           ]}
         />
       )}
-      {editing && <DutyPlanDialog recipient={recipient} duty={editing === 'new' ? null : editing} staff={staff} onClose={() => setEditing(null)} />}
+      {editing && (
+        <DutyPlanDialog recipient={recipient} duty={editing === 'new' ? null : editing} staff={staff} onClose={() => setEditing(null)} />
+      )}
     </Card>
   );
 }

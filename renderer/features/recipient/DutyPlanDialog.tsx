@@ -14,7 +14,17 @@ import { type DutyPlanValues, dutyToValues, valuesToDutyInput } from './dutyPlan
 import { recipientStrings } from './strings';
 
 /** Adds a plan or changes one: kind, recurrence (incl. yearly date, festival, birthday), first date, assignee. */
-export function DutyPlanDialog({ recipient, duty, staff, onClose }: { recipient: Recipient; duty: Duty | null; staff: readonly Staff[]; onClose: () => void }) {
+export function DutyPlanDialog({
+  recipient,
+  duty,
+  staff,
+  onClose,
+}: {
+  recipient: Recipient;
+  duty: Duty | null;
+  staff: readonly Staff[];
+  onClose: () => void;
+}) {
   const t = useStrings(recipientStrings);
   const locale = useLocale();
   const error = useErrorText();
@@ -46,7 +56,16 @@ export function DutyPlanDialog({ recipient, duty, staff, onClose }: { recipient:
   }
 
   return (
-    <Modal open title={duty ? t('editDuty') : t('addDuty')} okText={t('confirm')} cancelText={t('cancel')} confirmLoading={saving} onOk={() => void save()} onCancel={onClose} width={640}>
+    <Modal
+      open
+      title={duty ? t('editDuty') : t('addDuty')}
+      okText={t('confirm')}
+      cancelText={t('cancel')}
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={onClose}
+      width={640}
+    >
       <Form<DutyPlanValues> form={form} layout="vertical" initialValues={initial}>
         <Row gutter={12}>
           <Col span={12}>
@@ -61,8 +80,16 @@ export function DutyPlanDialog({ recipient, duty, staff, onClose }: { recipient:
           </Col>
           {type === 'yearly' && (
             <>
-              <Col span={6}><Form.Item name="month" label={t('month')}><InputNumber min={1} max={12} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
-              <Col span={6}><Form.Item name="day" label={t('day')}><InputNumber min={1} max={31} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+              <Col span={6}>
+                <Form.Item name="month" label={t('month')}>
+                  <InputNumber min={1} max={12} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item name="day" label={t('day')}>
+                  <InputNumber min={1} max={31} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
             </>
           )}
           {type === 'festival' && (
@@ -73,7 +100,11 @@ export function DutyPlanDialog({ recipient, duty, staff, onClose }: { recipient:
             </Col>
           )}
           {type === 'once' && (
-            <Col span={12}><Form.Item name="onceDate" label={t('onceDate')}><DateInput /></Form.Item></Col>
+            <Col span={12}>
+              <Form.Item name="onceDate" label={t('onceDate')}>
+                <DateInput />
+              </Form.Item>
+            </Col>
           )}
           <Col span={12}>
             <Form.Item name="anchorDate" label={t('anchorDate')}>

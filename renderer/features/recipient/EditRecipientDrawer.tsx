@@ -37,7 +37,9 @@ export function EditRecipientDrawer({ recipient, open, onClose }: { recipient: R
 
   return (
     <Drawer open={open} onClose={onClose} title={t('editTitle')} size={1000} destroyOnHidden keyboard={false}>
-      {open && <RecipientForm initialValues={recipientToValues(recipient)} submitLabel={t('save')} onSubmit={onSubmit} onCancel={onClose} />}
+      {open && (
+        <RecipientForm initialValues={recipientToValues(recipient)} submitLabel={t('save')} onSubmit={onSubmit} onCancel={onClose} />
+      )}
     </Drawer>
   );
 }

@@ -27,18 +27,26 @@ export function ProfileView({ recipientId }: { recipientId: string }) {
   if (recipient === undefined) return <Skeleton active />;
   if (recipient === null) return <Alert type="error" showIcon title={t('notFound')} />;
 
-  const statusText = recipient.status === 'active'
-    ? RECIPIENT_STATUS.label('active', locale)
-    : t('statusSince', { status: RECIPIENT_STATUS.label(recipient.status, locale), date: recipient.statusDate ?? '' });
+  const statusText =
+    recipient.status === 'active'
+      ? RECIPIENT_STATUS.label('active', locale)
+      : t('statusSince', { status: RECIPIENT_STATUS.label(recipient.status, locale), date: recipient.statusDate ?? '' });
 
   return (
     <div data-testid="recipient-profile">
       <PageHeader
-        title={<Space size={8}><HeroBadge categories={recipient.categories} /><span data-testid="profile-name">{recipient.name}</span></Space>}
+        title={
+          <Space size={8}>
+            <HeroBadge categories={recipient.categories} />
+            <span data-testid="profile-name">{recipient.name}</span>
+          </Space>
+        }
         subtitle={
           <Space size={8} wrap>
             <CategoryTags categories={recipient.categories} />
-            <Tag color={recipient.status === 'active' ? 'green' : 'default'} data-testid="profile-status">{statusText}</Tag>
+            <Tag color={recipient.status === 'active' ? 'green' : 'default'} data-testid="profile-status">
+              {statusText}
+            </Tag>
           </Space>
         }
         extra={
@@ -52,15 +60,25 @@ export function ProfileView({ recipientId }: { recipientId: string }) {
             >
               {t('logVisit')}
             </Button>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="profile-edit">{t('edit')}</Button>
-            <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="profile-status-change">{t('changeStatus')}</Button>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="profile-edit">
+              {t('edit')}
+            </Button>
+            <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="profile-status-change">
+              {t('changeStatus')}
+            </Button>
           </>
         }
       />
       <Row gutter={[12, 12]}>
-        <Col span={24}><DetailsCard recipient={recipient} staff={staff} /></Col>
-        <Col xs={24} xxl={12}><DutiesCard recipient={recipient} staff={staff} today={today} /></Col>
-        <Col xs={24} xxl={12}><TimelineCard recipientId={recipient.id} staff={staff} /></Col>
+        <Col span={24}>
+          <DetailsCard recipient={recipient} staff={staff} />
+        </Col>
+        <Col xs={24} xxl={12}>
+          <DutiesCard recipient={recipient} staff={staff} today={today} />
+        </Col>
+        <Col xs={24} xxl={12}>
+          <TimelineCard recipientId={recipient.id} staff={staff} />
+        </Col>
       </Row>
       <EditRecipientDrawer recipient={recipient} open={editing} onClose={() => setEditing(false)} />
       {changingStatus && <StatusChangeDialog recipient={recipient} open onClose={() => setChangingStatus(false)} />}

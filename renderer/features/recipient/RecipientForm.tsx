@@ -52,7 +52,13 @@ export function RecipientForm({ initialValues, submitLabel, onSubmit, onCancel }
   }
 
   return (
-    <Form<RecipientFormValues> form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} onFinish={() => void submit()}>
+    <Form<RecipientFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      onFinish={() => void submit()}
+    >
       <Flex vertical gap={12}>
         <IdentitySection />
         <CategoriesSection />
@@ -62,7 +68,9 @@ export function RecipientForm({ initialValues, submitLabel, onSubmit, onCancel }
           <Typography.Text type="secondary">Ctrl+S · Esc</Typography.Text>
           <Space>
             <Button onClick={onCancel}>{t('cancel')}</Button>
-            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="recipient-save">{submitLabel}</Button>
+            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="recipient-save">
+              {submitLabel}
+            </Button>
           </Space>
         </Flex>
       </Flex>

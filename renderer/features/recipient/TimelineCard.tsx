@@ -31,9 +31,13 @@ export function TimelineCard({ recipientId, staff }: { recipientId: string; staf
             key: `${e.kind}-${e.row.id}`,
             color: e.kind === 'aid' && e.row.voided ? 'gray' : COLOR[e.kind],
             content:
-              e.kind === 'visit' ? <VisitEntry visit={e.row} staffName={staffName} />
-                : e.kind === 'aid' ? <AidEntry aid={e.row} onVoid={() => setVoiding(e.row)} />
-                  : <RequestEntry request={e.row} />,
+              e.kind === 'visit' ? (
+                <VisitEntry visit={e.row} staffName={staffName} />
+              ) : e.kind === 'aid' ? (
+                <AidEntry aid={e.row} onVoid={() => setVoiding(e.row)} />
+              ) : (
+                <RequestEntry request={e.row} />
+              ),
           }))}
         />
       )}

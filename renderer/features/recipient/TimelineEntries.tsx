@@ -2,7 +2,16 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { useLocale, useStrings } from '../../app/i18n';
 import { DateText, DateTimeText, Money } from '../../ui';
 import {
-  AID_KIND, CONDITION_LEVEL, CONTACT_OUTCOME, FESTIVAL, FUND_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, VISIT_MODE, VISIT_PURPOSE,
+  AID_KIND,
+  CONDITION_LEVEL,
+  CONTACT_OUTCOME,
+  FESTIVAL,
+  FUND_SOURCE,
+  REQUEST_STATUS,
+  REQUEST_TOPIC,
+  URGENCY,
+  VISIT_MODE,
+  VISIT_PURPOSE,
 } from '../../../shared/domain/enums';
 import type { Aid, Request, Visit } from '../../../shared/domain/schemas';
 import { recipientStrings } from './strings';
@@ -19,12 +28,22 @@ export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id:
         <Tag color="blue">{t('visit')}</Tag>
         <DateTimeText value={visit.visitedAt} />
         <Typography.Text strong>{VISIT_MODE.label(visit.mode, locale)}</Typography.Text>
-        {visit.outcome === 'not_reached' && <Tag color="orange" data-testid="visit-not-reached">{CONTACT_OUTCOME.label('not_reached', locale)}</Tag>}
+        {visit.outcome === 'not_reached' && (
+          <Tag color="orange" data-testid="visit-not-reached">
+            {CONTACT_OUTCOME.label('not_reached', locale)}
+          </Tag>
+        )}
         <span>{purpose}</span>
-        <Typography.Text type="secondary">{t('staff', { names: visit.staffIds.map(staffName).join(locale === 'zh' ? '、' : ', ') })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('staff', { names: visit.staffIds.map(staffName).join(locale === 'zh' ? '、' : ', ') })}
+        </Typography.Text>
       </Space>
       {(c.health || c.living || c.mood) && (
-        <div><Typography.Text type="secondary">{t('condition', { health: level(c.health), living: level(c.living), mood: level(c.mood) })}</Typography.Text></div>
+        <div>
+          <Typography.Text type="secondary">
+            {t('condition', { health: level(c.health), living: level(c.living), mood: level(c.mood) })}
+          </Typography.Text>
+        </div>
       )}
       {visit.notes && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{visit.notes}</Typography.Paragraph>}
     </div>
@@ -41,20 +60,45 @@ export function AidEntry({ aid, onVoid }: { aid: Aid; onVoid: () => void }) {
         <Tag color={aid.voided ? 'default' : 'green'}>{t('aid')}</Tag>
         <span>
           <Space size={8} wrap>
-            <span style={struck}><DateText date={aid.date} /></span>
-            <Typography.Text strong style={struck}>{AID_KIND.label(aid.kind, locale)}</Typography.Text>
-            {aid.amountFen !== null && <span style={struck} data-testid="aid-amount"><Money fen={aid.amountFen} inline /></span>}
-            {aid.item && <span style={struck}>{aid.item}{aid.quantity ? ` × ${aid.quantity}` : ''}</span>}
-            <Typography.Text type="secondary" style={struck}>{t('fund', { fund: FUND_SOURCE.label(aid.fundSource, locale) })}</Typography.Text>
-            {aid.approvedBy && <Typography.Text type="secondary" style={struck}>{t('approver', { name: aid.approvedBy })}</Typography.Text>}
+            <span style={struck}>
+              <DateText date={aid.date} />
+            </span>
+            <Typography.Text strong style={struck}>
+              {AID_KIND.label(aid.kind, locale)}
+            </Typography.Text>
+            {aid.amountFen !== null && (
+              <span style={struck} data-testid="aid-amount">
+                <Money fen={aid.amountFen} inline />
+              </span>
+            )}
+            {aid.item && (
+              <span style={struck}>
+                {aid.item}
+                {aid.quantity ? ` × ${aid.quantity}` : ''}
+              </span>
+            )}
+            <Typography.Text type="secondary" style={struck}>
+              {t('fund', { fund: FUND_SOURCE.label(aid.fundSource, locale) })}
+            </Typography.Text>
+            {aid.approvedBy && (
+              <Typography.Text type="secondary" style={struck}>
+                {t('approver', { name: aid.approvedBy })}
+              </Typography.Text>
+            )}
           </Space>
         </span>
         {!aid.voided && (
-          <Button size="small" danger type="link" onClick={onVoid} data-testid="void-aid">{t('voidAid')}</Button>
+          <Button size="small" danger type="link" onClick={onVoid} data-testid="void-aid">
+            {t('voidAid')}
+          </Button>
         )}
       </Space>
       {aid.voided && (
-        <div><Typography.Text type="danger" data-testid="void-reason">{t('voided', { reason: aid.voidReason ?? '' })}</Typography.Text></div>
+        <div>
+          <Typography.Text type="danger" data-testid="void-reason">
+            {t('voided', { reason: aid.voidReason ?? '' })}
+          </Typography.Text>
+        </div>
       )}
     </div>
   );

@@ -28,7 +28,7 @@ export function VoidAidDialog({ aid, onClose }: { aid: Aid; onClose: () => void 
     const result = await voidAid(repo, aid.id, reason.trim());
     setSaving(false);
     if (!result.ok) {
-      setProblem(result.error.code === 'validation_failed' ? result.error.issues[0]?.code ?? 'validation_failed' : result.error.code);
+      setProblem(result.error.code === 'validation_failed' ? (result.error.issues[0]?.code ?? 'validation_failed') : result.error.code);
       return;
     }
     void message.success(t('aidVoided'));
@@ -47,17 +47,25 @@ export function VoidAidDialog({ aid, onClose }: { aid: Aid; onClose: () => void 
       onCancel={onClose}
     >
       <Typography.Paragraph>
-        {aid.date} · {AID_KIND.label(aid.kind, locale)} {aid.amountFen !== null ? formatFen(aid.amountFen) : aid.item ?? ''}
+        {aid.date} · {AID_KIND.label(aid.kind, locale)} {aid.amountFen !== null ? formatFen(aid.amountFen) : (aid.item ?? '')}
       </Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={t('voidReason')} required validateStatus={problem ? 'error' : undefined} help={problem ? error(problem) : undefined}>
+        <Form.Item
+          label={t('voidReason')}
+          required
+          validateStatus={problem ? 'error' : undefined}
+          help={problem ? error(problem) : undefined}
+        >
           <Input.TextArea
             autoFocus
             rows={2}
             maxLength={200}
             value={reason}
             placeholder={t('voidReasonPlaceholder')}
-            onChange={(e) => { setReason(e.target.value); setProblem(null); }}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setProblem(null);
+            }}
             data-testid="void-reason-input"
           />
         </Form.Item>

@@ -17,7 +17,17 @@ export interface DutyPlanValues {
 
 export function dutyToValues(duty: Duty | null, today: string, defaultAssignee: string | null): DutyPlanValues {
   if (!duty) {
-    return { kind: 'home_visit', recurrenceType: 'monthly', month: null, day: null, festival: null, onceDate: '', anchorDate: today, assigneeId: defaultAssignee, note: '' };
+    return {
+      kind: 'home_visit',
+      recurrenceType: 'monthly',
+      month: null,
+      day: null,
+      festival: null,
+      onceDate: '',
+      anchorDate: today,
+      assigneeId: defaultAssignee,
+      note: '',
+    };
   }
   const r = duty.recurrence;
   return {
@@ -77,7 +87,7 @@ export function valuesToDutyInput(
     ok: false,
     issues: fromZodIssues(parsed.error.issues).map((i) => ({
       code: /^[a-z][a-z0-9_]*$/.test(i.code) ? i.code : 'date_invalid',
-      path: i.path[0] === 'recurrence' ? [i.path[1] === 'date' ? 'onceDate' : i.path[1] ?? 'recurrenceType'] : i.path,
+      path: i.path[0] === 'recurrence' ? [i.path[1] === 'date' ? 'onceDate' : (i.path[1] ?? 'recurrenceType')] : i.path,
     })),
   };
 }

@@ -52,9 +52,21 @@ export function emptyCategory(code: CategoryCode = 'key_recipient'): CategoryFor
 
 export function emptyRecipientValues(): RecipientFormValues {
   return {
-    name: '', idNumber: '', gender: null, birthDate: '', lunarBirthday: false, phones: [''], address: '',
-    categories: [emptyCategory()], livingSituation: [], healthNotes: '', pensionKind: null,
-    emergencyContacts: [], dedicatedStaffId: null, medicalCard: false, tags: [],
+    name: '',
+    idNumber: '',
+    gender: null,
+    birthDate: '',
+    lunarBirthday: false,
+    phones: [''],
+    address: '',
+    categories: [emptyCategory()],
+    livingSituation: [],
+    healthNotes: '',
+    pensionKind: null,
+    emergencyContacts: [],
+    dedicatedStaffId: null,
+    medicalCard: false,
+    tags: [],
   };
 }
 
@@ -111,16 +123,20 @@ export function valuesToRecipientInput(values: RecipientFormValues, base: Recipi
     stationCode: base.stationCode,
     categories: (values.categories ?? []).map((c) => ({
       code: c.code,
-      disabilityGrade: c.code === 'disabled_veteran' ? c.disabilityGrade ?? null : null,
-      disabilityCause: c.code === 'disabled_veteran' ? c.disabilityCause ?? null : null,
-      relation: isFamily(c.code) ? c.relation ?? null : null,
+      disabilityGrade: c.code === 'disabled_veteran' ? (c.disabilityGrade ?? null) : null,
+      disabilityCause: c.code === 'disabled_veteran' ? (c.disabilityCause ?? null) : null,
+      relation: isFamily(c.code) ? (c.relation ?? null) : null,
       fallenName: isFamily(c.code) ? blankToNull(c.fallenName) : null,
       fallenDate: isFamily(c.code) ? blankToNull(c.fallenDate) : null,
     })),
     livingSituation: values.livingSituation ?? [],
     healthNotes: values.healthNotes ?? '',
     pensionKind: values.pensionKind ?? null,
-    emergencyContacts: (values.emergencyContacts ?? []).map((c) => ({ name: c.name ?? '', relation: c.relation ?? '', phone: c.phone ?? '' })),
+    emergencyContacts: (values.emergencyContacts ?? []).map((c) => ({
+      name: c.name ?? '',
+      relation: c.relation ?? '',
+      phone: c.phone ?? '',
+    })),
     dedicatedStaffId: values.dedicatedStaffId ?? null,
     medicalCard: values.medicalCard ?? false,
     status: base.status,
@@ -136,7 +152,10 @@ export function valuesToRecipientInput(values: RecipientFormValues, base: Recipi
   const issues = withoutIdFollowOnIssues([...missing, ...zodIssues], values).map((issue) => ({
     ...issue,
     code: /^[a-z][a-z0-9_]*$/.test(issue.code) ? issue.code : 'validation_failed',
-    path: remapPhonePath(issue.path, phoneRows.map((x) => x.i)),
+    path: remapPhonePath(
+      issue.path,
+      phoneRows.map((x) => x.i),
+    ),
   }));
   return { ok: false, issues };
 }

@@ -31,7 +31,7 @@ export function RequestActions({ request }: { request: Request }) {
     const result = await transitionRequest(repo, request.id, transition);
     setBusy(false);
     if (!result.ok) {
-      const code = result.error.code === 'validation_failed' ? result.error.issues[0]?.code ?? 'validation_failed' : result.error.code;
+      const code = result.error.code === 'validation_failed' ? (result.error.issues[0]?.code ?? 'validation_failed') : result.error.code;
       setProblem(code);
       if (dialog === null) void message.error(errorText(code));
       return false;
@@ -62,12 +62,22 @@ export function RequestActions({ request }: { request: Request }) {
     <>
       <Space size={0} wrap>
         {allowed.includes('in_progress') && (
-          <Button size="small" type="link" loading={busy} onClick={() => void run({ to: 'in_progress', assigneeId: request.assigneeId ?? user.id })} data-testid="request-start">
+          <Button
+            size="small"
+            type="link"
+            loading={busy}
+            onClick={() => void run({ to: 'in_progress', assigneeId: request.assigneeId ?? user.id })}
+            data-testid="request-start"
+          >
             {t('start')}
           </Button>
         )}
-        <Button size="small" type="link" onClick={() => setDialog('resolve')} data-testid="request-resolve">{t('resolve')}</Button>
-        <Button size="small" type="link" onClick={() => setDialog('refer')} data-testid="request-refer">{t('refer')}</Button>
+        <Button size="small" type="link" onClick={() => setDialog('resolve')} data-testid="request-resolve">
+          {t('resolve')}
+        </Button>
+        <Button size="small" type="link" onClick={() => setDialog('refer')} data-testid="request-refer">
+          {t('refer')}
+        </Button>
       </Space>
       <Modal
         open={dialog !== null}
@@ -81,10 +91,18 @@ export function RequestActions({ request }: { request: Request }) {
       >
         <Form layout="vertical">
           {dialog === 'refer' && (
-            <Form.Item label={t('referTo')} required validateStatus={problem === 'request_referral_required' ? 'error' : undefined} help={problem === 'request_referral_required' ? errorText(problem) : undefined}>
+            <Form.Item
+              label={t('referTo')}
+              required
+              validateStatus={problem === 'request_referral_required' ? 'error' : undefined}
+              help={problem === 'request_referral_required' ? errorText(problem) : undefined}
+            >
               <Select
                 value={referTo}
-                onChange={(v: string) => { setReferTo(v); setProblem(null); }}
+                onChange={(v: string) => {
+                  setReferTo(v);
+                  setProblem(null);
+                }}
                 options={tiers.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))}
                 data-testid="refer-to"
               />
@@ -101,7 +119,10 @@ export function RequestActions({ request }: { request: Request }) {
               rows={3}
               value={text}
               placeholder={dialog === 'resolve' ? t('resolutionPlaceholder') : undefined}
-              onChange={(e) => { setText(e.target.value); setProblem(null); }}
+              onChange={(e) => {
+                setText(e.target.value);
+                setProblem(null);
+              }}
               data-testid="request-resolution"
             />
           </Form.Item>

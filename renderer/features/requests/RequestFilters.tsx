@@ -6,7 +6,12 @@ import { enumOptions } from '../common/enumOptions';
 import type { RequestFilter } from './useRequestRows';
 import { requestStrings } from './strings';
 
-export function RequestFilters({ filter, onChange, staff, myId }: {
+export function RequestFilters({
+  filter,
+  onChange,
+  staff,
+  myId,
+}: {
   filter: RequestFilter;
   onChange: (f: RequestFilter) => void;
   staff: readonly Staff[];
@@ -22,7 +27,11 @@ export function RequestFilters({ filter, onChange, staff, myId }: {
           style={{ width: 130 }}
           value={filter.status}
           onChange={(status) => onChange({ ...filter, status })}
-          options={[{ value: 'active', label: t('statusActive') }, ...enumOptions(REQUEST_STATUS, locale), { value: 'all', label: t('all') }]}
+          options={[
+            { value: 'active', label: t('statusActive') },
+            ...enumOptions(REQUEST_STATUS, locale),
+            { value: 'all', label: t('all') },
+          ]}
           data-testid="filter-status"
         />
       </Space>

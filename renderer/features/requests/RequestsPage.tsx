@@ -29,7 +29,7 @@ export function RequestsPage() {
   const staff = useStaffList() ?? [];
   const [filter, setFilter] = useState<RequestFilter>({ status: 'active', urgency: 'all', assignee: 'all', stationPrefix });
   const rows = useRequestRows({ ...filter, stationPrefix });
-  const staffName = (id: string | null) => (id ? staff.find((s) => s.id === id)?.name ?? '—' : t('unassigned'));
+  const staffName = (id: string | null) => (id ? (staff.find((s) => s.id === id)?.name ?? '—') : t('unassigned'));
 
   return (
     <div data-testid="requests-page">
@@ -47,9 +47,15 @@ export function RequestsPage() {
           {
             title: t('recipient'),
             width: 140,
-            render: (_, r) => r.recipient
-              ? <a href={href(`/recipients/${r.recipient.id}`)}><HeroBadge categories={r.recipient.categories} />{r.recipient.name}</a>
-              : '—',
+            render: (_, r) =>
+              r.recipient ? (
+                <a href={href(`/recipients/${r.recipient.id}`)}>
+                  <HeroBadge categories={r.recipient.categories} />
+                  {r.recipient.name}
+                </a>
+              ) : (
+                '—'
+              ),
           },
           {
             title: t('description'),
@@ -57,18 +63,34 @@ export function RequestsPage() {
               <>
                 <Tag>{REQUEST_TOPIC.label(q.topic, locale)}</Tag>
                 <span data-testid="request-description">{q.description}</span>
-                {q.status === 'resolved' && q.resolution && <div><Typography.Text type="secondary">{t('resolvedNote', { text: q.resolution })}</Typography.Text></div>}
+                {q.status === 'resolved' && q.resolution && (
+                  <div>
+                    <Typography.Text type="secondary">{t('resolvedNote', { text: q.resolution })}</Typography.Text>
+                  </div>
+                )}
                 {q.status === 'referred' && q.referredTo && (
-                  <div><Typography.Text type="secondary">{t('referredNote', { station: getStation(q.referredTo)?.name ?? q.referredTo })}</Typography.Text></div>
+                  <div>
+                    <Typography.Text type="secondary">
+                      {t('referredNote', { station: getStation(q.referredTo)?.name ?? q.referredTo })}
+                    </Typography.Text>
+                  </div>
                 )}
               </>
             ),
           },
-          { title: t('urgency'), width: 90, render: (_, r) => <Tag color={URGENCY_COLOR[r.request.urgency]}>{URGENCY.label(r.request.urgency, locale)}</Tag> },
+          {
+            title: t('urgency'),
+            width: 90,
+            render: (_, r) => <Tag color={URGENCY_COLOR[r.request.urgency]}>{URGENCY.label(r.request.urgency, locale)}</Tag>,
+          },
           {
             title: t('status'),
             width: 100,
-            render: (_, r) => <Tag color={STATUS_COLOR[r.request.status]} data-testid="request-status">{REQUEST_STATUS.label(r.request.status, locale)}</Tag>,
+            render: (_, r) => (
+              <Tag color={STATUS_COLOR[r.request.status]} data-testid="request-status">
+                {REQUEST_STATUS.label(r.request.status, locale)}
+              </Tag>
+            ),
           },
           { title: t('assignee'), width: 100, render: (_, r) => staffName(r.request.assigneeId) },
           {
@@ -83,15 +105,24 @@ export function RequestsPage() {
             render: (_, { request: q }) => {
               const end = q.closedAt ? dateTimeLabel(q.closedAt).slice(0, 10) : today;
               const days = Math.max(0, daysBetween(dateTimeLabel(q.openedAt).slice(0, 10), end));
-              return <span style={{ fontVariantNumeric: 'tabular-nums', color: !q.closedAt && days > 30 ? '#cf1322' : undefined }}>{t('ageDays', { days })}</span>;
+              return (
+                <span style={{ fontVariantNumeric: 'tabular-nums', color: !q.closedAt && days > 30 ? '#cf1322' : undefined }}>
+                  {t('ageDays', { days })}
+                </span>
+              );
             },
           },
           {
             title: t('source'),
             width: 130,
-            render: (_, r) => r.visit
-              ? <a href={href(`/recipients/${r.request.recipientId}`)} data-testid="request-visit">{t('raisedOnVisit', { date: dateTimeLabel(r.visit.visitedAt).slice(0, 10) })}</a>
-              : REQUEST_SOURCE.label(r.request.source, locale),
+            render: (_, r) =>
+              r.visit ? (
+                <a href={href(`/recipients/${r.request.recipientId}`)} data-testid="request-visit">
+                  {t('raisedOnVisit', { date: dateTimeLabel(r.visit.visitedAt).slice(0, 10) })}
+                </a>
+              ) : (
+                REQUEST_SOURCE.label(r.request.source, locale)
+              ),
           },
           { title: t('actions'), width: 230, render: (_, r) => <RequestActions request={r.request} /> },
         ]}

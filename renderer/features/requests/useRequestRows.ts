@@ -8,7 +8,8 @@ export type { RequestFilter, RequestRow } from '../../db/queries/requests';
 export function useRequestRows(filter: RequestFilter): RequestRow[] | undefined {
   const db = useDb();
   return useLiveQuery(
-    () => requestRows(db, { status: filter.status, urgency: filter.urgency, assignee: filter.assignee, stationPrefix: filter.stationPrefix }),
+    () =>
+      requestRows(db, { status: filter.status, urgency: filter.urgency, assignee: filter.assignee, stationPrefix: filter.stationPrefix }),
     [db, filter.status, filter.urgency, filter.assignee, filter.stationPrefix],
   );
 }

@@ -19,13 +19,19 @@ export function ReviewCharts({ review, still = false }: { review: Review; still?
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <Card size="small" title={t('chartCoverage')}><EChart option={coverage} still={still} testId="chart-coverage" /></Card>
+        <Card size="small" title={t('chartCoverage')}>
+          <EChart option={coverage} still={still} testId="chart-coverage" />
+        </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('chartAid')}><EChart option={aid} still={still} testId="chart-aid" /></Card>
+        <Card size="small" title={t('chartAid')}>
+          <EChart option={aid} still={still} testId="chart-aid" />
+        </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('chartVisits')}><EChart option={visits} still={still} testId="chart-visits" /></Card>
+        <Card size="small" title={t('chartVisits')}>
+          <EChart option={visits} still={still} testId="chart-visits" />
+        </Card>
       </Col>
     </Row>
   );

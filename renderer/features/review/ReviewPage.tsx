@@ -19,10 +19,14 @@ export function SourceBadge({ source, serverError }: { source: ReviewSource; ser
   const t = useStrings(reviewStrings);
   const errorText = useErrorText();
   return source === 'server' ? (
-    <Tag color="green" data-testid="review-source" data-source="server">{t('sourceServer')}</Tag>
+    <Tag color="green" data-testid="review-source" data-source="server">
+      {t('sourceServer')}
+    </Tag>
   ) : (
     <Tooltip title={t('sourceLocalHint', { error: serverError ? errorText(serverError) : '—' })}>
-      <Tag color="orange" data-testid="review-source" data-source="local">{t('sourceLocal')}</Tag>
+      <Tag color="orange" data-testid="review-source" data-source="local">
+        {t('sourceLocal')}
+      </Tag>
     </Tooltip>
   );
 }
@@ -41,7 +45,12 @@ export function ReviewPage({ week: rawWeek }: { week: string | null }) {
   const scope = user.stationCode;
   const state = useReview(scope, week, today);
   const [hideEmpty, setHideEmpty] = useState(false);
-  const shown = state.kind === 'ready' && hideEmpty ? state.review.stations.filter(stationHasData) : state.kind === 'ready' ? state.review.stations : [];
+  const shown =
+    state.kind === 'ready' && hideEmpty
+      ? state.review.stations.filter(stationHasData)
+      : state.kind === 'ready'
+        ? state.review.stations
+        : [];
   const go = (w: string) => navigate('/review', { week: w });
   const scopeName = getStation(scope)?.name ?? scope;
 
@@ -49,29 +58,43 @@ export function ReviewPage({ week: rawWeek }: { week: string | null }) {
     <div data-testid="review-page">
       <PageHeader
         title={t('title')}
-        subtitle={state.kind === 'ready'
-          ? t('subtitle', { scope: scopeName, from: state.review.weekStart, to: state.review.weekEnd, asOf: state.review.asOf })
-          : scopeName}
-        extra={(
+        subtitle={
+          state.kind === 'ready'
+            ? t('subtitle', { scope: scopeName, from: state.review.weekStart, to: state.review.weekEnd, asOf: state.review.asOf })
+            : scopeName
+        }
+        extra={
           <Flex gap={8} wrap align="center" className="yf-no-print">
-            <Button onClick={() => go(addDays(week, -7))} data-testid="review-prev">{t('prevWeek')}</Button>
+            <Button onClick={() => go(addDays(week, -7))} data-testid="review-prev">
+              {t('prevWeek')}
+            </Button>
             <DateInput
               aria-label={t('pickWeek')}
               value={week}
               allowClear={false}
               style={{ width: 150 }}
-              onChange={(date) => { if (date) go(mondayOf(date)); }}
+              onChange={(date) => {
+                if (date) go(mondayOf(date));
+              }}
               data-testid="review-week"
             />
-            <Button onClick={() => go(addDays(week, 7))} data-testid="review-next">{t('nextWeek')}</Button>
+            <Button onClick={() => go(addDays(week, 7))} data-testid="review-next">
+              {t('nextWeek')}
+            </Button>
             <Button onClick={() => go(mondayOf(today))}>{t('thisWeek')}</Button>
-            <Button onClick={() => navigate('/review/print', { week })} data-testid="review-print">{t('print')}</Button>
-            <Button onClick={() => navigate('/quality')} data-testid="review-quality">{t('quality')}</Button>
+            <Button onClick={() => navigate('/review/print', { week })} data-testid="review-print">
+              {t('print')}
+            </Button>
+            <Button onClick={() => navigate('/quality')} data-testid="review-quality">
+              {t('quality')}
+            </Button>
           </Flex>
-        )}
+        }
       />
       {state.kind === 'loading' ? (
-        <Flex justify="center" style={{ padding: 48 }}><Spin description={t('loading')} /></Flex>
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin description={t('loading')} />
+        </Flex>
       ) : state.kind === 'failed' ? (
         <Alert type="error" showIcon title={state.message} />
       ) : (

@@ -46,18 +46,26 @@ export function ReviewPrintPage({ week: rawWeek }: { week: string | null }) {
     <div className="yf-print-report" data-testid="review-print-page">
       <Flex justify="space-between" align="center" className="yf-no-print" style={{ marginBottom: 12 }}>
         <Button onClick={() => navigate('/review', { week })}>{t('back')}</Button>
-        <Button type="primary" onClick={() => void exportPdf()} data-testid="review-export-pdf">{api ? p('exportPdf') : p('printNow')}</Button>
+        <Button type="primary" onClick={() => void exportPdf()} data-testid="review-export-pdf">
+          {api ? p('exportPdf') : p('printNow')}
+        </Button>
       </Flex>
       {notice ? <Alert className="yf-no-print" type={notice.type} showIcon title={notice.text} style={{ marginBottom: 12 }} /> : null}
       {state.kind === 'loading' ? (
-        <Flex justify="center" style={{ padding: 48 }}><Spin description={t('loading')} /></Flex>
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin description={t('loading')} />
+        </Flex>
       ) : state.kind === 'failed' ? (
         <Alert type="error" showIcon title={state.message} />
       ) : (
         <Flex vertical gap={12}>
           <Flex justify="space-between" align="baseline">
             <Typography.Title level={3} style={{ margin: 0 }}>
-              {p('heading', { scope: getStation(state.review.scope)?.name ?? state.review.scope, from: state.review.weekStart, to: state.review.weekEnd })}
+              {p('heading', {
+                scope: getStation(state.review.scope)?.name ?? state.review.scope,
+                from: state.review.weekStart,
+                to: state.review.weekEnd,
+              })}
             </Typography.Title>
             <SourceBadge source={state.source} serverError={state.serverError} />
           </Flex>

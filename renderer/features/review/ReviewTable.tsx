@@ -43,7 +43,11 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
       render: (_, r) => {
         const name = nameOf(r.code, r.kind === 'street' ? undefined : level);
         if (print) return <span>{name}</span>;
-        return <a href={href(`/review/station/${r.code}?week=${week}`)} data-testid={`review-drill-${r.code}`}>{name}</a>;
+        return (
+          <a href={href(`/review/station/${r.code}?week=${week}`)} data-testid={`review-drill-${r.code}`}>
+            {name}
+          </a>
+        );
       },
     },
     { key: 'recipients', title: t('colRecipients'), align: 'right', render: (_, r) => r.recipients },
@@ -62,9 +66,14 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
       key: 'heroesOverdue',
       title: t('colHeroesOverdue'),
       align: 'center',
-      render: (_, r) => (r.heroesOverdue > 0
-        ? <Tag color="red" data-testid={`review-hero-overdue-${r.code}`}>{t('heroOverdueTag', { n: r.heroesOverdue })}</Tag>
-        : '0'),
+      render: (_, r) =>
+        r.heroesOverdue > 0 ? (
+          <Tag color="red" data-testid={`review-hero-overdue-${r.code}`}>
+            {t('heroOverdueTag', { n: r.heroesOverdue })}
+          </Tag>
+        ) : (
+          '0'
+        ),
     },
     { key: 'overdue', title: t('colOverdue'), align: 'right', render: (_, r) => r.overdue },
     { key: 'visits', title: t('colVisits'), align: 'right', render: (_, r) => r.visitsLogged },
@@ -74,7 +83,11 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
       align: 'right',
       render: (_, r) => {
         const a = aidTotals(r);
-        return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{a.count} / {formatFen(a.fen)}</span>;
+        return (
+          <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {a.count} / {formatFen(a.fen)}
+          </span>
+        );
       },
     },
     { key: 'requests', title: t('colRequests'), align: 'right', render: (_, r) => r.openRequests },
@@ -98,21 +111,47 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
       pagination={false}
       scroll={print ? undefined : { x: 'max-content' }}
       expandable={{ defaultExpandAllRows: true, ...(print ? { expandedRowKeys: rows.map((r) => r.code) } : {}) }}
-      rowClassName={(r) => [r.kind === 'street' ? 'yf-review-street' : '', r.heroesOverdue > 0 && r.kind === 'station' ? 'yf-review-hero' : ''].join(' ').trim()}
+      rowClassName={(r) =>
+        [r.kind === 'street' ? 'yf-review-street' : '', r.heroesOverdue > 0 && r.kind === 'station' ? 'yf-review-hero' : '']
+          .join(' ')
+          .trim()
+      }
       data-testid="review-table"
       summary={() => (
         <Table.Summary.Row>
-          <Table.Summary.Cell index={0}><strong>{t('total')}</strong></Table.Summary.Cell>
-          <Table.Summary.Cell index={1} align="right">{total.recipients}</Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">{total.visitsDue}</Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">{total.visitsDone}</Table.Summary.Cell>
-          <Table.Summary.Cell index={4} align="right">{coverage === null ? t('never') : `${coverage}%`}</Table.Summary.Cell>
-          <Table.Summary.Cell index={5} align="center">{total.heroesOverdue}</Table.Summary.Cell>
-          <Table.Summary.Cell index={6} align="right">{total.overdue}</Table.Summary.Cell>
-          <Table.Summary.Cell index={7} align="right">{total.visitsLogged}</Table.Summary.Cell>
-          <Table.Summary.Cell index={8} align="right">{totalAid.count} / {formatFen(totalAid.fen)}</Table.Summary.Cell>
-          <Table.Summary.Cell index={9} align="right">{total.openRequests}</Table.Summary.Cell>
-          <Table.Summary.Cell index={10} align="right">{total.oldestRequestDays ?? t('never')}</Table.Summary.Cell>
+          <Table.Summary.Cell index={0}>
+            <strong>{t('total')}</strong>
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={1} align="right">
+            {total.recipients}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={2} align="right">
+            {total.visitsDue}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={3} align="right">
+            {total.visitsDone}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={4} align="right">
+            {coverage === null ? t('never') : `${coverage}%`}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={5} align="center">
+            {total.heroesOverdue}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={6} align="right">
+            {total.overdue}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={7} align="right">
+            {total.visitsLogged}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={8} align="right">
+            {totalAid.count} / {formatFen(totalAid.fen)}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={9} align="right">
+            {total.openRequests}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={10} align="right">
+            {total.oldestRequestDays ?? t('never')}
+          </Table.Summary.Cell>
           <Table.Summary.Cell index={11}>{total.lastSyncAt ? dateTimeLabel(total.lastSyncAt) : t('never')}</Table.Summary.Cell>
         </Table.Summary.Row>
       )}

@@ -24,9 +24,18 @@ export function SignoffText({ signoff }: { signoff: Signoff }) {
   const f = signoff.figures;
   return (
     <Flex vertical gap={4} data-testid="signoff-shown">
-      <Typography.Text strong>{t('signedBy', { name: signoff.signedByName, time: dateTimeLabel(signoff.signedAt), comment: signoff.comment || '—' })}</Typography.Text>
+      <Typography.Text strong>
+        {t('signedBy', { name: signoff.signedByName, time: dateTimeLabel(signoff.signedAt), comment: signoff.comment || '—' })}
+      </Typography.Text>
       <Typography.Text type="secondary">
-        {t('signedFigures', { recipients: f.recipients, due: f.visitsDue, done: f.visitsDone, overdue: f.overdue, heroes: f.heroesOverdue, aid: formatFen(f.aidFen) })}
+        {t('signedFigures', {
+          recipients: f.recipients,
+          due: f.visitsDue,
+          done: f.visitsDone,
+          overdue: f.overdue,
+          heroes: f.heroesOverdue,
+          aid: formatFen(f.aidFen),
+        })}
       </Typography.Text>
     </Flex>
   );
@@ -52,7 +61,7 @@ export function SignoffCard({ review }: { review: Review }) {
       setComment('');
       setNotice({ type: 'success', text: t('signDone') });
     } else {
-      const code = r.error.code === 'validation_failed' ? r.error.issues[0]?.code ?? r.error.code : r.error.code;
+      const code = r.error.code === 'validation_failed' ? (r.error.issues[0]?.code ?? r.error.code) : r.error.code;
       setNotice({ type: 'error', text: t('signFailed', { error: errorText(code) }) });
     }
   };
@@ -77,7 +86,11 @@ export function SignoffCard({ review }: { review: Review }) {
                 onChange={(e) => setComment(e.target.value)}
                 data-testid="signoff-comment"
               />
-              <div><Button type="primary" loading={busy} onClick={() => void sign()} data-testid="signoff-submit">{t('signButton')}</Button></div>
+              <div>
+                <Button type="primary" loading={busy} onClick={() => void sign()} data-testid="signoff-submit">
+                  {t('signButton')}
+                </Button>
+              </div>
             </Flex>
           </Flex>
         ) : (
@@ -104,7 +117,12 @@ export function DistrictSignoffs({ review }: { review: Review }) {
         dataSource={rows}
         columns={[
           { key: 'd', title: t('colDistrict'), render: (_, r) => nameOf(r.code) },
-          { key: 's', title: t('colSignoff'), render: (_, r) => (r.signoff ? <SignoffText signoff={r.signoff} /> : <Typography.Text type="secondary">{t('signNotYet')}</Typography.Text>) },
+          {
+            key: 's',
+            title: t('colSignoff'),
+            render: (_, r) =>
+              r.signoff ? <SignoffText signoff={r.signoff} /> : <Typography.Text type="secondary">{t('signNotYet')}</Typography.Text>,
+          },
         ]}
       />
     </Card>

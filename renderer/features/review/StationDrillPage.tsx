@@ -25,7 +25,12 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
   const details = useLiveQuery(async () => stationDetails(await stationDrillRows(db, code), code, week, today), [db, code, week, today]);
 
   const person = (id: string, hero: boolean) => (
-    <Flex gap={6} align="center"><a href={href(`/recipients/${id}`)}><OpenedName recipientId={id} /></a><HeroBadge show={hero} /></Flex>
+    <Flex gap={6} align="center">
+      <a href={href(`/recipients/${id}`)}>
+        <OpenedName recipientId={id} />
+      </a>
+      <HeroBadge show={hero} />
+    </Flex>
   );
 
   return (
@@ -35,25 +40,41 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
         subtitle={t('drillWeek', { from: week, to: addDays(week, 6) })}
         extra={<Button onClick={() => navigate('/review', { week })}>{t('back')}</Button>}
       />
-      {details === undefined ? <Flex justify="center" style={{ padding: 48 }}><Spin /></Flex> : (
+      {details === undefined ? (
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin />
+        </Flex>
+      ) : (
         <Flex vertical gap={16}>
           <FirstDownloadWarning />
           <Card size="small" title={`${t('overdueTitle')} · ${details.overdue.length}`}>
             <Table
-              size="small" rowKey="id" dataSource={details.overdue} pagination={details.overdue.length > 20 ? { pageSize: 20 } : false}
+              size="small"
+              rowKey="id"
+              dataSource={details.overdue}
+              pagination={details.overdue.length > 20 ? { pageSize: 20 } : false}
               locale={{ emptyText: t('none') }}
               rowClassName={(r) => (r.hero ? 'yf-review-hero' : '')}
               columns={[
                 { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, r.hero) },
                 { key: 'k', title: t('colKind'), render: (_, r) => (r.kind ? DUTY_KIND.label(r.kind, locale) : '—') },
                 { key: 'd', title: t('colDueDate'), dataIndex: 'dueDate' },
-                { key: 'o', title: t('colDaysOverdue'), align: 'right', render: (_, r) => <Tag color={r.hero ? 'red' : 'orange'}>{r.daysOverdue}</Tag> },
+                {
+                  key: 'o',
+                  title: t('colDaysOverdue'),
+                  align: 'right',
+                  render: (_, r) => <Tag color={r.hero ? 'red' : 'orange'}>{r.daysOverdue}</Tag>,
+                },
               ]}
             />
           </Card>
           <Card size="small" title={`${t('requestsTitle')} · ${details.requests.length}`}>
             <Table
-              size="small" rowKey="id" dataSource={details.requests} pagination={false} locale={{ emptyText: t('none') }}
+              size="small"
+              rowKey="id"
+              dataSource={details.requests}
+              pagination={false}
+              locale={{ emptyText: t('none') }}
               columns={[
                 { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, false) },
                 { key: 't', title: t('colTopic'), render: (_, r) => REQUEST_TOPIC.label(r.topic, locale) },
@@ -64,18 +85,30 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
           </Card>
           <Card size="small" title={`${t('aidTitle')} · ${details.aid.length}`}>
             <Table
-              size="small" rowKey="id" dataSource={details.aid} pagination={false} locale={{ emptyText: t('none') }}
+              size="small"
+              rowKey="id"
+              dataSource={details.aid}
+              pagination={false}
+              locale={{ emptyText: t('none') }}
               columns={[
                 { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, false) },
                 { key: 'd', title: t('colDate'), dataIndex: 'date' },
                 { key: 'f', title: t('colFund'), render: (_, r) => FUND_SOURCE.label(r.fundSource, locale) },
-                { key: 'm', title: t('colAmount'), align: 'right', render: (_, r) => (r.amountFen === null ? '—' : <Money fen={r.amountFen} />) },
+                {
+                  key: 'm',
+                  title: t('colAmount'),
+                  align: 'right',
+                  render: (_, r) => (r.amountFen === null ? '—' : <Money fen={r.amountFen} />),
+                },
               ]}
             />
           </Card>
           <Card size="small" title={`${t('recipientsTitle')} · ${details.recipients.length}`}>
             <Table
-              size="small" rowKey="id" dataSource={details.recipients} pagination={details.recipients.length > 20 ? { pageSize: 20 } : false}
+              size="small"
+              rowKey="id"
+              dataSource={details.recipients}
+              pagination={details.recipients.length > 20 ? { pageSize: 20 } : false}
               locale={{ emptyText: t('none') }}
               columns={[
                 { key: 'n', title: t('colName'), render: (_, r) => person(r.id, r.hero) },

@@ -20,10 +20,12 @@ export function coverageOption(stations: readonly StationFigures[], nameOf: (cod
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: rows.map((s) => nameOf(s.code)), axisLabel: { rotate: 45, interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', max: 100 },
-    series: [{
-      type: 'bar',
-      data: rows.map((s) => ({ value: coveragePercent(s) ?? 0, itemStyle: { color: s.heroesOverdue > 0 ? '#cf1322' : '#1677ff' } })),
-    }],
+    series: [
+      {
+        type: 'bar',
+        data: rows.map((s) => ({ value: coveragePercent(s) ?? 0, itemStyle: { color: s.heroesOverdue > 0 ? '#cf1322' : '#1677ff' } })),
+      },
+    ],
   };
 }
 

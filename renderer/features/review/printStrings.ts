@@ -12,7 +12,7 @@ export const printStrings = defineStrings(
     pdfFailed: 'PDF 导出失败：{error}',
   },
   {
-    heading: '{scope} weekly veterans\' service report ({from} to {to})',
+    heading: "{scope} weekly veterans' service report ({from} to {to})",
     asOf: 'Overdue, recipients and open requests as of the end of {asOf}',
     exportPdf: 'Export PDF',
     printNow: 'Print / save as PDF',

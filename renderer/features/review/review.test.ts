@@ -41,11 +41,14 @@ describe('review table rows', () => {
 
   it('groups a district by street with subtotals, the street and community with heroes overdue first', () => {
     const rows = reviewRows([figures(A), figures(B, { heroesOverdue: 1, overdue: 3 }), figures(C, { overdue: 1 })], 'community');
-    expect(rows.map((r) => [r.code, r.kind, r.overdue])).toEqual([['440304001', 'street', 3], ['440304002', 'street', 1]]);
+    expect(rows.map((r) => [r.code, r.kind, r.overdue])).toEqual([
+      ['440304001', 'street', 3],
+      ['440304002', 'street', 1],
+    ]);
     expect(rows[0]?.children?.map((r) => r.code)).toEqual([B, A]);
   });
 
-  it('lists the city\'s districts flat, heroes first', () => {
+  it("lists the city's districts flat, heroes first", () => {
     const rows = reviewRows([figures('440303'), figures('440304', { heroesOverdue: 2 })], 'district');
     expect(rows.map((r) => r.code)).toEqual(['440304', '440303']);
     expect(rows.every((r) => r.children === undefined)).toBe(true);
@@ -54,12 +57,21 @@ describe('review table rows', () => {
 
 describe('charts', () => {
   const trends: Review['trends'] = {
-    aidByMonth: [{ month: '2026-10', fund: 'city_foundation', count: 2, fen: 123456 }, { month: '2026-11', fund: 'social_donation', count: 1, fen: 5000 }],
-    visitsByWeek: [{ weekStart: '2026-11-16', count: 4 }, { weekStart: '2026-11-23', count: 7 }],
+    aidByMonth: [
+      { month: '2026-10', fund: 'city_foundation', count: 2, fen: 123456 },
+      { month: '2026-11', fund: 'social_donation', count: 1, fen: 5000 },
+    ],
+    visitsByWeek: [
+      { weekStart: '2026-11-16', count: 4 },
+      { weekStart: '2026-11-23', count: 7 },
+    ],
   };
 
-  it('draws coverage only for stations with something due, heroes\' stations in red', () => {
-    const o = coverageOption([figures(A, { visitsDue: 4, visitsDone: 1, heroesOverdue: 1 }), figures(B)], (c) => c) as { xAxis: { data: string[] }; series: { data: { value: number; itemStyle: { color: string } }[] }[] };
+  it("draws coverage only for stations with something due, heroes' stations in red", () => {
+    const o = coverageOption([figures(A, { visitsDue: 4, visitsDone: 1, heroesOverdue: 1 }), figures(B)], (c) => c) as {
+      xAxis: { data: string[] };
+      series: { data: { value: number; itemStyle: { color: string } }[] }[];
+    };
     expect(o.xAxis.data).toEqual([A]);
     expect(o.series[0]?.data[0]).toEqual({ value: 25, itemStyle: { color: '#cf1322' } });
   });
@@ -84,7 +96,11 @@ describe('offline review', () => {
     const db = freshDb();
     await db.open();
     const online: Review = {
-      scope: '440304', weekStart: '2026-11-23', weekEnd: '2026-11-29', asOf: '2026-11-28', rowLevel: 'community',
+      scope: '440304',
+      weekStart: '2026-11-23',
+      weekEnd: '2026-11-29',
+      asOf: '2026-11-28',
+      rowLevel: 'community',
       stations: [figures(A, { lastSyncAt: '2026-11-28T01:00:00.000Z' }), figures(B)],
       trends: { aidByMonth: [], visitsByWeek: [] },
     };

@@ -23,6 +23,14 @@ export function reviewRows(stations: readonly StationFigures[], rowLevel: string
  * figures are all zero, so the totals do not change).
  */
 export function stationHasData(s: StationFigures): boolean {
-  return s.recipients > 0 || s.visitsDue > 0 || s.visitsDone > 0 || s.overdue > 0 || s.heroesOverdue > 0
-    || s.visitsLogged > 0 || s.openRequests > 0 || aidTotals(s).count > 0;
+  return (
+    s.recipients > 0 ||
+    s.visitsDue > 0 ||
+    s.visitsDone > 0 ||
+    s.overdue > 0 ||
+    s.heroesOverdue > 0 ||
+    s.visitsLogged > 0 ||
+    s.openRequests > 0 ||
+    aidTotals(s).count > 0
+  );
 }

@@ -80,7 +80,8 @@ export const reviewStrings = defineStrings(
     pickWeek: 'Pick a week',
     sourceServer: 'Figures from the server',
     sourceLocal: 'Figures from this computer (offline)',
-    sourceLocalHint: 'The server could not be reached: {error}. The figures were computed from the local database; last sync times are those of the last online review.',
+    sourceLocalHint:
+      'The server could not be reached: {error}. The figures were computed from the local database; last sync times are those of the last online review.',
     loading: 'Counting…',
     colStation: 'Station',
     colRecipients: 'Recipients',
@@ -109,7 +110,8 @@ export const reviewStrings = defineStrings(
     hiddenCount: '{n} stations without data hidden',
     signTitle: 'Sign-off of the week',
     signedBy: 'Signed by {name} at {time}: {comment}',
-    signedFigures: 'Figures when signed: {recipients} recipients, {due} visits due, {done} done, {overdue} overdue ({heroes} heroes\'), aid {aid}',
+    signedFigures:
+      "Figures when signed: {recipients} recipients, {due} visits due, {done} done, {overdue} overdue ({heroes} heroes'), aid {aid}",
     signComment: 'Comment',
     signCommentPlaceholder: 'How the week went and what needs following up',
     signButton: 'Sign off the week',
@@ -121,7 +123,7 @@ export const reviewStrings = defineStrings(
     colDistrict: 'District',
     colSignoff: 'Sign-off',
     drillTitle: '{station} · details',
-    drillWeek: 'Week of {from} to {to}; overdue, recipients and open requests as of the week\'s end (today for this week)',
+    drillWeek: "Week of {from} to {to}; overdue, recipients and open requests as of the week's end (today for this week)",
     back: 'Back to the review',
     recipientsTitle: 'Recipients',
     overdueTitle: 'Overdue duties',

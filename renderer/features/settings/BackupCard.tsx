@@ -56,7 +56,8 @@ const strings = defineStrings(
     createdAt: 'Backed up at',
     rows: 'Records',
     rowsValue: '{recipients} recipients, {visits} visits, {aid} aid, {requests} requests, {outbox} unsynced',
-    replaceWarning: 'Restoring replaces ALL local data of this account on this computer (unsynced changes included) with the backup. This cannot be undone.',
+    replaceWarning:
+      'Restoring replaces ALL local data of this account on this computer (unsynced changes included) with the backup. This cannot be undone.',
     confirmRestore: 'Restore now',
     cancel: 'Cancel',
     restoreOk: 'Restored from the backup: {recipients} recipients, {outbox} unsynced changes',
@@ -102,7 +103,8 @@ export function NewBackupPasswordFields({ testId, hint }: { testId: string; hint
         rules={[
           { required: true, message: t('passwordMismatch') },
           ({ getFieldValue }) => ({
-            validator: (_rule, value: unknown) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('passwordMismatch')))),
+            validator: (_rule, value: unknown) =>
+              value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('passwordMismatch'))),
           }),
         ]}
       >
@@ -146,7 +148,9 @@ function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void })
         {failure && <Alert type="error" showIcon title={error(failure.code)} style={{ marginBottom: 16 }} />}
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="backup-export-submit">{busy ? t('exporting') : t('export')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="backup-export-submit">
+            {busy ? t('exporting') : t('export')}
+          </Button>
         </Flex>
       </Form>
     </Modal>
@@ -222,8 +226,12 @@ function RestorePanel() {
             reset();
           }}
         />
-        <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()} data-testid="backup-restore-choose">{t('chooseFile')}</Button>
-        <Typography.Text type={file ? undefined : 'secondary'} data-testid="backup-restore-filename">{file ? file.name : t('noFile')}</Typography.Text>
+        <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()} data-testid="backup-restore-choose">
+          {t('chooseFile')}
+        </Button>
+        <Typography.Text type={file ? undefined : 'secondary'} data-testid="backup-restore-filename">
+          {file ? file.name : t('noFile')}
+        </Typography.Text>
         <Input.Password
           style={{ width: 220 }}
           placeholder={t('password')}
@@ -235,7 +243,12 @@ function RestorePanel() {
           autoComplete="off"
           data-testid="backup-restore-password"
         />
-        <Button onClick={() => void check()} disabled={!file || password === ''} loading={busy && !prepared} data-testid="backup-restore-check">
+        <Button
+          onClick={() => void check()}
+          disabled={!file || password === ''}
+          loading={busy && !prepared}
+          data-testid="backup-restore-check"
+        >
           {busy && !prepared ? t('checking') : t('check')}
         </Button>
       </Flex>
@@ -246,28 +259,39 @@ function RestorePanel() {
           showIcon
           data-testid="backup-restore-preview"
           title={t('replaceWarning')}
-          description={(
+          description={
             <Flex vertical gap={8}>
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('createdAt')}>
-                  <span data-testid="backup-preview-date">{toShanghaiIso(new Date(prepared.header.createdAt)).slice(0, 16).replace('T', ' ')}</span>
+                  <span data-testid="backup-preview-date">
+                    {toShanghaiIso(new Date(prepared.header.createdAt)).slice(0, 16).replace('T', ' ')}
+                  </span>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('backupOf')}><Typography.Text code>{prepared.header.databaseName}</Typography.Text></Descriptions.Item>
+                <Descriptions.Item label={t('backupOf')}>
+                  <Typography.Text code>{prepared.header.databaseName}</Typography.Text>
+                </Descriptions.Item>
                 <Descriptions.Item label={t('rows')}>
                   <span data-testid="backup-preview-counts">
                     {t('rowsValue', {
-                      recipients: counts.recipients ?? 0, visits: counts.visits ?? 0, aid: counts.aid ?? 0,
-                      requests: counts.requests ?? 0, outbox: counts.outbox ?? 0,
+                      recipients: counts.recipients ?? 0,
+                      visits: counts.visits ?? 0,
+                      aid: counts.aid ?? 0,
+                      requests: counts.requests ?? 0,
+                      outbox: counts.outbox ?? 0,
                     })}
                   </span>
                 </Descriptions.Item>
               </Descriptions>
               <Flex gap={8}>
-                <Button danger type="primary" loading={busy} onClick={() => void apply()} data-testid="backup-restore-confirm">{t('confirmRestore')}</Button>
-                <Button onClick={reset} disabled={busy}>{t('cancel')}</Button>
+                <Button danger type="primary" loading={busy} onClick={() => void apply()} data-testid="backup-restore-confirm">
+                  {t('confirmRestore')}
+                </Button>
+                <Button onClick={reset} disabled={busy}>
+                  {t('cancel')}
+                </Button>
               </Flex>
             </Flex>
-          )}
+          }
         />
       )}
     </Flex>
@@ -283,7 +307,9 @@ export function BackupCard() {
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">{t('hint')}</Typography.Text>
         <div>
-          <Button type="primary" onClick={() => setExporting(true)} data-testid="backup-export">{t('export')}</Button>
+          <Button type="primary" onClick={() => setExporting(true)} data-testid="backup-export">
+            {t('export')}
+          </Button>
         </div>
         <ExportDialog open={exporting} onClose={() => setExporting(false)} />
         <RestorePanel />

@@ -36,7 +36,8 @@ const strings = defineStrings(
   },
   {
     title: 'Daily backup',
-    browserOnly: 'Daily backups are a desktop feature: a browser cannot write files to a folder on a schedule. Use "Export backup" above to back up by hand.',
+    browserOnly:
+      'Daily backups are a desktop feature: a browser cannot write files to a folder on a schedule. Use "Export backup" above to back up by hand.',
     hint: 'When on, the first use of each day writes an encrypted backup of the local data (unsynced changes included) into the chosen folder; the last 14 are kept.',
     on: 'On',
     off: 'Off',
@@ -76,7 +77,17 @@ function failureText(t: Translate, code: string): string {
 
 const shortTime = (iso: string): string => toShanghaiIso(new Date(iso)).slice(0, 16).replace('T', ' ');
 
-function EnableDialog({ api, folder, onClose, onSaved }: { api: AppApi; folder: string | null; onClose: () => void; onSaved: (s: BackupStatus) => void }) {
+function EnableDialog({
+  api,
+  folder,
+  onClose,
+  onSaved,
+}: {
+  api: AppApi;
+  folder: string | null;
+  onClose: () => void;
+  onSaved: (s: BackupStatus) => void;
+}) {
   const t = useStrings(strings);
   const [form] = Form.useForm<{ password: string; again: string }>();
   const [busy, setBusy] = useState(false);
@@ -97,13 +108,17 @@ function EnableDialog({ api, folder, onClose, onSaved }: { api: AppApi; folder: 
     <Modal open={folder !== null} title={t('title')} onCancel={onClose} footer={null} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="daily-backup-form">
         <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={t('folder')}><Typography.Text code>{folder}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label={t('folder')}>
+            <Typography.Text code>{folder}</Typography.Text>
+          </Descriptions.Item>
         </Descriptions>
         <NewBackupPasswordFields testId="daily-backup-password" hint={t('passwordHint')} />
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="daily-backup-error" />}
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>{t('cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="daily-backup-save">{t('save')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="daily-backup-save">
+            {t('save')}
+          </Button>
         </Flex>
       </Form>
     </Modal>
@@ -119,10 +134,13 @@ function DesktopDailyBackup({ api }: { api: AppApi }) {
   const [picked, setPicked] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const show = useCallback((res: Awaited<ReturnType<AppApi['backup']['status']>>) => {
-    if (res.ok) setStatus(res.value);
-    else setFailure(failureText(t, res.error.code));
-  }, [t]);
+  const show = useCallback(
+    (res: Awaited<ReturnType<AppApi['backup']['status']>>) => {
+      if (res.ok) setStatus(res.value);
+      else setFailure(failureText(t, res.error.code));
+    },
+    [t],
+  );
   const refresh = async (): Promise<void> => show(await api.backup.status());
 
   useEffect(() => {
@@ -161,15 +179,27 @@ function DesktopDailyBackup({ api }: { api: AppApi }) {
       {status && (
         <Descriptions column={1} size="small" data-testid="daily-backup-status">
           <Descriptions.Item label={t('title')}>
-            <Tag color={status.enabled ? 'green' : 'default'} data-testid="daily-backup-state">{status.enabled ? t('on') : t('off')}</Tag>
+            <Tag color={status.enabled ? 'green' : 'default'} data-testid="daily-backup-state">
+              {status.enabled ? t('on') : t('off')}
+            </Tag>
           </Descriptions.Item>
-          {status.folder && <Descriptions.Item label={t('folder')}><Typography.Text code>{status.folder}</Typography.Text></Descriptions.Item>}
-          {status.enabled && (
-            <Descriptions.Item label={t('last')}>
-              <span data-testid="daily-backup-last">{status.lastAt ? `${shortTime(status.lastAt)} · ${status.lastFile ?? ''}` : t('never')}</span>
+          {status.folder && (
+            <Descriptions.Item label={t('folder')}>
+              <Typography.Text code>{status.folder}</Typography.Text>
             </Descriptions.Item>
           )}
-          {status.lastError && <Descriptions.Item label={t('lastError')}><Typography.Text type="danger">{failureText(t, status.lastError)}</Typography.Text></Descriptions.Item>}
+          {status.enabled && (
+            <Descriptions.Item label={t('last')}>
+              <span data-testid="daily-backup-last">
+                {status.lastAt ? `${shortTime(status.lastAt)} · ${status.lastFile ?? ''}` : t('never')}
+              </span>
+            </Descriptions.Item>
+          )}
+          {status.lastError && (
+            <Descriptions.Item label={t('lastError')}>
+              <Typography.Text type="danger">{failureText(t, status.lastError)}</Typography.Text>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
       {failure && <Alert type="error" showIcon title={failure} data-testid="daily-backup-failure" />}
@@ -177,8 +207,16 @@ function DesktopDailyBackup({ api }: { api: AppApi }) {
         <Button type={status?.enabled ? 'default' : 'primary'} onClick={() => void choose()} data-testid="daily-backup-enable">
           {status?.enabled ? t('change') : t('enable')}
         </Button>
-        {status?.enabled && <Button onClick={() => void backUpNow()} loading={busy} data-testid="daily-backup-now">{t('now')}</Button>}
-        {status?.enabled && <Button danger onClick={() => void turnOff()} data-testid="daily-backup-disable">{t('disable')}</Button>}
+        {status?.enabled && (
+          <Button onClick={() => void backUpNow()} loading={busy} data-testid="daily-backup-now">
+            {t('now')}
+          </Button>
+        )}
+        {status?.enabled && (
+          <Button danger onClick={() => void turnOff()} data-testid="daily-backup-disable">
+            {t('disable')}
+          </Button>
+        )}
       </Flex>
       <EnableDialog
         api={api}
@@ -201,7 +239,13 @@ export function DailyBackupCard() {
   const api = desktopApi();
   return (
     <Card title={t('title')} data-testid="daily-backup-card">
-      {api ? <DesktopDailyBackup api={api} /> : <Typography.Text type="secondary" data-testid="daily-backup-browser">{t('browserOnly')}</Typography.Text>}
+      {api ? (
+        <DesktopDailyBackup api={api} />
+      ) : (
+        <Typography.Text type="secondary" data-testid="daily-backup-browser">
+          {t('browserOnly')}
+        </Typography.Text>
+      )}
     </Card>
   );
 }

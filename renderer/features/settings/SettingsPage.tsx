@@ -26,7 +26,10 @@ function LanguageCard() {
           size="large"
           value={locale}
           onChange={setLocale}
-          options={[{ label: '中文', value: 'zh' }, { label: 'English', value: 'en' }]}
+          options={[
+            { label: '中文', value: 'zh' },
+            { label: 'English', value: 'en' },
+          ]}
           data-testid="language-switch"
           style={{ alignSelf: 'flex-start' }}
         />
@@ -43,11 +46,21 @@ function AboutCard() {
   return (
     <Card title={t('about')}>
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('product')}>{msg('app.title')} · {msg('app.subtitle')}</Descriptions.Item>
-        <Descriptions.Item label={t('version')}><span data-testid="app-version">{APP_VERSION}</span></Descriptions.Item>
-        <Descriptions.Item label={t('account')}>{user.name}（{user.username}）· {label(STAFF_ROLE.labels[user.role])}</Descriptions.Item>
+        <Descriptions.Item label={t('product')}>
+          {msg('app.title')} · {msg('app.subtitle')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('version')}>
+          <span data-testid="app-version">{APP_VERSION}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('account')}>
+          {user.name}（{user.username}）· {label(STAFF_ROLE.labels[user.role])}
+        </Descriptions.Item>
         <Descriptions.Item label={t('server')}>{serverId === 'local-demo' ? t('localDemo') : serverId}</Descriptions.Item>
-        <Descriptions.Item label={t('dbName')}><Typography.Text code data-testid="settings-db-name">{localDatabaseName(db)}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('dbName')}>
+          <Typography.Text code data-testid="settings-db-name">
+            {localDatabaseName(db)}
+          </Typography.Text>
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -100,14 +100,25 @@ export function StorageCard() {
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('persistence')}>
             <Flex gap={8} align="center" wrap>
-              <Tag color={persistence === 'granted' ? 'green' : persistence === 'denied' ? 'orange' : 'default'} data-testid="storage-persistence">
+              <Tag
+                color={persistence === 'granted' ? 'green' : persistence === 'denied' ? 'orange' : 'default'}
+                data-testid="storage-persistence"
+              >
                 {t(persistence)}
               </Tag>
-              {persistence === 'denied' && <Button size="small" onClick={() => void request()}>{t('request')}</Button>}
+              {persistence === 'denied' && (
+                <Button size="small" onClick={() => void request()}>
+                  {t('request')}
+                </Button>
+              )}
             </Flex>
           </Descriptions.Item>
           <Descriptions.Item label={t('usage')}>
-            {estimate === undefined ? t('checking') : estimate === null ? t('unknown') : (
+            {estimate === undefined ? (
+              t('checking')
+            ) : estimate === null ? (
+              t('unknown')
+            ) : (
               <Flex vertical style={{ width: '100%', maxWidth: 420 }}>
                 <Progress percent={percent} status={ratio > STORAGE_WARN_RATIO ? 'exception' : 'normal'} showInfo={false} />
                 <Typography.Text type="secondary" data-testid="storage-usage">

@@ -31,7 +31,10 @@ function fakeApi(status: BackupStatus) {
       status: () => Promise.resolve({ ok: true as const, value: status }),
       write: (req: IpcRequest<'backup:write'>) => {
         writes.push(req);
-        return Promise.resolve({ ok: true as const, value: { file: 'youfu-backup-2026-11-28-u1.ydb', bytes: 100, at: '2026-11-28T02:00:00.000Z' } });
+        return Promise.resolve({
+          ok: true as const,
+          value: { file: 'youfu-backup-2026-11-28-u1.ydb', bytes: 100, at: '2026-11-28T02:00:00.000Z' },
+        });
       },
     },
   } as unknown as AppApi;
@@ -50,7 +53,9 @@ describe('runDailyBackup', () => {
   async function dbWithOneRecipient(): Promise<YoufuDb> {
     const db = newTestDb();
     opened.push(db);
-    const res = await upsertRows(testContext(db), 'recipients', [recipientInput('b0000000-0000-4000-8000-000000000001', { name: '陈国栋' })]);
+    const res = await upsertRows(testContext(db), 'recipients', [
+      recipientInput('b0000000-0000-4000-8000-000000000001', { name: '陈国栋' }),
+    ]);
     expect(res.ok).toBe(true);
     return db;
   }
@@ -61,7 +66,12 @@ describe('runDailyBackup', () => {
     expect(await runDailyBackup(api, { db, accountId: 'u1', serverId: 'srv' }, now)).toMatchObject({ kind: 'written' });
     expect(writes).toHaveLength(1);
     const [req] = writes;
-    expect(req?.meta).toMatchObject({ accountId: 'u1', serverId: 'srv', databaseName: localDatabaseName(db), createdAt: now.toISOString() });
+    expect(req?.meta).toMatchObject({
+      accountId: 'u1',
+      serverId: 'srv',
+      databaseName: localDatabaseName(db),
+      createdAt: now.toISOString(),
+    });
     expect(req?.tables.recipients).toHaveLength(1);
     expect(req?.tables.outbox).toHaveLength(1);
     expect(req?.tableOrder).toContain('outbox');
@@ -78,13 +88,16 @@ describe('runDailyBackup', () => {
     expect(await runDailyBackup(today.api, { db, accountId: 'u1', serverId: 'srv' }, now, true)).toMatchObject({ kind: 'written' });
   });
 
-  it('reports main\'s refusal as a value', async () => {
+  it("reports main's refusal as a value", async () => {
     const db = await dbWithOneRecipient();
     const api = {
       backup: {
         status: () => Promise.resolve({ ok: false as const, error: { code: 'locked' as const, message: 'Unlock the app first' } }),
       },
     } as unknown as AppApi;
-    expect(await runDailyBackup(api, { db, accountId: 'u1', serverId: 'srv' }, now)).toEqual({ kind: 'failed', error: { code: 'locked', message: 'Unlock the app first' } });
+    expect(await runDailyBackup(api, { db, accountId: 'u1', serverId: 'srv' }, now)).toEqual({
+      kind: 'failed',
+      error: { code: 'locked', message: 'Unlock the app first' },
+    });
   });
 });

@@ -22,10 +22,7 @@ export function isDailyBackupDue(lastAt: string | null, now: Date): boolean {
 }
 
 export type DailyBackupOutcome =
-  | { kind: 'off' }
-  | { kind: 'not_due' }
-  | { kind: 'written'; file: string; at: string }
-  | { kind: 'failed'; error: IpcError };
+  { kind: 'off' } | { kind: 'not_due' } | { kind: 'written'; file: string; at: string } | { kind: 'failed'; error: IpcError };
 
 export interface DailyBackupTarget {
   db: YoufuDb;

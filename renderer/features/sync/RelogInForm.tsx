@@ -15,7 +15,11 @@ export function RelogInForm() {
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const submit = async (): Promise<void> => {
-    const res = await signInOnline({ username: user.username, password, deviceId: localStorage.getItem('youfu-desk.deviceId') ?? `web-${crypto.randomUUID()}` });
+    const res = await signInOnline({
+      username: user.username,
+      password,
+      deviceId: localStorage.getItem('youfu-desk.deviceId') ?? `web-${crypto.randomUUID()}`,
+    });
     if (!res.ok) {
       setFailure(error(res.error.code === 'unauthorized' ? 'invalid_credentials' : res.error.code));
       return;
@@ -39,7 +43,9 @@ export function RelogInForm() {
         status={failure ? 'error' : undefined}
         data-testid="relogin-password"
       />
-      <Button onClick={() => void submit()} data-testid="relogin-submit">{t('relogin')}</Button>
+      <Button onClick={() => void submit()} data-testid="relogin-submit">
+        {t('relogin')}
+      </Button>
       {failure && <span style={{ color: '#cf1322' }}>{failure}</span>}
     </Flex>
   );

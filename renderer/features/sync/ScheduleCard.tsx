@@ -36,7 +36,11 @@ export function ScheduleCard() {
           { value: 'manual', label: t('scheduleManual') },
         ]}
       />
-      {!mayChoose && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('scheduleHint')}</Typography.Paragraph>}
+      {!mayChoose && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('scheduleHint')}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

@@ -69,7 +69,12 @@ export function SyncRecordsCard() {
             pagination={false}
             dataSource={status?.rejected ?? []}
             columns={[
-              { title: t('table'), dataIndex: 'table', width: 80, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{tableLabel(v)}</span> },
+              {
+                title: t('table'),
+                dataIndex: 'table',
+                width: 80,
+                render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{tableLabel(v)}</span>,
+              },
               {
                 title: t('record'),
                 dataIndex: 'rowId',
@@ -81,9 +86,14 @@ export function SyncRecordsCard() {
               {
                 title: t('changedFields'),
                 key: 'fields',
-                render: (_: unknown, r: RejectedMutation) => (r.created ? t('newRecord') : (r.fields ?? []).map(fieldLabel).join(locale === 'zh' ? '、' : ', ') || '—'),
+                render: (_: unknown, r: RejectedMutation) =>
+                  r.created ? t('newRecord') : (r.fields ?? []).map(fieldLabel).join(locale === 'zh' ? '、' : ', ') || '—',
               },
-              { title: t('reason'), key: 'reason', render: (_: unknown, r: RejectedMutation) => <span data-testid="sync-rejected-reason">{reasonText(r)}</span> },
+              {
+                title: t('reason'),
+                key: 'reason',
+                render: (_: unknown, r: RejectedMutation) => <span data-testid="sync-rejected-reason">{reasonText(r)}</span>,
+              },
               { title: t('at'), dataIndex: 'at', render: (v: string) => <DateTimeText value={v} /> },
             ]}
           />

@@ -60,14 +60,20 @@ export function SyncRuntime() {
 
     // Local changes: the outbox count moves whenever a repository writes.
     let lastCount: number | null = null;
-    const stopOutboxWatch = watchQuery(() => countOutbox(db), (n) => {
-      if (lastCount !== null && n > lastCount) scheduler.notifyLocalChange();
-      lastCount = n;
-    });
+    const stopOutboxWatch = watchQuery(
+      () => countOutbox(db),
+      (n) => {
+        if (lastCount !== null && n > lastCount) scheduler.notifyLocalChange();
+        lastCount = n;
+      },
+    );
     // The per-account sync schedule (supervisors may choose weekly).
-    const stopScheduleWatch = watchQuery(() => readSyncState(db, 'schedule'), (value) => {
-      schedule = parseSchedule(value);
-    });
+    const stopScheduleWatch = watchQuery(
+      () => readSyncState(db, 'schedule'),
+      (value) => {
+        schedule = parseSchedule(value);
+      },
+    );
     const online = () => scheduler.notifyOnline();
     const offline = () => scheduler.notifyOffline();
     window.addEventListener('online', online);

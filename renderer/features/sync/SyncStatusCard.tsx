@@ -15,11 +15,16 @@ type T = (key: keyof (typeof syncStrings)['zh']) => string;
 
 function stateText(t: T, s: SchedulerState): string {
   switch (s.kind) {
-    case 'idle': return t('stateIdle');
-    case 'syncing': return t('stateSyncing');
-    case 'retrying': return t('stateRetrying');
-    case 'offline': return t('stateOffline');
-    case 'signed_out': return t('stateSignedOut');
+    case 'idle':
+      return t('stateIdle');
+    case 'syncing':
+      return t('stateSyncing');
+    case 'retrying':
+      return t('stateRetrying');
+    case 'offline':
+      return t('stateOffline');
+    case 'signed_out':
+      return t('stateSignedOut');
   }
 }
 
@@ -39,7 +44,9 @@ export function SyncStatusCard() {
       <Flex gap={48} wrap align="center">
         <Statistic title={t('pending')} value={status?.pending ?? 0} groupSeparator="," data-testid="sync-pending" />
         <Flex vertical gap={4}>
-          <span data-testid="sync-state" data-state={state.kind}>{stateText(t, state)}</span>
+          <span data-testid="sync-state" data-state={state.kind}>
+            {stateText(t, state)}
+          </span>
           <Button
             type="primary"
             icon={<SyncOutlined spin={state.kind === 'syncing'} />}
@@ -67,7 +74,11 @@ export function SyncStatusCard() {
         <Descriptions.Item label={t('lastSuccess')}>
           <span data-testid="sync-last-success">{status?.lastSuccessAt ? <DateTimeText value={status.lastSuccessAt} /> : t('never')}</span>
         </Descriptions.Item>
-        {nextAt !== null && <Descriptions.Item label={t('nextAt')}><DateTimeText value={new Date(nextAt).toISOString()} /></Descriptions.Item>}
+        {nextAt !== null && (
+          <Descriptions.Item label={t('nextAt')}>
+            <DateTimeText value={new Date(nextAt).toISOString()} />
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {status?.lastError && (
         <Alert
@@ -75,7 +86,11 @@ export function SyncStatusCard() {
           showIcon
           style={{ marginTop: 16 }}
           title={t('lastError')}
-          description={<>{error(status.lastError.code)} · <DateTimeText value={status.lastError.at} /></>}
+          description={
+            <>
+              {error(status.lastError.code)} · <DateTimeText value={status.lastError.at} />
+            </>
+          }
           data-testid="sync-last-error"
         />
       )}

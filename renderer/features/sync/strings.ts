@@ -60,7 +60,8 @@ export const syncStrings = defineStrings(
     title: 'Sync',
     subtitle: "Send this computer's changes to the server and fetch everyone else's",
     notConnected: 'Not connected to a server yet',
-    notConnectedHint: 'You are working with local demo data. Every change is kept safely on this computer and will sync once a server is connected.',
+    notConnectedHint:
+      'You are working with local demo data. Every change is kept safely on this computer and will sync once a server is connected.',
     pending: 'Changes waiting to sync',
     network: 'Network',
     online: 'Online',
@@ -98,7 +99,8 @@ export const syncStrings = defineStrings(
     reasonRowDeleted: 'The record was deleted on the server',
     at: 'Time',
     myConflicts: 'My changes that conflicted',
-    myConflictsHint: 'When one field is changed in two places at once, the later change wins and the other goes to the conflict log for the district supervisor.',
+    myConflictsHint:
+      'When one field is changed in two places at once, the later change wins and the other goes to the conflict log for the district supervisor.',
     field: 'Field',
     winnerValue: 'Value kept',
     loserValue: 'Value not kept',

@@ -27,12 +27,17 @@ export function TodayPage() {
           <Segmented<TodayScope>
             value={scope}
             onChange={setScope}
-            options={[{ value: 'station', label: t('scopeStation') }, { value: 'mine', label: t('scopeMine') }]}
+            options={[
+              { value: 'station', label: t('scopeStation') },
+              { value: 'mine', label: t('scopeMine') },
+            ]}
             data-testid="today-scope"
           />
         }
       />
-      {download && !download.complete ? <FirstDownloadCard download={download} /> : (
+      {download && !download.complete ? (
+        <FirstDownloadCard download={download} />
+      ) : (
         <>
           <TodayCounts data={data} />
           <TodayTable items={data?.lines ?? []} today={today} loading={data === undefined || download === undefined} />

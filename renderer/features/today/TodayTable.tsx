@@ -44,23 +44,44 @@ export function TodayTable({ items, today, loading }: { items: readonly DueLine[
   const dutyLabel = (i: TodayItem): string => {
     if (!i.duty) return '—';
     const r = i.duty.recurrence;
-    return r.type === 'festival' ? t('festivalDuty', { festival: label(FESTIVAL.labels[r.festival]) }) : label(DUTY_KIND.labels[i.duty.kind]);
+    return r.type === 'festival'
+      ? t('festivalDuty', { festival: label(FESTIVAL.labels[r.festival]) })
+      : label(DUTY_KIND.labels[i.duty.kind]);
   };
 
   const columns: TableColumnsType<TodayItem> = [
     { key: 'status', title: t('colStatus'), width: 132, render: (_, i) => <OccurrenceStatusTag occurrence={i.occurrence} today={today} /> },
     { key: 'due', title: t('colDue'), width: 150, render: (_, i) => <DateText date={i.occurrence.dueDate} weekday /> },
     {
-      key: 'recipient', title: t('colRecipient'), width: 170,
-      render: (_, i) => i.recipient
-        ? <span style={{ whiteSpace: 'nowrap' }}><HeroBadge show={i.hero} /><a href={href(`/recipients/${i.recipient.id}`)}>{i.recipient.name}</a></span>
-        : <Typography.Text type="secondary">{t('unknownRecipient')}</Typography.Text>,
+      key: 'recipient',
+      title: t('colRecipient'),
+      width: 170,
+      render: (_, i) =>
+        i.recipient ? (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <HeroBadge show={i.hero} />
+            <a href={href(`/recipients/${i.recipient.id}`)}>{i.recipient.name}</a>
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('unknownRecipient')}</Typography.Text>
+        ),
     },
-    { key: 'categories', title: t('colCategories'), render: (_, i) => (i.recipient ? <CategoryTags categories={i.recipient.categories} compact /> : null) },
-    { key: 'duty', title: t('colDuty'), width: 170, render: (_, i) => dutyLabel(i) },
-    { key: 'station', title: t('colStation'), width: 130, render: (_, i) => getStation(i.occurrence.stationCode)?.name ?? i.occurrence.stationCode },
     {
-      key: 'assignee', title: t('colAssignee'), width: 100,
+      key: 'categories',
+      title: t('colCategories'),
+      render: (_, i) => (i.recipient ? <CategoryTags categories={i.recipient.categories} compact /> : null),
+    },
+    { key: 'duty', title: t('colDuty'), width: 170, render: (_, i) => dutyLabel(i) },
+    {
+      key: 'station',
+      title: t('colStation'),
+      width: 130,
+      render: (_, i) => getStation(i.occurrence.stationCode)?.name ?? i.occurrence.stationCode,
+    },
+    {
+      key: 'assignee',
+      title: t('colAssignee'),
+      width: 100,
       render: (_, i) => {
         const id = i.duty?.assigneeId;
         if (!id) return <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>;
@@ -68,7 +89,10 @@ export function TodayTable({ items, today, loading }: { items: readonly DueLine[
       },
     },
     {
-      key: 'action', title: t('colAction'), width: 120, fixed: 'right',
+      key: 'action',
+      title: t('colAction'),
+      width: 120,
+      fixed: 'right',
       render: (_, i) => (
         <Button type="primary" size="small" icon={<EditOutlined />} onClick={() => logVisitFor(i)} data-testid="log-visit">
           {t('logVisit')}
@@ -95,7 +119,9 @@ export function TodayTable({ items, today, loading }: { items: readonly DueLine[
       }}
       locale={{ emptyText: t('empty') }}
       rowClassName={(i) => (i.overdue ? 'yf-row-overdue' : '')}
-      onRow={(i) => ({ 'data-testid': 'today-row', 'data-hero': i.hero ? '1' : '0', 'data-occurrence': i.occurrence.id } as HTMLAttributes<HTMLElement>)}
+      onRow={(i) =>
+        ({ 'data-testid': 'today-row', 'data-hero': i.hero ? '1' : '0', 'data-occurrence': i.occurrence.id }) as HTMLAttributes<HTMLElement>
+      }
       scroll={{ x: 1100 }}
     />
   );

@@ -19,7 +19,13 @@ export function AidSection() {
         {(fields, { add, remove }) => (
           <>
             {fields.map(({ key, name }) => (
-              <Row gutter={12} key={key} align="top" data-testid={`aid-${name}`} style={{ borderBottom: '1px dashed #eee', marginBottom: 12 }}>
+              <Row
+                gutter={12}
+                key={key}
+                align="top"
+                data-testid={`aid-${name}`}
+                style={{ borderBottom: '1px dashed #eee', marginBottom: 12 }}
+              >
                 <Col xs={12} md={4}>
                   <Form.Item name={[name, 'kind']} label={t('aidKind')}>
                     <Select options={enumOptions(AID_KIND, locale)} data-testid={`aid-${name}-kind`} />
@@ -27,7 +33,13 @@ export function AidSection() {
                 </Col>
                 <Col xs={12} md={4}>
                   <Form.Item name={[name, 'amountYuan']} label={t('aidAmount')}>
-                    <Input prefix="¥" inputMode="decimal" placeholder={t('aidAmountPlaceholder')} style={{ textAlign: 'right' }} data-testid={`aid-${name}-amount`} />
+                    <Input
+                      prefix="¥"
+                      inputMode="decimal"
+                      placeholder={t('aidAmountPlaceholder')}
+                      style={{ textAlign: 'right' }}
+                      data-testid={`aid-${name}-amount`}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={8} md={3}>

@@ -12,7 +12,9 @@ export function NeedsSection() {
   const locale = useLocale();
   return (
     <Card title={t('sectionNeeds')} size="small">
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('needHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t('needHint')}
+      </Typography.Paragraph>
       <Form.List name="needs">
         {(fields, { add, remove }) => (
           <>

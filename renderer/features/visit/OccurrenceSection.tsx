@@ -37,7 +37,15 @@ export function OccurrenceSection({ occurrences, duties, today, lunarBirthday, m
         <Typography.Text type="secondary">{t('noPending')}</Typography.Text>
       ) : (
         <>
-          {!completes && <Alert type="warning" showIcon title={t('occurrenceNotReached')} style={{ marginBottom: 12 }} data-testid="occurrence-not-reached" />}
+          {!completes && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('occurrenceNotReached')}
+              style={{ marginBottom: 12 }}
+              data-testid="occurrence-not-reached"
+            />
+          )}
           <Form.Item name="occurrenceIds" label={t('occurrence')} extra={t('occurrenceHint')} style={{ marginBottom: 0 }}>
             <Checkbox.Group data-testid="visit-occurrence">
               <Space orientation="vertical">
@@ -47,13 +55,26 @@ export function OccurrenceSection({ occurrences, duties, today, lunarBirthday, m
                   const lunar = duty && isLunarDuty(duty, lunarBirthday) ? ` ${lunarLabel(o.dueDate, locale)}` : '';
                   const fits = duty !== undefined && modeFulfils(mode, duty.kind);
                   return (
-                    <Checkbox value={o.id} key={o.id} disabled={!completes || !fits} data-testid={`occurrence-${o.id}`} data-duty={o.dutyId} data-due={o.dueDate} data-kind={duty?.kind}>
+                    <Checkbox
+                      value={o.id}
+                      key={o.id}
+                      disabled={!completes || !fits}
+                      data-testid={`occurrence-${o.id}`}
+                      data-duty={o.dutyId}
+                      data-due={o.dueDate}
+                      data-kind={duty?.kind}
+                    >
                       <Space size={8} wrap>
                         <span>{duty ? dutyLabel(duty, locale) : '—'}</span>
                         <DateText date={o.dueDate} weekday />
                         {lunar && <Typography.Text type="secondary">{lunar}</Typography.Text>}
-                        <DueStatusTag state={state} days={state === 'overdue' ? daysOverdue(o.dueDate, today) : daysBetween(today, o.dueDate)} />
-                        {duty?.assigneeId && <Typography.Text type="secondary">{t('assignee', { name: staffName(duty.assigneeId) })}</Typography.Text>}
+                        <DueStatusTag
+                          state={state}
+                          days={state === 'overdue' ? daysOverdue(o.dueDate, today) : daysBetween(today, o.dueDate)}
+                        />
+                        {duty?.assigneeId && (
+                          <Typography.Text type="secondary">{t('assignee', { name: staffName(duty.assigneeId) })}</Typography.Text>
+                        )}
                         {duty && !fits && (
                           <Typography.Text type="secondary" data-testid="occurrence-wrong-mode">
                             {t('occurrenceWrongMode', { mode: VISIT_MODE.label(modeForDutyKind(duty.kind), locale) })}

@@ -21,7 +21,9 @@ export function RemoteContactSection({ phones }: { phones: readonly string[] }) 
               <Typography.Text type="secondary">{t('noPhone')}</Typography.Text>
             ) : (
               <Space wrap data-testid="visit-phones">
-                {phones.map((p) => <MaskedPhone key={p} value={p} revealable />)}
+                {phones.map((p) => (
+                  <MaskedPhone key={p} value={p} revealable />
+                ))}
               </Space>
             )}
           </Form.Item>

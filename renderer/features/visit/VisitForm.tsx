@@ -46,9 +46,13 @@ export function VisitForm(props: VisitFormProps) {
   useEffect(() => {
     let current = true;
     loadVisitDraft(db, props.recipientId).then(
-      (values) => { if (current) setDraft({ values }); },
+      (values) => {
+        if (current) setDraft({ values });
+      },
       // A draft that cannot be read is no reason to keep the caseworker from logging the visit.
-      () => { if (current) setDraft({ values: null }); },
+      () => {
+        if (current) setDraft({ values: null });
+      },
     );
     return () => {
       current = false;
@@ -111,7 +115,7 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
   }, [staff, user.id, user.name]);
 
   const back = backPath(route.query.get('back'), recipientId);
-  const staffName = (id: string): string => (id === user.id ? user.name : staff?.find((s) => s.id === id)?.name ?? '—');
+  const staffName = (id: string): string => (id === user.id ? user.name : (staff?.find((s) => s.id === id)?.name ?? '—'));
 
   /** Closing a duty assigned to someone who was not on the contact is asked first. */
   async function confirmOthersDuties(values: VisitFormValues): Promise<boolean> {
@@ -125,7 +129,11 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
     const theirs = chosen.filter((d) => d.assigneeId !== null && others.includes(d.assigneeId));
     return modal.confirm({
       title: t('confirmOthersTitle'),
-      content: <span data-testid="confirm-others">{t('confirmOthers', { duties: theirs.map((d) => dutyLabel(d, locale)).join('、'), names: others.map(staffName).join('、') })}</span>,
+      content: (
+        <span data-testid="confirm-others">
+          {t('confirmOthers', { duties: theirs.map((d) => dutyLabel(d, locale)).join('、'), names: others.map(staffName).join('、') })}
+        </span>
+      ),
       okText: t('confirmOthersOk'),
       cancelText: t('cancel'),
     });
@@ -143,7 +151,10 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
     if (saving || !recipient) return;
     const values = { ...form.getFieldsValue(true), recipientId } as VisitFormValues;
     const built = buildVisitSubmission(values, {
-      recipientId, stationCode: recipient.stationCode, newId: repo.newId, nowIso: toShanghaiIso(new Date()),
+      recipientId,
+      stationCode: recipient.stationCode,
+      newId: repo.newId,
+      nowIso: toShanghaiIso(new Date()),
     });
     if (!built.ok) return showIssues(built.issues);
     if (!(await confirmOthersDuties({ ...values, occurrenceIds: built.value.occurrenceIds }))) return;
@@ -174,7 +185,12 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
     <div data-testid="log-visit-page">
       <PageHeader
         title={t('title')}
-        subtitle={<Space size={4}><HeroBadge categories={recipient.categories} />{t('subtitleFor', { name: recipient.name })}</Space>}
+        subtitle={
+          <Space size={4}>
+            <HeroBadge categories={recipient.categories} />
+            {t('subtitleFor', { name: recipient.name })}
+          </Space>
+        }
       />
       {recipient.status !== 'active' && <Alert type="warning" showIcon title={t('recipientInactive')} style={{ marginBottom: 12 }} />}
       {restored && (
@@ -185,13 +201,16 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
           style={{ marginBottom: 12 }}
           data-testid="draft-restored"
           action={
-            <Button size="small" onClick={() => {
-              void drafts.discard();
-              form.setFieldsValue(initialVisitValues({ recipientId, occurrenceId, staffId: user.id }));
-              const pick = pending && duties ? preselectDuty(pending, duties, today, occurrenceId) : null;
-              if (pick) form.setFieldsValue(pick);
-              setRestored(false);
-            }}>
+            <Button
+              size="small"
+              onClick={() => {
+                void drafts.discard();
+                form.setFieldsValue(initialVisitValues({ recipientId, occurrenceId, staffId: user.id }));
+                const pick = pending && duties ? preselectDuty(pending, duties, today, occurrenceId) : null;
+                if (pick) form.setFieldsValue(pick);
+                setRestored(false);
+              }}
+            >
               {t('discardDraft')}
             </Button>
           }
@@ -219,17 +238,31 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
           <VisitBasicsSection staffOptions={staffOptions} showFestival={purpose === 'festival'} />
           {isRemoteMode(mode) && <RemoteContactSection phones={recipient.phones} />}
           <OccurrenceSection
-            occurrences={pending ?? []} duties={duties ?? []} today={today} lunarBirthday={recipient.lunarBirthday}
-            mode={mode} outcome={outcome} staffName={staffName}
+            occurrences={pending ?? []}
+            duties={duties ?? []}
+            today={today}
+            lunarBirthday={recipient.lunarBirthday}
+            mode={mode}
+            outcome={outcome}
+            staffName={staffName}
           />
           <ConditionSection />
           <NeedsSection />
           <AidSection />
           <Flex justify="space-between" align="center" wrap gap={8}>
-            <Typography.Text type="secondary">{t('saveHint')} · {t('offline')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('saveHint')} · {t('offline')}
+            </Typography.Text>
             <Space>
               <Button onClick={cancel}>{t('cancel')}</Button>
-              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} disabled={recipient.status !== 'active'} data-testid="visit-save">
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<SaveOutlined />}
+                loading={saving}
+                disabled={recipient.status !== 'active'}
+                data-testid="visit-save"
+              >
                 {t('save')}
               </Button>
             </Space>

@@ -97,7 +97,8 @@ export const visitStrings = defineStrings(
     aidAcknowledged: 'Acknowledged by the recipient',
     remove: 'Remove',
     occurrence: 'Duties this contact fulfils',
-    occurrenceHint: 'Tick several if one contact does for more (a call that is also a festival greeting); saving marks them done and schedules the next ones',
+    occurrenceHint:
+      'Tick several if one contact does for more (a call that is also a festival greeting); saving marks them done and schedules the next ones',
     occurrenceWrongMode: 'Needs a {mode}',
     occurrenceNotReached: 'Not reached: this contact fulfils no duty; they stay open',
     assignee: 'Assigned to {name}',

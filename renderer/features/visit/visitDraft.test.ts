@@ -17,11 +17,19 @@ describe('the visit form draft', () => {
   });
 
   it('removes the previous version’s clear drafts from localStorage and nothing else', () => {
-    const items = new Map([[`${LEGACY_DRAFT_PREFIX}${R1}`, JSON.stringify({ savedAt: 'x', values: { notes: '老人说腰疼加重' } })], [`${LEGACY_DRAFT_PREFIX}none`, '{}'], ['youfu-desk:locale', 'en']]);
+    const items = new Map([
+      [`${LEGACY_DRAFT_PREFIX}${R1}`, JSON.stringify({ savedAt: 'x', values: { notes: '老人说腰疼加重' } })],
+      [`${LEGACY_DRAFT_PREFIX}none`, '{}'],
+      ['youfu-desk:locale', 'en'],
+    ]);
     const storage = {
-      get length() { return items.size; },
+      get length() {
+        return items.size;
+      },
       key: (i: number) => [...items.keys()][i] ?? null,
-      removeItem: (k: string) => { items.delete(k); },
+      removeItem: (k: string) => {
+        items.delete(k);
+      },
     };
     expect(removeLegacyVisitDrafts(storage)).toBe(2);
     expect([...items.keys()]).toEqual(['youfu-desk:locale']);

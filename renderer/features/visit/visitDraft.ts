@@ -10,7 +10,13 @@ import type { VisitFormValues } from './visitFormValues';
 export function isVisitFormValues(v: unknown): v is VisitFormValues {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;
-  return typeof d.visitedAt === 'string' && typeof d.notes === 'string' && Array.isArray(d.needs) && Array.isArray(d.aid) && Array.isArray(d.staffIds);
+  return (
+    typeof d.visitedAt === 'string' &&
+    typeof d.notes === 'string' &&
+    Array.isArray(d.needs) &&
+    Array.isArray(d.aid) &&
+    Array.isArray(d.staffIds)
+  );
 }
 
 export async function loadVisitDraft(db: YoufuDb, recipientId: string): Promise<VisitFormValues | null> {
@@ -30,7 +36,9 @@ export function createVisitDraftWriter(db: YoufuDb, recipientId: string): DraftW
  */
 export const LEGACY_DRAFT_PREFIX = 'youfu-desk:visit-draft:';
 
-export function removeLegacyVisitDrafts(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | undefined = globalThis.localStorage): number {
+export function removeLegacyVisitDrafts(
+  storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | undefined = globalThis.localStorage,
+): number {
   if (!storage) return 0;
   try {
     const keys: string[] = [];

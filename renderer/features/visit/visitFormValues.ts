@@ -1,7 +1,5 @@
 import { shanghaiDateTimeText, shanghaiInstant } from '../../../shared/calendar/shanghai';
-import type {
-  AidKind, ContactOutcome, FestivalCode, FundSource, Urgency, VisitMode, VisitPurpose,
-} from '../../../shared/domain/enums';
+import type { AidKind, ContactOutcome, FestivalCode, FundSource, Urgency, VisitMode, VisitPurpose } from '../../../shared/domain/enums';
 import type { CONDITION_LEVEL, REQUEST_TOPIC } from '../../../shared/domain/enums';
 import type { Duty, DutyOccurrence } from '../../../shared/domain/schemas';
 import { contactFulfils, modeForDutyKind, mostOverdueOccurrence } from '../../../shared/duties/contactRules';
@@ -73,7 +71,12 @@ export function localInputToIso(value: string): string {
   return shanghaiInstant(m[1]!, hour, Number(m[3]));
 }
 
-export function initialVisitValues(init: { recipientId?: string; occurrenceId?: string; staffId?: string; mode?: VisitMode }): VisitFormValues {
+export function initialVisitValues(init: {
+  recipientId?: string;
+  occurrenceId?: string;
+  staffId?: string;
+  mode?: VisitMode;
+}): VisitFormValues {
   return {
     recipientId: init.recipientId ?? null,
     visitedAt: nowLocalInput(),
@@ -112,7 +115,10 @@ export function upgradeVisitDraft(values: VisitFormValues): VisitFormValues {
  * 电话联系 duty opens as a phone contact). Null when there is nothing to preselect.
  */
 export function preselectDuty(
-  pending: readonly DutyOccurrence[], duties: readonly Duty[], today: string, linked: string | undefined,
+  pending: readonly DutyOccurrence[],
+  duties: readonly Duty[],
+  today: string,
+  linked: string | undefined,
 ): Pick<VisitFormValues, 'occurrenceIds' | 'mode'> | null {
   const dutyById = new Map(duties.map((d) => [d.id, d]));
   const known = pending.filter((o) => dutyById.has(o.dutyId));
@@ -123,7 +129,11 @@ export function preselectDuty(
 }
 
 /** The ticked occurrences this contact can still fulfil after its mode or outcome changed. */
-export function fulfillableIds(values: Pick<VisitFormValues, 'occurrenceIds' | 'mode' | 'outcome'>, pending: readonly DutyOccurrence[], duties: readonly Duty[]): string[] {
+export function fulfillableIds(
+  values: Pick<VisitFormValues, 'occurrenceIds' | 'mode' | 'outcome'>,
+  pending: readonly DutyOccurrence[],
+  duties: readonly Duty[],
+): string[] {
   const kindOf = new Map(duties.map((d) => [d.id, d.kind]));
   const dutyOf = new Map(pending.map((o) => [o.id, o.dutyId]));
   return values.occurrenceIds.filter((id) => {

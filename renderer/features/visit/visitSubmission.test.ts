@@ -8,7 +8,9 @@ const O1 = '33333333-0000-4000-8000-000000000001';
 const O2 = '33333333-0000-4000-8000-000000000002';
 let n = 0;
 const ctx = {
-  recipientId: R1, stationCode: '440304001001', nowIso: '2026-11-28T10:00:00+08:00',
+  recipientId: R1,
+  stationCode: '440304001001',
+  nowIso: '2026-11-28T10:00:00+08:00',
   newId: () => `44444444-0000-4000-8000-${String(++n).padStart(12, '0')}`,
 };
 const values = () => ({ ...initialVisitValues({ recipientId: R1, staffId: STAFF }), visitedAt: '2026-11-28 09:30' });

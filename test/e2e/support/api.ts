@@ -22,7 +22,12 @@ export function playwrightFetch(request: APIRequestContext): FetchLike {
 }
 
 /** Signs in over the API and returns a client with that account's token. */
-export async function signInApi(request: APIRequestContext, username: string, deviceId: string, opts: { baseUrl?: string; password?: string } = {}): Promise<ApiClient> {
+export async function signInApi(
+  request: APIRequestContext,
+  username: string,
+  deviceId: string,
+  opts: { baseUrl?: string; password?: string } = {},
+): Promise<ApiClient> {
   const fetch = playwrightFetch(request);
   const baseUrl = opts.baseUrl ?? '';
   const login = await createLoginClient({ baseUrl, fetch }).login({ username, password: opts.password ?? 'demo-pass', deviceId });

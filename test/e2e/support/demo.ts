@@ -9,7 +9,10 @@ export const SCREENSHOT_DIR = 'test-screenshots';
  * Opens the app in the test's fresh browser profile (empty IndexedDB and localStorage) and
  * loads demo data through the start screen's explicit URL option, then waits for the shell.
  */
-export async function startWithDemoData(page: Page, options: { recipients?: number; account?: DemoAccountKey; path?: string } = {}): Promise<void> {
+export async function startWithDemoData(
+  page: Page,
+  options: { recipients?: number; account?: DemoAccountKey; path?: string } = {},
+): Promise<void> {
   const recipients = options.recipients ?? 2000;
   const account = options.account ?? 'caseworker';
   const path = options.path ?? '/today';

@@ -65,21 +65,29 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
     offline: createOfflineUnlock({ file: createSealedFile(path.join(userDataDir, 'unlock.bin'), safeStorage), now: e2eMillis }),
     serverUrl: new URL(opts.serverUrl).href,
     now: e2eMillis,
-    emit: (status) => sendEvent({
-      send: (channel, payload) => {
-        page.evaluate(([c, p]) => window.__ipcEmit?.(c, p), [channel, payload] as const).catch(() => undefined);
-      },
-    }, 'auth:changed', status),
+    emit: (status) =>
+      sendEvent(
+        {
+          send: (channel, payload) => {
+            page.evaluate(([c, p]) => window.__ipcEmit?.(c, p), [channel, payload] as const).catch(() => undefined);
+          },
+        },
+        'auth:changed',
+        status,
+      ),
     log,
   });
   await auth.init();
-  const idle = startIdleLock({
-    getIdleSeconds: () => idleSeconds,
-    isUnlocked: () => auth.status().state === 'unlocked',
-    lock: () => auth.lock(),
-    setInterval: (fn) => checks.push(fn),
-    clearInterval: () => undefined,
-  }, opts.autoLockMinutes ?? 10);
+  const idle = startIdleLock(
+    {
+      getIdleSeconds: () => idleSeconds,
+      isUnlocked: () => auth.status().state === 'unlocked',
+      lock: () => auth.lock(),
+      setInterval: (fn) => checks.push(fn),
+      clearInterval: () => undefined,
+    },
+    opts.autoLockMinutes ?? 10,
+  );
 
   createIpcRegistry({
     ipcMain,
@@ -87,11 +95,14 @@ export async function installDesktopHarness(page: Page, opts: DesktopHarnessOpti
     isTrustedSender: (url) => URL.canParse(url) && new URL(url).origin === opts.pageOrigin,
   }).handleSome({
     ...authHandlers(auth),
-    ...dataKeyHandlers(auth, createDataKeyVault({
-      file: createSealedFile(path.join(userDataDir, 'data-keys.bin'), safeStorage),
-      fileExists: fileExists(path.join(userDataDir, 'data-keys.bin')),
-      now: e2eMillis,
-    })),
+    ...dataKeyHandlers(
+      auth,
+      createDataKeyVault({
+        file: createSealedFile(path.join(userDataDir, 'data-keys.bin'), safeStorage),
+        fileExists: fileExists(path.join(userDataDir, 'data-keys.bin')),
+        now: e2eMillis,
+      }),
+    ),
     ...syncHandlers(auth, client),
     ...conflictsHandlers(auth, client),
     ...reviewHandlers(auth, client),
