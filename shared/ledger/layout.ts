@@ -66,6 +66,8 @@ export interface Column<D> {
   en: string;
   type: CellType;
   enumDef?: EnumDef;
+  /** Chinese labels an earlier version exported for a value, still read on import. */
+  legacyLabels?: Readonly<Record<string, string>>;
   /** The reason given for a label that is not one of the enum's (default ledger_option_unknown). */
   unknownReason?: string;
   /** A blank cell is an error on import. */
@@ -1100,6 +1102,9 @@ const requestColumns: Column<Request>[] = [
     en: 'Urgency',
     type: 'enum',
     enumDef: URGENCY,
+    // Before 3 Dec 2026 `normal` was labelled 较急 in Chinese (and `low` 一般, which now names
+    // `normal`): an old workbook's 较急 still reads as normal.
+    legacyLabels: { 较急: 'normal' },
     required: true,
     width: 9,
     paths: ['urgency'],

@@ -100,6 +100,21 @@ describe('ledger import plan', () => {
     expect(planCounts(plan).create).toBe(0);
   });
 
+  it("reads an earlier version's 较急 as the urgency now labelled 一般 (normal)", async () => {
+    const wb = buildLedger(data, { scope: '440304', fullIdNumbers: true });
+    const ws = wb.getWorksheet('诉求')!;
+    const header = (ws.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+    const col = header.indexOf('紧急程度');
+    const id = ws.getRow(2).getCell(header.indexOf('记录编号')).text;
+    const before = data.requests.find((r) => r.id === id)!;
+    ws.getRow(2).getCell(col).value = '较急';
+    const parsed = await parseLedger(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const plan = planImport(parsed, data, OPTIONS);
+    expect(plan.errors).toEqual([]);
+    const update = plan.tables.requests.update.find((u) => u.after.id === id);
+    expect(update?.after.urgency ?? before.urgency).toBe('normal');
+  });
+
   it('reports exactly the five bad rows (sheet, row, column, reason) and keeps the rest', async () => {
     const wb = buildLedger(data, { scope: '440304', fullIdNumbers: true });
     const cell = (sheet: string, row: number, column: string) => {

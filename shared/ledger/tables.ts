@@ -169,7 +169,8 @@ function parseCell(column: Column<unknown>, raw: RawCell): CellResult {
       return code === null ? { ok: false, reason: 'ledger_station_unknown' } : { ok: true, value: code };
     }
     case 'enum': {
-      const v = enumFromText(column.enumDef!, cellText(raw));
+      const text = cellText(raw);
+      const v = enumFromText(column.enumDef!, text) ?? column.legacyLabels?.[text.trim()] ?? null;
       return v === null ? { ok: false, reason: column.unknownReason ?? 'ledger_option_unknown' } : { ok: true, value: v };
     }
     case 'enumList': {
