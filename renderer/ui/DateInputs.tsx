@@ -1,5 +1,6 @@
 import { DatePicker, type DatePickerProps } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useMemo } from 'react';
 // The picker's month names and first weekday come from dayjs; antd's zh_CN locale (set on the
 // ConfigProvider in App.tsx) asks dayjs for `zh-cn`, which must be registered to be found.
 import 'dayjs/locale/zh-cn';
@@ -18,13 +19,17 @@ type StringPickerProps = Omit<DatePickerProps, 'value' | 'defaultValue' | 'onCha
 };
 
 function StringPicker({ value, onChange, format, showTime, ...rest }: StringPickerProps & { format: PickerFormat; showTime: boolean }) {
+  // One dayjs object per value: the picker resets a typed, not yet confirmed date whenever its
+  // value prop is a new object, and the screen around it re-renders for its own reasons (a
+  // live query, the day changing) while someone types.
+  const pickerValue = useMemo(() => toPickerValue(value, format), [value, format]);
   return (
     <DatePicker
       placeholder={format}
       {...rest}
       format={format}
       showTime={showTime ? { format: 'HH:mm' } : false}
-      value={toPickerValue(value, format)}
+      value={pickerValue}
       onChange={(date: Dayjs | null) => onChange?.(fromPickerValue(date, format))}
       // Enter confirms the typed date (the picker has already taken it when this runs); it must
       // not also submit the surrounding form, as it would from a plain input.

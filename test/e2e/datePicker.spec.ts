@@ -85,3 +85,22 @@ test('the review week picker goes to the Monday of the day typed', async ({ page
   await expect(week).toHaveValue('2026-11-16');
   await screenshot(page, '82-review-week-picker-zh');
 });
+
+test('a date typed into a picker survives the screen re-rendering before Enter (here: midnight passes)', async ({ page }) => {
+  await startWithDemoData(page, { recipients: 200, account: 'supervisor', path: '/today' });
+  await page.goto('/#/review?week=2026-11-23');
+  await expect(page.getByTestId('review-source')).toBeVisible();
+  const week = page.getByLabel('选择周');
+  await page.clock.setSystemTime(new Date('2026-11-28T23:59:30+08:00'));
+  await week.click();
+  await expect(pickerPopup(page)).toBeVisible();
+  await week.fill('2026-11-19');
+  // The page's minute timer sees the new day: the review re-renders (as of 2026-11-29) while the
+  // typed date waits for Enter.
+  await page.clock.runFor(61_000);
+  await expect(page.getByTestId('review-page')).toContainText('2026-11-29');
+  await expect(week).toHaveValue('2026-11-19');
+  await week.press('Enter');
+  await expect(page).toHaveURL(/week=2026-11-16/);
+  await expect(week).toHaveValue('2026-11-16');
+});
