@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResult, createPublicClient } from '../shared/api/client';
 import type { ServerErrorCode } from '../shared/api/errors';
-import { type RouteName, type SessionRouteName, apiRoutes } from '../shared/api/routes';
+import { type RouteName, type SessionRouteName, apiRoutes, streamRoutes } from '../shared/api/routes';
 import { testBackends } from '../test/support/databases';
 import { type TestServer, apiAs, createUser, http, nodeFetch, startTestServer } from '../test/support/serverHarness';
 
@@ -22,12 +22,26 @@ describe('the route table (shared/api/routes.ts) and the server', () => {
   });
 
   it('lists exactly the routes the server registers', () => {
-    // Fastify answers HEAD for every GET by itself; the table lists what clients call.
-    const served = registered.filter((r) => !r.startsWith('HEAD ')).sort();
-    const listed = Object.values(apiRoutes)
-      .map((r) => `${r.method} ${r.path}`)
-      .sort();
+    // Fastify answers HEAD for every GET by itself; the table lists what clients call (and tus's own HEAD).
+    const served = registered.filter((r) => !(r.startsWith('HEAD ') && registered.includes(`GET ${r.slice(5)}`))).sort();
+    const listed = [
+      ...Object.values(apiRoutes).map((r) => `${r.method} ${r.path}`),
+      ...Object.values(streamRoutes).flatMap((r) => r.methods.map((m) => `${m} ${r.path}`)),
+    ].sort();
     expect(served).toEqual(listed);
+  });
+
+  it('answers the byte routes (uploads, attachment content) without a token with 401 unauthorized, as JSON', async () => {
+    for (const route of Object.values(streamRoutes)) {
+      for (const method of route.methods) {
+        const res = await fetch(`${server.baseUrl}${route.path.replace(':id', '0b9c1a5e-5a4b-4c1d-9e8f-1a2b3c4d5e6f')}`, {
+          method,
+          headers: { 'tus-resumable': '1.0.0', 'upload-length': '10' },
+        });
+        expect({ route: route.name, method, status: res.status }).toEqual({ route: route.name, method, status: route.errors.unauthorized });
+        if (method !== 'HEAD') expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+      }
+    }
   });
 
   it('answers every session route without a token with the table’s status for unauthorized', async () => {

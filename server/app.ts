@@ -14,6 +14,9 @@ import { ApiError, errorBody, handleError } from './errors';
 import { handlePull } from './sync/pullHandler';
 import { handlePush, SUPPORTED_SCHEMA_VERSIONS } from './sync/pushHandler';
 import { registerRoute } from './registerRoute';
+import type { BlobStore } from './attachments/blobStore';
+import { registerAttachmentRoutes } from './attachments/attachmentRoutes';
+import { registerUploadRoutes } from './attachments/uploads';
 
 export interface ServerOptions {
   /** A migrated database (see openServerDb). */
@@ -31,6 +34,8 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string[];
   /** Bounded waits on the database and what to do once it is unusable (see storageGuard.ts). */
   storage?: StorageGuardOptions;
+  /** Attachment bytes (issue 15): the blob store and the folder where unfinished uploads wait (attachmentStorage.ts). */
+  attachments: { blobs: BlobStore; uploadDir: string };
   /** Told of every route as it is registered (the route-table test compares them with shared/api/routes.ts). */
   onRoute?: (route: { method: string; url: string }) => void;
 }
@@ -108,6 +113,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   registerConflictRoutes(app, { db, now });
   registerReviewRoutes(app, { db, now });
+  registerAttachmentRoutes(app, { db, now, blobs: opts.attachments.blobs });
+  registerUploadRoutes(app, { db, now, ...opts.attachments });
 
+  await app.after();
   return app;
 }

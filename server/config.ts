@@ -1,6 +1,8 @@
+import { type S3StoreConfig, readS3Config } from './attachments/s3Config';
+
 /**
  * Server settings from the environment: `PORT`, `HOST`, `DATA_DIR`, `DATABASE_URL`,
- * `TRUST_PROXY` and `DB_TIMEOUT_MS`.
+ * `TRUST_PROXY`, `DB_TIMEOUT_MS` and the `S3_*` variables of attachment storage.
  */
 export interface ServerConfig {
   host: string;
@@ -16,6 +18,8 @@ export interface ServerConfig {
   trustProxy?: boolean | number | string[];
   /** Longest wait for the database on one statement before it is declared unavailable. */
   dbTimeoutMs?: number;
+  /** Attachment bytes in S3-compatible storage; null: on the filesystem under dataDir. */
+  s3?: S3StoreConfig | null;
 }
 
 export function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
@@ -47,6 +51,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     dataDir: env.DATA_DIR ?? './data/server',
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    s3: readS3Config(env),
     ...(timeout === undefined ? {} : { dbTimeoutMs: timeout }),
   };
 }

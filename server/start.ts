@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app';
+import { openAttachmentStorage } from './attachments/attachmentStorage';
 import type { ServerConfig } from './config';
 import type { Db } from './db/db';
 import { openServerDb } from './db/openDb';
@@ -54,7 +55,9 @@ function exitOnStorageFatal(reason: string): void {
  */
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const db = await openServerDb(opts.config);
+  let attachments: Awaited<ReturnType<typeof openAttachmentStorage>> | null = null;
   try {
+    attachments = await openAttachmentStorage(opts.config.dataDir, opts.config.s3 ?? null);
     const demo = opts.demo ? await loadDemo(db, opts.demo, opts.now?.()) : null;
     const demoDatabase = demo !== null || (await isDemoDatabase(db));
     const app = await buildServer({
@@ -63,6 +66,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ...(opts.now ? { now: opts.now } : {}),
       ...(opts.config.trustProxy === undefined ? {} : { trustProxy: opts.config.trustProxy }),
       storage: { timeoutMs: opts.config.dbTimeoutMs, onFatal: opts.onStorageFatal ?? exitOnStorageFatal },
+      attachments,
     });
     await app.listen({ port: opts.config.port, host: opts.config.host });
     const addr = app.server.address();
@@ -75,10 +79,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       url: `http://${opts.config.host}:${port}`,
       async close() {
         await app.close();
+        attachments?.close();
         await db.close();
       },
     };
   } catch (e) {
+    attachments?.close();
     await db.close();
     throw e;
   }

@@ -82,6 +82,7 @@ export const DERIVED_COLUMNS: { readonly [T in EntityTable]: readonly string[] }
   dutyOccurrences: [],
   requests: [],
   signoffs: [],
+  attachments: [],
 };
 
 /** The codec was asked to seal or open while the database's keys are not loaded (locked). */

@@ -4,7 +4,7 @@ import { hmacSha256, idNumberBlindIndex, sha256, toHex, utf8 } from './blindInde
 import { createRowCodec } from './codec';
 import { generateKeyMaterial } from './atRest/keys';
 import { Dexie } from 'dexie';
-import { SCHEMA_V1, openYoufuDb } from './database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, openYoufuDb } from './database';
 import { databaseName } from './databaseAlias';
 import { requestPersistentStorage } from './persistentStorage';
 import { recipientSearchKeys } from './searchKeys';
@@ -54,6 +54,27 @@ describe('database', () => {
     const db = await openYoufuDb('station-test-v1', { indexedDB, IDBKeyRange: FakeIDBKeyRange });
     expect(await db.syncState.get('clientId')).toEqual({ key: 'clientId', value: 'c-1' });
     expect(await db.signoffs.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 4 database to version 5 keeping its rows and adding the attachment tables', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('station-test-v4', { indexedDB, IDBKeyRange: FakeIDBKeyRange });
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    await v4.table('syncState').put({ key: 'clientId', value: 'c-4' });
+    await v4.table('drafts').put({ id: 'visit/x', savedAt: '2026-11-28T09:00:00+08:00', sealed: new Uint8Array([1, 2, 3]) });
+    v4.close();
+    const db = await openYoufuDb('station-test-v4', { indexedDB, IDBKeyRange: FakeIDBKeyRange });
+    expect(db.verno).toBe(5);
+    expect(await db.syncState.get('clientId')).toEqual({ key: 'clientId', value: 'c-4' });
+    expect(await db.drafts.count()).toBe(1);
+    expect(await db.attachments.count()).toBe(0);
+    expect(db.attachments.schema.idxByName['[ownerTable+ownerId]']).toBeDefined();
+    expect(db.attachmentBlobs.schema.primKey.keyPath).toBe('sha256');
     db.close();
   });
 

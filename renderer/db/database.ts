@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable as DexieTable, type InsertType, type Table, type Transaction } from 'dexie';
 import type { EntityTable, Station } from '../../shared/domain/schemas';
 import { type RowCodec, type RowCodecOptions, type StoredRow, createRowCodec } from './codec';
-import type { AuditEntry, ConflictEntry, DraftEntry, OutboxEntry, SyncStateEntry } from './records';
+import type { AttachmentBlobEntry, AuditEntry, ConflictEntry, DraftEntry, OutboxEntry, SyncStateEntry } from './records';
 
 /**
  * Version 1. Never edit a released version's stores: add `version(n + 1)` with its
@@ -48,6 +48,16 @@ export const SCHEMA_V4 = {
   drafts: 'id',
 } as const;
 
+/**
+ * Version 5 adds attachments (issue 15): the synced rows (photos, signatures, documents on a
+ * visit, an aid line, a request or a profile) and, local only, their bytes: `attachmentBlobs`
+ * holds each original and thumbnail once, sealed, keyed by the sha256 of the clear bytes.
+ */
+export const SCHEMA_V5 = {
+  attachments: 'id, recipientId, stationCode, [ownerTable+ownerId]',
+  attachmentBlobs: 'sha256',
+} as const;
+
 export interface YoufuDbOptions extends RowCodecOptions {
   /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
   indexedDB?: { open: (name: string, version?: number) => IDBOpenDBRequest };
@@ -64,6 +74,8 @@ export class YoufuDb extends Dexie {
   dutyOccurrences!: DexieTable<StoredRow<'dutyOccurrences'>, 'id'>;
   requests!: DexieTable<StoredRow<'requests'>, 'id'>;
   signoffs!: DexieTable<StoredRow<'signoffs'>, 'id'>;
+  attachments!: DexieTable<StoredRow<'attachments'>, 'id'>;
+  attachmentBlobs!: DexieTable<AttachmentBlobEntry, 'sha256'>;
   outbox!: DexieTable<OutboxEntry, 'seq'>;
   syncState!: DexieTable<SyncStateEntry, 'key'>;
   conflicts!: DexieTable<ConflictEntry, 'id'>;
@@ -83,6 +95,7 @@ export class YoufuDb extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
     this.codec = createRowCodec(options);
   }
 }

@@ -52,3 +52,19 @@ export interface DraftEntry {
   savedAt: string;
   sealed: Uint8Array;
 }
+
+/**
+ * The bytes of an attachment's original or thumbnail on this device, once for each content:
+ * AES-GCM sealed with the table and the hash as additional data, so no image or PDF is in clear
+ * in IndexedDB. `sha256` is the hash of the clear bytes (the attachment row's `sha256` or
+ * `thumbSha256`). An original the server has confirmed may be dropped to save space and
+ * fetched again on demand; thumbnails are kept.
+ */
+export interface AttachmentBlobEntry {
+  sha256: string;
+  sealed: Blob;
+  size: number;
+  mime: string;
+  part: 'original' | 'thumb';
+  storedAt: string;
+}

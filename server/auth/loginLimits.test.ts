@@ -33,7 +33,7 @@ describe.each(testBackends())('sign-in limits on $name', (backend) => {
   let drop: () => Promise<void>;
   const servers: TestServer[] = [];
   let clock = new Date('2026-11-28T02:00:00Z');
-  const start = async (opts: Omit<ServerOptions, 'db'>, on: Db = db): Promise<TestServer> => {
+  const start = async (opts: Partial<Omit<ServerOptions, 'db'>>, on: Db = db): Promise<TestServer> => {
     const s = await startTestServer(on, { now: () => clock, ...opts });
     servers.push(s);
     return s;

@@ -69,6 +69,7 @@ export async function applyMutation(ctx: ApplyContext, m: Mutation): Promise<Mut
 async function applyDelete(ctx: ApplyContext, m: Mutation, row: StoredRow): Promise<MutationResult> {
   // Aid is money handed out: a wrong entry is voided with a reason, never erased.
   if (row.table === 'aid') return rejected(m, 'aid_not_deletable');
+  if (row.table === 'attachments') return rejected(m, 'attachment_not_deletable');
   if (row.deleted) return { id: m.id, status: 'applied', rev: row.rev };
   const rev = row.rev + 1;
   // The tombstone keeps the last data: the audit trail and conflict review still need it.

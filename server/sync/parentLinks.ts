@@ -9,7 +9,13 @@ import { inScope } from '../scope';
  * aid entry was handed out on). Staff ids (staffIds, assigneeId, dedicatedStaffId, signedBy)
  * name people on the roster, not rows of a case file, and give no write access to anything.
  */
-export const PARENT_LINKS: Readonly<Partial<Record<EntityTable, readonly { field: string; table: EntityTable }[]>>> = {
+/** A link to a row of one table, or (attachments) of the table another field of the row names. */
+interface ParentLink {
+  field: string;
+  table: EntityTable | { from: string };
+}
+
+export const PARENT_LINKS: Readonly<Partial<Record<EntityTable, readonly ParentLink[]>>> = {
   visits: [
     { field: 'recipientId', table: 'recipients' },
     { field: 'dutyOccurrenceId', table: 'dutyOccurrences' },
@@ -28,7 +34,18 @@ export const PARENT_LINKS: Readonly<Partial<Record<EntityTable, readonly { field
     { field: 'recipientId', table: 'recipients' },
     { field: 'visitId', table: 'visits' },
   ],
+  // An attachment's owner (a visit, an aid line, a request, the profile) is of its recipient.
+  attachments: [
+    { field: 'recipientId', table: 'recipients' },
+    { field: 'ownerId', table: { from: 'ownerTable' } },
+  ],
 };
+
+function linkTable(link: ParentLink, data: Readonly<Record<string, unknown>>): string | null {
+  if (typeof link.table === 'string') return link.table;
+  const named = data[link.table.from];
+  return typeof named === 'string' ? named : null;
+}
 
 interface ParentRecord {
   table_name: string;
@@ -59,7 +76,11 @@ export async function checkParents(
   touched: ReadonlySet<string> | 'all',
   scopes: readonly string[],
 ): Promise<ParentCheck> {
-  const links = (PARENT_LINKS[table] ?? []).filter((l) => typeof data[l.field] === 'string');
+  const links = (PARENT_LINKS[table] ?? [])
+    .filter((l) => typeof data[l.field] === 'string')
+    .map((l) => ({ field: l.field, table: linkTable(l, data), fromField: typeof l.table === 'string' ? null : l.table.from }));
+  const unnamed = links.find((l) => l.table === null);
+  if (unnamed) return { ok: false, reason: 'validation_failed', detail: `${unnamed.fromField ?? unnamed.field}: table_required` };
   if (links.length === 0) return { ok: true, home: null };
   const params: SqlParam[] = [];
   const pairs = links.map((l) => {
@@ -76,12 +97,21 @@ export async function checkParents(
   for (const l of links) {
     const parent = byKey.get(`${l.table}/${data[l.field] as string}`);
     if (l.field === 'recipientId' && parent) home = parent.station_code;
-    const judged = touched === 'all' || touched.has(l.field);
+    const judged = touched === 'all' || touched.has(l.field) || (l.fromField !== null && touched.has(l.fromField));
     if (judged && (!parent || !inScope(parent.station_code, scopes)))
       return { ok: false, reason: 'forbidden_scope', detail: `${l.field}: parent_out_of_scope` };
     const recipientJudged = judged || touched.has('recipientId');
     if (l.table === 'duties' && parent && recipientJudged && parent.recipient_id !== data.recipientId) {
       return { ok: false, reason: 'validation_failed', detail: `${l.field}: duty_recipient_mismatch` };
+    }
+    if (
+      table === 'attachments' &&
+      l.field === 'ownerId' &&
+      parent &&
+      recipientJudged &&
+      (parent.recipient_id ?? parent.row_id) !== data.recipientId
+    ) {
+      return { ok: false, reason: 'validation_failed', detail: 'ownerId: attachment_recipient_mismatch' };
     }
   }
   return { ok: true, home };

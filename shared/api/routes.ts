@@ -17,6 +17,7 @@ import {
   pushRequestSchema,
   pushResponseSchema,
 } from '../sync/protocol';
+import { attachmentContentQuerySchema, attachmentIdParamsSchema, attachmentStatusResponseSchema } from '../attachments/api';
 import { type ServerErrorCode, answers } from './errors';
 
 /**
@@ -126,6 +127,15 @@ export const apiRoutes = defineRoutes({
     response: reviewResponseSchema,
     errors: answers('validation_failed', 'unauthorized', 'forbidden_role', 'forbidden_scope'),
   },
+  attachmentStatus: {
+    name: 'attachmentStatus',
+    method: 'GET',
+    path: '/api/v1/attachments/:id',
+    auth: 'session',
+    params: attachmentIdParamsSchema,
+    response: attachmentStatusResponseSchema,
+    errors: answers('validation_failed', 'unauthorized', 'forbidden_scope'),
+  },
   duplicates: {
     name: 'duplicates',
     method: 'GET',
@@ -133,6 +143,57 @@ export const apiRoutes = defineRoutes({
     auth: 'session',
     response: duplicateIdsResponseSchema,
     errors: answers('unauthorized', 'forbidden_role'),
+  },
+});
+
+/**
+ * The routes whose bodies are bytes rather than JSON: attachment uploads through the tus
+ * resumable-upload protocol (1.0.0, served by @tus/server; clients use tus-js-client) and the
+ * download of an attachment's bytes. Errors are answered as JSON bodies like every route's.
+ */
+export interface StreamRoute {
+  readonly name: string;
+  readonly methods: readonly ('GET' | 'POST' | 'HEAD' | 'PATCH' | 'DELETE')[];
+  readonly path: `/api/v1/${string}`;
+  readonly auth: 'session';
+  readonly protocol: 'tus' | 'bytes';
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly errors: Readonly<Partial<Record<ServerErrorCode, number>>>;
+}
+
+function defineStreamRoutes<const T extends { readonly [K in keyof T]: StreamRoute & { readonly name: K } }>(routes: T): T {
+  return routes;
+}
+
+export const streamRoutes = defineStreamRoutes({
+  /** Creates an upload (POST, tus creation): `Upload-Length` and the metadata (uploadMetadataSchema). */
+  uploadCreate: {
+    name: 'uploadCreate',
+    methods: ['POST'],
+    path: '/api/v1/uploads',
+    auth: 'session',
+    protocol: 'tus',
+    errors: answers('validation_failed', 'unauthorized', 'forbidden_scope', 'payload_too_large'),
+  },
+  /** An upload's offset (HEAD), its next bytes (PATCH), or its end (DELETE). */
+  upload: {
+    name: 'upload',
+    methods: ['HEAD', 'PATCH', 'DELETE'],
+    path: '/api/v1/uploads/:id',
+    auth: 'session',
+    protocol: 'tus',
+    errors: answers('validation_failed', 'unauthorized', 'forbidden_scope', 'not_found', 'conflict'),
+  },
+  attachmentContent: {
+    name: 'attachmentContent',
+    methods: ['GET'],
+    path: '/api/v1/attachments/:id/content',
+    auth: 'session',
+    protocol: 'bytes',
+    params: attachmentIdParamsSchema,
+    query: attachmentContentQuerySchema,
+    errors: answers('validation_failed', 'unauthorized', 'forbidden_scope', 'not_found'),
   },
 });
 

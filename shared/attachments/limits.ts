@@ -29,3 +29,6 @@ export type AttachmentOwnerTable = (typeof ATTACHMENT_OWNER_TABLES)[number];
 
 /** A sha256 digest as 64 lower-case hex digits: the content address of the bytes. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Thumbnails are JPEG, whatever the original. */
+export const THUMB_MIME = 'image/jpeg';

@@ -185,3 +185,15 @@ export const REQUEST_TOPIC = defineEnum({
   policy: { zh: '政策咨询', en: 'Policy question' },
   other: { zh: '其他', en: 'Other' },
 });
+
+/** What an attachment shows (the profile's 资料 tab groups by it). */
+export const ATTACHMENT_KIND = defineEnum({
+  visit_photo: { zh: '走访照片', en: 'Visit photo' },
+  signature: { zh: '签名', en: 'Signature' },
+  receipt: { zh: '签收单', en: 'Signed receipt' },
+  id_card: { zh: '身份证复印件', en: 'ID card copy' },
+  certificate: { zh: '证书', en: 'Certificate' },
+  story: { zh: '事迹材料', en: 'Story' },
+  document: { zh: '其他材料', en: 'Other document' },
+});
+export type AttachmentKind = (typeof ATTACHMENT_KIND.values)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AID_KIND,
+  ATTACHMENT_KIND,
   CATEGORY,
   CONDITION_LEVEL,
   CONTACT_OUTCOME,
@@ -38,6 +39,7 @@ import {
   uuid,
 } from './primitives';
 import { isCalendarDate, isoWeekday, todayInShanghai } from '../calendar/shanghai';
+import { ATTACHMENT_MIME, ATTACHMENT_OWNER_TABLES, MAX_THUMB_BYTES, SHA256_HEX, maxBytesFor } from '../attachments/limits';
 import { recipientIdentityIssues } from '../validation/recipientIdentity';
 
 export const stationSchema = z.object({
@@ -278,6 +280,48 @@ export const signoffSchema = z.object({
 });
 export type Signoff = z.infer<typeof signoffSchema>;
 
+const sha256Hex = z.string().regex(SHA256_HEX, { error: 'attachment_hash_invalid' });
+const pixels = z.number().int().positive().max(20_000).nullable();
+
+/**
+ * A photo, a signature or a document on a record (issue 15). The row is synced like any other;
+ * the bytes travel separately (a resumable upload to the server's blob store) and are addressed
+ * by their sha256. A wrong one is never deleted: it is withdrawn with a reason.
+ */
+export const attachmentSchema = z
+  .object({
+    id: uuid,
+    /** The person the record is about: the case file, its scope and its moves follow them. */
+    recipientId: uuid,
+    stationCode,
+    ownerTable: z.enum(ATTACHMENT_OWNER_TABLES),
+    ownerId: uuid,
+    kind: z.enum(ATTACHMENT_KIND.values),
+    mime: z.enum(ATTACHMENT_MIME, { error: 'attachment_type_refused' }),
+    sha256: sha256Hex,
+    size: z.number().int().positive(),
+    width: pixels,
+    height: pixels,
+    /** The thumbnail's own bytes (images only), uploaded beside the original. */
+    thumbSha256: sha256Hex.nullable(),
+    thumbSize: z.number().int().positive().max(MAX_THUMB_BYTES).nullable(),
+    fileName: shortText,
+    caption: shortText,
+    createdBy: uuid,
+    createdAt: timestamp,
+    withdrawn: z.boolean(),
+    withdrawReason: shortText.nullable(),
+    ...syncMeta,
+  })
+  .refine((a) => a.size <= maxBytesFor(a.mime), { error: 'attachment_too_large', path: ['size'] })
+  .refine((a) => (a.thumbSha256 === null) === (a.thumbSize === null), { error: 'attachment_thumb_incomplete', path: ['thumbSize'] })
+  .refine((a) => a.ownerTable !== 'recipients' || a.ownerId === a.recipientId, { error: 'attachment_owner_mismatch', path: ['ownerId'] })
+  .refine((a) => !a.withdrawn || (a.withdrawReason !== null && a.withdrawReason.trim().length > 0), {
+    error: 'attachment_withdraw_reason_required',
+    path: ['withdrawReason'],
+  });
+export type Attachment = z.infer<typeof attachmentSchema>;
+
 /** The synced entity tables and their schemas: one map for repositories, sync and the server. */
 export const entitySchemas = {
   staff: staffSchema,
@@ -288,6 +332,7 @@ export const entitySchemas = {
   dutyOccurrences: dutyOccurrenceSchema,
   requests: requestSchema,
   signoffs: signoffSchema,
+  attachments: attachmentSchema,
 } as const;
 export type EntityTable = keyof typeof entitySchemas;
 export const ENTITY_TABLES = Object.keys(entitySchemas) as EntityTable[];

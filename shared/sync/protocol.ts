@@ -100,6 +100,8 @@ export const REJECT_REASONS = [
   'forbidden_scope',
   'forbidden_role',
   'aid_not_deletable',
+  /** Attachments, like aid, are withdrawn with a reason, never erased. */
+  'attachment_not_deletable',
   'row_deleted',
   /** A seq at or below the client's lastSeq that another mutation already used (or that was skipped). */
   'seq_reused',

@@ -82,7 +82,15 @@ function postgres(adminUrl: string): TestBackend {
     },
     async storage() {
       const created = await createPgDatabase(adminUrl);
-      return { config: { databaseUrl: created.url, dataDir: '' }, drop: created.drop };
+      // The rows are in PostgreSQL; attachment bytes and unfinished uploads still go to a folder.
+      const dir = mkdtempSync(join(tmpdir(), 'youfu-pg-data-'));
+      return {
+        config: { databaseUrl: created.url, dataDir: dir },
+        async drop() {
+          await created.drop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { idNumberCheckChar } from '../../shared/validation/idNumber';
 import type { Mutation } from '../../shared/sync/protocol';
 import { encodeHlc } from '../../shared/sync/hlc';
@@ -145,6 +145,40 @@ export function signoffFields(stationCode: string, signedBy: string, over: Recor
     signedByName: '签核人',
     signedAt: T,
     figures: { recipients: 10, visitsDue: 5, visitsDone: 4, overdue: 1, heroesOverdue: 0, aidFen: 50000 },
+    rev: 0,
+    updatedAt: T,
+    ...over,
+  };
+}
+
+/** An attachment row for `bytes` (a JPEG photo of a visit unless `over` says otherwise). */
+export function attachmentFields(
+  recipientId: string,
+  stationCode: string,
+  owner: { table: 'visits' | 'aid' | 'requests' | 'recipients'; id: string },
+  bytes: Uint8Array,
+  createdBy: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    recipientId,
+    stationCode,
+    ownerTable: owner.table,
+    ownerId: owner.id,
+    kind: 'visit_photo',
+    mime: 'image/jpeg',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    width: 1600,
+    height: 1200,
+    thumbSha256: null,
+    thumbSize: null,
+    fileName: '走访.jpg',
+    caption: '',
+    createdBy,
+    createdAt: T,
+    withdrawn: false,
+    withdrawReason: null,
     rev: 0,
     updatedAt: T,
     ...over,

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type ApiClient, type ApiResult, type FetchLike, createApiClient, createLoginClient } from '../../shared/api/client';
 import type { StaffRole } from '../../shared/domain/enums';
@@ -6,6 +9,7 @@ import type { ErrorBody, Mutation, PullResponse, PushResponse } from '../../shar
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
 import type { ServerOptions } from '../../server/app';
 import { buildServer } from '../../server/app';
+import { openAttachmentStorage } from '../../server/attachments/attachmentStorage';
 import { createAccount } from '../../server/auth/accounts';
 import type { Db } from '../../server/db/db';
 
@@ -19,12 +23,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(db: Db, opts: Omit<ServerOptions, 'db'> = {}): Promise<TestServer> {
-  const app = await buildServer({ db, ...opts });
+/** A test server; attachments go to a fresh folder of its own (removed on close) unless given. */
+export async function startTestServer(db: Db, opts: Partial<Omit<ServerOptions, 'db'>> = {}): Promise<TestServer> {
+  const own = opts.attachments ? null : await mkdtemp(join(tmpdir(), 'youfu-test-attachments-'));
+  const attachments = opts.attachments ?? (await openAttachmentStorage(own!, null));
+  const app = await buildServer({ db, ...opts, attachments });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return { app, baseUrl: `http://127.0.0.1:${port}`, db, close: () => app.close() };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    close: async () => {
+      await app.close();
+      if (own) await rm(own, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Node's fetch as the shared API client's (shared/api/client.ts): the timeout becomes a signal. */

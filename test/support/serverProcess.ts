@@ -11,7 +11,7 @@ function envFor(storage: StorageConfig, extra: Record<string, string> = {}): Nod
   delete env.DATABASE_URL;
   delete env.DATA_DIR;
   if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
-  else env.DATA_DIR = storage.dataDir;
+  if (storage.dataDir) env.DATA_DIR = storage.dataDir;
   return env;
 }
 

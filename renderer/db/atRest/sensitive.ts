@@ -33,6 +33,7 @@ export const SENSITIVE_FIELDS = {
   duties: ['note'],
   requests: ['description', 'resolution', 'source', 'urgency', 'referredTo'],
   signoffs: ['comment'],
+  attachments: ['kind', 'fileName', 'caption', 'withdrawReason'],
 } as const satisfies { readonly [T in EntityTable]?: readonly (keyof EntityRow<T>)[] };
 
 export type SealedTable = keyof typeof SENSITIVE_FIELDS;
