@@ -2,7 +2,7 @@ import { isHero } from '../../shared/domain/cadence';
 import type { CategoryCode } from '../../shared/domain/enums';
 import type { EntityRow, EntityTable, Recipient, Station } from '../../shared/domain/schemas';
 import { idNumberBlindIndex, livingSituationToken, searchPrefixToken, tailSearchKey } from './blindIndex';
-import { openJson, rowAad, sealJson } from './atRest/cipher';
+import { openBytes, openJson, rowAad, sealBytes, sealJson } from './atRest/cipher';
 import { type DatabaseKeyMaterial, type DatabaseKeys, importDatabaseKeys } from './atRest/keys';
 import { openConflictEntry, sealConflictEntry } from './atRest/conflictSeal';
 import { openOutboxEntry, sealOutboxEntry } from './atRest/outboxSeal';
@@ -131,6 +131,10 @@ export interface RowCodec {
   sealDraft(id: string, values: unknown): Promise<Uint8Array>;
   /** Opens a sealed draft; fails while locked, or for bytes sealed under another id or key. */
   openDraft(id: string, sealed: Uint8Array): Promise<unknown>;
+  /** Seals an attachment's bytes (original or thumbnail), bound to their hash. */
+  sealBlob(sha256: string, bytes: Uint8Array): Promise<Uint8Array>;
+  /** Opens sealed attachment bytes; fails while locked, or for bytes sealed under another hash or key. */
+  openBlob(sha256: string, sealed: Uint8Array): Promise<Uint8Array>;
   /**
    * True when the row still has a sensitive field in clear: written by the plaintext version, or
    * sealed by a version that sealed fewer fields (a v1 recipient's clear name).
@@ -242,6 +246,8 @@ export function createRowCodec(options: RowCodecOptions = {}): RowCodec {
     openConflict: async (entry) => openConflictEntry(material === null ? null : await need(), entry),
     sealDraft: async (id, values) => sealJson((await need()).dataKey, rowAad('drafts', id), values),
     openDraft: async (id, sealed) => openJson((await need()).dataKey, rowAad('drafts', id), sealed),
+    sealBlob: async (sha256, bytes) => sealBytes((await need()).dataKey, rowAad('attachmentBlobs', sha256), bytes),
+    openBlob: async (sha256, sealed) => openBytes((await need()).dataKey, rowAad('attachmentBlobs', sha256), sealed),
     isLegacy: (table, stored) => isLegacyRow(table, stored),
     forget() {
       material = null;

@@ -113,6 +113,7 @@ export const bound = {
   syncState: (tx: Transaction): Table<SyncStateEntry, string> => tx.table<SyncStateEntry, string>('syncState'),
   auditLocal: (tx: Transaction): Table<AuditEntry, number, InsertType<AuditEntry, 'id'>> =>
     tx.table<AuditEntry, number, InsertType<AuditEntry, 'id'>>('auditLocal'),
+  attachmentBlobs: (tx: Transaction): Table<AttachmentBlobEntry, string> => tx.table<AttachmentBlobEntry, string>('attachmentBlobs'),
 };
 
 export async function openYoufuDb(name: string, options: YoufuDbOptions = {}): Promise<YoufuDb> {

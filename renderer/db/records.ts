@@ -62,9 +62,11 @@ export interface DraftEntry {
  */
 export interface AttachmentBlobEntry {
   sha256: string;
-  sealed: Blob;
+  sealed: Uint8Array;
   size: number;
   mime: string;
   part: 'original' | 'thumb';
   storedAt: string;
+  /** When the server confirmed it holds these bytes (their hash checked); null until then. */
+  confirmedAt: string | null;
 }

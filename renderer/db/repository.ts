@@ -66,7 +66,7 @@ export class RepoAbort extends Error {
   }
 }
 
-const WRITE_TABLES: readonly string[] = [...ENTITY_TABLES, 'outbox', 'syncState', 'auditLocal'];
+const WRITE_TABLES: readonly string[] = [...ENTITY_TABLES, 'outbox', 'syncState', 'auditLocal', 'attachmentBlobs'];
 
 /** Fields a server merge must never see as an edit: it stamps both itself. */
 const SERVER_OWNED = new Set(['rev', 'updatedAt']);

@@ -1,6 +1,8 @@
 import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../../shared/domain/schemas';
 import { contactCompletesDuties, modeFulfils, occurrenceAfterCompletion, todayInShanghai } from '../../shared/duties';
 import { newAidIssues } from '../../shared/validation/newAid';
+import type { PreparedAttachment } from '../../shared/attachments/prepared';
+import { type PreparedAttachmentWrite, prepareAttachments } from './attachmentRepository';
 import type { StoredRow } from './codec';
 import { bound } from './database';
 import {
@@ -25,6 +27,8 @@ export interface VisitLog {
   occurrenceId: string | null;
   /** Every occurrence the one contact fulfils (a call that is also a festival greeting). */
   occurrenceIds?: readonly string[];
+  /** Photos and documents of the visit; `aidIndex` puts one on an aid line of it (a signed receipt). */
+  attachments?: readonly { file: PreparedAttachment; aidIndex?: number }[];
 }
 
 export interface LoggedVisit {
@@ -36,6 +40,7 @@ export interface LoggedVisit {
   nextOccurrence: DutyOccurrence | null;
   completedOccurrences: DutyOccurrence[];
   nextOccurrences: DutyOccurrence[];
+  attachmentIds: string[];
 }
 
 /**
@@ -83,6 +88,7 @@ interface PreparedVisit {
   occurrences: (DutyOccurrence | undefined)[];
   /** The visit's recipient as stored then, and opened; undefined without an occurrence. */
   recipient: { stored: StoredRow<'recipients'>; opened: Recipient } | undefined;
+  attachments: PreparedAttachmentWrite[];
 }
 
 async function prepareVisit(ctx: RepoContext, log: VisitLog, occurrenceIds: string[]): Promise<PreparedVisit> {
@@ -121,13 +127,20 @@ async function prepareVisit(ctx: RepoContext, log: VisitLog, occurrenceIds: stri
     closedAt: null,
   }));
   const requestPlans = requestInputs.map((n, i) => planWrite(ctx, 'requests', n, undefined, ['needs', i]));
-  const [visit, aid, requests, read] = await Promise.all([
+  const toAttach = (log.attachments ?? []).map((a) => {
+    const aidRow = a.aidIndex === undefined ? undefined : aidPlans[a.aidIndex]?.row;
+    if (a.aidIndex !== undefined && aidRow === undefined)
+      throw new RepoAbort({ code: 'validation_failed', issues: [{ path: ['attachments'], code: 'attachment_owner_mismatch' }] });
+    return { file: a.file, owner: aidRow ? { table: 'aid' as const, id: aidRow.id } : { table: 'visits' as const, id: visitRow.id } };
+  });
+  const [visit, aid, requests, attachments, read] = await Promise.all([
     sealPlanned(ctx, visitPlan, visitInput, undefined, ['visit']),
     Promise.all(aidPlans.map((plan, i) => sealPlanned(ctx, plan, aidInputs[i]!, undefined, ['aid', i]))),
     Promise.all(requestPlans.map((plan, i) => sealPlanned(ctx, plan, requestInputs[i]!, undefined, ['needs', i]))),
+    prepareAttachments(ctx, visitRow.recipientId, visitRow.stationCode, toAttach),
     reading,
   ]);
-  return { occurrenceIds, visit, aid, requests, ...read };
+  return { occurrenceIds, visit, aid, requests, attachments, ...read };
 }
 
 async function readForCompletion(
@@ -146,10 +159,13 @@ async function writeVisit(s: WriteSession, p: PreparedVisit): Promise<LoggedVisi
   const plannedDuties = [...new Set(p.occurrences.flatMap((o) => (o === undefined ? [] : [o.dutyId])))];
   const completing = p.occurrenceIds.length > 0;
   // Everything read at once: the rows as stored now, the duties, their pending counts and the clock.
-  const [visitNow, aidNow, requestsNow, occurrencesNow, dutiesNow, recipientNow] = await Promise.all([
+  const blobs = p.attachments.flatMap((a) => a.blobs);
+  const [visitNow, aidNow, requestsNow, attachmentsNow, blobsNow, occurrencesNow, dutiesNow, recipientNow] = await Promise.all([
     s.table('visits').get(p.visit.input.id),
     s.table('aid').bulkGet(p.aid.map((a) => a.input.id)),
     s.table('requests').bulkGet(p.requests.map((r) => r.input.id)),
+    s.table('attachments').bulkGet(p.attachments.map((a) => a.row.input.id)),
+    bound.attachmentBlobs(s.tx).bulkGet(blobs.map((b) => b.sha256)),
     completing ? s.table('dutyOccurrences').bulkGet(p.occurrenceIds) : Promise.resolve([]),
     Promise.all(plannedDuties.map((id) => readDuty(s, id))),
     completing ? s.table('recipients').get(visitRow.recipientId) : Promise.resolve(undefined),
@@ -176,6 +192,14 @@ async function writeVisit(s: WriteSession, p: PreparedVisit): Promise<LoggedVisi
   }
   const writes: Promise<unknown>[] = [];
   const [visit, aid, requests] = await writePrepared(s, p, { visit: visitNow, aid: aidNow, requests: requestsNow }, writes);
+  // A photo is a new row: one with its id already stored (a double submit) fails the whole visit.
+  for (const [i, a] of p.attachments.entries()) {
+    if (attachmentsNow[i] !== undefined) s.fail({ code: 'write_failed', message: `attachment ${a.row.input.id} is already stored` });
+    track(writes, s.applyPrepared(a.row, undefined));
+  }
+  // Content-addressed: bytes already on the device (the same photo twice) are stored once.
+  const newBlobs = blobs.filter((b, i) => blobsNow[i] === undefined && blobs.findIndex((o) => o.sha256 === b.sha256) === i);
+  if (newBlobs.length > 0) track(writes, bound.attachmentBlobs(s.tx).bulkPut(newBlobs));
   const completedOccurrences: DutyOccurrence[] = [];
   const nextOccurrences: DutyOccurrence[] = [];
   const completedPerDuty = new Map<string, number>();
@@ -210,6 +234,7 @@ async function writeVisit(s: WriteSession, p: PreparedVisit): Promise<LoggedVisi
     nextOccurrence: firstNext,
     completedOccurrences,
     nextOccurrences,
+    attachmentIds: p.attachments.map((a) => a.row.row.id),
   };
 }
 

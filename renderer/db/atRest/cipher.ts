@@ -33,8 +33,13 @@ export function rowAad(table: string, rowId: string): string {
 }
 
 export async function sealJson(key: CryptoKeyLike, aad: string, value: unknown): Promise<Uint8Array<ArrayBuffer>> {
+  return sealBytes(key, aad, utf8Encode(JSON.stringify(value)));
+}
+
+/** Bytes (an attachment's photo or PDF) in the same sealed format as a JSON value. */
+export async function sealBytes(key: CryptoKeyLike, aad: string, bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   const iv = randomBytes(IV_BYTES);
-  const cipher = await aesGcmEncrypt(key, iv, utf8Encode(JSON.stringify(value)), utf8Encode(aad));
+  const cipher = await aesGcmEncrypt(key, iv, bytes, utf8Encode(aad));
   const out = new Uint8Array(HEADER_BYTES + cipher.byteLength);
   out[0] = SEALED_FORMAT_VERSION;
   out.set(iv, 1);
@@ -42,10 +47,14 @@ export async function sealJson(key: CryptoKeyLike, aad: string, value: unknown):
   return out;
 }
 
-export async function openJson(key: CryptoKeyLike, aad: string, sealed: Uint8Array): Promise<unknown> {
+export async function openBytes(key: CryptoKeyLike, aad: string, sealed: Uint8Array): Promise<Uint8Array> {
   if (!(sealed instanceof Uint8Array) || sealed.length < HEADER_BYTES + AES_GCM_TAG_BYTES) throw new SealedValueError('malformed');
   if (sealed[0] !== SEALED_FORMAT_VERSION) throw new SealedValueError('unsupported_version');
   const plain = await aesGcmDecrypt(key, sealed.slice(1, HEADER_BYTES), sealed.slice(HEADER_BYTES), utf8Encode(aad));
   if (!plain.ok) throw new SealedValueError(plain.error);
-  return JSON.parse(utf8Decode(plain.value)) as unknown;
+  return plain.value;
+}
+
+export async function openJson(key: CryptoKeyLike, aad: string, sealed: Uint8Array): Promise<unknown> {
+  return JSON.parse(utf8Decode(await openBytes(key, aad, sealed))) as unknown;
 }

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PreparedAttachment } from '../../shared/attachments/prepared';
+import { attachmentsOf, attachmentsOfRecipient, markBytesConfirmed, readAttachmentBytes, unconfirmedUploads } from './attachmentRepository';
+import type { YoufuDb } from './database';
+import { createRecipient } from './recipientRepository';
+import type { EntityInput } from './repository';
+import { newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
+import { logVisit } from './visitRepository';
+
+const R1 = '11111111-0000-4000-8000-000000000001';
+const V1 = 'bbbbbbbb-0000-4000-8000-000000000001';
+const base = { recipientId: R1, stationCode: '440304001001' };
+const randomBytes = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
+/** A stand-in content address: the repository stores what it is given and does not hash. */
+let serial = 0;
+const sha = (b: Uint8Array): string => {
+  serial += 1;
+  return (serial.toString(16) + b.length.toString(16)).padStart(64, '0');
+};
+const contains = (haystack: Uint8Array, needle: Uint8Array): boolean =>
+  haystack.some((_, i) => needle.every((byte, k) => haystack[i + k] === byte));
+
+/** A JPEG-looking file (its magic number first) with a thumbnail. */
+function photo(n: number, bytes: Uint8Array = Uint8Array.from([0xff, 0xd8, 0xff, ...randomBytes(5000)])): PreparedAttachment {
+  const thumb = Uint8Array.from([0xff, 0xd8, 0xff, ...randomBytes(500)]);
+  return {
+    id: `aaaaaaaa-0000-4000-8000-00000000000${n}`,
+    kind: 'visit_photo',
+    mime: 'image/jpeg',
+    bytes,
+    sha256: sha(bytes),
+    width: 1600,
+    height: 1200,
+    thumb: { bytes: thumb, sha256: sha(thumb) },
+    fileName: `门口${n}.jpg`,
+    caption: '',
+  };
+}
+
+const visit = (): EntityInput<'visits'> => ({
+  ...base,
+  id: V1,
+  visitedAt: '2026-03-02T10:00:00+08:00',
+  mode: 'home',
+  outcome: 'reached',
+  purpose: 'routine',
+  festival: null,
+  staffIds: [STAFF_ID],
+  condition: { health: 'fair', living: 'good', mood: 'good' },
+  notes: '',
+  dutyOccurrenceId: null,
+  photos: [],
+});
+
+let db: YoufuDb;
+let ctx: TestContext;
+beforeEach(async () => {
+  db = newTestDb();
+  ctx = testContext(db);
+  const created = await createRecipient(ctx, recipientInput(R1));
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** Every byte string IndexedDB holds for the table's rows, as stored. */
+async function storedBytes(): Promise<Uint8Array[]> {
+  const rows = [...(await db.attachmentBlobs.toArray()), ...(await db.attachments.toArray()), ...(await db.outbox.toArray())];
+  return rows.flatMap((r) => Object.values(r).filter((v): v is Uint8Array => v instanceof Uint8Array));
+}
+
+describe('attachments saved with a visit', () => {
+  it('stores the rows, the outbox entries and the sealed bytes in the visit’s transaction, and reads them back', async () => {
+    const files = [photo(1), photo(2)];
+    const logged = await logVisit(ctx, {
+      visit: visit(),
+      aid: [],
+      needs: [],
+      occurrenceId: null,
+      attachments: files.map((file) => ({ file })),
+    });
+    expect(logged.ok).toBe(true);
+    const rows = await attachmentsOf(db, { table: 'visits', id: V1 });
+    expect(rows.map((r) => [r.fileName, r.ownerTable, r.ownerId, r.sha256, r.size])).toEqual(
+      files.map((f) => [f.fileName, 'visits', V1, f.sha256, f.bytes.length]),
+    );
+    expect((await attachmentsOfRecipient(db, R1)).map((r) => r.id).sort()).toEqual(files.map((f) => f.id).sort());
+    const outbox = (await db.outbox.toArray()).filter((e) => e.table === 'attachments');
+    expect(outbox.map((e) => e.rowId).sort()).toEqual(files.map((f) => f.id).sort());
+    for (const f of files) {
+      expect(await readAttachmentBytes(db, f.sha256)).toEqual({ bytes: f.bytes, mime: 'image/jpeg' });
+      expect((await readAttachmentBytes(db, f.thumb!.sha256))?.bytes).toEqual(f.thumb!.bytes);
+    }
+    // Four parts to upload, none confirmed yet.
+    expect(await unconfirmedUploads(db)).toHaveLength(4);
+    await markBytesConfirmed(db, [files[0]!.sha256, files[0]!.thumb!.sha256]);
+    expect((await unconfirmedUploads(db)).map((u) => u.attachmentId)).toEqual([files[1]!.id, files[1]!.id]);
+  });
+
+  it('keeps no image bytes in clear: no JPEG magic number, no file name in any stored value', async () => {
+    await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId: null, attachments: [{ file: photo(1) }] });
+    const stored = await storedBytes();
+    expect(stored.length).toBeGreaterThan(2);
+    for (const b of stored) {
+      expect([b[0], b[1], b[2]]).not.toEqual([0xff, 0xd8, 0xff]);
+      expect(contains(b, new TextEncoder().encode('门口1.jpg'))).toBe(false);
+    }
+    const clear = JSON.stringify(await db.attachments.toArray());
+    expect(clear).not.toContain('门口1.jpg');
+    expect(clear).not.toContain('visit_photo');
+  });
+
+  it('stores the same bytes once when two photos are the same picture', async () => {
+    const bytes = Uint8Array.from([0xff, 0xd8, 0xff, ...randomBytes(3000)]);
+    const a = photo(1, bytes);
+    const b = { ...photo(2, bytes), sha256: a.sha256, thumb: a.thumb };
+    await logVisit(ctx, { visit: visit(), aid: [], needs: [], occurrenceId: null, attachments: [{ file: a }, { file: b }] });
+    expect(await db.attachments.count()).toBe(2);
+    expect(await db.attachmentBlobs.count()).toBe(2);
+  });
+
+  it('writes nothing when an attachment is invalid: not the visit, not the other photos', async () => {
+    const bad = { ...photo(2), mime: 'image/gif' } as unknown as PreparedAttachment;
+    const logged = await logVisit(ctx, {
+      visit: visit(),
+      aid: [],
+      needs: [],
+      occurrenceId: null,
+      attachments: [{ file: photo(1) }, { file: bad }],
+    });
+    expect(logged).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    if (!logged.ok && logged.error.code === 'validation_failed') {
+      expect(logged.error.issues).toContainEqual(
+        expect.objectContaining({ path: ['attachments', 1, 'mime'], code: 'attachment_type_refused' }),
+      );
+    }
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.attachmentBlobs.count()).toBe(0);
+  });
+
+  it('puts a signed receipt on the aid line it names', async () => {
+    const receipt = { ...photo(3), kind: 'receipt' as const };
+    const aidId = 'cccccccc-0000-4000-8000-000000000001';
+    const logged = await logVisit(ctx, {
+      visit: visit(),
+      aid: [
+        {
+          ...base,
+          id: aidId,
+          date: '2026-03-02',
+          kind: 'cash',
+          amountFen: 50000,
+          quantity: null,
+          item: null,
+          fundSource: 'city_foundation',
+          approvedBy: '王主任',
+          visitId: null,
+          acknowledged: true,
+          voided: false,
+          voidReason: null,
+        },
+      ],
+      needs: [],
+      occurrenceId: null,
+      attachments: [{ file: photo(1) }, { file: receipt, aidIndex: 0 }],
+    });
+    expect(logged.ok).toBe(true);
+    expect((await attachmentsOf(db, { table: 'aid', id: aidId })).map((a) => a.kind)).toEqual(['receipt']);
+    expect((await attachmentsOf(db, { table: 'visits', id: V1 })).map((a) => a.kind)).toEqual(['visit_photo']);
+  });
+});

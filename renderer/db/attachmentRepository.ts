@@ -1,0 +1,146 @@
+import type { AttachmentOwnerTable } from '../../shared/attachments/limits';
+import { THUMB_MIME } from '../../shared/attachments/limits';
+import type { PreparedAttachment } from '../../shared/attachments/prepared';
+import type { Attachment } from '../../shared/domain/schemas';
+import { SealedValueError } from './atRest/cipher';
+import type { YoufuDb } from './database';
+import type { AttachmentBlobEntry } from './records';
+import { type EntityInput, type PreparedWrite, type RepoContext, planWrite, sealPlanned } from './repository';
+
+/** A picked file about to be saved with its record, and the record it belongs to. */
+export interface AttachmentToSave {
+  file: PreparedAttachment;
+  owner: { table: AttachmentOwnerTable; id: string };
+}
+
+/** An attachment row prepared (validated, sealed) and its bytes sealed, before the transaction. */
+export interface PreparedAttachmentWrite {
+  row: PreparedWrite<'attachments'>;
+  blobs: AttachmentBlobEntry[];
+}
+
+/**
+ * Prepares attachments for a write transaction (the visit's, an aid line's, a profile's):
+ * each row validated and sealed as a new row, and its bytes sealed under their hash, all
+ * before the transaction opens, so the transaction only stores them (runPreparedWrite).
+ * `issuePath` names the form's part (['attachments', i]).
+ */
+export async function prepareAttachments(
+  ctx: RepoContext,
+  recipientId: string,
+  stationCode: string,
+  items: readonly AttachmentToSave[],
+): Promise<PreparedAttachmentWrite[]> {
+  const now = ctx.now().toISOString();
+  return Promise.all(
+    items.map(async ({ file, owner }, i) => {
+      const input: EntityInput<'attachments'> = {
+        id: file.id,
+        recipientId,
+        stationCode,
+        ownerTable: owner.table,
+        ownerId: owner.id,
+        kind: file.kind,
+        mime: file.mime,
+        sha256: file.sha256,
+        size: file.bytes.length,
+        width: file.width,
+        height: file.height,
+        thumbSha256: file.thumb?.sha256 ?? null,
+        thumbSize: file.thumb?.bytes.length ?? null,
+        fileName: file.fileName,
+        caption: file.caption,
+        createdBy: ctx.actor.staffId,
+        createdAt: now,
+        withdrawn: false,
+        withdrawReason: null,
+      };
+      const plan = planWrite(ctx, 'attachments', input, undefined, ['attachments', i]);
+      const sealBlob = async (
+        sha256: string,
+        bytes: Uint8Array,
+        mime: string,
+        part: 'original' | 'thumb',
+      ): Promise<AttachmentBlobEntry> => ({
+        sha256,
+        sealed: await ctx.db.codec.sealBlob(sha256, bytes),
+        size: bytes.length,
+        mime,
+        part,
+        storedAt: now,
+        confirmedAt: null,
+      });
+      const [row, ...blobs] = await Promise.all([
+        sealPlanned(ctx, plan, input, undefined, ['attachments', i]),
+        sealBlob(file.sha256, file.bytes, file.mime, 'original'),
+        ...(file.thumb ? [sealBlob(file.thumb.sha256, file.thumb.bytes, THUMB_MIME, 'thumb')] : []),
+      ]);
+      return { row, blobs };
+    }),
+  );
+}
+
+/** The clear bytes of a part stored on this device, or null (not here, dropped, or unreadable). */
+export async function readAttachmentBytes(db: YoufuDb, sha256: string): Promise<{ bytes: Uint8Array; mime: string } | null> {
+  const entry = await db.attachmentBlobs.get(sha256);
+  if (!entry) return null;
+  try {
+    return { bytes: await db.codec.openBlob(sha256, entry.sealed), mime: entry.mime };
+  } catch (e) {
+    if (e instanceof SealedValueError) return null;
+    throw e;
+  }
+}
+
+/** Stores bytes fetched from the server (after checking their hash): sealed, already confirmed. */
+export async function storeFetchedBytes(
+  db: YoufuDb,
+  sha256: string,
+  bytes: Uint8Array,
+  mime: string,
+  part: 'original' | 'thumb',
+): Promise<void> {
+  const sealed = await db.codec.sealBlob(sha256, bytes);
+  const now = new Date().toISOString();
+  await db.attachmentBlobs.put({ sha256, sealed, size: bytes.length, mime, part, storedAt: now, confirmedAt: now });
+}
+
+/** The server holds these bytes: the device may drop the original later (thumbnails are kept). */
+export async function markBytesConfirmed(db: YoufuDb, sha256s: readonly string[], at: Date = new Date()): Promise<void> {
+  await db.transaction('rw', db.attachmentBlobs, async () => {
+    const entries = await db.attachmentBlobs.bulkGet([...sha256s]);
+    const updates = entries.flatMap((e) => (e && e.confirmedAt === null ? [{ ...e, confirmedAt: at.toISOString() }] : []));
+    if (updates.length > 0) await db.attachmentBlobs.bulkPut(updates);
+  });
+}
+
+/** The attachments of one record (a visit, an aid line, a request, the profile), oldest first. */
+export async function attachmentsOf(db: YoufuDb, owner: { table: AttachmentOwnerTable; id: string }): Promise<Attachment[]> {
+  const stored = await db.attachments.where('[ownerTable+ownerId]').equals([owner.table, owner.id]).toArray();
+  const rows = await Promise.all(stored.map((s) => db.codec.decode('attachments', s)));
+  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** Every attachment of a person, newest first (the profile's 资料 tab). */
+export async function attachmentsOfRecipient(db: YoufuDb, recipientId: string): Promise<Attachment[]> {
+  const stored = await db.attachments.where('recipientId').equals(recipientId).toArray();
+  const rows = await Promise.all(stored.map((s) => db.codec.decode('attachments', s)));
+  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * What still has to go up: the parts of attachments whose bytes are on this device and not yet
+ * confirmed by the server, each with the attachment it belongs to (the upload names it).
+ */
+export async function unconfirmedUploads(db: YoufuDb): Promise<{ attachmentId: string; part: 'original' | 'thumb'; sha256: string }[]> {
+  const pending = await db.attachmentBlobs.filter((b) => b.confirmedAt === null).toArray();
+  if (pending.length === 0) return [];
+  const bySha = new Map(pending.map((b) => [b.sha256, b]));
+  const out: { attachmentId: string; part: 'original' | 'thumb'; sha256: string }[] = [];
+  await db.attachments.each((stored) => {
+    const row = db.codec.decodeSummary('attachments', stored);
+    if (bySha.has(row.sha256)) out.push({ attachmentId: row.id, part: 'original', sha256: row.sha256 });
+    if (row.thumbSha256 !== null && bySha.has(row.thumbSha256)) out.push({ attachmentId: row.id, part: 'thumb', sha256: row.thumbSha256 });
+  });
+  return out;
+}
