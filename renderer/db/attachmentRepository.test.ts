@@ -92,7 +92,9 @@ describe('attachments saved with a visit', () => {
       expect(await readAttachmentBytes(db, f.sha256)).toEqual({ bytes: f.bytes, mime: 'image/jpeg' });
       expect((await readAttachmentBytes(db, f.thumb!.sha256))?.bytes).toEqual(f.thumb!.bytes);
     }
-    // Four parts to upload, none confirmed yet.
+    // Nothing goes up before the rows are on the server; then four parts, none confirmed yet.
+    expect(await unconfirmedUploads(db)).toHaveLength(0);
+    await db.outbox.clear();
     expect(await unconfirmedUploads(db)).toHaveLength(4);
     await markBytesConfirmed(db, [files[0]!.sha256, files[0]!.thumb!.sha256]);
     expect((await unconfirmedUploads(db)).map((u) => u.attachmentId)).toEqual([files[1]!.id, files[1]!.id]);

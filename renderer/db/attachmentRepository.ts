@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { AttachmentOwnerTable } from '../../shared/attachments/limits';
 import { THUMB_MIME } from '../../shared/attachments/limits';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
@@ -128,17 +129,30 @@ export async function attachmentsOfRecipient(db: YoufuDb, recipientId: string): 
   return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
+export interface UnconfirmedPart {
+  attachmentId: string;
+  part: 'original' | 'thumb';
+  sha256: string;
+}
+
 /**
- * What still has to go up: the parts of attachments whose bytes are on this device and not yet
- * confirmed by the server, each with the attachment it belongs to (the upload names it).
+ * What still has to go up: the parts of pushed attachments whose bytes are on this device and
+ * not yet confirmed by the server, each with the attachment it belongs to (the upload names it).
  */
-export async function unconfirmedUploads(db: YoufuDb): Promise<{ attachmentId: string; part: 'original' | 'thumb'; sha256: string }[]> {
+export async function unconfirmedUploads(db: YoufuDb): Promise<UnconfirmedPart[]> {
   const pending = await db.attachmentBlobs.filter((b) => b.confirmedAt === null).toArray();
   if (pending.length === 0) return [];
   const bySha = new Map(pending.map((b) => [b.sha256, b]));
-  const out: { attachmentId: string; part: 'original' | 'thumb'; sha256: string }[] = [];
+  // A row still in the outbox is not on the server yet: its upload would be refused.
+  const unpushed = new Set(
+    (await db.outbox.where('[table+rowId]').between(['attachments', Dexie.minKey], ['attachments', Dexie.maxKey]).toArray()).map(
+      (e) => e.rowId,
+    ),
+  );
+  const out: UnconfirmedPart[] = [];
   await db.attachments.each((stored) => {
     const row = db.codec.decodeSummary('attachments', stored);
+    if (unpushed.has(row.id)) return;
     if (bySha.has(row.sha256)) out.push({ attachmentId: row.id, part: 'original', sha256: row.sha256 });
     if (row.thumbSha256 !== null && bySha.has(row.thumbSha256)) out.push({ attachmentId: row.id, part: 'thumb', sha256: row.thumbSha256 });
   });

@@ -8,6 +8,7 @@ import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';
 import { createIpcConflictsTransport, createIpcReviewTransport, createIpcTransport, fromIpcError } from './ipcTransport';
 import { type ReviewTransport, createHttpReviewTransport } from '../sync/reviewClient';
+import { type AttachmentTransport, createHttpAttachmentTransport } from '../sync/attachmentsClient';
 
 export interface SignedIn {
   user: SessionUser;
@@ -68,4 +69,9 @@ export function createSessionConflictsTransport(account: { serverId: string; use
 export function createSessionReviewTransport(account: { serverId: string; userId: string }): ReviewTransport {
   const api = desktopApi();
   return api ? createIpcReviewTransport(api) : createHttpReviewTransport(account);
+}
+
+/** Attachment bytes up and down for the signed-in account (issue 15). */
+export function createSessionAttachmentTransport(account: { serverId: string; userId: string }): AttachmentTransport {
+  return createHttpAttachmentTransport({ baseUrl: '', getToken: () => readToken(account.serverId, account.userId) });
 }

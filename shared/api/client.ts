@@ -9,6 +9,7 @@ import {
   type RouteResponse,
   type SessionRouteName,
   apiRoutes,
+  streamRoutes,
 } from './routes';
 
 /**
@@ -63,7 +64,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  * route's first code with that status, else the API's first (a proxy's 429 is still
  * `rate_limited`), else `internal` for a 5xx and `validation_failed` for any other.
  */
-export function codeForStatus(route: ApiRoute, status: number): ErrorCode {
+export function codeForStatus(route: Pick<ApiRoute, 'errors'>, status: number): ErrorCode {
   const first = (errors: Partial<Record<ServerErrorCode, number>>) =>
     (Object.entries(errors) as [ServerErrorCode, number][]).find(([, s]) => s === status)?.[0];
   return first(route.errors) ?? first(ERROR_STATUS) ?? (status >= 500 ? 'internal' : 'validation_failed');
@@ -161,4 +162,47 @@ export function createLoginClient(opts: ApiClientOptions): {
 } {
   const client = createPublicClient(opts);
   return { login: (req) => client.call('login', req) };
+}
+
+/** The Fetch API's answer with its body as bytes (both browsers' fetch and Node's have it). */
+export type BytesFetchLike = (
+  url: string,
+  init: FetchInit,
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
+
+/**
+ * The bytes of an attachment's part (the `attachmentContent` route of streamRoutes), or its
+ * error as every route's: 403 forbidden_scope, 404 not_found while the bytes have not arrived.
+ */
+export async function downloadAttachmentPart(
+  opts: { baseUrl: string; fetch: BytesFetchLike; token: string | null; timeoutMs?: number },
+  input: { id: string; part: 'original' | 'thumb' },
+): Promise<ApiResult<Uint8Array>> {
+  const route = streamRoutes.attachmentContent;
+  const url = `${opts.baseUrl.replace(/\/$/, '')}${route.path.replace(':id', encodeURIComponent(input.id))}?part=${input.part}`;
+  let res: Awaited<ReturnType<BytesFetchLike>>;
+  try {
+    res = await opts.fetch(url, {
+      method: 'GET',
+      headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+      redirect: 'error',
+      timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS * 4,
+    });
+  } catch (e) {
+    return { ok: false, error: { code: 'network', status: null, message: e instanceof Error ? e.message : 'network error' } };
+  }
+  if (!res.ok) {
+    const body = await res.json().catch(() => null);
+    const parsed = errorBodySchema.safeParse(body);
+    const code = parsed.success ? parsed.data.error.code : codeForStatus(route, res.status);
+    return { ok: false, error: { code, status: res.status, message: parsed.success ? parsed.data.error.message : `HTTP ${res.status}` } };
+  }
+  try {
+    return { ok: true, value: new Uint8Array(await res.arrayBuffer()) };
+  } catch (e) {
+    return {
+      ok: false,
+      error: { code: 'network', status: res.status, message: e instanceof Error ? e.message : 'the download broke off' },
+    };
+  }
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DEFAULT_SCHEDULE, type SyncSchedule } from '../../../shared/sync/schedule';
-import { createSessionTransport } from '../../platform/session';
+import { createSessionAttachmentTransport, createSessionTransport } from '../../platform/session';
+import { uploadPendingAttachments } from '../../sync/attachmentUploads';
 import { watchQuery } from '../../db/live';
 import { countOutbox } from '../../db/outboxRepository';
 import { readSyncState } from '../../db/syncStateRepository';
@@ -38,10 +39,13 @@ export function SyncRuntime() {
       newId: () => crypto.randomUUID(),
       onProgress: (progress) => set({ progress }),
     });
+    const attachments = createSessionAttachmentTransport({ serverId, userId: user.id });
     const scheduler = new SyncScheduler({
       run: async () => {
         const outcome = await engine.sync();
         set({ progress: null, lastReport: outcome.report });
+        // Once the rows are on the server, their photos' bytes follow (issue 15).
+        if (outcome.ok) await uploadPendingAttachments(db, attachments).catch(() => undefined);
         return outcome;
       },
       schedule: () => schedule,
