@@ -38,13 +38,21 @@ function uploadError(e: unknown): TransportResult<void> {
   };
 }
 
-export function createHttpAttachmentTransport(opts: { baseUrl: string; getToken: () => string | null }): AttachmentTransport {
+export interface HttpAttachmentOptions {
+  baseUrl: string;
+  getToken: () => string | null;
+  /** What tus-js-client reads the bytes from: a Blob in a browser (the default), a Buffer in Node. */
+  source?: (bytes: Uint8Array) => Blob | Uint8Array;
+}
+
+export function createHttpAttachmentTransport(opts: HttpAttachmentOptions): AttachmentTransport {
+  const source = opts.source ?? ((bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>]));
   const api = createHttpApiClient(opts);
   return {
     status: async (id) => toTransportResult(await api.call('attachmentStatus', { id })),
     upload: ({ attachmentId, part, bytes }, onProgress) =>
       new Promise((resolve) => {
-        const upload = new Upload(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
+        const upload = new Upload(source(bytes) as Blob, {
           endpoint: `${opts.baseUrl}${streamRoutes.uploadCreate.path}`,
           metadata: { attachmentId, part },
           // One attachment's part is one upload: a restarted app resumes it where it stopped.

@@ -24,6 +24,8 @@ export interface Faults {
 
 export interface SimClient {
   name: string;
+  /** The session's bearer token (what main holds in Electron). */
+  token: string;
   db: YoufuDb;
   ctx: RepoContext;
   engine: SyncEngine;
@@ -97,7 +99,7 @@ export async function signInClient(
   const engine = new SyncEngine({ db, transport, newId: randomUUID, now, pullPageSize: opts.pullPageSize, onProgress: opts.onProgress });
   const ctx: RepoContext = { db, actor: { staffId: login.value.user.id, name: login.value.user.name }, now, newId: randomUUID };
   // The returned object shares `state`, so tests that set faults reach the transport.
-  return Object.assign(state, { name, db, clock, ctx, engine });
+  return Object.assign(state, { name, token, db, clock, ctx, engine });
 }
 
 /** Syncs until the outbox is empty and a round succeeds (the network may be flaky). */
