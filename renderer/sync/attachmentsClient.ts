@@ -52,7 +52,7 @@ export function createHttpAttachmentTransport(opts: HttpAttachmentOptions): Atta
     status: async (id) => toTransportResult(await api.call('attachmentStatus', { id })),
     upload: ({ attachmentId, part, bytes }, onProgress) =>
       new Promise((resolve) => {
-        const upload = new Upload(source(bytes) as Blob, {
+        const upload = new Upload(source(bytes), {
           endpoint: `${opts.baseUrl}${streamRoutes.uploadCreate.path}`,
           metadata: { attachmentId, part },
           // One attachment's part is one upload: a restarted app resumes it where it stopped.
