@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
-import { attachmentsOf, attachmentsOfRecipient, markBytesConfirmed, readAttachmentBytes, unconfirmedUploads } from './attachmentRepository';
+import { markBytesConfirmed, unconfirmedUploads } from './attachmentRepository';
+import { attachmentsOf, attachmentsOfRecipient, readAttachmentBytes } from './queries/attachments';
 import type { YoufuDb } from './database';
 import { createRecipient } from './recipientRepository';
 import type { EntityInput } from './repository';

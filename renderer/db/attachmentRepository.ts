@@ -2,8 +2,6 @@ import { Dexie } from 'dexie';
 import type { AttachmentOwnerTable } from '../../shared/attachments/limits';
 import { THUMB_MIME } from '../../shared/attachments/limits';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
-import type { Attachment } from '../../shared/domain/schemas';
-import { SealedValueError } from './atRest/cipher';
 import type { YoufuDb } from './database';
 import type { AttachmentBlobEntry } from './records';
 import { type EntityInput, type PreparedWrite, type RepoContext, planWrite, sealPlanned } from './repository';
@@ -81,18 +79,6 @@ export async function prepareAttachments(
   );
 }
 
-/** The clear bytes of a part stored on this device, or null (not here, dropped, or unreadable). */
-export async function readAttachmentBytes(db: YoufuDb, sha256: string): Promise<{ bytes: Uint8Array; mime: string } | null> {
-  const entry = await db.attachmentBlobs.get(sha256);
-  if (!entry) return null;
-  try {
-    return { bytes: await db.codec.openBlob(sha256, entry.sealed), mime: entry.mime };
-  } catch (e) {
-    if (e instanceof SealedValueError) return null;
-    throw e;
-  }
-}
-
 /** Stores bytes fetched from the server (after checking their hash): sealed, already confirmed. */
 export async function storeFetchedBytes(
   db: YoufuDb,
@@ -113,20 +99,6 @@ export async function markBytesConfirmed(db: YoufuDb, sha256s: readonly string[]
     const updates = entries.flatMap((e) => (e && e.confirmedAt === null ? [{ ...e, confirmedAt: at.toISOString() }] : []));
     if (updates.length > 0) await db.attachmentBlobs.bulkPut(updates);
   });
-}
-
-/** The attachments of one record (a visit, an aid line, a request, the profile), oldest first. */
-export async function attachmentsOf(db: YoufuDb, owner: { table: AttachmentOwnerTable; id: string }): Promise<Attachment[]> {
-  const stored = await db.attachments.where('[ownerTable+ownerId]').equals([owner.table, owner.id]).toArray();
-  const rows = await Promise.all(stored.map((s) => db.codec.decode('attachments', s)));
-  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-}
-
-/** Every attachment of a person, newest first (the profile's 资料 tab). */
-export async function attachmentsOfRecipient(db: YoufuDb, recipientId: string): Promise<Attachment[]> {
-  const stored = await db.attachments.where('recipientId').equals(recipientId).toArray();
-  const rows = await Promise.all(stored.map((s) => db.codec.decode('attachments', s)));
-  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
 export interface UnconfirmedPart {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { markBytesConfirmed, readAttachmentBytes, unconfirmedUploads } from '../db/attachmentRepository';
+import { markBytesConfirmed, unconfirmedUploads } from '../db/attachmentRepository';
+import { readAttachmentBytes } from '../db/queries/attachments';
 import type { YoufuDb } from '../db/handle';
 import type { AttachmentTransport } from './attachmentsClient';
 import type { SyncError } from './syncError';

@@ -42,7 +42,7 @@ export interface HttpAttachmentOptions {
   baseUrl: string;
   getToken: () => string | null;
   /** What tus-js-client reads the bytes from: a Blob in a browser (the default), a Buffer in Node. */
-  source?: (bytes: Uint8Array) => Blob | Uint8Array;
+  source?: (bytes: Uint8Array) => ConstructorParameters<typeof Upload>[0];
 }
 
 export function createHttpAttachmentTransport(opts: HttpAttachmentOptions): AttachmentTransport {
