@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthStatus } from '../shared/ipc/contract';
 import { ipcErr, ipcOk } from '../shared/ipc/errors';
 import type { LoginResponse } from '../shared/sync/protocol';
+import { MAX_PDF_BYTES } from '../shared/attachments/limits';
 import { createAuthSession } from './authSession';
 import { createIpcRegistry } from './ipc';
 import { createOfflineUnlock } from './offlineUnlock';
@@ -29,6 +30,9 @@ const loginAnswer: LoginResponse = {
 const loginReq = { username: 'zhangmin', password: 'correct horse', deviceId: 'device-0001' };
 const pushReq = { protocolVersion: 1, schemaVersion: 1, clientId: 'client-0001', mutations: [] };
 const pushAnswer = { lastSeq: 0, results: [], serverTime: 't' };
+
+const ATTACHMENT_ID = '0b7e6f3c-2d4a-4c8e-9f1a-5b6c7d8e9f00';
+const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
 
 const party = (side: 'client' | 'server') => ({
   side,
@@ -85,6 +89,11 @@ function fakeClient() {
     duplicates: vi.fn<SyncClient['duplicates']>(() => Promise.resolve(ipcOk({ duplicates: [] }))),
     listConflicts: vi.fn<SyncClient['listConflicts']>(() => Promise.resolve(ipcOk({ conflicts: [], serverTime: 't' }))),
     resolveConflict: vi.fn<SyncClient['resolveConflict']>(() => Promise.resolve(ipcOk({ conflict: CONFLICT, alreadyResolved: false }))),
+    attachmentStatus: vi.fn<SyncClient['attachmentStatus']>((_token, id) =>
+      Promise.resolve(ipcOk({ id, original: { arrived: true }, thumb: null })),
+    ),
+    uploadAttachment: vi.fn<SyncClient['uploadAttachment']>(() => Promise.resolve(ipcOk(null))),
+    downloadAttachment: vi.fn<SyncClient['downloadAttachment']>(() => Promise.resolve(ipcOk(PHOTO))),
   };
 }
 
@@ -166,6 +175,38 @@ describe('auth session over IPC', () => {
     await app.call('auth:lock');
     expect(await app.call('review:duplicates')).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(app.client.duplicates).toHaveBeenCalledTimes(1);
+  });
+
+  it('attachment bytes go up and come down through main with the sealed token, and not while locked', async () => {
+    const app = await start(userData());
+    await app.call('auth:login', loginReq);
+    expect(await app.call('attachments:status', { id: ATTACHMENT_ID })).toEqual(
+      ipcOk({ id: ATTACHMENT_ID, original: { arrived: true }, thumb: null }),
+    );
+    expect(app.client.attachmentStatus).toHaveBeenCalledWith(TOKEN, ATTACHMENT_ID);
+    const upload = { attachmentId: ATTACHMENT_ID, part: 'original', bytes: PHOTO };
+    expect(await app.call('attachments:upload', upload)).toEqual(ipcOk(null));
+    expect(app.client.uploadAttachment).toHaveBeenCalledWith(TOKEN, upload);
+    expect(await app.call('attachments:download', { id: ATTACHMENT_ID, part: 'thumb' })).toEqual(ipcOk({ bytes: PHOTO }));
+    expect(app.client.downloadAttachment).toHaveBeenCalledWith(TOKEN, { id: ATTACHMENT_ID, part: 'thumb' });
+    await app.call('auth:lock');
+    expect(await app.call('attachments:upload', upload)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(app.client.uploadAttachment).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['bytes as an array of numbers', () => [0xff, 0xd8, 0xff]],
+    ['bytes as a base64 string', () => '/9j/'],
+    ['bytes as an ArrayBuffer', () => new ArrayBuffer(4)],
+    ['more bytes than a PDF may have', () => new Uint8Array(MAX_PDF_BYTES + 1)],
+  ])('refuses an upload with %s before any HTTP', async (_what, bytes: () => unknown) => {
+    const app = await start(userData());
+    await app.call('auth:login', loginReq);
+    expect(await app.call('attachments:upload', { attachmentId: ATTACHMENT_ID, part: 'original', bytes: bytes() })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+    expect(app.client.uploadAttachment).not.toHaveBeenCalled();
   });
 
   it('lock hides the session and stops sync; the right password unlocks offline', async () => {

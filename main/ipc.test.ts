@@ -86,6 +86,13 @@ function spyHandlers() {
     }),
     'review:duplicates': answer('review:duplicates', { duplicates: [] }),
     'report:printToPdf': answer('report:printToPdf', { path: null }),
+    'attachments:status': answer('attachments:status', {
+      id: '0b7e6f3c-2d4a-4c8e-9f1a-5b6c7d8e9f00',
+      original: { arrived: true },
+      thumb: null,
+    }),
+    'attachments:upload': answer('attachments:upload', null),
+    'attachments:download': answer('attachments:download', { bytes: new Uint8Array([0xff, 0xd8, 0xff]) }),
   };
   return { handlers, called };
 }

@@ -17,6 +17,7 @@ function fakeFetch(status: number, body: unknown) {
       ok: status >= 200 && status < 300,
       status,
       json: () => (body instanceof Error ? Promise.reject(body) : Promise.resolve(body)),
+      arrayBuffer: () => Promise.reject(new Error('not used')),
     }),
   );
 }

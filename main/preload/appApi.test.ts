@@ -41,7 +41,20 @@ function setup() {
 describe('window.app', () => {
   it('exposes exactly the feature modules and their named methods, no invoke or ipcRenderer', () => {
     const { api } = setup();
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'backup', 'conflicts', 'db', 'log', 'report', 'review', 'shell', 'sync']);
+    expect(Object.keys(api).sort()).toEqual([
+      'app',
+      'attachments',
+      'auth',
+      'backup',
+      'conflicts',
+      'db',
+      'log',
+      'report',
+      'review',
+      'shell',
+      'sync',
+    ]);
+    expect(Object.keys(api.attachments).sort()).toEqual(['download', 'status', 'upload']);
     expect(Object.keys(api.conflicts).sort()).toEqual(['list', 'resolve']);
     expect(Object.keys(api.backup).sort()).toEqual(['chooseFolder', 'configure', 'status', 'write']);
     expect(Object.keys(api.auth).sort()).toEqual(['lock', 'login', 'logout', 'onChanged', 'status', 'unlock']);
@@ -94,6 +107,10 @@ describe('window.app', () => {
     await api.report.printToPdf({ suggestedName: 'r.pdf' });
     await api.review.get({ week: '2026-11-23' });
     await api.review.duplicates();
+    const attachmentId = '0b7e6f3c-2d4a-4c8e-9f1a-5b6c7d8e9f00';
+    await api.attachments.status({ id: attachmentId });
+    await api.attachments.upload({ attachmentId, part: 'original', bytes: new Uint8Array([0xff, 0xd8]) });
+    await api.attachments.download({ id: attachmentId, part: 'thumb' });
     expect(renderer.calls.map((c) => c.channel).sort()).toEqual([...IPC_CHANNELS].sort());
   });
 

@@ -1,5 +1,6 @@
 import type { AppApi } from '../../shared/ipc/appApi';
 import { createAppInfoApi } from './appInfoApi';
+import { createAttachmentsApi } from './attachmentsApi';
 import { createAuthApi } from './authApi';
 import { createBackupApi } from './backupApi';
 import { createConflictsApi } from './conflictsApi';
@@ -28,6 +29,7 @@ export function createAppApi(ipc: IpcRendererLike): AppApi {
     backup: Object.freeze(createBackupApi(invoke)),
     review: Object.freeze(createReviewApi(invoke)),
     report: Object.freeze(createReportApi(invoke)),
+    attachments: Object.freeze(createAttachmentsApi(invoke)),
   } as const satisfies AppApi;
   return Object.freeze(api);
 }

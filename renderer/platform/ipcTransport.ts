@@ -1,5 +1,6 @@
 import type { AppApi } from '../../shared/ipc/appApi';
 import { type IpcError, toSyncErrorCode } from '../../shared/ipc/errors';
+import type { AttachmentTransport } from '../sync/attachmentsClient';
 import type { ConflictsTransport } from '../sync/conflictsClient';
 import type { ReviewTransport } from '../sync/reviewClient';
 import { type SyncError, type SyncTransport, syncError } from '../sync/transport';
@@ -50,6 +51,29 @@ export function createIpcReviewTransport(api: AppApi): ReviewTransport {
     async duplicates() {
       const res = await api.review.duplicates();
       return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
+    },
+  };
+}
+
+/**
+ * Attachment bytes inside Electron: main uploads (tus, resuming a cut-off upload of the part)
+ * and downloads with its token. Progress does not cross the bridge; the end is reported.
+ */
+export function createIpcAttachmentTransport(api: AppApi): AttachmentTransport {
+  return {
+    async status(id) {
+      const res = await api.attachments.status({ id });
+      return res.ok ? res : { ok: false, error: fromIpcError(res.error) };
+    },
+    async upload({ attachmentId, part, bytes }, onProgress) {
+      const res = await api.attachments.upload({ attachmentId, part, bytes });
+      if (!res.ok) return { ok: false, error: fromIpcError(res.error) };
+      onProgress?.(bytes.byteLength, bytes.byteLength);
+      return { ok: true, value: undefined };
+    },
+    async download({ id, part }) {
+      const res = await api.attachments.download({ id, part });
+      return res.ok ? { ok: true, value: res.value.bytes } : { ok: false, error: fromIpcError(res.error) };
     },
   };
 }

@@ -6,7 +6,13 @@ import { databaseName } from '../db/databaseAlias';
 import { forgetBrowserKeys, unlockBrowserKeys } from './dbKeys';
 import { refreshDesktopStatus } from './desktopAuth';
 import { desktopApi } from './desktop';
-import { createIpcConflictsTransport, createIpcReviewTransport, createIpcTransport, fromIpcError } from './ipcTransport';
+import {
+  createIpcAttachmentTransport,
+  createIpcConflictsTransport,
+  createIpcReviewTransport,
+  createIpcTransport,
+  fromIpcError,
+} from './ipcTransport';
 import { type ReviewTransport, createHttpReviewTransport } from '../sync/reviewClient';
 import { type AttachmentTransport, createHttpAttachmentTransport } from '../sync/attachmentsClient';
 
@@ -71,7 +77,10 @@ export function createSessionReviewTransport(account: { serverId: string; userId
   return api ? createIpcReviewTransport(api) : createHttpReviewTransport(account);
 }
 
-/** Attachment bytes up and down for the signed-in account (issue 15). */
+/** Attachment bytes up and down for the signed-in account (issue 15): through main in Electron, tus and fetch in the browser. */
 export function createSessionAttachmentTransport(account: { serverId: string; userId: string }): AttachmentTransport {
-  return createHttpAttachmentTransport({ baseUrl: '', getToken: () => readToken(account.serverId, account.userId) });
+  const api = desktopApi();
+  return api
+    ? createIpcAttachmentTransport(api)
+    : createHttpAttachmentTransport({ baseUrl: '', getToken: () => readToken(account.serverId, account.userId) });
 }

@@ -56,6 +56,12 @@ export interface AppApi {
     configure(req: IpcRequest<'backup:configure'>): Answer<'backup:configure'>;
     write(req: IpcRequest<'backup:write'>): Answer<'backup:write'>;
   };
+  /** Attachment bytes up and down (issue 15), with main's token; an upload of a part resumes where a cut-off one stopped. */
+  readonly attachments: {
+    status(req: IpcRequest<'attachments:status'>): Answer<'attachments:status'>;
+    upload(req: IpcRequest<'attachments:upload'>): Answer<'attachments:upload'>;
+    download(req: IpcRequest<'attachments:download'>): Answer<'attachments:download'>;
+  };
   /** The printable weekly report. */
   readonly report: {
     printToPdf(req: IpcRequest<'report:printToPdf'>): Answer<'report:printToPdf'>;

@@ -25,6 +25,9 @@ export const IPC_CHANNELS = [
   'review:get',
   'review:duplicates',
   'report:printToPdf',
+  'attachments:status',
+  'attachments:upload',
+  'attachments:download',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

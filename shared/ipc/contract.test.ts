@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, type IpcChannel } from './channels';
 import { IPC_CONTRACT, sessionSchema } from './contract';
 import { IPC_ERROR_CODES, toSyncErrorCode } from './errors';
+import { MAX_PDF_BYTES } from '../attachments/limits';
 
 const session = {
   user: { id: 'u1', name: '张敏', username: 'zhangmin', role: 'caseworker', stationCode: '440304001001' },
@@ -10,6 +11,8 @@ const session = {
   expiresAt: '2030-01-01T00:00:00.000Z',
   canSync: true,
 };
+
+const ATTACHMENT_ID = '0b7e6f3c-2d4a-4c8e-9f1a-5b6c7d8e9f00';
 
 /** One valid request per channel, so each malformed variant below is wrong for one reason. */
 const VALID: { [C in IpcChannel]: unknown } = {
@@ -46,6 +49,9 @@ const VALID: { [C in IpcChannel]: unknown } = {
   'review:get': { week: '2026-11-23', station: '440304001' },
   'review:duplicates': {},
   'report:printToPdf': { suggestedName: '周报-2026-11-23.pdf' },
+  'attachments:status': { id: ATTACHMENT_ID },
+  'attachments:upload': { attachmentId: ATTACHMENT_ID, part: 'thumb', bytes: new Uint8Array([0xff, 0xd8, 0xff]) },
+  'attachments:download': { id: ATTACHMENT_ID, part: 'original' },
 };
 
 describe('IPC contract', () => {
@@ -74,8 +80,20 @@ describe('IPC contract', () => {
     ['app:setAutoLock', { minutes: 0 }],
     ['app:setAutoLock', { minutes: 2.5 }],
     ['shell:openExternal', { url: 'x'.repeat(3000) }],
+    ['attachments:status', { id: 'not-a-uuid' }],
+    ['attachments:upload', { attachmentId: ATTACHMENT_ID, part: 'original', bytes: [0xff, 0xd8] }],
+    ['attachments:upload', { attachmentId: ATTACHMENT_ID, part: 'original', bytes: 'ffd8' }],
+    ['attachments:upload', { attachmentId: ATTACHMENT_ID, part: 'signature', bytes: new Uint8Array(1) }],
+    ['attachments:download', { id: ATTACHMENT_ID, part: 'full' }],
   ] as const)('%s refuses %j', (channel, bad) => {
     expect(IPC_CONTRACT[channel].request.safeParse(bad).success).toBe(false);
+  });
+
+  it('takes attachment bytes up to the largest a PDF may be, and not one byte more', () => {
+    const upload = IPC_CONTRACT['attachments:upload'].request;
+    const of = (size: number) => ({ attachmentId: ATTACHMENT_ID, part: 'original', bytes: new Uint8Array(size) });
+    expect(upload.safeParse(of(MAX_PDF_BYTES)).success).toBe(true);
+    expect(upload.safeParse(of(MAX_PDF_BYTES + 1)).success).toBe(false);
   });
 
   it('strips a token from a session so it cannot reach the renderer', () => {

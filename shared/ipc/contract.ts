@@ -16,6 +16,9 @@ import {
 } from '../sync/conflictsApi';
 import { MIN_BACKUP_PASSWORD_LENGTH } from '../backup/format';
 import { duplicateIdsResponseSchema, reviewQuerySchema, reviewResponseSchema } from '../review/api';
+import { ATTACHMENT_PARTS, attachmentStatusResponseSchema } from '../attachments/api';
+import { MAX_PDF_BYTES } from '../attachments/limits';
+import { uuid } from '../domain/primitives';
 import type { IpcChannel, IpcEvent } from './channels';
 
 /**
@@ -138,6 +141,18 @@ export const backupWriteRequestSchema = z.strictObject({
   tables: z.record(z.string().min(1).max(60), z.array(z.unknown())),
 });
 
+/**
+ * Attachment bytes (issue 15) through main, which holds the token: the renderer hands over a
+ * part's bytes and main uploads them (tus, resuming a cut-off upload of the same part) or
+ * fetches them. No part is larger than a PDF may be, so nothing larger crosses the bridge.
+ */
+const attachmentPart = z.enum(ATTACHMENT_PARTS);
+const attachmentBytes = z
+  .instanceof(Uint8Array<ArrayBufferLike>)
+  .refine((b) => b.byteLength <= MAX_PDF_BYTES, { error: `at most ${MAX_PDF_BYTES} bytes` });
+export const attachmentUploadRequestSchema = z.strictObject({ attachmentId: uuid, part: attachmentPart, bytes: attachmentBytes });
+export const attachmentDownloadRequestSchema = z.strictObject({ id: uuid, part: attachmentPart });
+
 interface ChannelSchemas {
   request: z.ZodType;
   response: z.ZodType;
@@ -176,6 +191,9 @@ export const IPC_CONTRACT = {
     request: z.strictObject({ suggestedName: z.string().min(1).max(120) }),
     response: z.object({ path: z.string().nullable() }),
   },
+  'attachments:status': { request: z.strictObject({ id: uuid }), response: attachmentStatusResponseSchema },
+  'attachments:upload': { request: attachmentUploadRequestSchema, response: noValue },
+  'attachments:download': { request: attachmentDownloadRequestSchema, response: z.object({ bytes: attachmentBytes }) },
 } as const satisfies { [C in IpcChannel]: ChannelSchemas };
 
 export const IPC_EVENT_CONTRACT = {
