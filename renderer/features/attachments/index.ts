@@ -1,3 +1,4 @@
 // Attachments on forms (issue 15): the picker and the preparation of a picked file; the screens wire it in.
 export { AttachmentPicker, type AttachmentPickerProps } from './AttachmentPicker';
 export { canAddMore, prepareFile, sniffMime, type PrepareError } from './prepareFile';
+export { AttachmentGallery, AttachmentTile } from './AttachmentGallery';

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain/enums';
 import type { Aid, Request, Visit } from '../../../shared/domain/schemas';
 import { recipientStrings } from './strings';
+import { AttachmentGallery } from '../attachments';
 
 export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id: string) => string }) {
   const t = useStrings(recipientStrings);
@@ -46,6 +47,7 @@ export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id:
         </div>
       )}
       {visit.notes && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{visit.notes}</Typography.Paragraph>}
+      <AttachmentGallery owner={{ table: 'visits', id: visit.id }} />
     </div>
   );
 }
@@ -100,6 +102,7 @@ export function AidEntry({ aid, onVoid }: { aid: Aid; onVoid: () => void }) {
           </Typography.Text>
         </div>
       )}
+      <AttachmentGallery owner={{ table: 'aid', id: aid.id }} />
     </div>
   );
 }

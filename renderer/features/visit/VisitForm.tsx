@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Form, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Skeleton, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDbSession, useRepoContext } from '../../app/DbProvider';
@@ -23,6 +23,8 @@ import { buildVisitSubmission, visitIssueToField } from './visitSubmission';
 import { RemoteContactSection } from './RemoteContactSection';
 import { isRemoteMode, othersAssigned } from '../../../shared/duties/contactRules';
 import { dutyLabel } from '../common/dutyLabel';
+import { AttachmentPicker } from '../attachments';
+import type { PreparedAttachment } from '../../../shared/attachments/prepared';
 
 export interface VisitFormProps {
   recipientId: string;
@@ -78,6 +80,8 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
   const today = todayInShanghai(new Date());
   const [saving, setSaving] = useState(false);
   const savedRef = useRef(false);
+  // Photos and documents: prepared (downscaled, hashed) as they are picked, saved with the visit.
+  const [photos, setPhotos] = useState<PreparedAttachment[]>([]);
 
   const [initial] = useState(() => {
     const base = draft ? upgradeVisitDraft(draft) : initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
@@ -159,7 +163,7 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
     if (!built.ok) return showIssues(built.issues);
     if (!(await confirmOthersDuties({ ...values, occurrenceIds: built.value.occurrenceIds }))) return;
     setSaving(true);
-    const result = await logVisit(repo, built.value);
+    const result = await logVisit(repo, { ...built.value, attachments: photos.map((file) => ({ file })) });
     setSaving(false);
     if (!result.ok) {
       if (result.error.code === 'validation_failed') return showIssues(result.error.issues);
@@ -168,7 +172,7 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
     }
     savedRef.current = true;
     void drafts.discard();
-    void message.success(t('savedWith', { aid: built.value.aid.length, needs: built.value.needs.length }));
+    void message.success(t('savedWith', { aid: built.value.aid.length, needs: built.value.needs.length, photos: photos.length }));
     navigate(back);
   }
 
@@ -247,6 +251,9 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
             staffName={staffName}
           />
           <ConditionSection />
+          <Card size="small" title={t('sectionPhotos')} data-testid="visit-photos">
+            <AttachmentPicker value={photos} onChange={setPhotos} kind="visit_photo" disabled={saving} />
+          </Card>
           <NeedsSection />
           <AidSection />
           <Flex justify="space-between" align="center" wrap gap={8}>

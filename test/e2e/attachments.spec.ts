@@ -1,0 +1,149 @@
+import { type Page, expect } from '@playwright/test';
+import { newClockedContext, test } from './support/test';
+import { screenshot } from './support/demo';
+import { signInApi } from './support/api';
+import { signIn, waitUntilSynced } from './support/session';
+import { confirmSaved } from './support/visitSave';
+
+/**
+ * Issue 15: photos on a visit, from the caseworker's computer to the supervisor's. Taken while
+ * offline, they show at once and after a reload; their bytes are never in clear in IndexedDB;
+ * back online they go up with the sync; the district supervisor's computer shows the
+ * thumbnails and opens an original.
+ */
+
+/** A camera-sized JPEG drawn in the page (3200 × 2400, a gradient and a label), as picked files are. */
+async function cameraJpeg(page: Page, label: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const dataUrl = await page.evaluate((text) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 3200;
+    canvas.height = 2400;
+    const g = canvas.getContext('2d')!;
+    const grad = g.createLinearGradient(0, 0, 3200, 2400);
+    grad.addColorStop(0, '#2f6fb5');
+    grad.addColorStop(1, '#f2c14e');
+    g.fillStyle = grad;
+    g.fillRect(0, 0, 3200, 2400);
+    for (let i = 0; i < 400; i++) {
+      g.fillStyle = `hsl(${(i * 37) % 360} 60% 50%)`;
+      g.fillRect((i * 97) % 3200, (i * 53) % 2400, 60, 60);
+    }
+    g.fillStyle = '#fff';
+    g.font = 'bold 240px sans-serif';
+    g.fillText(text, 200, 1300);
+    return canvas.toDataURL('image/jpeg', 0.95);
+  }, label);
+  return { name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(dataUrl.split(',')[1]!, 'base64') };
+}
+
+/** Every byte value of every IndexedDB store of the page's origin that starts like a JPEG, PNG or PDF. */
+async function clearImageValues(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const magic = [
+      [0xff, 0xd8, 0xff],
+      [0x89, 0x50, 0x4e, 0x47],
+      [0x25, 0x50, 0x44, 0x46],
+    ];
+    let found = 0;
+    const visit = (v: unknown): void => {
+      if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
+        const b = v instanceof Uint8Array ? v : new Uint8Array(v);
+        if (magic.some((m) => m.every((x, i) => b[i] === x))) found += 1;
+      } else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
+    };
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        rows.forEach(visit);
+      }
+      db.close();
+    }
+    return found;
+  });
+}
+
+test('photos on a visit: taken offline, kept across a reload, uploaded on reconnect, seen by the supervisor', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'demo-caseworker');
+  await waitUntilSynced(page);
+  await page.goto('/#/caseload');
+  await page.getByTestId('caseload-row').first().click();
+  await expect(page).toHaveURL(/#\/recipients\/[0-9a-f-]{36}/);
+  const profileUrl = page.url();
+
+  await page.context().setOffline(true);
+  await page.getByTestId('profile-log-visit').click();
+  await expect(page.getByTestId('log-visit-page')).toBeVisible();
+  const files = [await cameraJpeg(page, '门口'), await cameraJpeg(page, '客厅')];
+  expect(files[0]!.buffer.length).toBeGreaterThan(400_000);
+  await page.getByTestId('attachment-input').setInputFiles(files);
+  await expect(page.getByTestId('attachment-thumb')).toHaveCount(2, { timeout: 30_000 });
+  await page.getByTestId('visit-photos').scrollIntoViewIfNeeded();
+  await screenshot(page, '90-visit-photos-picked');
+  const notes = `带照片的走访 e2e-${Date.now()}`;
+  await page.getByTestId('visit-notes').fill(notes);
+  await page.getByTestId('visit-notes').focus();
+  await page.keyboard.press('Control+s');
+  await confirmSaved(page, /照片与材料 2 份/);
+
+  // On the profile at once, from this device, offline.
+  await page.goto(profileUrl);
+  const visit = page.getByTestId('timeline-visit').filter({ hasText: notes });
+  await expect(visit.getByTestId('attachment-tile')).toHaveCount(2);
+  await expect(visit.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(2);
+  expect(await clearImageValues(page)).toBe(0);
+
+  // A reload (still offline) keeps them; the bytes went through the at-rest seal.
+  await page.context().setOffline(false);
+  await page.reload();
+  await expect(visit.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(2, { timeout: 30_000 });
+  await visit.scrollIntoViewIfNeeded();
+  await screenshot(page, '91-profile-visit-photos');
+  const ids = await visit.getByTestId('attachment').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+  expect(ids).toHaveLength(2);
+
+  // Back online: the sync takes the rows up, then the bytes.
+  await waitUntilSynced(page);
+  const checker = await signInApi(request, 'demo-supervisor', 'e2e-attachments-check');
+  for (const id of ids) {
+    await expect
+      .poll(
+        async () => {
+          const s = await checker.call('attachmentStatus', { id });
+          return s.ok ? s.value.original.arrived && s.value.thumb?.arrived === true : s.error.code;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+  }
+
+  // The district supervisor's computer: the thumbnails come down on demand; an original opens.
+  const second = await newClockedContext(browser);
+  const other = await second.newPage();
+  await signIn(other, 'demo-supervisor');
+  await waitUntilSynced(other);
+  await other.goto(profileUrl.replace(/^.*#/, '/#'));
+  const theirs = other.getByTestId('timeline-visit').filter({ hasText: notes });
+  await expect(theirs.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(2, { timeout: 30_000 });
+  await theirs.getByTestId('attachment-thumbnail').first().click();
+  const preview = other.locator('.ant-image-preview-img');
+  await expect(preview).toBeVisible();
+  await expect
+    .poll(() => preview.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 30_000 })
+    .toBe(1600);
+  await screenshot(other, '92-supervisor-opens-original');
+  await second.close();
+});
