@@ -55,13 +55,13 @@ async function clearImageValues(page: Page): Promise<number> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open(info.name!);
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(new Error(String(req.error)));
       });
       for (const store of Array.from(db.objectStoreNames)) {
         const rows = await new Promise<unknown[]>((resolve, reject) => {
           const req = db.transaction(store, 'readonly').objectStore(store).getAll();
           req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(new Error(String(req.error)));
         });
         rows.forEach(visit);
       }
