@@ -42,6 +42,9 @@ export const viteMainConfig = defineConfig(({ mode }) => {
     publicDir: false,
     logLevel: 'warn',
     plugins: preload ? [] : [appPackageJson()],
+    // Main runs in Node: packages' Node builds, never their `browser` field (tus-js-client's
+    // browser build needs XMLHttpRequest, which main has not).
+    resolve: preload ? {} : { mainFields: ['module', 'main'], conditions: ['node', 'module', 'import', 'default'] },
     build: {
       outDir: 'dist/main',
       emptyOutDir: !preload,

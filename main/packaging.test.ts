@@ -6,6 +6,15 @@ const builderYml = readFileSync('electron-builder.yml', 'utf8');
 const field = (name: string): string | undefined => new RegExp(`^${name}:\\s*(\\S+)`, 'm').exec(builderYml)?.[1];
 
 describe('packaging', () => {
+  it('bundles main from packages’ Node builds, never their browser field (tus-js-client’s needs XMLHttpRequest)', async () => {
+    const { viteMainConfig } = await import('../vite.main.config');
+    const config = typeof viteMainConfig === 'function' ? await viteMainConfig({ mode: 'main', command: 'build' }) : viteMainConfig;
+    expect(config.resolve?.mainFields).toBeDefined();
+    expect(config.resolve?.mainFields).not.toContain('browser');
+    expect(config.resolve?.conditions).toContain('node');
+    expect(config.resolve?.conditions).not.toContain('browser');
+  });
+
   it('electron-builder.yml names the app as main/appInfo.ts does', () => {
     expect(field('appId')).toBe(APP_ID);
     expect(field('productName')).toBe(PRODUCT_NAME);
