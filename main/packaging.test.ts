@@ -8,7 +8,7 @@ const field = (name: string): string | undefined => new RegExp(`^${name}:\\s*(\\
 describe('packaging', () => {
   it('bundles main from packages’ Node builds, never their browser field (tus-js-client’s needs XMLHttpRequest)', async () => {
     const { viteMainConfig } = await import('../vite.main.config');
-    const config = typeof viteMainConfig === 'function' ? await viteMainConfig({ mode: 'main', command: 'build' }) : viteMainConfig;
+    const config = typeof viteMainConfig === 'function' ? viteMainConfig({ mode: 'main', command: 'build' }) : viteMainConfig;
     expect(config.resolve?.mainFields).toBeDefined();
     expect(config.resolve?.mainFields).not.toContain('browser');
     expect(config.resolve?.conditions).toContain('node');
