@@ -6,6 +6,7 @@ import { createServer } from 'vite';
 import { DEMO_ACCOUNTS } from '../shared/demo';
 import { PULL_PAGE } from '../renderer/sync/engine';
 import type { BenchApi } from '../renderer/bench/benchPage';
+import { printAttachmentVisits, printUploads, uploadThroughputBench } from './benchAttachments';
 import type { CaseloadBenchResult } from '../renderer/bench/caseloadBench';
 import type { LocalDataResult, TodayBenchResult, VisitBenchResult } from '../renderer/bench/localBench';
 import { findPgBin, startTestCluster } from '../test/support/postgres';
@@ -18,7 +19,7 @@ import { type BenchServer, startBenchServer } from './benchServerProcess';
 import { chromiumLaunchOptions, chromiumPath } from './chromium';
 
 /**
- * `npm run bench [-- --scale district|city] [--quick] [--only caseload|sync] [--keep]`: runs the
+ * `npm run bench [-- --scale district|city] [--quick] [--only caseload,sync,attachments,…] [--keep]`: runs the
  * benchmarks in real Chromium against the real code (and, for sync, a real server in its own
  * process), prints a table of each figure with its baseline and ratio, and writes
  * bench-results.json. No timed assertions: these are measurements.
@@ -38,6 +39,8 @@ interface ScalePlan {
   pushWarmup: number;
   reloads: number;
   load: { stations: number; rounds: number; sequential: number };
+  /** Photos uploaded for figure 9 (figures 10 and 11 save `visits` visits of three photos). */
+  uploads: number;
 }
 const PLANS: Record<Scale, ScalePlan> = {
   quick: {
@@ -48,6 +51,7 @@ const PLANS: Record<Scale, ScalePlan> = {
     pushWarmup: 100,
     reloads: 2,
     load: { stations: 50, rounds: 2, sequential: 10 },
+    uploads: 30,
   },
   district: {
     recipients: 50_000,
@@ -57,6 +61,7 @@ const PLANS: Record<Scale, ScalePlan> = {
     pushWarmup: 500,
     reloads: 3,
     load: { stations: 200, rounds: 5, sequential: 20 },
+    uploads: 200,
   },
   city: {
     recipients: 200_000,
@@ -66,6 +71,7 @@ const PLANS: Record<Scale, ScalePlan> = {
     pushWarmup: 500,
     reloads: 3,
     load: { stations: 200, rounds: 5, sequential: 20 },
+    uploads: 200,
   },
 };
 
@@ -95,8 +101,11 @@ const profileDir = (args: Args): string =>
     : `data/bench/chromium-profile-${process.pid}`;
 const SUPERVISOR = { username: DEMO_ACCOUNTS.supervisor.username, password: 'demo-pass', scope: DEMO_ACCOUNTS.supervisor.stationCode };
 
-/** pull: the server's pull path against raw SQL (Node); sync: bootstrap and push in the browser. */
-const PARTS = ['pull', 'caseload', 'local', 'sync', 'app', 'load'] as const;
+/**
+ * pull: the server's pull path against raw SQL (Node); sync: bootstrap and push in the browser;
+ * attachments: figures 10 and 11 in the browser, and figure 9 (uploads, Node) after everything else.
+ */
+const PARTS = ['pull', 'caseload', 'local', 'sync', 'app', 'load', 'attachments'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -175,7 +184,7 @@ async function main(): Promise<void> {
   };
   const log = (s: string): void => console.error(s);
   let benchServer: BenchServer | null = null;
-  if (has('sync') || has('pull') || (has('load') && LOAD_SPECS[args.scale] === SYNC_SPECS[args.scale])) {
+  if (has('sync') || has('pull') || has('attachments') || (has('load') && LOAD_SPECS[args.scale] === SYNC_SPECS[args.scale])) {
     const spec = SYNC_SPECS[args.scale];
     log(`sync: starting the bench server (${spec.recipients} recipients in ${spec.scopePrefix})…`);
     benchServer = await startBenchServer(spec);
@@ -184,7 +193,7 @@ async function main(): Promise<void> {
     results.syncData = { ...describeData(benchServer.manifest), cached: benchServer.cached, prepareMs: benchServer.prepareMs };
     printData(benchServer.manifest, benchServer.cached, benchServer.prepareMs);
   }
-  const browserParts = has('caseload') || has('local') || has('sync') || has('app');
+  const browserParts = has('caseload') || has('local') || has('sync') || has('app') || has('attachments');
   // No watcher and no HMR: the repository is shared and a long run (a district bootstrap takes
   // many minutes) must not be reloaded under its feet when someone saves a file.
   // A kept profile's databases belong to the page's origin: the same port every time.
@@ -224,7 +233,7 @@ async function main(): Promise<void> {
         if (m.type() === 'error') console.error('[page]', m.text());
         else if (m.text().startsWith('[bench]')) console.error(m.text());
       });
-      if (has('caseload') || has('local') || has('sync')) {
+      if (has('caseload') || has('local') || has('sync') || has('attachments')) {
         await page.goto(`${url}bench/index.html`, { timeout: 180_000 });
         await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 120_000 });
       }
@@ -269,6 +278,12 @@ async function main(): Promise<void> {
         results.syncPush = push;
         printPush(push);
         await inPage(page, 'syncBenchCleanup', undefined);
+      }
+      if (has('attachments')) {
+        log(`attachments: ${args.plan.visits} visits with three photos…`);
+        const r = await inPage(page, 'attachmentVisitBench', { visits: args.plan.visits, warmup: 10 });
+        results.attachmentVisits = r;
+        summary.push(...printAttachmentVisits(r));
       }
       await page.close();
       if (has('app')) {
@@ -338,6 +353,17 @@ async function main(): Promise<void> {
         }
       }
       results.load = loads;
+    }
+    if (benchServer && has('attachments')) {
+      // Last, so that its rows and blobs change nothing the other figures read from the server.
+      log(`attachments: uploading ${args.plan.uploads} photos through tus…`);
+      const r = await uploadThroughputBench(benchServer, {
+        username: SUPERVISOR.username,
+        password: SUPERVISOR.password,
+        photos: args.plan.uploads,
+      });
+      results.uploads = r;
+      summary.push(printUploads(r));
     }
   } finally {
     await browser?.close();

@@ -1,3 +1,4 @@
+import { attachmentVisitBench } from './attachmentBench';
 import { caseloadSearchBench } from './caseloadBench';
 import { localBenchCleanup, localDataLoad, todayBench, visitBench } from './localBench';
 import { syncBenchCleanup, syncBootstrapBench, syncPushBench } from './syncBench';
@@ -12,6 +13,7 @@ const api = {
   todayBench,
   visitBench,
   localBenchCleanup,
+  attachmentVisitBench,
 };
 export type BenchApi = typeof api;
 
