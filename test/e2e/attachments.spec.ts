@@ -71,7 +71,7 @@ async function clearImageValues(page: Page): Promise<number> {
   });
 }
 
-test('photos on a visit: taken offline, kept across a reload, uploaded on reconnect, seen by the supervisor', async ({
+test('photos on a visit and a signed aid line: taken offline, kept across a reload, uploaded on reconnect, seen by the supervisor', async ({
   page,
   browser,
   request,
@@ -89,21 +89,56 @@ test('photos on a visit: taken offline, kept across a reload, uploaded on reconn
   await expect(page.getByTestId('log-visit-page')).toBeVisible();
   const files = [await cameraJpeg(page, '门口'), await cameraJpeg(page, '客厅')];
   expect(files[0]!.buffer.length).toBeGreaterThan(400_000);
-  await page.getByTestId('attachment-input').setInputFiles(files);
-  await expect(page.getByTestId('attachment-thumb')).toHaveCount(2, { timeout: 30_000 });
-  await page.getByTestId('visit-photos').scrollIntoViewIfNeeded();
+  const photoCard = page.getByTestId('visit-photos');
+  await photoCard.getByTestId('attachment-input').setInputFiles(files);
+  await expect(photoCard.getByTestId('attachment-thumb')).toHaveCount(2, { timeout: 30_000 });
+  await photoCard.scrollIntoViewIfNeeded();
   await screenshot(page, '90-visit-photos-picked');
+
+  // Condolence money, signed for on screen.
+  await page.getByTestId('add-aid').click();
+  await page.getByTestId('aid-0-amount').fill('500');
+  await page.getByTestId('aid-0-sign').click();
+  const pad = page.getByTestId('signature-canvas');
+  await expect(pad).toBeVisible();
+  // The dialog zooms in: draw once it stands still (the same box twice, 200 ms apart).
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await pad.boundingBox());
+      const still = now === last;
+      last = now;
+      await page.waitForTimeout(200);
+      return still;
+    })
+    .toBe(true);
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 150);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) await page.mouse.move(box.x + 40 + i * 18, box.y + 150 - Math.sin(i / 3) * 70, { steps: 2 });
+  await page.mouse.up();
+  await screenshot(page, '93-aid-signature-pad');
+  await page.getByTestId('signature-accept').click();
+  await expect(page.getByTestId('aid-0-signed')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('aid-0-receipt').getByTestId('aid-signature-preview')).toBeVisible();
+  await page.getByTestId('aid-0-receipt').scrollIntoViewIfNeeded();
+  await screenshot(page, '94-aid-signed');
   const notes = `带照片的走访 e2e-${Date.now()}`;
   await page.getByTestId('visit-notes').fill(notes);
   await page.getByTestId('visit-notes').focus();
   await page.keyboard.press('Control+s');
-  await confirmSaved(page, /照片与材料 2 份/);
+  await confirmSaved(page, /帮扶 1 条.*照片与材料 2 份/);
 
   // On the profile at once, from this device, offline.
   await page.goto(profileUrl);
   const visit = page.getByTestId('timeline-visit').filter({ hasText: notes });
   await expect(visit.getByTestId('attachment-tile')).toHaveCount(2);
   await expect(visit.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(2);
+  const signedAid = page
+    .getByTestId('timeline-aid')
+    .filter({ has: page.getByTestId('attachment') })
+    .first();
+  await expect(signedAid.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(1);
   expect(await clearImageValues(page)).toBe(0);
 
   // A reload (still offline) keeps them; the bytes went through the at-rest seal.
@@ -112,8 +147,11 @@ test('photos on a visit: taken offline, kept across a reload, uploaded on reconn
   await expect(visit.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(2, { timeout: 30_000 });
   await visit.scrollIntoViewIfNeeded();
   await screenshot(page, '91-profile-visit-photos');
-  const ids = await visit.getByTestId('attachment').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
-  expect(ids).toHaveLength(2);
+  const ids = [
+    ...(await visit.getByTestId('attachment').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!))),
+    ...(await signedAid.getByTestId('attachment').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!))),
+  ];
+  expect(ids).toHaveLength(3);
 
   // Back online: the sync takes the rows up, then the bytes.
   await waitUntilSynced(page);
@@ -138,6 +176,11 @@ test('photos on a visit: taken offline, kept across a reload, uploaded on reconn
   await other.goto(profileUrl.replace(/^.*#/, '/#'));
   const theirs = other.getByTestId('timeline-visit').filter({ hasText: notes });
   await expect(theirs.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(2, { timeout: 30_000 });
+  const theirAid = other
+    .getByTestId('timeline-aid')
+    .filter({ has: other.getByTestId('attachment') })
+    .first();
+  await expect(theirAid.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(1, { timeout: 30_000 });
   await theirs.getByTestId('attachment-thumbnail').first().click();
   const preview = other.locator('.ant-image-preview-img');
   await expect(preview).toBeVisible();

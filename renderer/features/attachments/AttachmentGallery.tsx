@@ -45,7 +45,12 @@ function PhotoTile({ a }: { a: Attachment }) {
     );
   }
   return (
-    <div className="yf-attachment-tile" data-testid="attachment-tile" data-state="ready" data-name={a.fileName}>
+    <div
+      className={a.kind === 'signature' ? 'yf-attachment-tile yf-attachment-signature' : 'yf-attachment-tile'}
+      data-testid="attachment-tile"
+      data-state="ready"
+      data-name={a.fileName}
+    >
       <Image
         src={thumb.url}
         alt={a.fileName}

@@ -154,6 +154,7 @@ export function AttachmentPicker({ value, onChange, kind, disabled = false, labe
           accept={ACCEPT}
           multiple
           hidden
+          className="yf-attach-file-input"
           disabled={disabled}
           data-testid="attachment-input"
           onChange={onPick}

@@ -5,6 +5,7 @@ import { AID_KIND, FUND_SOURCE } from '../../../shared/domain/enums';
 import { enumOptions } from '../common/enumOptions';
 import { visitStrings } from './strings';
 import { emptyAid } from './visitFormValues';
+import { AidReceipt } from './AidReceipt';
 
 /**
  * Aid handed out on the visit. The amount is typed in yuan as text (never a float input) and
@@ -68,9 +69,15 @@ export function AidSection() {
                   </Form.Item>
                 </Col>
                 <Col span={24}>
+                  <Form.Item name={[name, 'uid']} hidden>
+                    <Input />
+                  </Form.Item>
                   <Form.Item name={[name, 'acknowledged']} valuePropName="checked" style={{ marginTop: -12 }}>
                     <Checkbox>{t('aidAcknowledged')}</Checkbox>
                   </Form.Item>
+                </Col>
+                <Col span={24} style={{ marginBottom: 12 }}>
+                  <AidReceipt name={name} />
                 </Col>
               </Row>
             ))}

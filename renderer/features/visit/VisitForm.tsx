@@ -24,6 +24,7 @@ import { RemoteContactSection } from './RemoteContactSection';
 import { isRemoteMode, othersAssigned } from '../../../shared/duties/contactRules';
 import { dutyLabel } from '../common/dutyLabel';
 import { AttachmentPicker } from '../attachments';
+import { AidEvidenceContext, aidAttachments } from './aidEvidence';
 import type { PreparedAttachment } from '../../../shared/attachments/prepared';
 
 export interface VisitFormProps {
@@ -82,6 +83,15 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
   const savedRef = useRef(false);
   // Photos and documents: prepared (downscaled, hashed) as they are picked, saved with the visit.
   const [photos, setPhotos] = useState<PreparedAttachment[]>([]);
+  // Each aid line's signature or receipt photo, by the line's uid.
+  const [aidFiles, setAidFiles] = useState<Record<string, PreparedAttachment[]>>({});
+  const aidEvidence = useMemo(
+    () => ({
+      of: (uid: string) => aidFiles[uid] ?? [],
+      set: (uid: string, files: PreparedAttachment[]) => setAidFiles((m) => ({ ...m, [uid]: files })),
+    }),
+    [aidFiles],
+  );
 
   const [initial] = useState(() => {
     const base = draft ? upgradeVisitDraft(draft) : initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
@@ -163,7 +173,10 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
     if (!built.ok) return showIssues(built.issues);
     if (!(await confirmOthersDuties({ ...values, occurrenceIds: built.value.occurrenceIds }))) return;
     setSaving(true);
-    const result = await logVisit(repo, { ...built.value, attachments: photos.map((file) => ({ file })) });
+    const result = await logVisit(repo, {
+      ...built.value,
+      attachments: [...photos.map((file) => ({ file })), ...aidAttachments(values.aid, aidFiles)],
+    });
     setSaving(false);
     if (!result.ok) {
       if (result.error.code === 'validation_failed') return showIssues(result.error.issues);
@@ -255,7 +268,9 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
             <AttachmentPicker value={photos} onChange={setPhotos} kind="visit_photo" disabled={saving} />
           </Card>
           <NeedsSection />
-          <AidSection />
+          <AidEvidenceContext.Provider value={aidEvidence}>
+            <AidSection />
+          </AidEvidenceContext.Provider>
           <Flex justify="space-between" align="center" wrap gap={8}>
             <Typography.Text type="secondary">
               {t('saveHint')} · {t('offline')}

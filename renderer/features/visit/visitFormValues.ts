@@ -16,6 +16,8 @@ export interface NeedFormValues {
 
 /** One aid item as typed: the amount stays a yuan string until it is parsed into fen. */
 export interface AidFormValues {
+  /** The line's own key while the form is open: its signature or receipt photo is kept under it. */
+  uid: string;
   kind: AidKind;
   amountYuan: string;
   quantity: number | null;
@@ -51,7 +53,16 @@ export function emptyNeed(): NeedFormValues {
 }
 
 export function emptyAid(): AidFormValues {
-  return { kind: 'cash', amountYuan: '', quantity: null, item: '', fundSource: 'government_budget', approvedBy: '', acknowledged: true };
+  return {
+    uid: crypto.randomUUID(),
+    kind: 'cash',
+    amountYuan: '',
+    quantity: null,
+    item: '',
+    fundSource: 'government_budget',
+    approvedBy: '',
+    acknowledged: true,
+  };
 }
 
 /** `YYYY-MM-DD HH:mm` for now in Shenzhen, whatever the machine's time zone. */
@@ -106,6 +117,8 @@ export function upgradeVisitDraft(values: VisitFormValues): VisitFormValues {
     ...rest,
     outcome: rest.outcome ?? 'reached',
     occurrenceIds: Array.isArray(rest.occurrenceIds) ? rest.occurrenceIds : occurrenceId ? [occurrenceId] : [],
+    // Aid lines of a draft kept before lines had their own key.
+    aid: (rest.aid ?? []).map((a) => (typeof a.uid === 'string' ? a : { ...a, uid: crypto.randomUUID() })),
   };
 }
 
