@@ -3,7 +3,8 @@ import { type BackupResult } from '../../../shared/backup/errors';
 import type { YoufuDb } from '../database';
 import { ensureClientId, upsertRows } from '../repository';
 import { newTestDb, recipientInput, testContext, makeIdNumber } from '../testFixtures';
-import { exportBackup } from './exportBackup';
+import { exportBackup, readBackupSnapshot } from './exportBackup';
+import { encodeBackup } from '../../../shared/backup/format';
 import { restoreBackup } from './restoreBackup';
 import { BACKUP_TABLES, rowsForBackup } from './tables';
 
@@ -83,7 +84,84 @@ function clientIdOf(d: Record<string, unknown[]>): unknown {
   return (d.syncState ?? []).find((e) => (e as { key: string }).key === 'clientId');
 }
 
+const ATTACHMENT = 'f1000000-0000-4000-8000-000000000001';
+
+/** A photo's row on the first recipient, and its (sealed) bytes on this device. */
+async function seedAttachment(d: YoufuDb): Promise<void> {
+  const written = await upsertRows(testContext(d), 'attachments', [
+    {
+      id: ATTACHMENT,
+      recipientId: 'a1000000-0000-4000-8000-000000000001',
+      stationCode: '440304001001',
+      ownerTable: 'recipients',
+      ownerId: 'a1000000-0000-4000-8000-000000000001',
+      kind: 'certificate',
+      mime: 'image/jpeg',
+      sha256: 'ab'.repeat(32),
+      size: 1234,
+      width: 800,
+      height: 600,
+      thumbSha256: null,
+      thumbSize: null,
+      fileName: '证书.jpg',
+      caption: '',
+      createdBy: 'e1000000-0000-4000-8000-000000000001',
+      createdAt: '2026-11-28T09:00:00+08:00',
+      withdrawn: false,
+      withdrawReason: null,
+    },
+  ]);
+  expect(written.ok, JSON.stringify(written)).toBe(true);
+  await d.attachmentBlobs.put({
+    sha256: 'ab'.repeat(32),
+    sealed: await d.codec.sealBlob('ab'.repeat(32), new Uint8Array(1234)),
+    size: 1234,
+    mime: 'image/jpeg',
+    part: 'original',
+    storedAt: '2026-11-28T01:00:00.000Z',
+    confirmedAt: null,
+  });
+}
+
 describe('backup and restore', () => {
+  it('carries attachment rows but not their bytes, and says so', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    await seedAttachment(source);
+    const bytes = await backupOf(source);
+    const fresh = db('station-s1-u1');
+    value(await restoreBackup(fresh, bytes, PASSWORD, { accountId: ACCOUNT }));
+    expect((await fresh.attachments.toArray()).map((a) => a.id)).toEqual([ATTACHMENT]);
+    expect((await rowsForBackup(fresh, 'attachments', await fresh.attachments.toArray()))[0]).toMatchObject({ fileName: '证书.jpg' });
+    expect(await fresh.attachmentBlobs.count()).toBe(0);
+  });
+
+  it('restores a backup written before attachments existed (schema 4, no attachments table) into this version', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    const snapshot = await readBackupSnapshot(source, { accountId: ACCOUNT, serverId: 's1' });
+    const { attachments: _dropped, ...olderTables } = snapshot.tables;
+    const older = value(
+      await encodeBackup(
+        { ...snapshot.meta, schemaVersion: 4 },
+        snapshot.tableOrder.filter((t) => t !== 'attachments'),
+        olderTables,
+        PASSWORD,
+      ),
+    );
+    const fresh = db('station-s1-u1');
+    const counts = value(await restoreBackup(fresh, older, PASSWORD, { accountId: ACCOUNT }));
+    expect(counts).toMatchObject({ recipients: 3, attachments: 0 });
+    // One from a newer version than this one is refused.
+    const newer = value(
+      await encodeBackup({ ...snapshot.meta, schemaVersion: fresh.verno + 1 }, snapshot.tableOrder, snapshot.tables, PASSWORD),
+    );
+    expect(await restoreBackup(db('station-s1-u1'), newer, PASSWORD, { accountId: ACCOUNT })).toMatchObject({
+      ok: false,
+      error: { code: 'backup_schema_unsupported' },
+    });
+  });
+
   it('round-trips every table: rows, outbox with its seqs, syncState, conflicts, audit', async () => {
     const source = db('station-s1-u1');
     await seed(source);

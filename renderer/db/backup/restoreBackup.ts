@@ -8,7 +8,7 @@ import type { Transaction } from 'dexie';
 import { SEALED_VERSION } from '../atRest/migrate';
 import { isAtRestKey, syncStateEntry } from '../syncStateKeys';
 import { readSyncState } from '../syncStateRepository';
-import { BACKUP_TABLES, type BackupTable, rowProblem, rowsToStore } from './tables';
+import { BACKUP_TABLES, type BackupTable, LATER_BACKUP_TABLES, rowProblem, rowsToStore } from './tables';
 
 export interface RestoreOptions {
   /** The signed-in account; the backup must be its own. */
@@ -40,10 +40,16 @@ export async function prepareRestore(
   });
   if (!parsed.ok) return parsed;
   const { header, tables } = parsed.value;
-  if (header.schemaVersion !== db.verno)
+  // A backup of this version or an earlier one (its rows are checked against today's schemas
+  // below); one written by a newer version may hold what this one cannot read.
+  if (header.schemaVersion > db.verno)
     return backupFail('backup_schema_unsupported', `backup schema ${header.schemaVersion}, database ${db.verno}`);
-  const names = [...header.tables].sort();
-  if (names.join(',') !== [...BACKUP_TABLES].sort().join(',')) return backupFail('backup_schema_unsupported', `tables ${names.join(',')}`);
+  const names = [...header.tables].sort().join(',');
+  const current = [...BACKUP_TABLES].sort().join(',');
+  const earlier = BACKUP_TABLES.filter((t) => !LATER_BACKUP_TABLES.includes(t))
+    .sort()
+    .join(',');
+  if (names !== current && names !== earlier) return backupFail('backup_schema_unsupported', `tables ${names}`);
   const rows = {} as Record<BackupTable, unknown[]>;
   for (const t of BACKUP_TABLES) {
     const list = tables[t] ?? [];

@@ -7,9 +7,18 @@ import { DERIVED_COLUMNS, type StoredRow } from '../codec';
 import { isAtRestKey } from '../syncStateKeys';
 import { SEALED_COLUMN } from '../atRest/sensitive';
 
-/** Every table of the local database, in backup order: data first, then the device's queue and state. */
-export const BACKUP_TABLES = [...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2)] as (keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V2)[];
+/**
+ * Every table of the local database, in backup order: data first, then the device's queue and
+ * state, then the attachment rows (issue 15). The attachments' bytes are left out: a backup
+ * says so (BackupCard), and those the server has come down again on demand.
+ */
+export const BACKUP_TABLES = [...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), 'attachments'] as (
+  keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V2 | 'attachments'
+)[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables a backup of an earlier version lacks (restored as empty): attachments came with schema 5. */
+export const LATER_BACKUP_TABLES: readonly BackupTable[] = ['attachments'];
 
 const isEntityTable = (t: string): t is EntityTable => (ENTITY_TABLES as readonly string[]).includes(t);
 

@@ -14,6 +14,7 @@ const strings = defineStrings(
   {
     title: '备份与恢复',
     hint: '备份文件包含本机全部数据（含尚未同步的修改），用备份密码加密。请把文件和密码分开保存。',
+    photosLeftOut: '备份包含照片与材料的记录，但不含照片和文件本身：已上传的可在恢复后从服务器重新下载，尚未上传的请先同步再备份。',
     export: '导出备份',
     exportTitle: '导出加密备份',
     password: '备份密码',
@@ -39,6 +40,8 @@ const strings = defineStrings(
   {
     title: 'Backup and restore',
     hint: 'A backup file holds all local data (unsynced changes included), encrypted with a backup password. Keep the file and the password apart.',
+    photosLeftOut:
+      'A backup holds the records of photos and documents but not the files themselves: those already uploaded come down again from the server after a restore; sync before backing up to upload the rest.',
     export: 'Export backup',
     exportTitle: 'Export an encrypted backup',
     password: 'Backup password',
@@ -144,6 +147,7 @@ function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void })
   return (
     <Modal open={open} title={t('exportTitle')} onCancel={onClose} footer={null} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="backup-export-form">
+        <Alert type="info" showIcon title={t('photosLeftOut')} style={{ marginBottom: 16 }} data-testid="backup-photos-left-out" />
         <NewBackupPasswordFields testId="backup-export-password" />
         {failure && <Alert type="error" showIcon title={error(failure.code)} style={{ marginBottom: 16 }} />}
         <Flex justify="end" gap={8}>
