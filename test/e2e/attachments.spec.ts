@@ -30,7 +30,8 @@ async function cameraJpeg(page: Page, label: string): Promise<{ name: string; mi
     }
     g.fillStyle = '#fff';
     g.font = 'bold 240px sans-serif';
-    g.fillText(text, 200, 1300);
+    // The name, and its length in Latin digits too: the same picture whatever font is installed.
+    g.fillText(`${text} ${text.length}${text.charCodeAt(0)}`, 200, 1300);
     return canvas.toDataURL('image/jpeg', 0.95);
   }, label);
   return { name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(dataUrl.split(',')[1]!, 'base64') };
@@ -141,6 +142,12 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
   await expect(signedAid.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(1);
   expect(await clearImageValues(page)).toBe(0);
 
+  // The Sync screen says what waits to go up.
+  await page.goto('/#/sync');
+  await expect(page.getByTestId('sync-uploads-waiting')).toContainText('6');
+  await screenshot(page, '95-sync-uploads-waiting');
+  await page.goto(profileUrl);
+
   // A reload (still offline) keeps them; the bytes went through the at-rest seal.
   await page.context().setOffline(false);
   await page.reload();
@@ -153,8 +160,9 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
   ];
   expect(ids).toHaveLength(3);
 
-  // Back online: the sync takes the rows up, then the bytes.
+  // Back online: the sync takes the rows up, then the bytes; nothing waits any more.
   await waitUntilSynced(page);
+  await expect(page.getByTestId('sync-uploads')).toHaveCount(0, { timeout: 60_000 });
   const checker = await signInApi(request, 'demo-supervisor', 'e2e-attachments-check');
   for (const id of ids) {
     await expect

@@ -30,3 +30,22 @@ export async function readAttachmentBytes(db: YoufuDb, sha256: string): Promise<
     throw e;
   }
 }
+
+/** The bytes on this device the server has not confirmed yet (originals and thumbnails), and their size. */
+export async function bytesAwaitingUpload(db: YoufuDb): Promise<{ parts: number; bytes: number }> {
+  let parts = 0;
+  let bytes = 0;
+  await db.attachmentBlobs
+    .filter((b) => b.confirmedAt === null)
+    .each((b) => {
+      parts += 1;
+      bytes += b.size;
+    });
+  return { parts, bytes };
+}
+
+/** Attachments by id, opened (their names are sealed), in the order asked; unknown ids left out. */
+export async function attachmentsByIds(db: YoufuDb, ids: readonly string[]): Promise<Attachment[]> {
+  const stored = await db.attachments.bulkGet([...ids]);
+  return Promise.all(stored.flatMap((s) => (s ? [db.codec.decode('attachments', s)] : [])));
+}

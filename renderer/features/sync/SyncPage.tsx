@@ -11,6 +11,7 @@ import { useStrings } from '../../app/i18n';
 import { LOCAL_DEMO_SERVER_ID } from '../../app/localDemo';
 import { useOnline } from '../../app/useOnline';
 import { ScheduleCard } from './ScheduleCard';
+import { AttachmentUploadsCard } from './AttachmentUploadsCard';
 import { SyncRecordsCard } from './SyncRecordsCard';
 import { SyncStatusCard } from './SyncStatusCard';
 import { syncStrings } from './strings';
@@ -62,6 +63,7 @@ export function SyncPage() {
           <>
             <SyncStatusCard />
             <SyncRecordsCard />
+            <AttachmentUploadsCard />
             {supervises && <SupervisorConflicts />}
             <ScheduleCard />
           </>
