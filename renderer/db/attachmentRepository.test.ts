@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
-import { markBytesConfirmed, unconfirmedUploads } from './attachmentRepository';
+import { addRecipientAttachments, markBytesConfirmed, unconfirmedUploads, withdrawAttachment } from './attachmentRepository';
 import { attachmentsOf, attachmentsOfRecipient, readAttachmentBytes } from './queries/attachments';
 import type { YoufuDb } from './database';
 import { createRecipient } from './recipientRepository';
@@ -172,5 +172,27 @@ describe('attachments saved with a visit', () => {
     expect(logged.ok).toBe(true);
     expect((await attachmentsOf(db, { table: 'aid', id: aidId })).map((a) => a.kind)).toEqual(['receipt']);
     expect((await attachmentsOf(db, { table: 'visits', id: V1 })).map((a) => a.kind)).toEqual(['visit_photo']);
+  });
+});
+
+describe('a person’s documents (资料)', () => {
+  it('adds documents to the profile in one write, and withdraws a wrong one with a reason, never deleting it', async () => {
+    const cert = { ...photo(5), kind: 'certificate' as const };
+    const added = await addRecipientAttachments(ctx, { id: R1, stationCode: base.stationCode }, [
+      cert,
+      { ...photo(6), kind: 'id_card' as const },
+    ]);
+    expect(added.ok).toBe(true);
+    expect((await attachmentsOfRecipient(db, R1)).map((a) => a.kind).sort()).toEqual(['certificate', 'id_card']);
+    expect((await readAttachmentBytes(db, cert.sha256))?.bytes).toEqual(cert.bytes);
+
+    expect(await withdrawAttachment(ctx, cert.id, '  ')).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    const withdrawn = await withdrawAttachment(ctx, cert.id, '拍错了人');
+    expect(withdrawn).toMatchObject({ ok: true, value: { withdrawn: true, withdrawReason: '拍错了人' } });
+    expect(await withdrawAttachment(ctx, cert.id, '再撤一次')).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    // Still there, withdrawn; its bytes kept.
+    expect((await attachmentsOfRecipient(db, R1)).find((a) => a.id === cert.id)).toMatchObject({ withdrawn: true });
+    const edits = (await db.outbox.toArray()).filter((e) => e.rowId === cert.id);
+    expect(edits).toHaveLength(2);
   });
 });

@@ -4,7 +4,19 @@ import { THUMB_MIME } from '../../shared/attachments/limits';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
 import type { YoufuDb } from './database';
 import type { AttachmentBlobEntry } from './records';
-import { type EntityInput, type PreparedWrite, type RepoContext, planWrite, sealPlanned } from './repository';
+import type { Attachment } from '../../shared/domain/schemas';
+import { bound } from './database';
+import {
+  type EntityInput,
+  type PreparedWrite,
+  type RepoContext,
+  type RepoResult,
+  RepoAbort,
+  planWrite,
+  runPreparedWrite,
+  runWrite,
+  sealPlanned,
+} from './repository';
 
 /** A picked file about to be saved with its record, and the record it belongs to. */
 export interface AttachmentToSave {
@@ -129,4 +141,54 @@ export async function unconfirmedUploads(db: YoufuDb): Promise<UnconfirmedPart[]
     if (row.thumbSha256 !== null && bySha.has(row.thumbSha256)) out.push({ attachmentId: row.id, part: 'thumb', sha256: row.thumbSha256 });
   });
   return out;
+}
+
+/**
+ * Adds documents to a person's file (the profile's 资料: an ID card copy, a certificate, a
+ * story), in one transaction: rows, outbox entries and sealed bytes, or nothing.
+ */
+export async function addRecipientAttachments(
+  ctx: RepoContext,
+  recipient: { id: string; stationCode: string },
+  files: readonly PreparedAttachment[],
+): Promise<RepoResult<string[]>> {
+  return runPreparedWrite(
+    ctx,
+    () =>
+      prepareAttachments(
+        ctx,
+        recipient.id,
+        recipient.stationCode,
+        files.map((file) => ({ file, owner: { table: 'recipients' as const, id: recipient.id } })),
+      ),
+    async (s, prepared) => {
+      const blobs = prepared.flatMap((p) => p.blobs);
+      const [rowsNow, blobsNow] = await Promise.all([
+        s.table('attachments').bulkGet(prepared.map((p) => p.row.input.id)),
+        bound.attachmentBlobs(s.tx).bulkGet(blobs.map((b) => b.sha256)),
+        s.loadClock(),
+      ]);
+      if (rowsNow.some((r) => r !== undefined)) s.fail({ code: 'write_failed', message: 'an attachment with this id is already stored' });
+      const writes: Promise<unknown>[] = prepared.map((p) => s.applyPrepared(p.row, undefined));
+      const fresh = blobs.filter((b, i) => blobsNow[i] === undefined && blobs.findIndex((o) => o.sha256 === b.sha256) === i);
+      if (fresh.length > 0) writes.push(bound.attachmentBlobs(s.tx).bulkPut(fresh));
+      writes.push(s.persistClock());
+      await Promise.all(writes);
+      return prepared.map((p) => p.row.row.id);
+    },
+  );
+}
+
+/** A wrong attachment is withdrawn with a reason, never deleted: it stays in the history, greyed. */
+export async function withdrawAttachment(ctx: RepoContext, id: string, reason: string): Promise<RepoResult<Attachment>> {
+  return runWrite(ctx, async (s) => {
+    const row = await s.require('attachments', id);
+    if (row.withdrawn) s.fail({ code: 'validation_failed', issues: [{ path: ['withdrawn'], code: 'attachment_already_withdrawn' }] });
+    if (reason.trim() === '')
+      throw new RepoAbort({
+        code: 'validation_failed',
+        issues: [{ path: ['withdrawReason'], code: 'attachment_withdraw_reason_required' }],
+      });
+    return s.update('attachments', row, { withdrawn: true, withdrawReason: reason.trim() });
+  });
 }

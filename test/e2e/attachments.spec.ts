@@ -1,6 +1,6 @@
 import { type Page, expect } from '@playwright/test';
 import { newClockedContext, test } from './support/test';
-import { screenshot } from './support/demo';
+import { screenshot, startWithDemoData } from './support/demo';
 import { signInApi } from './support/api';
 import { signIn, waitUntilSynced } from './support/session';
 import { confirmSaved } from './support/visitSave';
@@ -197,4 +197,29 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
     .toBe(1600);
   await screenshot(other, '92-supervisor-opens-original');
   await second.close();
+});
+
+test('the profile’s documents: a certificate added, listed by kind, withdrawn with a reason and kept', async ({ page }) => {
+  await startWithDemoData(page, { recipients: 50, path: '/caseload' });
+  await page.getByTestId('caseload-row').first().click();
+  const docs = page.getByTestId('recipient-documents');
+  await docs.scrollIntoViewIfNeeded();
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  await docs.getByTestId('attachment-input').setInputFiles({ name: '立功证书.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(docs.getByTestId('attachment-thumb')).toHaveCount(1);
+  // A file that is neither a photo nor a PDF is refused by name, whatever it calls itself.
+  await docs
+    .getByTestId('attachment-input')
+    .setInputFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture') });
+  await expect(docs.getByTestId('attachment-error')).toBeVisible();
+  await docs.getByTestId('documents-save').click();
+  const group = docs.locator('[data-testid="documents-group"][data-kind="certificate"]');
+  await expect(group.getByTestId('attachment')).toHaveCount(1);
+  await screenshot(page, '96-profile-documents');
+  await group.getByTestId('attachment-withdraw').click();
+  await page.getByTestId('attachment-withdraw-reason').fill('传错了对象');
+  await page.getByTestId('attachment-withdraw-confirm').click();
+  await expect(group.getByText('传错了对象')).toBeVisible();
+  await expect(group.getByTestId('attachment-withdraw')).toHaveCount(0);
+  await expect(group.getByTestId('attachment')).toHaveCount(1);
 });

@@ -3,3 +3,4 @@ export { AttachmentPicker, type AttachmentPickerProps } from './AttachmentPicker
 export { canAddMore, prepareFile, sniffMime, type PrepareError } from './prepareFile';
 export { AttachmentGallery, AttachmentTile } from './AttachmentGallery';
 export { SignaturePadDialog } from './SignaturePadDialog';
+export { RecipientDocumentsCard } from './RecipientDocumentsCard';

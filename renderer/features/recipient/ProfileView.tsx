@@ -13,6 +13,7 @@ import { EditRecipientDrawer } from './EditRecipientDrawer';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import { recipientStrings } from './strings';
 import { TimelineCard } from './TimelineCard';
+import { RecipientDocumentsCard } from '../attachments';
 
 /** `#/recipients/:id`: details, duties and one history, with edit, status change and "log a visit". */
 export function ProfileView({ recipientId }: { recipientId: string }) {
@@ -78,6 +79,9 @@ export function ProfileView({ recipientId }: { recipientId: string }) {
         </Col>
         <Col xs={24} xxl={12}>
           <TimelineCard recipientId={recipient.id} staff={staff} />
+        </Col>
+        <Col span={24}>
+          <RecipientDocumentsCard recipient={recipient} />
         </Col>
       </Row>
       <EditRecipientDrawer recipient={recipient} open={editing} onClose={() => setEditing(false)} />
