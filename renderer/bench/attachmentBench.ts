@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { sha256Hex } from '../../shared/cipher/aesGcm';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
 import { DEMO_TODAY } from '../../shared/demo';
 import { modeFulfils } from '../../shared/duties';
@@ -56,11 +57,6 @@ function jpegLike(n: number): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < n; i += 65_536) crypto.getRandomValues(bytes.subarray(i, Math.min(n, i + 65_536)));
   bytes.set([0xff, 0xd8, 0xff], 0);
   return bytes;
-}
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function preparedPhoto(i: number): Promise<PreparedAttachment> {

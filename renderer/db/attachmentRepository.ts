@@ -16,6 +16,7 @@ import {
   runPreparedWrite,
   runWrite,
   sealPlanned,
+  type WriteSession,
 } from './repository';
 
 /** A picked file about to be saved with its record, and the record it belongs to. */
@@ -91,6 +92,40 @@ export async function prepareAttachments(
   );
 }
 
+/** What a write transaction reads before storing prepared attachments: their rows and bytes as stored now. */
+export interface AttachmentsNow {
+  rows: unknown[];
+  blobs: unknown[];
+}
+
+/** Reads, inside the transaction, what `writePreparedAttachments` needs: issue it with the transaction's other reads. */
+export async function readAttachmentsNow(s: WriteSession, prepared: readonly PreparedAttachmentWrite[]): Promise<AttachmentsNow> {
+  const [rows, blobs] = await Promise.all([
+    s.table('attachments').bulkGet(prepared.map((p) => p.row.input.id)),
+    bound.attachmentBlobs(s.tx).bulkGet(prepared.flatMap((p) => p.blobs.map((b) => b.sha256))),
+  ]);
+  return { rows, blobs };
+}
+
+/**
+ * Issues the writes of prepared attachments (the clock loaded): each row new (one whose id is
+ * already stored, a double submit, fails the whole write), and the bytes stored once per
+ * content, not again when the device has them (the same photo twice). Nothing is awaited.
+ */
+export function writePreparedAttachments(
+  s: WriteSession,
+  prepared: readonly PreparedAttachmentWrite[],
+  now: AttachmentsNow,
+): Promise<unknown>[] {
+  const existing = prepared.find((_, i) => now.rows[i] !== undefined);
+  if (existing) s.fail({ code: 'write_failed', message: `attachment ${existing.row.input.id} is already stored` });
+  const writes: Promise<unknown>[] = prepared.map((p) => s.applyPrepared(p.row, undefined));
+  const blobs = prepared.flatMap((p) => p.blobs);
+  const fresh = blobs.filter((b, i) => now.blobs[i] === undefined && blobs.findIndex((o) => o.sha256 === b.sha256) === i);
+  if (fresh.length > 0) writes.push(bound.attachmentBlobs(s.tx).bulkPut(fresh));
+  return writes;
+}
+
 /** Stores bytes fetched from the server (after checking their hash): sealed, already confirmed. */
 export async function storeFetchedBytes(
   db: YoufuDb,
@@ -162,18 +197,8 @@ export async function addRecipientAttachments(
         files.map((file) => ({ file, owner: { table: 'recipients' as const, id: recipient.id } })),
       ),
     async (s, prepared) => {
-      const blobs = prepared.flatMap((p) => p.blobs);
-      const [rowsNow, blobsNow] = await Promise.all([
-        s.table('attachments').bulkGet(prepared.map((p) => p.row.input.id)),
-        bound.attachmentBlobs(s.tx).bulkGet(blobs.map((b) => b.sha256)),
-        s.loadClock(),
-      ]);
-      if (rowsNow.some((r) => r !== undefined)) s.fail({ code: 'write_failed', message: 'an attachment with this id is already stored' });
-      const writes: Promise<unknown>[] = prepared.map((p) => s.applyPrepared(p.row, undefined));
-      const fresh = blobs.filter((b, i) => blobsNow[i] === undefined && blobs.findIndex((o) => o.sha256 === b.sha256) === i);
-      if (fresh.length > 0) writes.push(bound.attachmentBlobs(s.tx).bulkPut(fresh));
-      writes.push(s.persistClock());
-      await Promise.all(writes);
+      const [now] = await Promise.all([readAttachmentsNow(s, prepared), s.loadClock()]);
+      await Promise.all([...writePreparedAttachments(s, prepared, now), s.persistClock()]);
       return prepared.map((p) => p.row.row.id);
     },
   );

@@ -2,7 +2,7 @@ import type { Aid, Duty, DutyOccurrence, Recipient, Request, Visit } from '../..
 import { contactCompletesDuties, modeFulfils, occurrenceAfterCompletion, todayInShanghai } from '../../shared/duties';
 import { newAidIssues } from '../../shared/validation/newAid';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
-import { type PreparedAttachmentWrite, prepareAttachments } from './attachmentRepository';
+import { type PreparedAttachmentWrite, prepareAttachments, readAttachmentsNow, writePreparedAttachments } from './attachmentRepository';
 import type { StoredRow } from './codec';
 import { bound } from './database';
 import {
@@ -159,13 +159,11 @@ async function writeVisit(s: WriteSession, p: PreparedVisit): Promise<LoggedVisi
   const plannedDuties = [...new Set(p.occurrences.flatMap((o) => (o === undefined ? [] : [o.dutyId])))];
   const completing = p.occurrenceIds.length > 0;
   // Everything read at once: the rows as stored now, the duties, their pending counts and the clock.
-  const blobs = p.attachments.flatMap((a) => a.blobs);
-  const [visitNow, aidNow, requestsNow, attachmentsNow, blobsNow, occurrencesNow, dutiesNow, recipientNow] = await Promise.all([
+  const [visitNow, aidNow, requestsNow, attachmentsNow, occurrencesNow, dutiesNow, recipientNow] = await Promise.all([
     s.table('visits').get(p.visit.input.id),
     s.table('aid').bulkGet(p.aid.map((a) => a.input.id)),
     s.table('requests').bulkGet(p.requests.map((r) => r.input.id)),
-    s.table('attachments').bulkGet(p.attachments.map((a) => a.row.input.id)),
-    bound.attachmentBlobs(s.tx).bulkGet(blobs.map((b) => b.sha256)),
+    readAttachmentsNow(s, p.attachments),
     completing ? s.table('dutyOccurrences').bulkGet(p.occurrenceIds) : Promise.resolve([]),
     Promise.all(plannedDuties.map((id) => readDuty(s, id))),
     completing ? s.table('recipients').get(visitRow.recipientId) : Promise.resolve(undefined),
@@ -192,14 +190,7 @@ async function writeVisit(s: WriteSession, p: PreparedVisit): Promise<LoggedVisi
   }
   const writes: Promise<unknown>[] = [];
   const [visit, aid, requests] = await writePrepared(s, p, { visit: visitNow, aid: aidNow, requests: requestsNow }, writes);
-  // A photo is a new row: one with its id already stored (a double submit) fails the whole visit.
-  for (const [i, a] of p.attachments.entries()) {
-    if (attachmentsNow[i] !== undefined) s.fail({ code: 'write_failed', message: `attachment ${a.row.input.id} is already stored` });
-    track(writes, s.applyPrepared(a.row, undefined));
-  }
-  // Content-addressed: bytes already on the device (the same photo twice) are stored once.
-  const newBlobs = blobs.filter((b, i) => blobsNow[i] === undefined && blobs.findIndex((o) => o.sha256 === b.sha256) === i);
-  if (newBlobs.length > 0) track(writes, bound.attachmentBlobs(s.tx).bulkPut(newBlobs));
+  for (const w of writePreparedAttachments(s, p.attachments, attachmentsNow)) track(writes, w);
   const completedOccurrences: DutyOccurrence[] = [];
   const nextOccurrences: DutyOccurrence[] = [];
   const completedPerDuty = new Map<string, number>();

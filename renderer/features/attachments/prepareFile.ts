@@ -1,4 +1,5 @@
 import imageCompression from 'browser-image-compression';
+import { sha256Hex } from '../../../shared/cipher/aesGcm';
 import type { PreparedAttachment } from '../../../shared/attachments/prepared';
 import {
   IMAGE_LONG_SIDE_PX,
@@ -71,11 +72,6 @@ export function canAddMore(count: number): boolean {
 /** How many more a record holding `count` may take. */
 export function roomLeft(count: number): number {
   return Math.max(0, MAX_ATTACHMENTS_PER_RECORD - count);
-}
-
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AttachmentPart } from '../../../shared/attachments/api';
 import { THUMB_MIME } from '../../../shared/attachments/limits';
+import { sha256Hex } from '../../../shared/cipher/aesGcm';
 import type { Attachment } from '../../../shared/domain/schemas';
 import { useDbSession } from '../../app/DbProvider';
 import { LOCAL_DEMO_SERVER_ID } from '../../app/localDemo';
@@ -15,11 +16,6 @@ export type AttachmentImage =
   /** Not on this device and not (yet) on the server: its bytes are still on their way. */
   | { state: 'on_its_way'; url: null }
   | { state: 'failed'; url: null };
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * The bytes of a part: from this device, or fetched from the server, checked against the hash
