@@ -5,7 +5,7 @@ import { attachmentsOf, attachmentsOfRecipient, readAttachmentBytes } from './qu
 import type { YoufuDb } from './database';
 import { createRecipient } from './recipientRepository';
 import type { EntityInput } from './repository';
-import { newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
+import { newTestDb, recipientInput, testContext, type TestContext, visitInput } from './testFixtures';
 import { logVisit } from './visitRepository';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
@@ -38,20 +38,7 @@ function photo(n: number, bytes: Uint8Array = Uint8Array.from([0xff, 0xd8, 0xff,
   };
 }
 
-const visit = (): EntityInput<'visits'> => ({
-  ...base,
-  id: V1,
-  visitedAt: '2026-03-02T10:00:00+08:00',
-  mode: 'home',
-  outcome: 'reached',
-  purpose: 'routine',
-  festival: null,
-  staffIds: [STAFF_ID],
-  condition: { health: 'fair', living: 'good', mood: 'good' },
-  notes: '',
-  dutyOccurrenceId: null,
-  photos: [],
-});
+const visit = (): EntityInput<'visits'> => visitInput(V1, base.recipientId, base.stationCode, { notes: '' });
 
 let db: YoufuDb;
 let ctx: TestContext;

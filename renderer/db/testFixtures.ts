@@ -84,3 +84,28 @@ export function recipientInput(id: string, overrides: Partial<EntityInput<'recip
     ...overrides,
   };
 }
+
+/** A home visit by STAFF_ID on 2 March 2026, reached, fair health; `overrides` for the rest. */
+export function visitInput(
+  id: string,
+  recipientId: string,
+  stationCode: string,
+  overrides: Partial<EntityInput<'visits'>> = {},
+): EntityInput<'visits'> {
+  return {
+    id,
+    recipientId,
+    stationCode,
+    visitedAt: '2026-03-02T10:00:00+08:00',
+    mode: 'home',
+    outcome: 'reached',
+    purpose: 'routine',
+    festival: null,
+    staffIds: [STAFF_ID],
+    condition: { health: 'fair', living: 'good', mood: 'good' },
+    notes: '身体尚可',
+    dutyOccurrenceId: null,
+    photos: [],
+    ...overrides,
+  };
+}

@@ -6,7 +6,7 @@ import type { StoredRow } from './codec';
 import type { YoufuDb } from './database';
 import { createRecipient, updateRecipient } from './recipientRepository';
 import type { EntityInput } from './repository';
-import { newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
+import { newTestDb, recipientInput, testContext, type TestContext, visitInput } from './testFixtures';
 import { logVisit } from './visitRepository';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
@@ -32,20 +32,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const visit = (): EntityInput<'visits'> => ({
-  ...base,
-  id: V1,
-  visitedAt: '2026-03-02T10:00:00+08:00',
-  mode: 'home',
-  outcome: 'reached',
-  purpose: 'routine',
-  festival: null,
-  staffIds: [STAFF_ID],
-  condition: { health: 'fair', living: 'good', mood: 'good' },
-  notes: '身体尚可',
-  dutyOccurrenceId: null,
-  photos: [],
-});
+const visit = (): EntityInput<'visits'> => visitInput(V1, base.recipientId, base.stationCode);
 const aid = (n: number, amountFen: number | null): EntityInput<'aid'> => ({
   ...base,
   id: `cccccccc-0000-4000-8000-00000000000${n}`,
