@@ -63,9 +63,13 @@ function hardenedSession() {
     },
   };
   hardenSession(session, buildCsp(), new MemoryLog());
-  const ask = (permission: string, url: string) =>
-    new Promise<boolean>((resolve) => request!(null, permission, resolve, { requestingUrl: url }));
-  return { ask, check: (p: string, origin: string) => check!(null, p, origin), headers: () => headers! };
+  const ask = (permission: string, url: string, mediaTypes?: ('video' | 'audio')[]) =>
+    new Promise<boolean>((resolve) =>
+      request!(null, permission, resolve, mediaTypes ? { requestingUrl: url, mediaTypes } : { requestingUrl: url }),
+    );
+  const checkPermission = (p: string, origin: string, mediaType?: 'video' | 'audio' | 'unknown') =>
+    check!(null, p, origin, mediaType ? { mediaType } : {});
+  return { ask, check: checkPermission, headers: () => headers! };
 }
 
 describe('security checklist', () => {
@@ -193,13 +197,21 @@ describe('security checklist', () => {
     });
   });
 
-  describe('6. permissions are denied', () => {
+  describe('6. permissions are denied, but for storage and the camera', () => {
     it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fullscreen', 'unknown'])(
-      '%s is refused even for the app page',
+      '%s is refused even for the app page when it names no camera',
       async (permission) => {
         const { ask, check } = hardenedSession();
         expect(await ask(permission, APP_PAGE)).toBe(false);
         expect(check(permission, 'app://desk')).toBe(false);
+      },
+    );
+    it.each(['display-capture', 'geolocation', 'notifications', 'persistent-storage-x'])(
+      '%s is refused even when it says "video"',
+      async (permission) => {
+        const { ask, check } = hardenedSession();
+        expect(await ask(permission, APP_PAGE, ['video'])).toBe(false);
+        expect(check(permission, 'app://desk', 'video')).toBe(false);
       },
     );
     it('persistent storage is granted to the app page only', async () => {
@@ -207,6 +219,32 @@ describe('security checklist', () => {
       expect(await ask('persistent-storage', APP_PAGE)).toBe(true);
       expect(check('persistent-storage', 'app://desk')).toBe(true);
       expect(await ask('persistent-storage', 'https://evil.example/')).toBe(false);
+    });
+    it('the camera (media, video only) is granted to the app page', async () => {
+      const { ask, check } = hardenedSession();
+      expect(await ask('media', APP_PAGE, ['video'])).toBe(true);
+      expect(check('media', 'app://desk', 'video')).toBe(true);
+    });
+    it.each([
+      ['video and audio', ['video', 'audio']],
+      ['audio alone', ['audio']],
+      ['no kind at all', []],
+    ] as const)('media asking for %s is refused: no microphone, ever', async (_, kinds) => {
+      const { ask } = hardenedSession();
+      expect(await ask('media', APP_PAGE, [...kinds])).toBe(false);
+    });
+    it.each(['audio', 'unknown'] as const)('a media check for %s is refused', (kind) => {
+      expect(hardenedSession().check('media', 'app://desk', kind)).toBe(false);
+    });
+    it.each([
+      ['https://evil.example/', 'https://evil.example'],
+      ['app://evil/index.html', 'app://evil'],
+      ['app://desk.evil/index.html', 'app://desk.evil'],
+      ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173'],
+    ])('the camera is refused to %s', async (url, origin) => {
+      const { ask, check } = hardenedSession();
+      expect(await ask('media', url, ['video'])).toBe(false);
+      expect(check('media', origin, 'video')).toBe(false);
     });
   });
 

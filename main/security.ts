@@ -48,13 +48,34 @@ export function secureWebPreferences(preload: string, opts: { devTools: boolean 
 
 /**
  * Permissions the page may have, and only from the app origin: persistent storage keeps the
- * browser from evicting the offline caseload under disk pressure. Camera, microphone,
- * location, notifications, clipboard reading, HID/USB/serial … are all refused.
+ * browser from evicting the offline caseload under disk pressure. The camera (`media`) is
+ * granted too, for video alone (photos for a visit's evidence, issue 15): see isMediaGranted.
+ * Microphone, location, notifications, screen capture, clipboard reading, HID/USB/serial …
+ * are all refused.
  */
 export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
 
-export function isPermissionGranted(permission: string, requestingUrl: string | null | undefined): boolean {
-  return GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
+/**
+ * What a permission request or check says about itself, beyond its name and origin: for
+ * `media`, the kinds of device asked for (a request's `mediaTypes`, a check's one `mediaType`).
+ */
+export interface PermissionAsk {
+  mediaTypes?: readonly string[] | undefined;
+}
+
+export function isPermissionGranted(permission: string, requestingUrl: string | null | undefined, ask: PermissionAsk = {}): boolean {
+  if (!isAppUrl(requestingUrl)) return false;
+  if (permission === 'media') return isMediaGranted(ask.mediaTypes);
+  return GRANTED_PERMISSIONS.has(permission);
+}
+
+/**
+ * The camera and nothing else: a `media` ask that names no kind of device (no `mediaTypes`,
+ * or an empty list), or names `audio` (the microphone) or `unknown` among them, is refused; so
+ * a page asking for video and sound together gets neither.
+ */
+export function isMediaGranted(mediaTypes: readonly string[] | undefined): boolean {
+  return mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
 }
 
 interface HeadersDetails {
@@ -63,12 +84,25 @@ interface HeadersDetails {
 }
 type HeadersCallback = (response: { responseHeaders?: Record<string, string | string[]>; cancel?: boolean }) => void;
 
-/** The part of Electron's `Session` that gets hardened. */
+/** The part of Electron's `Session` that gets hardened (its handlers' details as electron.d.ts has them). */
 export interface SessionLike {
   setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void,
+    handler: (
+      webContents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      // A MediaAccessPermissionRequest carries `mediaTypes`; the other kinds of request do not.
+      details: { requestingUrl: string; mediaTypes?: readonly ('video' | 'audio')[] },
+    ) => void,
   ): void;
-  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
+  setPermissionCheckHandler(
+    handler: (
+      webContents: unknown,
+      permission: string,
+      requestingOrigin: string,
+      details: { mediaType?: 'video' | 'audio' | 'unknown' },
+    ) => boolean,
+  ): void;
   webRequest: { onHeadersReceived(listener: (details: HeadersDetails, callback: HeadersCallback) => void): void };
 }
 
@@ -79,11 +113,14 @@ export interface SessionLike {
  */
 export function hardenSession(session: SessionLike, csp: string, log: Log): void {
   session.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    const granted = isPermissionGranted(permission, details.requestingUrl);
-    if (!granted) log.warn('security: permission request denied', { permission, url: details.requestingUrl });
+    const granted = isPermissionGranted(permission, details.requestingUrl, { mediaTypes: details.mediaTypes });
+    if (!granted)
+      log.warn('security: permission request denied', { permission, url: details.requestingUrl, mediaTypes: details.mediaTypes });
     callback(granted);
   });
-  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isPermissionGranted(permission, requestingOrigin, { mediaTypes: details.mediaType === undefined ? undefined : [details.mediaType] }),
+  );
   // app:// responses carry the CSP from the protocol handler (Electron gives custom protocols'
   // headers to this hook, if at all, as the handler set them); this covers anything else the
   // session loads (a dev server, the sync server's JSON) so no response can loosen it.
