@@ -8,6 +8,7 @@ interface Entry<T extends Stored> {
 const text = (v: Stored): v is string => typeof v === 'string';
 const count = (v: Stored): v is number => typeof v === 'number';
 const textOrNull = (v: Stored): v is string | null => typeof v === 'string' || v === null;
+const countOrNull = (v: Stored): v is number | null => typeof v === 'number' || v === null;
 
 /**
  * Every key of the `syncState` table, in one place: its name in code, the string stored, and
@@ -31,6 +32,8 @@ export const SYNC_STATE = {
   schedule: { key: 'sync.schedule', is: text },
   /** JSON of the last sync times seen online per review row code: offline reviews show them. */
   reviewLastSync: { key: 'review.lastSync', is: text },
+  /** Days an original the server confirmed stays on this device; null or absent: always kept (attachmentRetention.ts). */
+  keepOriginalsDays: { key: 'attachments.keepOriginalsDays', is: countOrNull },
   /** Fingerprint of the keys this database is sealed under (atRest/keys.ts keyCheckValue). */
   keyCheck: { key: 'atRest.keyCheck', is: text },
   /** The sealing version every row has reached (atRest/migrate.ts SEALED_VERSION). */

@@ -1,6 +1,7 @@
 import type { AttachmentOwnerTable } from '../../../shared/attachments/limits';
 import type { Attachment } from '../../../shared/domain/schemas';
 import { SealedValueError } from '../atRest/cipher';
+import { type Freed, type RetentionOptions, originalsToDrop, readRetentionFacts } from '../attachmentRetention';
 import type { YoufuDb } from '../database';
 
 /** Attachments as screens read them (issue 15): a record's, a person's, and the bytes on this device. */
@@ -48,4 +49,46 @@ export async function bytesAwaitingUpload(db: YoufuDb): Promise<{ parts: number;
 export async function attachmentsByIds(db: YoufuDb, ids: readonly string[]): Promise<Attachment[]> {
   const stored = await db.attachments.bulkGet([...ids]);
   return Promise.all(stored.flatMap((s) => (s ? [db.codec.decode('attachments', s)] : [])));
+}
+
+/** Parts and their size. */
+export interface PartsUsage {
+  count: number;
+  bytes: number;
+}
+
+/** What Settings → storage shows of the attachments on this device. */
+export interface AttachmentStorageUsage {
+  originals: PartsUsage;
+  thumbnails: PartsUsage;
+  /** Originals and thumbnails the server has not confirmed yet: kept whatever the setting. */
+  awaitingUpload: PartsUsage;
+  /** Originals the retention setting would drop now; nothing when no retention is given. */
+  droppable: Freed;
+}
+
+/**
+ * The attachment bytes on this device. Sizes are the sealed lengths as stored (the clear size
+ * plus the seal's nonce and tag): what the parts take in IndexedDB, and what dropping frees.
+ * With `retention` (the setting's days and now) it also says what dropping would free.
+ */
+export async function attachmentStorageUsage(db: YoufuDb, retention: RetentionOptions | null = null): Promise<AttachmentStorageUsage> {
+  const facts = await readRetentionFacts(db.attachmentBlobs, db.attachments, db.codec);
+  const usage: AttachmentStorageUsage = {
+    originals: { count: 0, bytes: 0 },
+    thumbnails: { count: 0, bytes: 0 },
+    awaitingUpload: { count: 0, bytes: 0 },
+    droppable: { count: 0, bytes: 0 },
+  };
+  const add = (u: PartsUsage, bytes: number): void => {
+    u.count += 1;
+    u.bytes += bytes;
+  };
+  const droppable = new Set(retention ? originalsToDrop(facts.blobs, facts.rows, retention) : []);
+  for (const b of facts.blobs) {
+    add(b.part === 'original' ? usage.originals : usage.thumbnails, b.storedBytes);
+    if (!b.confirmed) add(usage.awaitingUpload, b.storedBytes);
+    if (droppable.has(b.sha256)) add(usage.droppable, b.storedBytes);
+  }
+  return usage;
 }
