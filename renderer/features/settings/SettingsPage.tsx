@@ -7,6 +7,7 @@ import { localDatabaseName } from '../../db/queries/settings';
 import { useMessages, useStrings } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { APP_VERSION } from '../../app/version';
+import { AttachmentStorageCard } from './AttachmentStorageCard';
 import { BackupCard } from './BackupCard';
 import { DailyBackupCard } from './DailyBackupCard';
 import { StorageCard } from './StorageCard';
@@ -90,6 +91,7 @@ export function SettingsPage() {
         <AboutCard />
         <LocalDataCard />
         <StorageCard />
+        <AttachmentStorageCard />
         <BackupCard />
         <DailyBackupCard />
       </Flex>
