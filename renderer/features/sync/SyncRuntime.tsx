@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { DEFAULT_SCHEDULE, type SyncSchedule } from '../../../shared/sync/schedule';
 import { createSessionAttachmentTransport, createSessionTransport } from '../../platform/session';
 import { uploadPendingAttachments } from '../../sync/attachmentUploads';
+import { applyOriginalsRetention } from '../../db/attachmentRetention';
 import { watchQuery } from '../../db/live';
 import { countOutbox } from '../../db/outboxRepository';
 import { readSyncState } from '../../db/syncStateRepository';
@@ -44,8 +45,12 @@ export function SyncRuntime() {
       run: async () => {
         const outcome = await engine.sync();
         set({ progress: null, lastReport: outcome.report });
-        // Once the rows are on the server, their photos' bytes follow (issue 15).
-        if (outcome.ok) await uploadPendingAttachments(db, attachments).catch(() => undefined);
+        // Once the rows are on the server, their photos' bytes follow (issue 15); then confirmed
+        // originals past the device's retention setting may go.
+        if (outcome.ok)
+          await uploadPendingAttachments(db, attachments)
+            .then(() => applyOriginalsRetention(db))
+            .catch(() => undefined);
         return outcome;
       },
       schedule: () => schedule,
