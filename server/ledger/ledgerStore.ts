@@ -27,6 +27,12 @@ async function loadRows(q: Queryable, scope: string, recipientsEverywhere: boole
   );
   const out: Record<string, unknown[]> = { staff: [], recipients: [], visits: [], aid: [], duties: [], dutyOccurrences: [], requests: [] };
   for (const r of rows) out[r.table_name]?.push(r.data);
+  out.attachments = await q.query(
+    `SELECT data ->> 'recipientId' AS "recipientId", data ->> 'ownerTable' AS "ownerTable", data ->> 'ownerId' AS "ownerId",
+       (data ->> 'withdrawn')::boolean AS withdrawn
+     FROM rows WHERE table_name = 'attachments' AND NOT deleted AND station_code LIKE $1`,
+    [`${scope}%`],
+  );
   return out as unknown as LedgerData;
 }
 

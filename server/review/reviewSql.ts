@@ -3,7 +3,7 @@ import type { FundSource } from '../../shared/domain/enums';
 import { FUND_SOURCE } from '../../shared/domain/enums';
 import type { Review, StationFigures } from '../../shared/review/api';
 import { emptyFigures } from '../../shared/review/compute';
-import { CODE_LENGTH, VISIT_DUTY_KINDS, emptyAid, rowLevelOf, treeRowCodes } from '../../shared/review/definitions';
+import { CODE_LENGTH, PHOTO_MIMES, VISIT_DUTY_KINDS, emptyAid, rowLevelOf, treeRowCodes } from '../../shared/review/definitions';
 import { SHANGHAI_OFFSET_HOURS, addDays } from '../../shared/calendar/shanghai';
 import { last12Months, last52Weeks, reviewWeek } from '../../shared/review/week';
 import type { Queryable, SqlParam } from '../db/db';
@@ -113,16 +113,26 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
     const q = base(opts.scope, len);
     const day = shanghaiDay("data ->> 'visitedAt'");
     const ws = add(q, weekStart);
+    const photos = `SELECT DISTINCT data ->> 'ownerId' AS visit_id FROM rows
+      WHERE table_name = 'attachments' AND NOT deleted AND ${q.where('station_code')}
+        AND data ->> 'ownerTable' = 'visits' AND NOT (data ->> 'withdrawn')::boolean
+        AND data ->> 'mime' IN (${PHOTO_MIMES.map((m) => `'${m.replace(/[^a-z/]/g, '')}'`).join(', ')})`;
     const sql = `SELECT code, to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week, count(*) AS n,
-        count(*) FILTER (WHERE day >= ${ws}::date) AS in_week
-      FROM (SELECT left(station_code, $1) AS code, ${day} AS day FROM rows
+        count(*) FILTER (WHERE day >= ${ws}::date) AS in_week,
+        count(*) FILTER (WHERE day >= ${ws}::date AND p.visit_id IS NOT NULL) AS in_week_photos
+      FROM (SELECT row_id, left(station_code, $1) AS code, ${day} AS day FROM rows
             WHERE table_name = 'visits' AND NOT deleted AND ${q.where('station_code')}
               AND ${textCol('visitedAt')} >= ${add(q, instantRange(weeks[0]!, weekEnd).lo)} AND ${textCol('visitedAt')} < ${add(q, instantRange(weeks[0]!, weekEnd).hi)}) v
+      LEFT JOIN (${photos}) p ON p.visit_id = v.row_id
       WHERE day BETWEEN ${add(q, weeks[0]!)}::date AND ${add(q, weekEnd)}::date
       GROUP BY 1, 2`;
-    for (const r of await db.query<{ code: string; week: string; n: unknown; in_week: unknown }>(sql, q.params)) {
+    for (const r of await db.query<{ code: string; week: string; n: unknown; in_week: unknown; in_week_photos: unknown }>(sql, q.params)) {
       const inWeek = toNumber(r.in_week);
-      if (inWeek > 0) row(r.code).visitsLogged += inWeek;
+      if (inWeek > 0) {
+        const f = row(r.code);
+        f.visitsLogged += inWeek;
+        f.visitsWithPhotos += toNumber(r.in_week_photos);
+      }
       visitsPerWeek.set(r.week, (visitsPerWeek.get(r.week) ?? 0) + toNumber(r.n));
     }
   }

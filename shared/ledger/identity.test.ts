@@ -12,7 +12,16 @@ import { buildLedger, parseLedger } from './workbook';
 const OPTIONS = { scope: '440304', actorStaffId: '00000000-0000-4000-8000-00000000d003', now: new Date('2026-11-28T02:00:00Z') };
 
 function demoData(): LedgerData {
-  const data: LedgerData = { staff: [], recipients: [], visits: [], aid: [], duties: [], dutyOccurrences: [], requests: [] };
+  const data: LedgerData = {
+    staff: [],
+    recipients: [],
+    visits: [],
+    aid: [],
+    duties: [],
+    dutyOccurrences: [],
+    requests: [],
+    attachments: [],
+  };
   for (const r of generateDemoRows({ recipients: 12, seed: 5, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE })) {
     if (r.table === 'stations' || !(r.table in data)) continue;
     (data[r.table as keyof LedgerData] as unknown[]).push(r.row);

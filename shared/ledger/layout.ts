@@ -21,6 +21,7 @@ import {
   VISIT_MODE,
   VISIT_PURPOSE,
 } from '../domain/enums';
+import type { AttachmentOwnerTable } from '../attachments/limits';
 import { defineEnum } from '../domain/labels';
 import type { Aid, Duty, DutyOccurrence, Recipient, Recurrence, Request, Visit } from '../domain/schemas';
 import { stationPathName } from '../stations/tree';
@@ -48,6 +49,8 @@ export type SheetKey = 'recipients' | 'visits' | 'aid' | 'duties' | 'requests';
 export interface ExportContext {
   staffName: (id: string) => string | null;
   recipient: (id: string) => Recipient | undefined;
+  /** Attachments not withdrawn: of one record, or (`recipients`) of the person's whole case file. */
+  attachmentCount: (table: AttachmentOwnerTable, id: string) => number;
 }
 
 /** What import needs to resolve names and ID numbers. */
@@ -1172,16 +1175,39 @@ const requestColumns: Column<Request>[] = [
   },
 ];
 
+/**
+ * The evidence count (issue 15), for people to read: photos, signatures and documents not
+ * withdrawn. On 优抚对象 it is the whole case file (the profile's 资料 tab). Never imported.
+ */
+function attachmentCountColumn<D extends { id: string }>(table: AttachmentOwnerTable, zh: string, en: string): Column<D> {
+  return { key: 'attachments', zh, en, type: 'integer', width: 8, paths: [], get: (r, ctx) => ctx.attachmentCount(table, r.id) };
+}
+
 export const RECIPIENTS_SHEET: SheetLayout<'recipients'> = {
   key: 'recipients',
   zh: '优抚对象',
   en: 'Recipients',
-  columns: recipientColumns,
+  columns: [...recipientColumns, attachmentCountColumn<Recipient>('recipients', '资料数', 'Documents')],
 };
-export const VISITS_SHEET: SheetLayout<'visits'> = { key: 'visits', zh: '走访记录', en: 'Visits', columns: visitColumns };
-export const AID_SHEET: SheetLayout<'aid'> = { key: 'aid', zh: '帮扶记录', en: 'Aid', columns: aidColumns };
+export const VISITS_SHEET: SheetLayout<'visits'> = {
+  key: 'visits',
+  zh: '走访记录',
+  en: 'Visits',
+  columns: [...visitColumns, attachmentCountColumn<Visit>('visits', '附件数', 'Attachments')],
+};
+export const AID_SHEET: SheetLayout<'aid'> = {
+  key: 'aid',
+  zh: '帮扶记录',
+  en: 'Aid',
+  columns: [...aidColumns, attachmentCountColumn<Aid>('aid', '附件数', 'Attachments')],
+};
 export const DUTIES_SHEET: SheetLayout<'duties'> = { key: 'duties', zh: '服务任务', en: 'Duties', columns: dutyColumns };
-export const REQUESTS_SHEET: SheetLayout<'requests'> = { key: 'requests', zh: '诉求', en: 'Requests', columns: requestColumns };
+export const REQUESTS_SHEET: SheetLayout<'requests'> = {
+  key: 'requests',
+  zh: '诉求',
+  en: 'Requests',
+  columns: [...requestColumns, attachmentCountColumn<Request>('requests', '附件数', 'Attachments')],
+};
 
 export type AnySheetLayout = { [K in SheetKey]: SheetLayout<K> }[SheetKey];
 

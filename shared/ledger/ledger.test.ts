@@ -12,7 +12,16 @@ const NOW = new Date('2026-11-28T02:00:00Z');
 const OPTIONS = { scope: '440304', actorStaffId: '00000000-0000-4000-8000-00000000d003', now: NOW };
 
 function demoData(recipients = 40): LedgerData {
-  const data: LedgerData = { staff: [], recipients: [], visits: [], aid: [], duties: [], dutyOccurrences: [], requests: [] };
+  const data: LedgerData = {
+    staff: [],
+    recipients: [],
+    visits: [],
+    aid: [],
+    duties: [],
+    dutyOccurrences: [],
+    requests: [],
+    attachments: [],
+  };
   for (const r of generateDemoRows({ recipients, seed: 3, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE })) {
     if (r.table === 'stations' || !(r.table in data)) continue;
     (data[r.table as keyof LedgerData] as unknown[]).push(r.row);
@@ -21,7 +30,7 @@ function demoData(recipients = 40): LedgerData {
 }
 
 function emptyLike(data: LedgerData): LedgerData {
-  return { staff: data.staff, recipients: [], visits: [], aid: [], duties: [], dutyOccurrences: [], requests: [] };
+  return { staff: data.staff, recipients: [], visits: [], aid: [], duties: [], dutyOccurrences: [], requests: [], attachments: [] };
 }
 
 /** Applies a plan to plain arrays, as a writer would. */

@@ -1,4 +1,4 @@
-import type { Aid, Duty, DutyOccurrence, Recipient, Request, Staff, Visit } from '../domain/schemas';
+import type { Aid, Attachment, Duty, DutyOccurrence, Recipient, Request, Staff, Visit } from '../domain/schemas';
 import { isInScope } from '../stations/tree';
 import {
   type CellResult,
@@ -28,6 +28,8 @@ export interface LedgerData {
   duties: readonly Duty[];
   dutyOccurrences: readonly DutyOccurrence[];
   requests: readonly Request[];
+  /** For the evidence counts only (clear fields: a device reads them without decrypting). */
+  attachments: readonly Pick<Attachment, 'recipientId' | 'ownerTable' | 'ownerId' | 'withdrawn'>[];
 }
 
 export interface LedgerOptions {
@@ -54,7 +56,18 @@ const byString =
 export function exportContext(data: LedgerData): ExportContext {
   const staff = new Map(data.staff.map((s) => [s.id, s.name]));
   const recipients = new Map(data.recipients.map((r) => [r.id, r]));
-  return { staffName: (id) => staff.get(id) ?? null, recipient: (id) => recipients.get(id) };
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const a of data.attachments) {
+    if (a.withdrawn) continue;
+    bump(`recipients|${a.recipientId}`);
+    if (a.ownerTable !== 'recipients') bump(`${a.ownerTable}|${a.ownerId}`);
+  }
+  return {
+    staffName: (id) => staff.get(id) ?? null,
+    recipient: (id) => recipients.get(id),
+    attachmentCount: (table, id) => counts.get(`${table}|${id}`) ?? 0,
+  };
 }
 
 function rowsOf<D>(columns: readonly Column<D>[], rows: readonly D[], ctx: ExportContext): Logical[][] {

@@ -29,6 +29,8 @@ export const stationFiguresSchema = z.object({
   overdue: count,
   heroesOverdue: count,
   visitsLogged: count,
+  /** Of visitsLogged, those with photo evidence (an image attached to the visit, not withdrawn). */
+  visitsWithPhotos: count,
   aid: aidByFundSchema,
   openRequests: count,
   /** Days since the oldest open request was opened; null when none is open. */

@@ -38,10 +38,22 @@ function rows(over: Partial<ReviewRows> = {}): ReviewRows {
       { dutyId: 'visit', recipientId: 'x', stationCode: OTHER, dueDate: '2026-11-17', status: 'pending', doneAt: null },
     ],
     visits: [
-      { stationCode: A, visitedAt: '2026-11-16T10:00:00+08:00' },
-      { stationCode: A, visitedAt: '2026-11-15T16:30:00Z' }, // Monday 00:30 in Shanghai
-      { stationCode: B, visitedAt: '2026-11-23T09:00:00+08:00' },
-      { stationCode: B, visitedAt: '2025-12-01T09:00:00+08:00' },
+      { id: 'v1', stationCode: A, visitedAt: '2026-11-16T10:00:00+08:00' },
+      { id: 'v2', stationCode: A, visitedAt: '2026-11-15T16:30:00Z' }, // Monday 00:30 in Shanghai
+      { id: 'v3', stationCode: B, visitedAt: '2026-11-23T09:00:00+08:00' },
+      { id: 'v4', stationCode: B, visitedAt: '2025-12-01T09:00:00+08:00' },
+    ],
+    attachments: [
+      // v1: two photos, counted once
+      { ownerTable: 'visits', ownerId: 'v1', mime: 'image/jpeg', withdrawn: false },
+      { ownerTable: 'visits', ownerId: 'v1', mime: 'image/webp', withdrawn: false },
+      // v2: a PDF and a withdrawn photo are no photo evidence
+      { ownerTable: 'visits', ownerId: 'v2', mime: 'application/pdf', withdrawn: false },
+      { ownerTable: 'visits', ownerId: 'v2', mime: 'image/jpeg', withdrawn: true },
+      // a signature on aid, whose id happens to be a visit's: not the visit's evidence
+      { ownerTable: 'aid', ownerId: 'v2', mime: 'image/png', withdrawn: false },
+      // v3 has a photo but falls outside the week
+      { ownerTable: 'visits', ownerId: 'v3', mime: 'image/jpeg', withdrawn: false },
     ],
     aid: [
       { stationCode: A, date: '2026-11-17', fundSource: 'city_foundation', amountFen: 50000, voided: false },
@@ -122,6 +134,8 @@ describe('computeReview', () => {
   it('counts visits, aid and open requests by Shanghai date', () => {
     expect(a.visitsLogged).toBe(2);
     expect(b.visitsLogged).toBe(0);
+    expect(a.visitsWithPhotos).toBe(1);
+    expect(b.visitsWithPhotos).toBe(0);
     expect(a.aid.city_foundation).toEqual({ count: 1, fen: 50000 });
     expect(b.aid.social_donation).toEqual({ count: 1, fen: 0 });
     expect(a.openRequests).toBe(2);
@@ -158,6 +172,7 @@ describe('computeReview', () => {
     expect(groups[0]?.street.overdue).toBe(3);
     const total = sumFigures('440304', review.stations);
     expect(total.oldestRequestDays).toBe(20);
+    expect(total.visitsWithPhotos).toBe(1);
     expect(signoffFigures(review)).toEqual({ recipients: 3, visitsDue: 2, visitsDone: 1, overdue: 3, heroesOverdue: 1, aidFen: 50000 });
   });
 });

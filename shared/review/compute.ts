@@ -1,8 +1,8 @@
 import { isHero } from '../domain/cadence';
-import type { Aid, CategoryEntry, Duty, DutyOccurrence, Recipient, Request, Visit } from '../domain/schemas';
+import type { Aid, Attachment, CategoryEntry, Duty, DutyOccurrence, Recipient, Request, Visit } from '../domain/schemas';
 import { daysBetween, mondayOf, shanghaiDate } from '../calendar/shanghai';
 import type { Review, StationFigures } from './api';
-import { VISIT_DUTY_KINDS, emptyAid, rowCodeOf, rowLevelOf, treeRowCodes } from './definitions';
+import { PHOTO_MIMES, VISIT_DUTY_KINDS, emptyAid, rowCodeOf, rowLevelOf, treeRowCodes } from './definitions';
 import { last12Months, last52Weeks, reviewWeek } from './week';
 
 /** The plain rows a review is computed from (all of the scope; deleted rows left out). */
@@ -12,9 +12,10 @@ export interface ReviewRows {
   })[];
   duties: readonly Pick<Duty, 'id' | 'kind'>[];
   dutyOccurrences: readonly Pick<DutyOccurrence, 'dutyId' | 'recipientId' | 'stationCode' | 'dueDate' | 'status' | 'doneAt'>[];
-  visits: readonly Pick<Visit, 'stationCode' | 'visitedAt'>[];
+  visits: readonly Pick<Visit, 'id' | 'stationCode' | 'visitedAt'>[];
   aid: readonly Pick<Aid, 'stationCode' | 'date' | 'fundSource' | 'amountFen' | 'voided'>[];
   requests: readonly Pick<Request, 'stationCode' | 'status' | 'openedAt' | 'closedAt'>[];
+  attachments: readonly Pick<Attachment, 'ownerTable' | 'ownerId' | 'mime' | 'withdrawn'>[];
 }
 
 export interface ReviewOptions {
@@ -38,6 +39,7 @@ export function emptyFigures(code: string): StationFigures {
     overdue: 0,
     heroesOverdue: 0,
     visitsLogged: 0,
+    visitsWithPhotos: 0,
     aid: emptyAid(),
     openRequests: 0,
     oldestRequestDays: null,
@@ -85,12 +87,20 @@ export function computeReview(rows: ReviewRows, opts: ReviewOptions): Review {
     }
   }
 
+  const withPhotos = new Set<string>();
+  for (const a of rows.attachments) {
+    if (a.ownerTable === 'visits' && !a.withdrawn && PHOTO_MIMES.includes(a.mime)) withPhotos.add(a.ownerId);
+  }
   const weeks = last52Weeks(weekStart);
   const visitsPerWeek = new Map(weeks.map((w) => [w, 0]));
   for (const v of rows.visits) {
     if (!inScope(v.stationCode)) continue;
     const day = shanghaiDate(v.visitedAt);
-    if (day >= weekStart && day <= weekEnd) row(v.stationCode).visitsLogged += 1;
+    if (day >= weekStart && day <= weekEnd) {
+      const r = row(v.stationCode);
+      r.visitsLogged += 1;
+      if (withPhotos.has(v.id)) r.visitsWithPhotos += 1;
+    }
     const monday = mondayOf(day);
     const n = visitsPerWeek.get(monday);
     if (n !== undefined && day <= weekEnd) visitsPerWeek.set(monday, n + 1);

@@ -23,6 +23,9 @@ import type { AidByFund } from './api';
  *   `asOf`: status `pending`, or `done` on a Shanghai date after `asOf`. Cancelled never counts.
  * - heroesOverdue: of overdue, those of combat heroes and first-class merit holders (isHero).
  * - visitsLogged: visits and contacts whose visitedAt falls within the week.
+ * - visitsWithPhotos: of visitsLogged, those with photo evidence: at least one attachment owned
+ *   by the visit itself (ownerTable `visits`) whose mime is an image and that is not withdrawn
+ *   (whenever it was attached). Signatures on the visit's aid belong to the aid, not the visit.
  * - aid: aid dated within the week and not voided, per fund source: count, and the sum of
  *   amountFen (goods and services without an amount add 0 fen).
  * - openRequests: requests opened on or before `asOf` and not closed by its end: closedAt on a
@@ -34,6 +37,9 @@ import type { AidByFund } from './api';
  * Trends: aid per month and fund for the 12 months ending with the week's month (aid dated up to
  * weekEnd), and visits logged per week for the 52 weeks ending with the reviewed week.
  */
+/** The attachment types that count as photo evidence (the kind is sealed on devices; the mime is clear). */
+export const PHOTO_MIMES: readonly string[] = ['image/jpeg', 'image/webp', 'image/png'];
+
 export const VISIT_DUTY_KINDS: readonly DutyKind[] = ['phone_call', 'home_visit', 'birthday', 'festival'];
 
 export type RowLevel = 'district' | 'community';

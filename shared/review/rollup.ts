@@ -28,6 +28,7 @@ export function sumFigures(code: string, rows: readonly StationFigures[]): Stati
     overdue: 0,
     heroesOverdue: 0,
     visitsLogged: 0,
+    visitsWithPhotos: 0,
     aid: emptyAid(),
     openRequests: 0,
     oldestRequestDays: null,
@@ -40,6 +41,7 @@ export function sumFigures(code: string, rows: readonly StationFigures[]): Stati
     out.overdue += r.overdue;
     out.heroesOverdue += r.heroesOverdue;
     out.visitsLogged += r.visitsLogged;
+    out.visitsWithPhotos += r.visitsWithPhotos;
     for (const fund of FUND_SOURCE.values) {
       out.aid[fund].count += r.aid[fund].count;
       out.aid[fund].fen += r.aid[fund].fen;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITY_CODE, DEMO_STREET_CODE, DEMO_TODAY, generateDemoRows } from '../../shared/demo';
+import type { Attachment } from '../../shared/domain/schemas';
 import { CATEGORY, DUTY_KIND, FUND_SOURCE, OCCURRENCE_STATUS, REQUEST_STATUS } from '../../shared/domain/enums';
 import { LEDGER_SHEETS, type LedgerData, writeLedger } from '../../shared/ledger';
 import { shanghaiDate } from '../../shared/calendar/shanghai';
@@ -14,12 +15,37 @@ import { type XlsxSheet, readXlsx, sheetRecords } from '../support/xlsxReader';
  */
 const SCOPE = '440304';
 
-function demoData(): LedgerData {
-  const data: LedgerData = { staff: [], recipients: [], visits: [], aid: [], duties: [], dutyOccurrences: [], requests: [] };
+type Evidence = Pick<Attachment, 'recipientId' | 'ownerTable' | 'ownerId' | 'mime' | 'withdrawn'>;
+
+/** A number from a record id, to spread evidence over the demo rows without following their order. */
+const spread = (id: string): number => Number.parseInt(id.slice(-4), 16);
+
+function demoData(): LedgerData & { attachments: Evidence[] } {
+  const data: LedgerData & { attachments: Evidence[] } = {
+    staff: [],
+    recipients: [],
+    visits: [],
+    aid: [],
+    duties: [],
+    dutyOccurrences: [],
+    requests: [],
+    attachments: [],
+  };
   for (const r of generateDemoRows({ recipients: 240, seed: 11, today: DEMO_TODAY })) {
     if (r.table === 'stations' || !(r.table in data)) continue;
     (data[r.table as keyof LedgerData] as unknown[]).push(r.row);
   }
+  // Evidence: two photos on a third of the visits (one withdrawn on some), a signature on a
+  // quarter of the aid, an ID card copy on a fifth of the profiles.
+  const photo = (recipientId: string, ownerTable: Evidence['ownerTable'], ownerId: string, mime: Evidence['mime'], withdrawn = false) =>
+    data.attachments.push({ recipientId, ownerTable, ownerId, mime, withdrawn });
+  for (const v of data.visits) {
+    if (spread(v.id) % 3 !== 0) continue;
+    photo(v.recipientId, 'visits', v.id, 'image/jpeg');
+    photo(v.recipientId, 'visits', v.id, 'image/webp', spread(v.id) % 2 === 0);
+  }
+  for (const a of data.aid) if (spread(a.id) % 4 === 0) photo(a.recipientId, 'aid', a.id, 'image/png');
+  for (const r of data.recipients) if (spread(r.id) % 5 === 0) photo(r.id, 'recipients', r.id, 'application/pdf');
   return data;
 }
 
@@ -35,7 +61,7 @@ const inScope = (r: { stationCode: string }, scope = SCOPE): boolean => r.statio
 const yuanToFen = (v: string | number | null | undefined): number => (typeof v === 'number' ? Math.round(v * 100) : 0);
 
 describe('exported ledger read back by an independent reader', () => {
-  let data: LedgerData;
+  let data: ReturnType<typeof demoData>;
   let sheets: XlsxSheet[];
   let records: Record<string, Rec[]>;
 
@@ -133,6 +159,7 @@ describe('exported ledger read back by an independent reader', () => {
         return [f, { count: rows.length, fen: rows.reduce((s, a) => s + yuanToFen(a['金额（元）']), 0) }];
       }),
     );
+    const visitsInWeek = scopeSheets['走访记录']!.filter((v) => day(v['走访时间']) >= weekStart && day(v['走访时间']) <= weekEnd);
     const openRequests = scopeSheets['诉求']!.filter(
       (q) =>
         day(q['提出时间']) <= asOf &&
@@ -144,7 +171,8 @@ describe('exported ledger read back by an independent reader', () => {
       visitsDone: due.filter((o) => o['办理状态'] === OCCURRENCE_STATUS.labels.done.zh).length,
       overdue: overdue.length,
       heroesOverdue: overdue.filter((o) => heroes.has(String(o['身份证号']))).length,
-      visitsLogged: scopeSheets['走访记录']!.filter((v) => day(v['走访时间']) >= weekStart && day(v['走访时间']) <= weekEnd).length,
+      visitsLogged: visitsInWeek.length,
+      visitsWithPhotos: visitsInWeek.filter((v) => Number(v['附件数']) > 0).length,
       aid,
       openRequests,
     };
@@ -160,6 +188,7 @@ describe('exported ledger read back by an independent reader', () => {
       overdue: sum((s) => s.overdue),
       heroesOverdue: sum((s) => s.heroesOverdue),
       visitsLogged: sum((s) => s.visitsLogged),
+      visitsWithPhotos: sum((s) => s.visitsWithPhotos),
       aid: Object.fromEntries(FUND_SOURCE.values.map((f) => [f, { count: sum((s) => s.aid[f].count), fen: sum((s) => s.aid[f].fen) }])),
       openRequests: sum((s) => s.openRequests),
     };
@@ -181,6 +210,26 @@ describe('exported ledger read back by an independent reader', () => {
       expect(totals.visitsLogged + totals.overdue).toBeGreaterThan(0);
     });
   }
+
+  it('counts the evidence of each record, withdrawn left out, and the whole case file on the profile', () => {
+    const live = data.attachments.filter((a) => !a.withdrawn);
+    const of = (table: Evidence['ownerTable'], id: string) => live.filter((a) => a.ownerTable === table && a.ownerId === id).length;
+    const byId = (sheet: string) => new Map(records[sheet]!.map((r) => [String(r['记录编号']), Number(r['附件数'] ?? 0)]));
+    const visits = byId('走访记录');
+    const aid = byId('帮扶记录');
+    let withPhotos = 0;
+    for (const v of data.visits.filter((x) => inScope(x))) {
+      expect(visits.get(v.id), v.id).toBe(of('visits', v.id));
+      if (of('visits', v.id) > 0) withPhotos++;
+    }
+    for (const a of data.aid.filter((x) => inScope(x))) expect(aid.get(a.id), a.id).toBe(of('aid', a.id));
+    expect(withPhotos).toBeGreaterThan(10);
+    const files = new Map(records['优抚对象']!.map((r) => [String(r['身份证号']), Number(r['资料数'] ?? 0)]));
+    for (const r of data.recipients.filter((x) => inScope(x))) {
+      expect(files.get(r.idNumber), r.id).toBe(live.filter((a) => a.recipientId === r.id).length);
+    }
+    expect([...files.values()].some((n) => n >= 2)).toBe(true);
+  });
 
   it('uses Shanghai dates for date-times', () => {
     const v = data.visits

@@ -11,18 +11,43 @@ import { newTestDb } from '../../renderer/db/testFixtures';
 import { applyRemoteChanges } from '../../renderer/db/remoteChanges';
 import { localReview } from '../../renderer/features/review/localReview';
 import { testBackends } from '../support/databases';
-import { MutationFactory, ST, recipientFields } from '../support/fixtures';
+import { attachmentSchema } from '../../shared/domain/schemas';
+import { MutationFactory, ST, attachmentFields, recipientFields } from '../support/fixtures';
 import type { TestServer, TestUser } from '../support/serverHarness';
 import { createUser, http, push, startTestServer } from '../support/serverHarness';
 
 const TODAY = '2026-11-28';
 const NOW = new Date('2026-11-28T04:00:00Z');
 
-/** Demo data small enough for a test, with 14 months of history (enough for a year of trends). */
+/**
+ * Demo data small enough for a test, with 14 months of history (enough for a year of trends),
+ * and attachments on some visits: photos, a PDF (no photo evidence), withdrawn photos.
+ */
 function demoRows(): EntityDemoRow[] {
   const out: EntityDemoRow[] = [];
   for (const r of generateDemoRows({ recipients: 400, seed: 11, today: TODAY, historyMonths: 14 })) {
-    if (r.table !== 'stations') out.push(r);
+    if (r.table === 'stations') continue;
+    out.push(r);
+    if (r.table !== 'visits') continue;
+    const v = r.row;
+    // Spread by the id (the generator's order clusters visits by recipient and purpose).
+    const n = Number.parseInt(v.id.slice(-4), 16);
+    if (n % 3 !== 0) continue;
+    const row = attachmentSchema.parse({
+      id: randomUUID(),
+      ...attachmentFields(
+        v.recipientId,
+        v.stationCode,
+        { table: 'visits', id: v.id },
+        new TextEncoder().encode(`photo ${n}`),
+        v.staffIds[0]!,
+        {
+          ...(n % 7 === 1 ? { mime: 'application/pdf', kind: 'certificate' } : {}),
+          ...(n % 5 === 4 ? { withdrawn: true, withdrawReason: '拍错了' } : {}),
+        },
+      ),
+    });
+    out.push({ table: 'attachments', row });
   }
   return out;
 }
@@ -87,8 +112,11 @@ describe.each(testBackends())('district review on $name', (backend) => {
     const fromLocal = await localReview(local, { scope, week, today: TODAY });
     expect(withoutSync(fromServer)).toEqual(withoutSync(fromLocal));
     // Not a comparison of two empty tables: the demo data gives real figures.
-    const total = (k: 'recipients' | 'visitsDue' | 'visitsLogged') => fromServer.stations.reduce((n, s) => n + s[k], 0);
+    const total = (k: 'recipients' | 'visitsDue' | 'visitsLogged' | 'visitsWithPhotos') =>
+      fromServer.stations.reduce((n, s) => n + s[k], 0);
     expect(total('recipients')).toBeGreaterThan(0);
+    expect(total('visitsWithPhotos')).toBeLessThan(total('visitsLogged') || 1);
+    if (scope === ST.city) expect(total('visitsWithPhotos')).toBeGreaterThan(0);
     expect(fromServer.trends.visitsByWeek.reduce((n, w) => n + w.count, 0)).toBeGreaterThan(0);
     if (scope.length < 12) expect(total('visitsDue')).toBeGreaterThan(0);
   });

@@ -13,9 +13,10 @@ export async function loadLocalLedgerData(db: YoufuDb, scope: string): Promise<L
     const inScope = prefix === null ? stored : stored.filter((r) => isInScope((r as { stationCode: string }).stationCode, prefix));
     return Promise.all(inScope.map((r) => db.codec.decode(table, r)));
   };
-  const [staff, recipients, visits, aid, duties, dutyOccurrences, requests] = await Promise.all([
-    decodeAll('staff', null),
-    ...LEDGER_TABLES.map((t) => decodeAll(t, scope)),
+  const [[staff, recipients, visits, aid, duties, dutyOccurrences, requests], attachments] = await Promise.all([
+    Promise.all([decodeAll('staff', null), ...LEDGER_TABLES.map((t) => decodeAll(t, scope))]),
+    // The evidence counts read clear fields only: nothing to decrypt.
+    db.attachments.where('stationCode').startsWith(scope).toArray(),
   ]);
-  return { staff, recipients, visits, aid, duties, dutyOccurrences, requests } as LedgerData;
+  return { staff, recipients, visits, aid, duties, dutyOccurrences, requests, attachments } as LedgerData;
 }

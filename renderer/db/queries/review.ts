@@ -32,9 +32,9 @@ export function reviewRecipient(r: StoredRecipient): ReviewRecipient {
  * decrypts nothing; computeReview does the counting (shared/review).
  */
 export async function loadReviewRows(db: YoufuDb, scope: string): Promise<ReviewRows> {
-  const inScope = <T>(name: 'duties' | 'dutyOccurrences' | 'visits' | 'aid' | 'requests') =>
+  const inScope = <T>(name: 'duties' | 'dutyOccurrences' | 'visits' | 'aid' | 'requests' | 'attachments') =>
     db.table<T>(name).where('stationCode').startsWith(scope).toArray();
-  const [recipients, duties, dutyOccurrences, visits, aid, requests] = await Promise.all([
+  const [recipients, duties, dutyOccurrences, visits, aid, requests, attachments] = await Promise.all([
     db.recipients
       .where('stationCode')
       .startsWith(scope)
@@ -45,8 +45,9 @@ export async function loadReviewRows(db: YoufuDb, scope: string): Promise<Review
     inScope<ReviewRows['visits'][number]>('visits'),
     inScope<ReviewRows['aid'][number]>('aid'),
     inScope<ReviewRows['requests'][number]>('requests'),
+    inScope<ReviewRows['attachments'][number]>('attachments'),
   ]);
-  return { recipients, duties, dutyOccurrences, visits, aid, requests };
+  return { recipients, duties, dutyOccurrences, visits, aid, requests, attachments };
 }
 
 /** The recipients and records behind one review row (a station and the stations under it), clear fields only. */

@@ -78,6 +78,12 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
     { key: 'overdue', title: t('colOverdue'), align: 'right', render: (_, r) => r.overdue },
     { key: 'visits', title: t('colVisits'), align: 'right', render: (_, r) => r.visitsLogged },
     {
+      key: 'photos',
+      title: <Tooltip title={t('colPhotosHint')}>{t('colPhotos')}</Tooltip>,
+      align: 'right',
+      render: (_, r) => <span data-testid={`review-photos-${r.code}`}>{r.visitsWithPhotos}</span>,
+    },
+    {
       key: 'aid',
       title: t('colAid'),
       align: 'right',
@@ -144,15 +150,18 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
             {total.visitsLogged}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={8} align="right">
-            {totalAid.count} / {formatFen(totalAid.fen)}
+            <span data-testid="review-photos-total">{total.visitsWithPhotos}</span>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={9} align="right">
-            {total.openRequests}
+            {totalAid.count} / {formatFen(totalAid.fen)}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={10} align="right">
+            {total.openRequests}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={11} align="right">
             {total.oldestRequestDays ?? t('never')}
           </Table.Summary.Cell>
-          <Table.Summary.Cell index={11}>{total.lastSyncAt ? dateTimeLabel(total.lastSyncAt) : t('never')}</Table.Summary.Cell>
+          <Table.Summary.Cell index={12}>{total.lastSyncAt ? dateTimeLabel(total.lastSyncAt) : t('never')}</Table.Summary.Cell>
         </Table.Summary.Row>
       )}
     />
