@@ -4,6 +4,10 @@ import { screenshot, startWithDemoData } from './support/demo';
 import { signInApi } from './support/api';
 import { signIn, waitUntilSynced } from './support/session';
 import { confirmSaved } from './support/visitSave';
+import { e2eNow } from './support/clock';
+import { shanghaiDate } from '../../shared/calendar/shanghai';
+import { readXlsx, sheetRecords } from '../support/xlsxReader';
+import { readFile } from 'node:fs/promises';
 
 /**
  * Issue 15: photos on a visit, from the caseworker's computer to the supervisor's. Taken while
@@ -76,8 +80,17 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
   page,
   browser,
   request,
-}) => {
-  test.setTimeout(240_000);
+}, testInfo) => {
+  test.setTimeout(300_000);
+  // The district's visits with photo evidence this week, before: the report must show one more.
+  const week = shanghaiDate(e2eNow().toISOString());
+  const supervisorApi = await signInApi(request, 'demo-supervisor', 'e2e-attachments-review');
+  const photosThisWeek = async (): Promise<number> => {
+    const r = await supervisorApi.call('review', { week });
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value.stations.reduce((n, s) => n + s.visitsWithPhotos, 0);
+  };
+  const photosBefore = await photosThisWeek();
   await signIn(page, 'demo-caseworker');
   await waitUntilSynced(page);
   await page.goto('/#/caseload');
@@ -196,6 +209,32 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
     .poll(() => preview.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 30_000 })
     .toBe(1600);
   await screenshot(other, '92-supervisor-opens-original');
+  await other.keyboard.press('Escape');
+
+  // The printed weekly report counts the visit with photo evidence, as the server does.
+  expect(await photosThisWeek()).toBe(photosBefore + 1);
+  await other.goto('/#/review');
+  await other.getByTestId('review-print').click();
+  await expect(other.getByTestId('review-print-page')).toBeVisible();
+  await expect(other.getByTestId('review-photos-total')).toHaveText(String(photosBefore + 1), { timeout: 60_000 });
+  await other.getByTestId('review-photos-total').scrollIntoViewIfNeeded();
+  await screenshot(other, '97-review-print-photo-evidence');
+
+  // The ledger: the visit's row counts its two photos; the person's case file has the signature too.
+  await other.goto('/#/ledger');
+  const exportButton = other.getByRole('button', { name: /导出台账/ });
+  await expect(exportButton).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([other.waitForEvent('download'), exportButton.click()]);
+  const file = testInfo.outputPath('ledger.xlsx');
+  await download.saveAs(file);
+  const sheets = Object.fromEntries(readXlsx(await readFile(file)).map((sh) => [sh.name, sheetRecords(sh)]));
+  const row = sheets['走访记录']!.find((v) => v['情况记录'] === notes);
+  expect(Number(row?.['附件数'])).toBe(2);
+  // The same person on the other sheets (ID numbers masked in this file: name and masked number).
+  const samePerson = (r: Record<string, unknown>) => r['身份证号'] === row?.['身份证号'] && r['姓名'] === row?.['姓名'];
+  expect(sheets['帮扶记录']!.filter((a) => samePerson(a) && Number(a['附件数']) === 1).length).toBeGreaterThanOrEqual(1);
+  expect(Number(sheets['优抚对象']!.find(samePerson)?.['资料数'])).toBeGreaterThanOrEqual(3);
+  await screenshot(other, '98-ledger-with-evidence');
   await second.close();
 });
 
