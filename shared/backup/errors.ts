@@ -8,6 +8,7 @@ export const BACKUP_ERROR_CODES = [
   'backup_foreign',
   'backup_schema_unsupported',
   'backup_invalid_rows',
+  'backup_attachment_mismatch',
   'backup_password_too_short',
   'backup_target_not_empty',
   'backup_restore_failed',

@@ -101,6 +101,7 @@ const zh = {
   'error.backup_foreign': '这是其他账号或其他数据库的备份，不能恢复到当前账号；本机数据未做任何改动',
   'error.backup_schema_unsupported': '备份的数据版本与本程序不一致，无法恢复；本机数据未做任何改动',
   'error.backup_invalid_rows': '备份中有不合规的记录，已拒绝恢复；本机数据未做任何改动',
+  'error.backup_attachment_mismatch': '备份中的照片或文件与其校验值不符（文件可能已损坏或被改动），已拒绝恢复；本机数据未做任何改动',
   'error.backup_password_too_short': '备份密码至少 8 位',
   'error.backup_target_not_empty': '只能恢复到没有数据的新环境',
   'error.backup_restore_failed': '恢复失败，本机原有数据保持不变',
@@ -222,6 +223,8 @@ const en: Record<MessageKey, string> = {
   'error.backup_foreign': 'This backup belongs to another account or database and cannot be restored here. Nothing was changed',
   'error.backup_schema_unsupported': "The backup's data version does not match this app. Nothing was changed",
   'error.backup_invalid_rows': 'The backup contains invalid records and was refused. Nothing was changed',
+  'error.backup_attachment_mismatch':
+    'A photo or file in the backup does not match its checksum (the file may be damaged or altered). The backup was refused; nothing was changed',
   'error.backup_password_too_short': 'The backup password needs at least 8 characters',
   'error.backup_target_not_empty': 'This backup can only be restored into a fresh, empty profile',
   'error.backup_restore_failed': 'Restoring failed; the data on this computer is unchanged',

@@ -7,6 +7,17 @@ import { exportBackup, readBackupSnapshot } from './exportBackup';
 import { encodeBackup } from '../../../shared/backup/format';
 import { restoreBackup } from './restoreBackup';
 import { BACKUP_TABLES, rowsForBackup } from './tables';
+import { sha256Hex, toBase64 } from '../../../shared/cipher/aesGcm';
+import { readAttachmentBytes } from '../queries/attachments';
+import { unconfirmedUploads } from '../attachmentRepository';
+
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
 
 const PASSWORD = 'backup-pass-123';
 const ACCOUNT = 'u1';
@@ -85,54 +96,159 @@ function clientIdOf(d: Record<string, unknown[]>): unknown {
 }
 
 const ATTACHMENT = 'f1000000-0000-4000-8000-000000000001';
+const UNSENT = 'f1000000-0000-4000-8000-000000000002';
 
-/** A photo's row on the first recipient, and its (sealed) bytes on this device. */
+/** Bytes that look like a JPEG, different per label. */
+const jpeg = (label: string, size: number): Uint8Array => {
+  const b = new Uint8Array(size);
+  b.set([0xff, 0xd8, 0xff, 0xe0]);
+  b.set(new TextEncoder().encode(label), 4);
+  return b;
+};
+
+const bytesOf = {
+  sent: jpeg('sent original', 1234),
+  sentThumb: jpeg('sent thumb', 300),
+  unsent: jpeg('unsent original', 2000),
+  unsentThumb: jpeg('unsent thumb', 310),
+};
+const hashes = Object.fromEntries(
+  await Promise.all(Object.entries(bytesOf).map(async ([k, v]) => [k, await sha256Hex(v)] as const)),
+) as Record<keyof typeof bytesOf, string>;
+
+/**
+ * Two photos of a certificate: one whose bytes the server confirmed, one taken since and not
+ * uploaded yet (its original is the only copy there is).
+ */
 async function seedAttachment(d: YoufuDb): Promise<void> {
-  const written = await upsertRows(testContext(d), 'attachments', [
-    {
-      id: ATTACHMENT,
-      recipientId: 'a1000000-0000-4000-8000-000000000001',
-      stationCode: '440304001001',
-      ownerTable: 'recipients',
-      ownerId: 'a1000000-0000-4000-8000-000000000001',
-      kind: 'certificate',
-      mime: 'image/jpeg',
-      sha256: 'ab'.repeat(32),
-      size: 1234,
-      width: 800,
-      height: 600,
-      thumbSha256: null,
-      thumbSize: null,
-      fileName: '证书.jpg',
-      caption: '',
-      createdBy: 'e1000000-0000-4000-8000-000000000001',
-      createdAt: '2026-11-28T09:00:00+08:00',
-      withdrawn: false,
-      withdrawReason: null,
-    },
+  const row = (id: string, original: keyof typeof bytesOf, thumb: keyof typeof bytesOf) => ({
+    id,
+    recipientId: 'a1000000-0000-4000-8000-000000000001',
+    stationCode: '440304001001',
+    ownerTable: 'recipients' as const,
+    ownerId: 'a1000000-0000-4000-8000-000000000001',
+    kind: 'certificate' as const,
+    mime: 'image/jpeg' as const,
+    sha256: hashes[original],
+    size: bytesOf[original].length,
+    width: 800,
+    height: 600,
+    thumbSha256: hashes[thumb],
+    thumbSize: bytesOf[thumb].length,
+    fileName: '证书.jpg',
+    caption: '',
+    createdBy: 'e1000000-0000-4000-8000-000000000001',
+    createdAt: '2026-11-28T09:00:00+08:00',
+    withdrawn: false,
+    withdrawReason: null,
+  });
+  // Ids of their own: the seed's context already used the sequence's first ones.
+  const written = await upsertRows({ ...testContext(d), newId: () => crypto.randomUUID() }, 'attachments', [
+    row(ATTACHMENT, 'sent', 'sentThumb'),
+    row(UNSENT, 'unsent', 'unsentThumb'),
   ]);
   expect(written.ok, JSON.stringify(written)).toBe(true);
-  await d.attachmentBlobs.put({
-    sha256: 'ab'.repeat(32),
-    sealed: await d.codec.sealBlob('ab'.repeat(32), new Uint8Array(1234)),
-    size: 1234,
-    mime: 'image/jpeg',
-    part: 'original',
-    storedAt: '2026-11-28T01:00:00.000Z',
-    confirmedAt: null,
-  });
+  for (const [key, bytes] of Object.entries(bytesOf) as [keyof typeof bytesOf, Uint8Array][]) {
+    await d.attachmentBlobs.put({
+      sha256: hashes[key],
+      sealed: await d.codec.sealBlob(hashes[key], bytes),
+      size: bytes.length,
+      mime: 'image/jpeg',
+      part: key.endsWith('Thumb') ? 'thumb' : 'original',
+      storedAt: '2026-11-28T01:00:00.000Z',
+      confirmedAt: key.startsWith('sent') ? '2026-11-28T02:00:00.000Z' : null,
+    });
+  }
 }
 
 describe('backup and restore', () => {
-  it('carries attachment rows but not their bytes, and says so', async () => {
+  it('carries attachment rows, every thumbnail and the originals not yet on the server; checks their hashes on restore', async () => {
     const source = db('station-s1-u1');
     await seed(source);
     await seedAttachment(source);
     const bytes = await backupOf(source);
     const fresh = db('station-s1-u1');
-    value(await restoreBackup(fresh, bytes, PASSWORD, { accountId: ACCOUNT }));
-    expect((await fresh.attachments.toArray()).map((a) => a.id)).toEqual([ATTACHMENT]);
+    const counts = value(await restoreBackup(fresh, bytes, PASSWORD, { accountId: ACCOUNT }));
+    expect(counts).toMatchObject({ attachments: 2, attachmentBlobs: 3 });
+    expect((await fresh.attachments.toArray()).map((a) => a.id).sort()).toEqual([ATTACHMENT, UNSENT]);
     expect((await rowsForBackup(fresh, 'attachments', await fresh.attachments.toArray()))[0]).toMatchObject({ fileName: '证书.jpg' });
+    // The unsent photo and both thumbnails open under the new database's keys; the sent original
+    // is left to come down from the server again.
+    expect((await readAttachmentBytes(fresh, hashes.unsent))?.bytes).toEqual(bytesOf.unsent);
+    expect((await readAttachmentBytes(fresh, hashes.sentThumb))?.bytes).toEqual(bytesOf.sentThumb);
+    expect((await readAttachmentBytes(fresh, hashes.unsentThumb))?.bytes).toEqual(bytesOf.unsentThumb);
+    expect(await readAttachmentBytes(fresh, hashes.sent)).toBeNull();
+    // Still waiting to go up from the restored computer (once its rows are pushed); the sent
+    // thumbnail stays confirmed.
+    expect((await fresh.attachmentBlobs.get(hashes.unsent))?.confirmedAt).toBeNull();
+    expect((await fresh.attachmentBlobs.get(hashes.sentThumb))?.confirmedAt).toBe('2026-11-28T02:00:00.000Z');
+    await fresh.outbox.clear();
+    expect((await unconfirmedUploads(fresh)).map((u) => u.sha256).sort()).toEqual([hashes.unsent, hashes.unsentThumb].sort());
+    // No clear photo bytes in the file on disk.
+    expect(indexOfBytes(bytes, bytesOf.unsent.subarray(0, 20))).toBe(-1);
+  });
+
+  it('refuses a backup whose photo bytes do not match their hash, and changes nothing', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    await seedAttachment(source);
+    const snapshot = await readBackupSnapshot(source, { accountId: ACCOUNT, serverId: 's1' });
+    const blobs = snapshot.tables.attachmentBlobs as { sha256: string; base64: string }[];
+    const unsent = blobs.find((b) => b.sha256 === hashes.unsent)!;
+    const altered = new Uint8Array(bytesOf.unsent);
+    altered[100] = 7;
+    unsent.base64 = toBase64(altered);
+    const file = value(await encodeBackup(snapshot.meta, snapshot.tableOrder, snapshot.tables, PASSWORD));
+    const target = db('station-s1-u1');
+    await seed(target);
+    const before = await dump(target);
+    expect(await restoreBackup(target, file, PASSWORD, { accountId: ACCOUNT })).toMatchObject({
+      ok: false,
+      error: { code: 'backup_attachment_mismatch' },
+    });
+    expect(await dump(target)).toEqual(before);
+  });
+
+  it('keeps originals this computer has when restoring over it, and drops bytes no restored attachment names', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    await seedAttachment(source);
+    const file = await backupOf(source);
+    const stray = jpeg('no row names me', 500);
+    const straySha = await sha256Hex(stray);
+    await source.attachmentBlobs.put({
+      sha256: straySha,
+      sealed: await source.codec.sealBlob(straySha, stray),
+      size: stray.length,
+      mime: 'image/jpeg',
+      part: 'original',
+      storedAt: '2026-11-28T01:00:00.000Z',
+      confirmedAt: null,
+    });
+    value(await restoreBackup(source, file, PASSWORD, { accountId: ACCOUNT }));
+    expect((await readAttachmentBytes(source, hashes.sent))?.bytes).toEqual(bytesOf.sent);
+    expect(await readAttachmentBytes(source, straySha)).toBeNull();
+  });
+
+  it('restores a backup written before attachment bytes were carried (schema 5, rows only)', async () => {
+    const source = db('station-s1-u1');
+    await seed(source);
+    await seedAttachment(source);
+    const snapshot = await readBackupSnapshot(source, { accountId: ACCOUNT, serverId: 's1' });
+    const { attachmentBlobs: _dropped, ...rowsOnly } = snapshot.tables;
+    const older = value(
+      await encodeBackup(
+        snapshot.meta,
+        snapshot.tableOrder.filter((t) => t !== 'attachmentBlobs'),
+        rowsOnly,
+        PASSWORD,
+      ),
+    );
+    const fresh = db('station-s1-u1');
+    expect(value(await restoreBackup(fresh, older, PASSWORD, { accountId: ACCOUNT }))).toMatchObject({
+      attachments: 2,
+      attachmentBlobs: 0,
+    });
     expect(await fresh.attachmentBlobs.count()).toBe(0);
   });
 
@@ -140,11 +256,11 @@ describe('backup and restore', () => {
     const source = db('station-s1-u1');
     await seed(source);
     const snapshot = await readBackupSnapshot(source, { accountId: ACCOUNT, serverId: 's1' });
-    const { attachments: _dropped, ...olderTables } = snapshot.tables;
+    const { attachments: _dropped, attachmentBlobs: _bytes, ...olderTables } = snapshot.tables;
     const older = value(
       await encodeBackup(
         { ...snapshot.meta, schemaVersion: 4 },
-        snapshot.tableOrder.filter((t) => t !== 'attachments'),
+        snapshot.tableOrder.filter((t) => t !== 'attachments' && t !== 'attachmentBlobs'),
         olderTables,
         PASSWORD,
       ),

@@ -2,7 +2,8 @@ import { type BackupResult, backupFail } from '../../../shared/backup/errors';
 import { type EncodeOptions, MIN_BACKUP_PASSWORD_LENGTH, encodeBackup } from '../../../shared/backup/format';
 import type { BackupMeta } from '../../../shared/backup/header';
 import type { YoufuDb } from '../database';
-import { BACKUP_TABLES, rowsForBackup } from './tables';
+import type { AttachmentBlobEntry } from '../records';
+import { BACKUP_TABLES, blobBelongsInBackup, rowsForBackup } from './tables';
 
 export interface ExportMeta {
   accountId: string;
@@ -53,7 +54,13 @@ export async function readBackupSnapshot(db: YoufuDb, meta: ExportMeta): Promise
   const outboxSeqFloor = await readSeqFloor(db);
   const stored = await db.transaction('r', BACKUP_TABLES, async (tx) => {
     const out: Record<string, unknown[]> = {};
-    for (const t of BACKUP_TABLES) out[t] = await tx.table(t).toArray();
+    for (const t of BACKUP_TABLES) {
+      // Originals the server holds stay out (see BACKUP_TABLES): never read into memory here.
+      out[t] =
+        t === 'attachmentBlobs'
+          ? await tx.table<AttachmentBlobEntry>(t).filter(blobBelongsInBackup).toArray()
+          : await tx.table(t).toArray();
+    }
     return out;
   });
   const tables: Record<string, unknown[]> = {};

@@ -8,7 +8,8 @@ import type { Transaction } from 'dexie';
 import { SEALED_VERSION } from '../atRest/migrate';
 import { isAtRestKey, syncStateEntry } from '../syncStateKeys';
 import { readSyncState } from '../syncStateRepository';
-import { BACKUP_TABLES, type BackupTable, LATER_BACKUP_TABLES, rowProblem, rowsToStore } from './tables';
+import type { AttachmentBlobEntry } from '../records';
+import { BACKUP_TABLES, BackupBlobMismatch, type BackupTable, acceptedTableSets, rowProblem, rowsToStore } from './tables';
 
 export interface RestoreOptions {
   /** The signed-in account; the backup must be its own. */
@@ -45,11 +46,7 @@ export async function prepareRestore(
   if (header.schemaVersion > db.verno)
     return backupFail('backup_schema_unsupported', `backup schema ${header.schemaVersion}, database ${db.verno}`);
   const names = [...header.tables].sort().join(',');
-  const current = [...BACKUP_TABLES].sort().join(',');
-  const earlier = BACKUP_TABLES.filter((t) => !LATER_BACKUP_TABLES.includes(t))
-    .sort()
-    .join(',');
-  if (names !== current && names !== earlier) return backupFail('backup_schema_unsupported', `tables ${names}`);
+  if (!acceptedTableSets().includes(names)) return backupFail('backup_schema_unsupported', `tables ${names}`);
   const rows = {} as Record<BackupTable, unknown[]>;
   for (const t of BACKUP_TABLES) {
     const list = tables[t] ?? [];
@@ -60,6 +57,7 @@ export async function prepareRestore(
     try {
       rows[t] = await rowsToStore(db, t, list);
     } catch (e) {
+      if (e instanceof BackupBlobMismatch) return backupFail('backup_attachment_mismatch', e.message);
       return backupFail('backup_restore_failed', e instanceof Error ? e.message : String(e));
     }
   }
@@ -92,9 +90,22 @@ export async function applyRestore(db: YoufuDb, prepared: PreparedRestore): Prom
       }
       for (const t of BACKUP_TABLES) {
         const table = tx.table(t);
+        if (t === 'attachmentBlobs') continue;
         await table.clear();
         if (rows[t].length > 0) await table.bulkAdd(rows[t]);
       }
+      // Attachment bytes are content-addressed and sealed under this database's keys: those
+      // here already stay (a restore on the same computer keeps originals it had), the
+      // backup's are added, and bytes no restored attachment names go.
+      const blobs = tx.table<AttachmentBlobEntry, string>('attachmentBlobs');
+      if (rows.attachmentBlobs.length > 0) await blobs.bulkPut(rows.attachmentBlobs as AttachmentBlobEntry[]);
+      const named = new Set<string>();
+      for (const a of rows.attachments as { sha256: string; thumbSha256: string | null }[]) {
+        named.add(a.sha256);
+        if (a.thumbSha256 !== null) named.add(a.thumbSha256);
+      }
+      const orphans = (await blobs.toCollection().primaryKeys()).filter((k) => !named.has(k));
+      if (orphans.length > 0) await blobs.bulkDelete(orphans);
       // Never hand out a seq the server may already have: lift the counter to the floor.
       const outbox = tx.table('outbox');
       const maxSeq = rows.outbox.reduce<number>(

@@ -2,23 +2,97 @@ import { z } from 'zod';
 import { ENTITY_TABLES, type EntityRow, type EntityTable, entitySchemas, stationSchema } from '../../../shared/domain/schemas';
 import { mutationSchema, syncTableSchema } from '../../../shared/sync/protocol';
 import { SCHEMA_V1, SCHEMA_V2, type YoufuDb } from '../database';
-import type { ConflictEntry, OutboxEntry, SyncStateEntry } from '../records';
+import type { AttachmentBlobEntry, ConflictEntry, OutboxEntry, SyncStateEntry } from '../records';
+import { ATTACHMENT_MIME, SHA256_HEX } from '../../../shared/attachments/limits';
+import { fromBase64, sha256Hex, toBase64 } from '../../../shared/cipher/aesGcm';
 import { DERIVED_COLUMNS, type StoredRow } from '../codec';
 import { isAtRestKey } from '../syncStateKeys';
 import { SEALED_COLUMN } from '../atRest/sensitive';
 
 /**
  * Every table of the local database, in backup order: data first, then the device's queue and
- * state, then the attachment rows (issue 15). The attachments' bytes are left out: a backup
- * says so (BackupCard), and those the server has come down again on demand.
+ * state, then the attachment rows (issue 15), then attachment bytes: every thumbnail and every
+ * original the server has not confirmed yet (the only copy there is). Originals the server
+ * holds are left out, to keep the file small: a backup says so (BackupCard), and they come
+ * down again on demand.
  */
-export const BACKUP_TABLES = [...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), 'attachments'] as (
-  keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V2 | 'attachments'
+export const BACKUP_TABLES = [...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), 'attachments', 'attachmentBlobs'] as (
+  keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V2 | 'attachments' | 'attachmentBlobs'
 )[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** Tables a backup of an earlier version lacks (restored as empty): attachments came with schema 5. */
-export const LATER_BACKUP_TABLES: readonly BackupTable[] = ['attachments'];
+/**
+ * Tables added to backups after the first version, in the order they came: a backup lacks a
+ * tail of this list (restored as empty). Attachment rows came with schema 5; their bytes a
+ * little later, within schema 5.
+ */
+export const LATER_BACKUP_TABLES: readonly BackupTable[] = ['attachments', 'attachmentBlobs'];
+
+/** The table sets a backup this version reads may have, sorted and joined (the current one first). */
+export function acceptedTableSets(): string[] {
+  const out: string[] = [];
+  for (let keep = LATER_BACKUP_TABLES.length; keep >= 0; keep--) {
+    const missing = LATER_BACKUP_TABLES.slice(keep);
+    out.push(
+      BACKUP_TABLES.filter((t) => !missing.includes(t))
+        .sort()
+        .join(','),
+    );
+  }
+  return out;
+}
+
+/** Attachment bytes as a backup carries them: opened, base64, with their stored facts. */
+const backupBlobSchema = z.object({
+  sha256: z.string().regex(SHA256_HEX),
+  part: z.enum(['original', 'thumb']),
+  mime: z.enum([...ATTACHMENT_MIME]),
+  size: z.number().int().positive(),
+  storedAt: z.string().min(1),
+  confirmedAt: z.string().nullable(),
+  base64: z.string().min(1),
+});
+type BackupBlob = z.infer<typeof backupBlobSchema>;
+
+/** The bytes of a backup's attachment are not the ones its hash names: the file was altered or damaged. */
+export class BackupBlobMismatch extends Error {
+  constructor(readonly sha256: string) {
+    super(`attachment bytes ${sha256.slice(0, 12)}… do not match their sha256`);
+  }
+}
+
+/** Whether a stored blob goes into a backup: every thumbnail, and originals the server has not confirmed. */
+export function blobBelongsInBackup(b: Pick<AttachmentBlobEntry, 'part' | 'confirmedAt'>): boolean {
+  return b.part === 'thumb' || b.confirmedAt === null;
+}
+
+async function blobForBackup(db: YoufuDb, b: AttachmentBlobEntry): Promise<BackupBlob> {
+  const bytes = await db.codec.openBlob(b.sha256, b.sealed);
+  return {
+    sha256: b.sha256,
+    part: b.part,
+    mime: b.mime as BackupBlob['mime'],
+    size: b.size,
+    storedAt: b.storedAt,
+    confirmedAt: b.confirmedAt,
+    base64: toBase64(bytes),
+  };
+}
+
+/** Checks a backup's attachment bytes against their hash and size, and seals them under this database's keys. */
+async function blobToStore(db: YoufuDb, b: BackupBlob): Promise<AttachmentBlobEntry> {
+  const bytes = fromBase64(b.base64);
+  if (bytes.length !== b.size || (await sha256Hex(bytes)) !== b.sha256) throw new BackupBlobMismatch(b.sha256);
+  return {
+    sha256: b.sha256,
+    sealed: await db.codec.sealBlob(b.sha256, bytes),
+    size: b.size,
+    mime: b.mime,
+    part: b.part,
+    storedAt: b.storedAt,
+    confirmedAt: b.confirmedAt,
+  };
+}
 
 const isEntityTable = (t: string): t is EntityTable => (ENTITY_TABLES as readonly string[]).includes(t);
 
@@ -37,6 +111,7 @@ const localRowSchemas = {
     mutationId: z.string(),
     at: z.string(),
   }),
+  attachmentBlobs: backupBlobSchema,
   auditLocal: z.object({
     id: z.number().int().positive(),
     at: z.string(),
@@ -84,6 +159,12 @@ export async function rowsForBackup(db: YoufuDb, table: BackupTable, rows: reado
   if (table === 'outbox') return Promise.all(rows.map((r) => db.codec.openOutbox(r as OutboxEntry)));
   if (table === 'conflicts') return Promise.all(rows.map((r) => db.codec.openConflict(r as ConflictEntry)));
   if (table === 'syncState') return rows.filter((r) => !isAtRestKey((r as SyncStateEntry).key));
+  if (table === 'attachmentBlobs') {
+    // One at a time: a photo's clear bytes are in memory only while it is encoded.
+    const out: BackupBlob[] = [];
+    for (const b of rows as AttachmentBlobEntry[]) if (blobBelongsInBackup(b)) out.push(await blobForBackup(db, b));
+    return out;
+  }
   return [...rows];
 }
 
@@ -101,5 +182,10 @@ export async function rowsToStore(db: YoufuDb, table: BackupTable, rows: readonl
   if (table === 'outbox') return Promise.all(rows.map((r) => db.codec.sealOutbox(r as OutboxEntry)));
   if (table === 'conflicts') return Promise.all(rows.map((r) => db.codec.sealConflict(r as ConflictEntry)));
   if (table === 'syncState') return rows.filter((r) => !isAtRestKey((r as SyncStateEntry).key));
+  if (table === 'attachmentBlobs') {
+    const out: AttachmentBlobEntry[] = [];
+    for (const b of rows as BackupBlob[]) out.push(await blobToStore(db, b));
+    return out;
+  }
   return [...rows];
 }

@@ -14,7 +14,8 @@ const strings = defineStrings(
   {
     title: '备份与恢复',
     hint: '备份文件包含本机全部数据（含尚未同步的修改），用备份密码加密。请把文件和密码分开保存。',
-    photosLeftOut: '备份包含照片与材料的记录，但不含照片和文件本身：已上传的可在恢复后从服务器重新下载，尚未上传的请先同步再备份。',
+    photosLeftOut:
+      '备份包含照片与材料的记录、全部缩略图和尚未上传的原件；已上传到服务器的原件不在备份中，恢复后打开时从服务器重新下载（需联网）。恢复时逐个核对文件校验值。',
     export: '导出备份',
     exportTitle: '导出加密备份',
     password: '备份密码',
@@ -41,7 +42,7 @@ const strings = defineStrings(
     title: 'Backup and restore',
     hint: 'A backup file holds all local data (unsynced changes included), encrypted with a backup password. Keep the file and the password apart.',
     photosLeftOut:
-      'A backup holds the records of photos and documents but not the files themselves: those already uploaded come down again from the server after a restore; sync before backing up to upload the rest.',
+      'A backup holds the records of photos and documents, every thumbnail and the originals not uploaded yet. Originals already on the server are left out: after a restore they download again when opened (needs the network). A restore checks every file against its checksum.',
     export: 'Export backup',
     exportTitle: 'Export an encrypted backup',
     password: 'Backup password',
