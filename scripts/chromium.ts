@@ -35,7 +35,11 @@ export interface FindChromiumOptions {
 
 export const SYSTEM_CHROMIUM_PATHS: readonly string[] = ['/usr/bin/chromium'];
 
-/** Flags for a headless, offline-quiet Chromium that only talks to localhost. */
+/**
+ * Flags for a headless, offline-quiet Chromium that only talks to localhost. The last two give
+ * it a camera (a generated test picture) and answer its permission prompt yes, for the camera
+ * spec (test/e2e/camera.spec.ts); nothing else asks for a camera.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -44,6 +48,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 const require = createRequire(import.meta.url);

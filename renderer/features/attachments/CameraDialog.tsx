@@ -224,7 +224,9 @@ function CameraView({ active, onClose, onCapture }: { active: boolean; onClose: 
       )}
       {captureFailed && <Alert className="yf-camera-note" type="warning" showIcon title={t('captureFailed')} />}
       <Flex justify="end" gap={8} className="yf-camera-actions">
-        <Button onClick={onClose}>{t('cancel')}</Button>
+        <Button onClick={onClose} data-testid="camera-cancel">
+          {t('cancel')}
+        </Button>
         {error !== null ? (
           error !== 'unsupported' && (
             <Button type="primary" onClick={() => setAttempt((a) => a + 1)} data-testid="camera-retry">
