@@ -31,6 +31,14 @@ describe('packaging', () => {
     expect(Object.values(scripts).join(' ')).not.toContain('install-app-deps');
   });
 
+  it('asks macOS for the camera, never the microphone', () => {
+    expect(builderYml).toMatch(/NSCameraUsageDescription: \S/);
+    expect(builderYml).not.toContain('NSMicrophoneUsageDescription');
+    const plist = readFileSync('build/entitlements.mac.plist', 'utf8');
+    expect(plist).toContain('<key>com.apple.security.device.camera</key>');
+    expect(plist).not.toContain('com.apple.security.device.audio-input');
+  });
+
   it('has an icon of at least 512×512 pixels', () => {
     const png = readFileSync('build/icon.png');
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
