@@ -1,12 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
-import { addRecipientAttachments, markBytesConfirmed, unconfirmedUploads, withdrawAttachment } from './attachmentRepository';
+import {
+  addRecipientAttachments,
+  addRecordAttachments,
+  markBytesConfirmed,
+  unconfirmedUploads,
+  withdrawAttachment,
+} from './attachmentRepository';
 import { attachmentsOf, attachmentsOfRecipient, readAttachmentBytes } from './queries/attachments';
 import type { YoufuDb } from './database';
 import { createRecipient } from './recipientRepository';
 import type { EntityInput } from './repository';
 import { newTestDb, recipientInput, testContext, type TestContext, visitInput } from './testFixtures';
 import { logVisit } from './visitRepository';
+import { addAid, voidAid } from './aidRepository';
+import { createRequest } from './requestRepository';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
 const V1 = 'bbbbbbbb-0000-4000-8000-000000000001';
@@ -165,10 +173,7 @@ describe('attachments saved with a visit', () => {
 describe('a person’s documents (资料)', () => {
   it('adds documents to the profile in one write, and withdraws a wrong one with a reason, never deleting it', async () => {
     const cert = { ...photo(5), kind: 'certificate' as const };
-    const added = await addRecipientAttachments(ctx, { id: R1, stationCode: base.stationCode }, [
-      cert,
-      { ...photo(6), kind: 'id_card' as const },
-    ]);
+    const added = await addRecipientAttachments(ctx, { id: R1 }, [cert, { ...photo(6), kind: 'id_card' as const }]);
     expect(added.ok).toBe(true);
     expect((await attachmentsOfRecipient(db, R1)).map((a) => a.kind).sort()).toEqual(['certificate', 'id_card']);
     expect((await readAttachmentBytes(db, cert.sha256))?.bytes).toEqual(cert.bytes);
@@ -181,5 +186,84 @@ describe('a person’s documents (资料)', () => {
     expect((await attachmentsOfRecipient(db, R1)).find((a) => a.id === cert.id)).toMatchObject({ withdrawn: true });
     const edits = (await db.outbox.toArray()).filter((e) => e.rowId === cert.id);
     expect(edits).toHaveLength(2);
+  });
+});
+
+describe('attachments added to a saved record', () => {
+  const A1 = 'cccccccc-0000-4000-8000-000000000001';
+  const Q1 = 'dddddddd-0000-4000-8000-000000000001';
+  const aid: EntityInput<'aid'> = {
+    ...base,
+    id: A1,
+    date: '2026-03-02',
+    kind: 'cash',
+    amountFen: 50000,
+    quantity: null,
+    item: '',
+    fundSource: 'city_foundation',
+    approvedBy: '',
+    visitId: null,
+    acknowledged: false,
+    voided: false,
+    voidReason: null,
+  };
+  const receipt = (n: number): PreparedAttachment => ({ ...photo(n), kind: 'receipt' });
+
+  it('signs an aid line for later: the receipt photo and 已签收 in one write', async () => {
+    expect((await addAid(ctx, aid)).ok).toBe(true);
+    const added = await addRecordAttachments(ctx, { table: 'aid', id: A1 }, [receipt(1)], { acknowledge: true });
+    expect(added.ok, JSON.stringify(added)).toBe(true);
+    const [row] = await attachmentsOf(db, { table: 'aid', id: A1 });
+    expect(row).toMatchObject({ kind: 'receipt', recipientId: R1, stationCode: base.stationCode, ownerTable: 'aid' });
+    expect((await db.codec.decode('aid', (await db.aid.get(A1))!)).acknowledged).toBe(true);
+    // The change goes out with the next push (the outbox holds it sealed: acknowledged is sensitive).
+    const outbox = await Promise.all((await db.outbox.toArray()).map((e) => db.codec.openOutbox(e)));
+    expect(outbox.some((e) => e.table === 'aid' && e.rowId === A1 && e.fields.acknowledged === true)).toBe(true);
+  });
+
+  it('refuses a voided aid line and a 21st attachment, writing nothing', async () => {
+    expect((await addAid(ctx, aid)).ok).toBe(true);
+    expect((await voidAid(ctx, A1, '金额录错')).ok).toBe(true);
+    const before = await db.outbox.count();
+    expect(await addRecordAttachments(ctx, { table: 'aid', id: A1 }, [receipt(1)], { acknowledge: true })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ code: 'attachment_owner_voided' }] },
+    });
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.attachmentBlobs.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(before);
+
+    const request = await createRequest(ctx, {
+      ...base,
+      id: Q1,
+      visitId: null,
+      source: 'hotline',
+      topic: 'housing',
+      description: '房屋漏水',
+      urgency: 'high',
+      assigneeId: null,
+      status: 'open',
+      resolution: '',
+      referredTo: null,
+      openedAt: '2026-03-02T09:00:00+08:00',
+      closedAt: null,
+    });
+    expect(request.ok).toBe(true);
+    const twenty = Array.from({ length: 20 }, (_, i) => ({
+      ...photo(0),
+      id: `aaaaaaaa-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+    }));
+    expect((await addRecordAttachments(ctx, { table: 'requests', id: Q1 }, twenty)).ok).toBe(true);
+    const rows = await attachmentsOf(db, { table: 'requests', id: Q1 });
+    expect(rows).toHaveLength(20);
+    expect(await addRecordAttachments(ctx, { table: 'requests', id: Q1 }, [photo(7)])).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ code: 'attachment_too_many' }] },
+    });
+    expect(await attachmentsOf(db, { table: 'requests', id: Q1 })).toHaveLength(20);
+    expect(await addRecordAttachments(ctx, { table: 'requests', id: 'dddddddd-0000-4000-8000-00000000ffff' }, [photo(8)])).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

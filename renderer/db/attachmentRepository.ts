@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
 import type { AttachmentOwnerTable } from '../../shared/attachments/limits';
-import { THUMB_MIME } from '../../shared/attachments/limits';
+import { MAX_ATTACHMENTS_PER_RECORD, THUMB_MIME } from '../../shared/attachments/limits';
 import type { PreparedAttachment } from '../../shared/attachments/prepared';
 import type { YoufuDb } from './database';
 import type { AttachmentBlobEntry } from './records';
-import type { Attachment } from '../../shared/domain/schemas';
+import type { Aid, Attachment } from '../../shared/domain/schemas';
 import { bound } from './database';
 import {
   type EntityInput,
@@ -178,30 +178,73 @@ export async function unconfirmedUploads(db: YoufuDb): Promise<UnconfirmedPart[]
   return out;
 }
 
+/** Records that take attachments after they were saved: an aid line, a request, a person's file. */
+export type LaterOwnerTable = Extract<AttachmentOwnerTable, 'aid' | 'requests' | 'recipients'>;
+
+export interface AddAttachmentsOptions {
+  /** An aid line's receipt (a signature or a photo of the signed paper): the line becomes 已签收 in the same write. */
+  acknowledge?: boolean;
+}
+
 /**
- * Adds documents to a person's file (the profile's 资料: an ID card copy, a certificate, a
- * story), in one transaction: rows, outbox entries and sealed bytes, or nothing.
+ * Adds attachments to a saved record, in one transaction: rows, outbox entries, sealed bytes
+ * and (a receipt for aid) the line marked as signed for, or nothing. A person's file takes an
+ * ID card copy, a certificate, a story; an aid line a receipt signed later; a request what the
+ * caller sent. The record's person and station come from the record itself; a voided aid line
+ * takes nothing, and a record holds at most MAX_ATTACHMENTS_PER_RECORD (withdrawn ones count:
+ * they stay in the history).
  */
-export async function addRecipientAttachments(
+export async function addRecordAttachments(
   ctx: RepoContext,
-  recipient: { id: string; stationCode: string },
+  owner: { table: LaterOwnerTable; id: string },
   files: readonly PreparedAttachment[],
+  options: AddAttachmentsOptions = {},
 ): Promise<RepoResult<string[]>> {
+  const stored = (await ctx.db.table(owner.table).get(owner.id)) as { recipientId?: string; id: string; stationCode: string } | undefined;
+  if (!stored) return { ok: false, error: { code: 'not_found', table: owner.table, rowId: owner.id } };
+  const recipientId = owner.table === 'recipients' ? stored.id : stored.recipientId!;
   return runPreparedWrite(
     ctx,
     () =>
       prepareAttachments(
         ctx,
-        recipient.id,
-        recipient.stationCode,
-        files.map((file) => ({ file, owner: { table: 'recipients' as const, id: recipient.id } })),
+        recipientId,
+        stored.stationCode,
+        files.map((file) => ({ file, owner })),
       ),
     async (s, prepared) => {
-      const [now] = await Promise.all([readAttachmentsNow(s, prepared), s.loadClock()]);
-      await Promise.all([...writePreparedAttachments(s, prepared, now), s.persistClock()]);
+      const [row, existing, now] = await Promise.all([
+        s.require(owner.table, owner.id),
+        s.table('attachments').where('[ownerTable+ownerId]').equals([owner.table, owner.id]).count(),
+        readAttachmentsNow(s, prepared),
+        s.loadClock(),
+      ]);
+      // Moved to another station since it was read: the prepared rows name the old one.
+      if (row.stationCode !== stored.stationCode) s.fail({ code: 'write_failed', message: `${owner.table} ${owner.id} moved meanwhile` });
+      if (owner.table === 'aid' && (row as Aid).voided)
+        s.fail({ code: 'validation_failed', issues: [{ path: ['attachments'], code: 'attachment_owner_voided' }] });
+      if (existing + prepared.length > MAX_ATTACHMENTS_PER_RECORD)
+        s.fail({ code: 'validation_failed', issues: [{ path: ['attachments'], code: 'attachment_too_many' }] });
+      const writes = writePreparedAttachments(s, prepared, now);
+      if (options.acknowledge && owner.table === 'aid' && !(row as Aid).acknowledged) {
+        writes.push(s.update('aid', row as Aid, { acknowledged: true }));
+      }
+      await Promise.all([...writes, s.persistClock()]);
       return prepared.map((p) => p.row.row.id);
     },
   );
+}
+
+/**
+ * Adds documents to a person's file (the profile's 资料: an ID card copy, a certificate, a
+ * story), in one transaction: rows, outbox entries and sealed bytes, or nothing.
+ */
+export function addRecipientAttachments(
+  ctx: RepoContext,
+  recipient: { id: string },
+  files: readonly PreparedAttachment[],
+): Promise<RepoResult<string[]>> {
+  return addRecordAttachments(ctx, { table: 'recipients', id: recipient.id }, files);
 }
 
 /** A wrong attachment is withdrawn with a reason, never deleted: it stays in the history, greyed. */

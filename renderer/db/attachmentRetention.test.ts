@@ -103,7 +103,7 @@ afterEach(async () => {
 
 async function attach(files: PreparedAttachment[], atIso: string): Promise<void> {
   ctx.clock.ms = Date.parse(atIso);
-  const added = await addRecipientAttachments(ctx, { id: R1, stationCode: STATION }, files);
+  const added = await addRecipientAttachments(ctx, { id: R1 }, files);
   if (!added.ok) throw new Error(JSON.stringify(added.error));
 }
 
