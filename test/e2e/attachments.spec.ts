@@ -262,3 +262,68 @@ test('the profile’s documents: a certificate added, listed by kind, withdrawn 
   await expect(group.getByTestId('attachment-withdraw')).toHaveCount(0);
   await expect(group.getByTestId('attachment')).toHaveCount(1);
 });
+
+test('an aid line signed for after the visit, and papers added to a request', async ({ page }) => {
+  await startWithDemoData(page, { recipients: 50, path: '/caseload' });
+  await page.getByTestId('caseload-row').first().click();
+  await expect(page).toHaveURL(/#\/recipients\/[0-9a-f-]{36}/);
+  const profileUrl = page.url();
+
+  // The visit's aid handed out with no signature yet (the receipt comes back later).
+  await page.getByTestId('profile-log-visit').click();
+  await page.getByTestId('add-aid').click();
+  await page.getByTestId('aid-0-amount').fill('300');
+  await page.getByRole('checkbox', { name: '对象已签收' }).uncheck();
+  // A need raised on the visit becomes a request, which takes papers later.
+  await page.getByTestId('add-need').click();
+  const need = `屋顶漏水需维修 e2e-${Date.now()}`;
+  await page.getByTestId('need-0-description').fill(need);
+  const notes = `补签收 e2e-${Date.now()}`;
+  await page.getByTestId('visit-notes').fill(notes);
+  await page.getByTestId('visit-notes').focus();
+  await page.keyboard.press('Control+s');
+  await confirmSaved(page, /帮扶 1 条，诉求 1 条/);
+  await page.goto(profileUrl);
+
+  const line = page
+    .getByTestId('timeline-aid')
+    .filter({ has: page.getByTestId('aid-unacknowledged') })
+    .filter({ hasText: '300' })
+    .first();
+  await expect(line).toBeVisible();
+  await line.getByTestId('aid-sign-later').click();
+  const dialog = page.getByTestId('add-attachments');
+  await expect(dialog).toBeVisible();
+  // Nothing picked: a clear sentence, nothing written.
+  await page.getByTestId('add-attachments-save').click();
+  await expect(page.getByTestId('add-attachments-error')).toBeVisible();
+  await dialog.getByTestId('attachment-input').setInputFiles([await cameraJpeg(page, '签收单')]);
+  await expect(dialog.getByTestId('attachment-thumb')).toHaveCount(1, { timeout: 30_000 });
+  await screenshot(page, '99-aid-sign-later');
+  await page.getByTestId('add-attachments-save').click();
+  await expect(dialog).toBeHidden();
+  const signed = page
+    .getByTestId('timeline-aid')
+    .filter({ hasText: '300' })
+    .filter({ has: page.getByTestId('attachment') })
+    .first();
+  await expect(signed.getByTestId('aid-acknowledged')).toBeVisible();
+  await expect(signed.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(1);
+  await expect(signed.getByTestId('aid-sign-later')).toHaveCount(0);
+
+  // The request's papers: a PDF quote for the repair.
+  const request = page.getByTestId('timeline-request').filter({ hasText: need });
+  await request.getByTestId('request-add-attachments').click();
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  await page
+    .getByTestId('add-attachments')
+    .getByTestId('attachment-input')
+    .setInputFiles({ name: '维修报价.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(page.getByTestId('add-attachments').getByTestId('attachment-thumb')).toHaveCount(1);
+  await page.getByTestId('add-attachments-save').click();
+  await expect(request.getByTestId('attachment')).toHaveCount(1);
+  await signed.scrollIntoViewIfNeeded();
+  await screenshot(page, '99-aid-signed-later');
+  await request.scrollIntoViewIfNeeded();
+  await screenshot(page, '99-request-papers');
+});

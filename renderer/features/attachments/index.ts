@@ -4,3 +4,4 @@ export { canAddMore, prepareFile, sniffMime, type PrepareError } from './prepare
 export { AttachmentGallery, AttachmentTile } from './AttachmentGallery';
 export { SignaturePadDialog } from './SignaturePadDialog';
 export { RecipientDocumentsCard } from './RecipientDocumentsCard';
+export { AddAttachmentsDialog, type AddAttachmentsDialogProps } from './AddAttachmentsDialog';

@@ -1,4 +1,5 @@
 import { Button, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useLocale, useStrings } from '../../app/i18n';
 import { DateText, DateTimeText, Money } from '../../ui';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../../shared/domain/enums';
 import type { Aid, Request, Visit } from '../../../shared/domain/schemas';
 import { recipientStrings } from './strings';
-import { AttachmentGallery } from '../attachments';
+import { AddAttachmentsDialog, AttachmentGallery } from '../attachments';
 
 export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id: string) => string }) {
   const t = useStrings(recipientStrings);
@@ -56,6 +57,7 @@ export function AidEntry({ aid, onVoid }: { aid: Aid; onVoid: () => void }) {
   const t = useStrings(recipientStrings);
   const locale = useLocale();
   const struck = aid.voided ? { textDecoration: 'line-through', color: '#999' } : undefined;
+  const [signing, setSigning] = useState(false);
   return (
     <div data-testid="timeline-aid" data-voided={aid.voided ? 'true' : 'false'}>
       <Space size={8} wrap>
@@ -89,6 +91,19 @@ export function AidEntry({ aid, onVoid }: { aid: Aid; onVoid: () => void }) {
             )}
           </Space>
         </span>
+        {!aid.voided &&
+          (aid.acknowledged ? (
+            <Tag color="green" data-testid="aid-acknowledged">
+              {t('aidAcknowledged')}
+            </Tag>
+          ) : (
+            <>
+              <Tag data-testid="aid-unacknowledged">{t('aidUnacknowledged')}</Tag>
+              <Button size="small" type="link" onClick={() => setSigning(true)} data-testid="aid-sign-later">
+                {t('aidSignLater')}
+              </Button>
+            </>
+          ))}
         {!aid.voided && (
           <Button size="small" danger type="link" onClick={onVoid} data-testid="void-aid">
             {t('voidAid')}
@@ -103,13 +118,27 @@ export function AidEntry({ aid, onVoid }: { aid: Aid; onVoid: () => void }) {
         </div>
       )}
       <AttachmentGallery owner={{ table: 'aid', id: aid.id }} />
+      {signing && (
+        <AddAttachmentsDialog
+          open
+          onClose={() => setSigning(false)}
+          title={t('aidSignLaterTitle')}
+          owner={{ table: 'aid', id: aid.id }}
+          kinds={['receipt']}
+          receipt
+        />
+      )}
     </div>
   );
 }
 
+/** What a request is given: photos of the matter (a leaking roof), letters, certificates. */
+const REQUEST_ATTACHMENT_KINDS = ['document', 'certificate', 'id_card'] as const;
+
 export function RequestEntry({ request }: { request: Request }) {
   const t = useStrings(recipientStrings);
   const locale = useLocale();
+  const [adding, setAdding] = useState(false);
   return (
     <div data-testid="timeline-request">
       <Space size={8} wrap>
@@ -122,6 +151,19 @@ export function RequestEntry({ request }: { request: Request }) {
         </Tag>
       </Space>
       <Typography.Paragraph style={{ margin: 0 }}>{request.description}</Typography.Paragraph>
+      <AttachmentGallery owner={{ table: 'requests', id: request.id }} />
+      <Button size="small" type="link" onClick={() => setAdding(true)} style={{ paddingInline: 0 }} data-testid="request-add-attachments">
+        {t('requestAddAttachments')}
+      </Button>
+      {adding && (
+        <AddAttachmentsDialog
+          open
+          onClose={() => setAdding(false)}
+          title={t('requestAddAttachments')}
+          owner={{ table: 'requests', id: request.id }}
+          kinds={REQUEST_ATTACHMENT_KINDS}
+        />
+      )}
     </div>
   );
 }
