@@ -189,6 +189,18 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
       .toBe(true);
   }
 
+  // Settings → storage: this computer's photos, none waiting any more.
+  await page.goto('/#/settings');
+  const usage = page.getByTestId('attachment-storage-card');
+  await expect(usage.getByTestId('attachment-usage-originals')).toHaveText(/^3 个/);
+  await expect(usage.getByTestId('attachment-usage-thumbnails')).toHaveText(/^3 个/);
+  await expect(usage.getByTestId('attachment-usage-awaiting')).not.toContainText(/\d/);
+  await page.getByTestId('keep-originals').click();
+  await page.getByRole('option', { name: /30/ }).click();
+  await expect(usage.getByTestId('attachment-usage-droppable')).toBeVisible();
+  await usage.scrollIntoViewIfNeeded();
+  await screenshot(page, '97-settings-attachment-storage');
+
   // The district supervisor's computer: the thumbnails come down on demand; an original opens.
   const second = await newClockedContext(browser);
   const other = await second.newPage();
