@@ -19,11 +19,22 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
+/** Renames `from` to `to`, making `to`'s folder first if it has none yet. */
+async function renameInto(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await mkdir(dirname(to), { recursive: true });
+    await rename(from, to);
+  }
+}
+
 /**
- * The embedded default: `<root>/<ab>/<cd>/<sha256>`. A file arrives by a copy into a temporary
- * name beside its final place (or a rename when it is on the same disk), is fsynced, then
- * renamed, and the folder fsynced: a crash leaves either no file or the whole one, never a part
- * under the final name.
+ * The embedded default: `<root>/<ab>/<cd>/<sha256>`. A file on the same disk (the upload's own)
+ * is fsynced and renamed to its final name, and the folder fsynced: a crash leaves either no
+ * file or the whole one, never a part under the final name. From another disk it is first
+ * copied beside its final place under a temporary name, and that copy fsynced.
  */
 export function createFsBlobStore(root: string): BlobStore {
   const pathOf = (sha256: string): string => join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -37,21 +48,23 @@ export function createFsBlobStore(root: string): BlobStore {
         await rm(path, { force: true });
         return { stored: false };
       }
-      await mkdir(dirname(final), { recursive: true });
-      const temp = `${final}.${randomUUID()}.part`;
+      await fsyncPath(path);
       try {
-        await rename(path, temp).catch(async (e: NodeJS.ErrnoException) => {
-          if (e.code !== 'EXDEV') throw e;
-          await copyFile(path, temp);
-          await rm(path, { force: true });
-        });
-        await fsyncPath(temp);
-        await rename(temp, final);
-        await fsyncPath(dirname(final));
+        await renameInto(path, final);
       } catch (e) {
-        await rm(temp, { force: true });
-        throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+        const temp = `${final}.${randomUUID()}.part`;
+        try {
+          await copyFile(path, temp);
+          await fsyncPath(temp);
+          await rename(temp, final);
+        } catch (copyError) {
+          await rm(temp, { force: true });
+          throw copyError;
+        }
+        await rm(path, { force: true });
       }
+      await fsyncPath(dirname(final));
       return { stored: true };
     },
     async stat(sha256) {
