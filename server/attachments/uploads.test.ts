@@ -22,12 +22,17 @@ describe.each(testBackends())('attachment uploads and downloads on $name', (back
   let factory: MutationFactory;
   let recipientId: string;
   let visitId: string;
+  /** How far the server's clock runs ahead of the real one (the expiry test moves it). */
+  let clockAheadMs = 0;
 
   beforeAll(async () => {
     const opened = await backend.open();
     drop = opened.drop;
     dataDir = await mkdtemp(join(tmpdir(), 'youfu-uploads-'));
-    server = await startTestServer(opened.db, { attachments: await openAttachmentStorage(dataDir, null) });
+    server = await startTestServer(opened.db, {
+      attachments: await openAttachmentStorage(dataDir, null),
+      now: () => new Date(Date.now() + clockAheadMs),
+    });
     caseworker = await createUser(server, 'caseworker', ST.yuanlingA);
     other = await createUser(server, 'caseworker', ST.nantouA);
     supervisor = await createUser(server, 'district_supervisor', ST.futian);
@@ -62,6 +67,32 @@ describe.each(testBackends())('attachment uploads and downloads on $name', (back
     fetch(`${server.baseUrl}/api/v1/attachments/${id}/content?part=${part}`, { headers: { authorization: `Bearer ${user.token}` } });
   const storedFiles = async (): Promise<string[]> =>
     (await readdir(join(dataDir, 'attachments'), { recursive: true })).map(String).filter((f) => /[0-9a-f]{64}$/.test(f));
+  const waitingUploads = async (): Promise<string[]> => (await readdir(join(dataDir, 'uploads'))).filter((f) => !f.startsWith('.'));
+  /** Starts an upload in chunks of 100 KB and stops it once the server has its URL (after the first chunk): the URL. */
+  const startThenStop = (user: TestUser, bytes: Uint8Array, id: string): Promise<string | null> =>
+    new Promise((resolve) => {
+      let stopped = false;
+      void tusUpload(
+        server.baseUrl,
+        user.token,
+        bytes,
+        { attachmentId: id, part: 'original' },
+        {
+          chunkSize: 100_000,
+          started: (u) => {
+            const timer = setInterval(() => {
+              if (!stopped && u.url) {
+                stopped = true;
+                clearInterval(timer);
+                void u.abort().then(() => resolve(u.url));
+              }
+            }, 5);
+          },
+        },
+      );
+    });
+  const tusHead = (url: string, user: TestUser) =>
+    fetch(url, { method: 'HEAD', headers: { authorization: `Bearer ${user.token}`, 'tus-resumable': '1.0.0' } });
 
   it('takes a photo in chunks, checks its hash, and gives the same bytes back to the station and its supervisor', async () => {
     const bytes = randomBytes(700_000);
@@ -96,7 +127,29 @@ describe.each(testBackends())('attachment uploads and downloads on $name', (back
       expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(sha(bytes));
     }
     // Nothing of it waits among the unfinished uploads.
-    expect((await readdir(join(dataDir, 'uploads'))).filter((f) => !f.startsWith('.'))).toEqual([]);
+    expect(await waitingUploads()).toEqual([]);
+  });
+
+  it('takes a photo in one request, its bytes sent with the creation, as the desktop sends it', async () => {
+    const bytes = randomBytes(300_000);
+    const id = await attach(bytes);
+    const requests: string[] = [];
+    const waiting = await waitingUploads();
+    const up = await tusUpload(
+      server.baseUrl,
+      caseworker.token,
+      bytes,
+      { attachmentId: id, part: 'original' },
+      { chunkSize: 512 * 1024, onRequest: (m) => requests.push(m) },
+    );
+    expect(up).toMatchObject({ ok: true });
+    expect(requests).toEqual(['POST']);
+    expect(await apiAs(server, caseworker).call('attachmentStatus', { id })).toMatchObject({
+      ok: true,
+      value: { original: { arrived: true } },
+    });
+    expect(sha(new Uint8Array(await (await download(supervisor, id)).arrayBuffer()))).toBe(sha(bytes));
+    expect(await waitingUploads()).toEqual(waiting);
   });
 
   it('stores the same bytes once, however many attachments and uploads carry them', async () => {
@@ -114,14 +167,20 @@ describe.each(testBackends())('attachment uploads and downloads on $name', (back
     for (const id of [first, second]) expect(sha(new Uint8Array(await (await download(caseworker, id)).arrayBuffer()))).toBe(sha(bytes));
   });
 
-  it('refuses bytes whose hash is not the row’s, and keeps none of them', async () => {
+  it.each([
+    { way: 'with the creation, in one request', opts: {} },
+    { way: 'after the creation, in one PATCH', opts: { uploadDataDuringCreation: false } },
+    { way: 'in several requests', opts: { chunkSize: 10_000 } },
+  ])('refuses bytes whose hash is not the row’s, sent $way, and keeps none of them', async ({ opts }) => {
     const declared = randomBytes(30_000);
     const id = await attach(declared);
     const forged = randomBytes(30_000);
     const before = await storedFiles();
-    const up = await tusUpload(server.baseUrl, caseworker.token, forged, { attachmentId: id, part: 'original' });
+    const waiting = await waitingUploads();
+    const up = await tusUpload(server.baseUrl, caseworker.token, forged, { attachmentId: id, part: 'original' }, opts);
     expect(up).toMatchObject({ ok: false, status: 400, code: 'validation_failed' });
     expect(await storedFiles()).toEqual(before);
+    expect(await waitingUploads()).toEqual(waiting);
     expect(await apiAs(server, caseworker).call('attachmentStatus', { id })).toMatchObject({
       ok: true,
       value: { original: { arrived: false } },
@@ -172,44 +231,114 @@ describe.each(testBackends())('attachment uploads and downloads on $name', (back
     expect(foreign.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden_scope' });
   });
 
-  it('an interrupted upload tells its own station where it stands, and no other station', async () => {
+  it('an interrupted upload tells its own station where it stands, and takes bytes from no other station', async () => {
     const bytes = randomBytes(600_000);
     const id = await attach(bytes);
-    // Stop after the first chunk.
-    let stopped = false;
-    const first = await new Promise<string | null>((resolve) => {
-      void tusUpload(
+    const first = await startThenStop(caseworker, bytes, id);
+    expect(first).toMatch(/\/api\/v1\/uploads\//);
+    const head = await tusHead(first!, caseworker);
+    expect(head.status).toBe(200);
+    const offset = Number(head.headers.get('upload-offset'));
+    expect(offset).toBeLessThan(bytes.length);
+    // A foreign account may not even ask where it stands, nor add bytes to it.
+    expect((await tusHead(first!, other)).status).toBe(403);
+    const foreignPatch = await fetch(first!, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${other.token}`,
+        'tus-resumable': '1.0.0',
+        'upload-offset': String(offset),
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: bytes.subarray(offset, offset + 1000),
+    });
+    expect(foreignPatch.status).toBe(403);
+    expect(((await foreignPatch.json()) as { error: { code: string } }).error.code).toBe('forbidden_scope');
+    expect(Number((await tusHead(first!, caseworker)).headers.get('upload-offset'))).toBe(offset);
+    // Its own station finishes it from there.
+    expect(
+      await tusUpload(
         server.baseUrl,
         caseworker.token,
         bytes,
         { attachmentId: id, part: 'original' },
-        {
-          chunkSize: 100_000,
-          started: (u) => {
-            const timer = setInterval(() => {
-              if (!stopped && u.url) {
-                stopped = true;
-                clearInterval(timer);
-                void u.abort().then(() => resolve(u.url));
-              }
-            }, 5);
-          },
-        },
+        { uploadUrl: first!, chunkSize: 100_000 },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(sha(new Uint8Array(await (await download(caseworker, id)).arrayBuffer()))).toBe(sha(bytes));
+  });
+
+  it('refuses at its finish an upload whose attachment moved to another station meanwhile, and keeps none of it', async () => {
+    // A recipient of its own, moved by the district supervisor to another street's station.
+    const movedRecipient = randomUUID();
+    const movedVisit = randomUUID();
+    const id = randomUUID();
+    const bytes = randomBytes(300_000);
+    await pushOk(server, caseworker, factory.clientId, [
+      factory.upsert('recipients', movedRecipient, recipientFields(ST.yuanlingA)),
+      factory.upsert('visits', movedVisit, visitFields(movedRecipient, ST.yuanlingA, caseworker.id)),
+      factory.upsert(
+        'attachments',
+        id,
+        attachmentFields(movedRecipient, ST.yuanlingA, { table: 'visits', id: movedVisit }, bytes, caseworker.id),
+      ),
+    ]);
+    const url = await startThenStop(caseworker, bytes, id);
+    expect(url).toMatch(/\/api\/v1\/uploads\//);
+    const supervisorDevice = new MutationFactory(`client-${randomUUID()}`, () => new Date());
+    const moved = await pushOk(server, supervisor, supervisorDevice.clientId, [
+      supervisorDevice.upsert('recipients', movedRecipient, { stationCode: ST.nanyuanA }, 1),
+    ]);
+    expect(moved.results[0]).toMatchObject({ status: 'applied' });
+
+    const before = await storedFiles();
+    const resumed = await tusUpload(
+      server.baseUrl,
+      caseworker.token,
+      bytes,
+      { attachmentId: id, part: 'original' },
+      { uploadUrl: url!, chunkSize: 100_000 },
+    );
+    expect(resumed).toMatchObject({ ok: false, status: 403, code: 'forbidden_scope' });
+    expect(await storedFiles()).toEqual(before);
+    // Gone, not left complete for a retry to take for done.
+    expect((await tusHead(url!, caseworker)).status).toBe(404);
+    expect(await apiAs(server, supervisor).call('attachmentStatus', { id })).toMatchObject({
+      ok: true,
+      value: { original: { arrived: false } },
+    });
+    // The station it moved to sends it.
+    const newStation = await createUser(server, 'caseworker', ST.nanyuanA);
+    expect(await tusUpload(server.baseUrl, newStation.token, bytes, { attachmentId: id, part: 'original' })).toMatchObject({ ok: true });
+    expect(sha(new Uint8Array(await (await download(supervisor, id)).arrayBuffer()))).toBe(sha(bytes));
+  });
+
+  it('refuses an upload left unfinished for more than a week; the client then starts it again', async () => {
+    const bytes = randomBytes(300_000);
+    const id = await attach(bytes);
+    const url = await startThenStop(caseworker, bytes, id);
+    expect((await tusHead(url!, caseworker)).status).toBe(200);
+    const uploadId = new URL(url!).pathname.split('/').at(-1)!;
+    expect((await waitingUploads()).filter((f) => f.startsWith(uploadId))).toHaveLength(2);
+    clockAheadMs = 8 * 24 * 3600 * 1000;
+    try {
+      expect((await tusHead(url!, caseworker)).status).toBe(410);
+      const requests: string[] = [];
+      const again = await tusUpload(
+        server.baseUrl,
+        caseworker.token,
+        bytes,
+        { attachmentId: id, part: 'original' },
+        { uploadUrl: url!, chunkSize: 512 * 1024, onRequest: (m) => requests.push(m) },
       );
-    });
-    expect(first).toMatch(/\/api\/v1\/uploads\//);
-    const head = await fetch(first!, {
-      method: 'HEAD',
-      headers: { authorization: `Bearer ${caseworker.token}`, 'tus-resumable': '1.0.0' },
-    });
-    expect(head.status).toBe(200);
-    expect(Number(head.headers.get('upload-offset'))).toBeLessThan(bytes.length);
-    // A foreign account may not even ask where it stands.
-    const foreignHead = await fetch(first!, {
-      method: 'HEAD',
-      headers: { authorization: `Bearer ${other.token}`, 'tus-resumable': '1.0.0' },
-    });
-    expect(foreignHead.status).toBe(403);
+      expect(again).toMatchObject({ ok: true });
+      expect(requests).toEqual(['HEAD', 'POST']);
+    } finally {
+      clockAheadMs = 0;
+    }
+    expect(sha(new Uint8Array(await (await download(caseworker, id)).arrayBuffer()))).toBe(sha(bytes));
+    // The expired one's bytes and info are gone from the disk.
+    expect((await waitingUploads()).filter((f) => f.startsWith(uploadId))).toEqual([]);
   });
 
   it('refuses to delete an attachment row: a wrong one is withdrawn with a reason', async () => {

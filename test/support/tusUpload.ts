@@ -15,8 +15,12 @@ export interface TusOptions {
   /** Resume the upload at this URL (tus HEAD, then PATCH from its offset) instead of creating one. */
   uploadUrl?: string;
   chunkSize?: number;
+  /** Send the first chunk with the creation (tus creation-with-upload), as the desktop does; true unless told. */
+  uploadDataDuringCreation?: boolean;
   retryDelays?: number[] | null;
   onProgress?: (sent: number, total: number) => void;
+  /** Told of each request the client sends (POST, HEAD, PATCH). */
+  onRequest?: (method: string) => void;
   /** Called with the Upload once started, so a test can abort it. */
   started?: (upload: Upload) => void;
 }
@@ -36,9 +40,11 @@ export function tusUpload(
       metadata: meta,
       headers: { authorization: `Bearer ${token}` },
       chunkSize: opts.chunkSize ?? 256 * 1024,
+      uploadDataDuringCreation: opts.uploadDataDuringCreation ?? true,
       retryDelays: opts.retryDelays === undefined ? null : opts.retryDelays,
       storeFingerprintForResuming: false,
       onProgress: opts.onProgress ?? null,
+      onBeforeRequest: (req) => opts.onRequest?.(req.getMethod()),
       onSuccess: () => resolve({ ok: true, status: 204, code: null, uploadUrl: upload.url }),
       onError: (e) => {
         const res = (e as DetailedError).originalResponse;
