@@ -121,6 +121,8 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
         metadata: { attachmentId, part },
         headers: { authorization: `Bearer ${token}` },
         chunkSize: UPLOAD_CHUNK_BYTES,
+        // A photo in one request: its bytes go with the creation (tus creation-with-upload).
+        uploadDataDuringCreation: true,
         retryDelays: opts.uploadRetryDelays ?? [0, 1000, 3000],
         // The URL is kept here, in memory; tus-js-client's own store is a no-op in Node anyway.
         storeFingerprintForResuming: false,

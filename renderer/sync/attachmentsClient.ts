@@ -60,6 +60,8 @@ export function createHttpAttachmentTransport(opts: HttpAttachmentOptions): Atta
           storeFingerprintForResuming: true,
           removeFingerprintOnSuccess: true,
           chunkSize: 512 * 1024,
+          // A photo in one request: its bytes go with the creation (tus creation-with-upload).
+          uploadDataDuringCreation: true,
           retryDelays: [0, 1000, 3000],
           onBeforeRequest: (req) => {
             const token = opts.getToken();
