@@ -196,7 +196,7 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
   await expect(usage.getByTestId('attachment-usage-thumbnails')).toHaveText(/^3 个/);
   await expect(usage.getByTestId('attachment-usage-awaiting')).not.toContainText(/\d/);
   await page.getByTestId('keep-originals').click();
-  await page.getByRole('option', { name: /30/ }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '30' }).first().click();
   await expect(usage.getByTestId('attachment-usage-droppable')).toBeVisible();
   await usage.scrollIntoViewIfNeeded();
   await screenshot(page, '97-settings-attachment-storage');
