@@ -16,6 +16,11 @@ export function visitDraftId(recipientId: string): string {
   return `visit/${recipientId}`;
 }
 
+/** The picked photos and signatures of that visit draft: a row of their own (large, rarely written). */
+export function visitEvidenceDraftId(recipientId: string): string {
+  return `visit/${recipientId}/evidence`;
+}
+
 export async function saveDraft(db: YoufuDb, id: string, values: unknown, now: Date = new Date()): Promise<void> {
   // Sealed before the write: no transaction is held open across WebCrypto.
   const sealed = await db.codec.sealDraft(id, values);

@@ -137,6 +137,12 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
   await expect(page.getByTestId('aid-0-receipt').getByTestId('aid-signature-preview')).toBeVisible();
   await page.getByTestId('aid-0-receipt').scrollIntoViewIfNeeded();
   await screenshot(page, '94-aid-signed');
+  // A reload before saving (a crash, a closed window) keeps the photos and the signature with the draft.
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toBeVisible({ timeout: 30_000 });
+  await expect(photoCard.getByTestId('attachment-thumb')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('aid-0-signed')).toBeVisible();
+  await expect(page.getByTestId('aid-0-amount')).toHaveValue('500');
   const notes = `带照片的走访 e2e-${Date.now()}`;
   await page.getByTestId('visit-notes').fill(notes);
   await page.getByTestId('visit-notes').focus();

@@ -18,6 +18,7 @@ import { OccurrenceSection } from './OccurrenceSection';
 import { visitStrings } from './strings';
 import { VisitBasicsSection } from './VisitBasicsSection';
 import { createVisitDraftWriter, loadVisitDraft } from './visitDraft';
+import { type VisitEvidence, createEvidenceDraftWriter, loadVisitEvidence } from './evidenceDraft';
 import { type VisitFormValues, fulfillableIds, initialVisitValues, preselectDuty, upgradeVisitDraft } from './visitFormValues';
 import { buildVisitSubmission, visitIssueToField } from './visitSubmission';
 import { RemoteContactSection } from './RemoteContactSection';
@@ -45,16 +46,14 @@ function backPath(back: string | null, recipientId: string): string {
  */
 export function VisitForm(props: VisitFormProps) {
   const { db } = useDbSession();
-  const [draft, setDraft] = useState<{ values: VisitFormValues | null } | null>(null);
+  const [draft, setDraft] = useState<{ values: VisitFormValues | null; evidence: VisitEvidence | null } | null>(null);
   useEffect(() => {
     let current = true;
-    loadVisitDraft(db, props.recipientId).then(
-      (values) => {
-        if (current) setDraft({ values });
-      },
-      // A draft that cannot be read is no reason to keep the caseworker from logging the visit.
-      () => {
-        if (current) setDraft({ values: null });
+    // A draft that cannot be read is no reason to keep the caseworker from logging the visit.
+    const orNull = <T,>(p: Promise<T | null>) => p.catch(() => null);
+    void Promise.all([orNull(loadVisitDraft(db, props.recipientId)), orNull(loadVisitEvidence(db, props.recipientId))]).then(
+      ([values, evidence]) => {
+        if (current) setDraft({ values, evidence });
       },
     );
     return () => {
@@ -62,10 +61,15 @@ export function VisitForm(props: VisitFormProps) {
     };
   }, [db, props.recipientId]);
   if (draft === null) return <Skeleton active />;
-  return <VisitFormBody {...props} draft={draft.values} />;
+  return <VisitFormBody {...props} draft={draft.values} evidence={draft.evidence} />;
 }
 
-function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { draft: VisitFormValues | null }) {
+function VisitFormBody({
+  recipientId,
+  occurrenceId,
+  draft,
+  evidence,
+}: VisitFormProps & { draft: VisitFormValues | null; evidence: VisitEvidence | null }) {
   const t = useStrings(visitStrings);
   const error = useErrorText();
   const { message, modal } = App.useApp();
@@ -82,9 +86,9 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
   const [saving, setSaving] = useState(false);
   const savedRef = useRef(false);
   // Photos and documents: prepared (downscaled, hashed) as they are picked, saved with the visit.
-  const [photos, setPhotos] = useState<PreparedAttachment[]>([]);
+  const [photos, setPhotos] = useState<PreparedAttachment[]>(evidence?.photos ?? []);
   // Each aid line's signature or receipt photo, by the line's uid.
-  const [aidFiles, setAidFiles] = useState<Record<string, PreparedAttachment[]>>({});
+  const [aidFiles, setAidFiles] = useState<Record<string, PreparedAttachment[]>>(evidence?.aid ?? {});
   const aidEvidence = useMemo(
     () => ({
       of: (uid: string) => aidFiles[uid] ?? [],
@@ -95,18 +99,32 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
 
   const [initial] = useState(() => {
     const base = draft ? upgradeVisitDraft(draft) : initialVisitValues({ recipientId, occurrenceId, staffId: user.id });
-    return { values: occurrenceId ? { ...base, occurrenceIds: [occurrenceId] } : base, restored: draft !== null };
+    return { values: occurrenceId ? { ...base, occurrenceIds: [occurrenceId] } : base, restored: draft !== null || evidence !== null };
   });
   const [drafts] = useState(() => createVisitDraftWriter(db, recipientId));
+  const [evidenceDrafts] = useState(() => createEvidenceDraftWriter(db, recipientId));
   // Leaving the form or closing the window writes what the timer has not written yet.
   useEffect(() => {
-    const flush = () => void drafts.flush();
+    const flush = () => {
+      void drafts.flush();
+      void evidenceDrafts.flush();
+    };
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
       flush();
     };
-  }, [drafts]);
+  }, [drafts, evidenceDrafts]);
+  // The picked files are kept beside the draft as they change (not on the first render: that is
+  // what was just read back).
+  const evidenceSeen = useRef(false);
+  useEffect(() => {
+    if (!evidenceSeen.current) {
+      evidenceSeen.current = true;
+      return;
+    }
+    if (!savedRef.current) evidenceDrafts.update({ photos, aid: aidFiles });
+  }, [photos, aidFiles, evidenceDrafts]);
   const [restored, setRestored] = useState(initial.restored);
   const purpose = Form.useWatch('purpose', form);
   const mode = Form.useWatch('mode', form) ?? initial.values.mode;
@@ -185,6 +203,7 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
     }
     savedRef.current = true;
     void drafts.discard();
+    void evidenceDrafts.discard();
     void message.success(t('savedWith', { aid: built.value.aid.length, needs: built.value.needs.length, photos: photos.length }));
     navigate(back);
   }
@@ -222,6 +241,9 @@ function VisitFormBody({ recipientId, occurrenceId, draft }: VisitFormProps & { 
               size="small"
               onClick={() => {
                 void drafts.discard();
+                void evidenceDrafts.discard();
+                setPhotos([]);
+                setAidFiles({});
                 form.setFieldsValue(initialVisitValues({ recipientId, occurrenceId, staffId: user.id }));
                 const pick = pending && duties ? preselectDuty(pending, duties, today, occurrenceId) : null;
                 if (pick) form.setFieldsValue(pick);
