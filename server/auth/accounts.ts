@@ -17,7 +17,7 @@ export interface Account {
   disabled: boolean;
 }
 
-interface AccountRow {
+export interface AccountRow {
   id: string;
   username: string;
   name: string;
@@ -28,7 +28,7 @@ interface AccountRow {
   password_salt: string;
 }
 
-function toAccount(r: AccountRow): Account {
+export function toAccount(r: Pick<AccountRow, 'id' | 'username' | 'name' | 'role' | 'station_code' | 'disabled'>): Account {
   return { id: r.id, username: r.username, name: r.name, role: r.role, stationCode: r.station_code, disabled: r.disabled };
 }
 
@@ -69,11 +69,6 @@ export async function findAccountByUsername(db: Queryable, username: string): Pr
   const rows = await db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [normalizeUsername(username)]);
   const r = rows[0];
   return r ? { ...toAccount(r), password: { hash: r.password_hash, salt: r.password_salt } } : null;
-}
-
-export async function findAccountById(db: Queryable, id: string): Promise<Account | null> {
-  const rows = await db.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id]);
-  return rows[0] ? toAccount(rows[0]) : null;
 }
 
 async function updateOne(db: Queryable, username: string, set: string, params: (string | boolean)[], now: Date): Promise<Account> {

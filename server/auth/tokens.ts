@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
-import type { Account } from './accounts';
-import { findAccountById } from './accounts';
+import type { Account, AccountRow } from './accounts';
+import { toAccount } from './accounts';
 
 /** Long enough for a supervisor who syncs weekly and travels; logout or a reset revokes it. */
 export const TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -41,15 +41,17 @@ export async function authenticate(db: Queryable, authorization: string | undefi
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '');
   if (!m) throw new ApiError('unauthorized', 'sign in first');
   const tokenHash = hashToken(m[1]!);
-  const rows = await db.query<{ account_id: string; device_id: string; expires_at: Date; revoked_at: Date | null }>(
-    'SELECT account_id, device_id, expires_at, revoked_at FROM tokens WHERE token_hash = $1',
+  // One query for the token and its account: every request of every device passes here.
+  const rows = await db.query<AccountRow & { device_id: string; expires_at: Date; revoked_at: Date | null }>(
+    `SELECT a.id, a.username, a.name, a.role, a.station_code, a.disabled, t.device_id, t.expires_at, t.revoked_at
+     FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.token_hash = $1`,
     [tokenHash],
   );
   const t = rows[0];
   if (!t || t.revoked_at !== null) throw new ApiError('unauthorized', 'the session has ended; sign in again');
   if (t.expires_at.getTime() <= now.getTime()) throw new ApiError('unauthorized', 'the session has expired; sign in again');
-  const account = await findAccountById(db, t.account_id);
-  if (!account || account.disabled) throw new ApiError('unauthorized', 'the account is disabled');
+  if (t.disabled) throw new ApiError('unauthorized', 'the account is disabled');
+  const account = toAccount(t);
   return { account, deviceId: t.device_id, tokenHash };
 }
 
