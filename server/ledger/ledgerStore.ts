@@ -2,7 +2,7 @@ import { isInScope } from '../../shared/stations/tree';
 import { encodeHlc } from '../../shared/sync/hlc';
 import type { FieldVersions } from '../../shared/sync/merge';
 import type { ExistingData, ImportOptions, ImportPlan, LedgerData, ParsedLedger } from '../../shared/ledger';
-import { WRITE_ORDER, planImport } from '../../shared/ledger';
+import { WRITE_ORDER, ledgerDataFrom, planImport } from '../../shared/ledger';
 import type { Db, Queryable } from '../db/db';
 import { type AuditInfo, SeqAllocator, loadChildrenForUpdate, loadRowForUpdate, writeRow } from '../sync/rowStore';
 
@@ -25,15 +25,13 @@ async function loadRows(q: Queryable, scope: string, recipientsEverywhere: boole
      ORDER BY table_name, row_id`,
     [`{${TABLES.join(',')}}`, `${scope}%`, recipientsEverywhere],
   );
-  const out: Record<string, unknown[]> = { staff: [], recipients: [], visits: [], aid: [], duties: [], dutyOccurrences: [], requests: [] };
-  for (const r of rows) out[r.table_name]?.push(r.data);
-  out.attachments = await q.query(
+  const attachments = await q.query<LedgerData['attachments'][number]>(
     `SELECT data ->> 'recipientId' AS "recipientId", data ->> 'ownerTable' AS "ownerTable", data ->> 'ownerId' AS "ownerId",
        (data ->> 'withdrawn')::boolean AS withdrawn
      FROM rows WHERE table_name = 'attachments' AND NOT deleted AND station_code LIKE $1`,
     [`${scope}%`],
   );
-  return out as unknown as LedgerData;
+  return { ...ledgerDataFrom(rows.map((r) => ({ table: r.table_name, row: r.data }))), attachments };
 }
 
 /** The rows of a scope, and the whole staff roster (for names), for an export. */

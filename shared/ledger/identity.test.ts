@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITY_CODE, DEMO_TODAY, generateDemoRows } from '../demo';
 import type { Recipient } from '../domain/schemas';
 import { planImport } from './plan';
-import type { LedgerData } from './tables';
+import { type LedgerData, ledgerDataFrom } from './tables';
 import { buildLedger, parseLedger } from './workbook';
 
 /**
@@ -12,21 +12,7 @@ import { buildLedger, parseLedger } from './workbook';
 const OPTIONS = { scope: '440304', actorStaffId: '00000000-0000-4000-8000-00000000d003', now: new Date('2026-11-28T02:00:00Z') };
 
 function demoData(): LedgerData {
-  const data: LedgerData = {
-    staff: [],
-    recipients: [],
-    visits: [],
-    aid: [],
-    duties: [],
-    dutyOccurrences: [],
-    requests: [],
-    attachments: [],
-  };
-  for (const r of generateDemoRows({ recipients: 12, seed: 5, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE })) {
-    if (r.table === 'stations' || !(r.table in data)) continue;
-    (data[r.table as keyof LedgerData] as unknown[]).push(r.row);
-  }
-  return data;
+  return ledgerDataFrom(generateDemoRows({ recipients: 12, seed: 5, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE }));
 }
 
 describe('ledger import: birth date and gender against the ID number', () => {

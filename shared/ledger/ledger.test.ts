@@ -5,28 +5,14 @@ import { stationPathName } from '../stations/tree';
 import { idNumberCheckChar } from '../validation/idNumber';
 import { formatRecurrence, parseRecurrence } from './layout';
 import { type ImportPlan, WRITE_ORDER, planCounts, planImport } from './plan';
-import type { LedgerData } from './tables';
+import { type LedgerData, ledgerDataFrom } from './tables';
 import { buildLedger, parseLedger, writeLedger } from './workbook';
 
 const NOW = new Date('2026-11-28T02:00:00Z');
 const OPTIONS = { scope: '440304', actorStaffId: '00000000-0000-4000-8000-00000000d003', now: NOW };
 
 function demoData(recipients = 40): LedgerData {
-  const data: LedgerData = {
-    staff: [],
-    recipients: [],
-    visits: [],
-    aid: [],
-    duties: [],
-    dutyOccurrences: [],
-    requests: [],
-    attachments: [],
-  };
-  for (const r of generateDemoRows({ recipients, seed: 3, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE })) {
-    if (r.table === 'stations' || !(r.table in data)) continue;
-    (data[r.table as keyof LedgerData] as unknown[]).push(r.row);
-  }
-  return data;
+  return ledgerDataFrom(generateDemoRows({ recipients, seed: 3, today: DEMO_TODAY, scopePrefix: DEMO_COMMUNITY_CODE }));
 }
 
 function emptyLike(data: LedgerData): LedgerData {

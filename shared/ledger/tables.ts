@@ -32,6 +32,22 @@ export interface LedgerData {
   attachments: readonly Pick<Attachment, 'recipientId' | 'ownerTable' | 'ownerId' | 'withdrawn'>[];
 }
 
+/** Ledger data from rows as a demo stream or a table dump gives them (`{ table, row }`); other tables are left out. */
+export function ledgerDataFrom(rows: Iterable<{ table: string; row: unknown }>): LedgerData {
+  const out: Record<keyof LedgerData, unknown[]> = {
+    staff: [],
+    recipients: [],
+    visits: [],
+    aid: [],
+    duties: [],
+    dutyOccurrences: [],
+    requests: [],
+    attachments: [],
+  };
+  for (const r of rows) if (r.table in out) out[r.table as keyof LedgerData].push(r.row);
+  return out as unknown as LedgerData;
+}
+
 export interface LedgerOptions {
   /** Station code prefix: a community, a street, a district (or the city). */
   scope: string;

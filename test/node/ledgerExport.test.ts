@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITY_CODE, DEMO_STREET_CODE, DEMO_TODAY, generateDemoRows } from '../../shared/demo';
 import type { Attachment } from '../../shared/domain/schemas';
 import { CATEGORY, DUTY_KIND, FUND_SOURCE, OCCURRENCE_STATUS, REQUEST_STATUS } from '../../shared/domain/enums';
-import { LEDGER_SHEETS, type LedgerData, writeLedger } from '../../shared/ledger';
+import { LEDGER_SHEETS, type LedgerData, ledgerDataFrom, writeLedger } from '../../shared/ledger';
 import { shanghaiDate } from '../../shared/calendar/shanghai';
 import { VISIT_DUTY_KINDS, computeReview, reviewWeek } from '../../shared/review';
 import { stationPathName } from '../../shared/stations/tree';
@@ -22,19 +22,9 @@ const spread = (id: string): number => Number.parseInt(id.slice(-4), 16);
 
 function demoData(): LedgerData & { attachments: Evidence[] } {
   const data: LedgerData & { attachments: Evidence[] } = {
-    staff: [],
-    recipients: [],
-    visits: [],
-    aid: [],
-    duties: [],
-    dutyOccurrences: [],
-    requests: [],
+    ...ledgerDataFrom(generateDemoRows({ recipients: 240, seed: 11, today: DEMO_TODAY })),
     attachments: [],
   };
-  for (const r of generateDemoRows({ recipients: 240, seed: 11, today: DEMO_TODAY })) {
-    if (r.table === 'stations' || !(r.table in data)) continue;
-    (data[r.table as keyof LedgerData] as unknown[]).push(r.row);
-  }
   // Evidence: two photos on a third of the visits (one withdrawn on some), a signature on a
   // quarter of the aid, an ID card copy on a fifth of the profiles.
   const photo = (recipientId: string, ownerTable: Evidence['ownerTable'], ownerId: string, mime: Evidence['mime'], withdrawn = false) =>
