@@ -5,7 +5,7 @@ import { createDuty, updateDuty } from './dutyRepository';
 import { createRecipient } from './recipientRepository';
 import { deleteRow, type EntityInput } from './repository';
 import { assignRequest, createRequest, transitionRequest } from './requestRepository';
-import { newTestDb, recipientInput, STAFF_ID, testContext, type TestContext } from './testFixtures';
+import { newTestDb, recipientInput, requestInput as requestFixture, STAFF_ID, testContext, type TestContext } from './testFixtures';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
 const A1 = 'cccccccc-0000-4000-8000-000000000001';
@@ -82,21 +82,7 @@ describe('cash aid needs an amount above zero', () => {
 });
 
 describe('request workflow', () => {
-  const requestInput: EntityInput<'requests'> = {
-    ...base,
-    id: Q1,
-    visitId: null,
-    source: 'hotline',
-    topic: 'housing',
-    description: '房屋漏水',
-    urgency: 'high',
-    assigneeId: null,
-    status: 'resolved',
-    resolution: '',
-    referredTo: null,
-    openedAt: '2026-03-02T09:00:00+08:00',
-    closedAt: null,
-  };
+  const requestInput: EntityInput<'requests'> = requestFixture(Q1, base.recipientId, base.stationCode, { status: 'resolved' });
 
   it('goes open → in_progress → resolved with assignee, resolution and closedAt', async () => {
     const created = await createRequest(ctx, requestInput);

@@ -11,7 +11,7 @@ import { attachmentsOf, attachmentsOfRecipient, readAttachmentBytes } from './qu
 import type { YoufuDb } from './database';
 import { createRecipient } from './recipientRepository';
 import type { EntityInput } from './repository';
-import { newTestDb, recipientInput, testContext, type TestContext, visitInput } from './testFixtures';
+import { newTestDb, recipientInput, requestInput, testContext, type TestContext, visitInput } from './testFixtures';
 import { logVisit } from './visitRepository';
 import { addAid, voidAid } from './aidRepository';
 import { createRequest } from './requestRepository';
@@ -233,21 +233,7 @@ describe('attachments added to a saved record', () => {
     expect(await db.attachmentBlobs.count()).toBe(0);
     expect(await db.outbox.count()).toBe(before);
 
-    const request = await createRequest(ctx, {
-      ...base,
-      id: Q1,
-      visitId: null,
-      source: 'hotline',
-      topic: 'housing',
-      description: '房屋漏水',
-      urgency: 'high',
-      assigneeId: null,
-      status: 'open',
-      resolution: '',
-      referredTo: null,
-      openedAt: '2026-03-02T09:00:00+08:00',
-      closedAt: null,
-    });
+    const request = await createRequest(ctx, requestInput(Q1, base.recipientId, base.stationCode));
     expect(request.ok).toBe(true);
     const twenty = Array.from({ length: 20 }, (_, i) => ({
       ...photo(0),

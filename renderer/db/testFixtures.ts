@@ -109,3 +109,29 @@ export function visitInput(
     ...overrides,
   };
 }
+
+/** A housing request from the help line on 2 March 2026, open and unassigned; `overrides` for the rest. */
+export function requestInput(
+  id: string,
+  recipientId: string,
+  stationCode: string,
+  overrides: Partial<EntityInput<'requests'>> = {},
+): EntityInput<'requests'> {
+  return {
+    id,
+    recipientId,
+    stationCode,
+    visitId: null,
+    source: 'hotline',
+    topic: 'housing',
+    description: '房屋漏水',
+    urgency: 'high',
+    assigneeId: null,
+    status: 'open',
+    resolution: '',
+    referredTo: null,
+    openedAt: '2026-03-02T09:00:00+08:00',
+    closedAt: null,
+    ...overrides,
+  };
+}
