@@ -69,7 +69,6 @@ describe('parseKeepOriginalsDays', () => {
 });
 
 const R1 = '11111111-0000-4000-8000-000000000001';
-const STATION = '440304001001';
 const randomBytes = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
 
 async function photo(n: number): Promise<PreparedAttachment> {
