@@ -159,6 +159,8 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
     .filter({ has: page.getByTestId('attachment') })
     .first();
   await expect(signedAid.locator('[data-testid="attachment-tile"][data-state="ready"]')).toHaveCount(1);
+  // Still only on this computer: the record says so.
+  await expect(visit.getByTestId('attachment-uploading')).toHaveCount(2);
   expect(await clearImageValues(page)).toBe(0);
 
   // The Sync screen says what waits to go up.
@@ -182,6 +184,7 @@ test('photos on a visit and a signed aid line: taken offline, kept across a relo
   // Back online: the sync takes the rows up, then the bytes; nothing waits any more.
   await waitUntilSynced(page);
   await expect(page.getByTestId('sync-uploads')).toHaveCount(0, { timeout: 60_000 });
+  await expect(visit.getByTestId('attachment-uploading')).toHaveCount(0, { timeout: 30_000 });
   const checker = await signInApi(request, 'demo-supervisor', 'e2e-attachments-check');
   for (const id of ids) {
     await expect

@@ -45,6 +45,15 @@ export async function bytesAwaitingUpload(db: YoufuDb): Promise<{ parts: number;
   return { parts, bytes };
 }
 
+/**
+ * Of these attachments, those whose original is on this device and not confirmed by the server
+ * yet: the record says its photos are still on their way.
+ */
+export async function awaitingUploadOf(db: YoufuDb, attachments: readonly Pick<Attachment, 'id' | 'sha256'>[]): Promise<Set<string>> {
+  const blobs = await db.attachmentBlobs.bulkGet(attachments.map((a) => a.sha256));
+  return new Set(attachments.filter((_, i) => blobs[i] !== undefined && blobs[i].confirmedAt === null).map((a) => a.id));
+}
+
 /** Attachments by id, opened (their names are sealed), in the order asked; unknown ids left out. */
 export async function attachmentsByIds(db: YoufuDb, ids: readonly string[]): Promise<Attachment[]> {
   const stored = await db.attachments.bulkGet([...ids]);

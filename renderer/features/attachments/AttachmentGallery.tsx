@@ -6,7 +6,7 @@ import type { Attachment } from '../../../shared/domain/schemas';
 import { useDb } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { useLiveQuery } from '../../db/live';
-import { attachmentsOf } from '../../db/queries/attachments';
+import { attachmentsOf, awaitingUploadOf } from '../../db/queries/attachments';
 import { galleryStrings } from './galleryStrings';
 import { useAttachmentImage } from './useAttachmentImage';
 import './attachmentGallery.css';
@@ -91,13 +91,24 @@ function PdfTile({ a }: { a: Attachment }) {
   );
 }
 
-/** One attachment: a photo's thumbnail (click: the original in a viewer) or a PDF's name. */
-export function AttachmentTile({ a }: { a: Attachment }) {
+/**
+ * One attachment: a photo's thumbnail (click: the original in a viewer) or a PDF's name;
+ * `uploading` on the computer that took it while the server does not have the bytes yet.
+ */
+export function AttachmentTile({ a, uploading = false }: { a: Attachment; uploading?: boolean }) {
   const t = useStrings(galleryStrings);
   return (
     <Flex vertical gap={2} className={a.withdrawn ? 'yf-attachment-withdrawn' : undefined} data-testid="attachment" data-id={a.id}>
       {a.mime === 'application/pdf' ? <PdfTile a={a} /> : <PhotoTile a={a} />}
-      {a.withdrawn ? <Tag>{t('withdrawn')}</Tag> : null}
+      {a.withdrawn ? (
+        <Tag>{t('withdrawn')}</Tag>
+      ) : uploading ? (
+        <Tooltip title={t('uploadingHint')}>
+          <Tag color="orange" icon={<CloudUploadOutlined />} data-testid="attachment-uploading">
+            {t('uploading')}
+          </Tag>
+        </Tooltip>
+      ) : null}
     </Flex>
   );
 }
@@ -105,12 +116,15 @@ export function AttachmentTile({ a }: { a: Attachment }) {
 /** The photos and documents of one record (a visit, an aid line), oldest first; nothing when none. */
 export function AttachmentGallery({ owner }: { owner: { table: AttachmentOwnerTable; id: string } }) {
   const db = useDb();
-  const list = useLiveQuery(() => attachmentsOf(db, owner), [db, owner.table, owner.id]);
-  if (!list || list.length === 0) return null;
+  const state = useLiveQuery(async () => {
+    const list = await attachmentsOf(db, owner);
+    return { list, uploading: await awaitingUploadOf(db, list) };
+  }, [db, owner.table, owner.id]);
+  if (!state || state.list.length === 0) return null;
   return (
     <Flex gap={8} wrap data-testid="attachment-gallery" data-owner={`${owner.table}/${owner.id}`}>
-      {list.map((a) => (
-        <AttachmentTile key={a.id} a={a} />
+      {state.list.map((a) => (
+        <AttachmentTile key={a.id} a={a} uploading={state.uploading.has(a.id)} />
       ))}
     </Flex>
   );

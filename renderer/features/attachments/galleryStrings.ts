@@ -8,6 +8,8 @@ export const galleryStrings = defineStrings(
     withdrawn: '已撤回',
     open: '打开',
     pdf: 'PDF 文件',
+    uploading: '待上传',
+    uploadingHint: '原件还只在这台电脑上，联网同步后上传到服务器',
   },
   {
     onItsWay: 'Not uploaded yet',
@@ -16,5 +18,7 @@ export const galleryStrings = defineStrings(
     withdrawn: 'Withdrawn',
     open: 'Open',
     pdf: 'PDF file',
+    uploading: 'To upload',
+    uploadingHint: 'The original is only on this computer so far; it goes up with the next sync online',
   },
 );
