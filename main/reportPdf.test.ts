@@ -24,7 +24,8 @@ function setup(over: { chosen?: string | null; printFails?: boolean; writeFails?
     },
     log: new MemoryLog(),
   });
-  const call = (suggestedName: string) => handlers['report:printToPdf']({ suggestedName }, { senderUrl: 'app://desk/index.html' });
+  const call = (suggestedName: string, orientation?: 'landscape' | 'portrait') =>
+    handlers['report:printToPdf'](orientation ? { suggestedName, orientation } : { suggestedName }, { senderUrl: 'app://desk/index.html' });
   return { call, written, printed, proposed };
 }
 
@@ -33,8 +34,16 @@ describe('report:printToPdf', () => {
     const s = setup();
     expect(await s.call('周报-2026-11-23.pdf')).toEqual({ ok: true, value: { path: '/home/me/周报.pdf' } });
     expect(s.proposed).toEqual(['周报-2026-11-23.pdf']);
-    expect(s.printed).toEqual([{ landscape: true, pageSize: 'A4', printBackground: true }]);
+    expect(s.printed).toEqual([{ landscape: true, pageSize: 'A4', printBackground: true, preferCSSPageSize: true }]);
     expect(s.written).toEqual([{ path: '/home/me/周报.pdf', data: PDF }]);
+  });
+
+  it('prints a form in A4 portrait when asked, and landscape when asked so', async () => {
+    const s = setup({ chosen: '/home/me/走访记录表.pdf' });
+    expect(await s.call('走访记录表-张三-2026-11-28.pdf', 'portrait')).toEqual({ ok: true, value: { path: '/home/me/走访记录表.pdf' } });
+    expect(await s.call('周报.pdf', 'landscape')).toMatchObject({ ok: true });
+    expect(s.printed.map((o) => o.landscape)).toEqual([false, true]);
+    expect(s.printed.every((o) => o.pageSize === 'A4' && o.preferCSSPageSize)).toBe(true);
   });
 
   it('does nothing when the save dialog is cancelled', async () => {

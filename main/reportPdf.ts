@@ -3,11 +3,15 @@ import type { IpcResponse } from '../shared/ipc/contract';
 import type { IpcHandlers } from './ipc';
 import type { Log } from './logTypes';
 
-/** What Electron's `webContents.printToPDF` is given: the weekly report is A4 landscape. */
+/**
+ * What Electron's `webContents.printToPDF` is given: A4, landscape for the weekly report and
+ * portrait for the printed forms; the page's own @page size and margins where it sets them.
+ */
 export interface PdfOptions {
   landscape: boolean;
   pageSize: 'A4';
   printBackground: boolean;
+  preferCSSPageSize: boolean;
 }
 
 export interface ReportPdfDeps {
@@ -31,15 +35,20 @@ export function pdfFileName(suggested: string): string {
   return /\.pdf$/i.test(base) ? base : `${base}.pdf`;
 }
 
-/** `report:printToPdf`: prints the window to PDF and writes it where the person chose. */
+/** `report:printToPdf`: prints the window to PDF (A4, landscape unless asked for portrait) and writes it where the person chose. */
 export function reportPdfHandlers(deps: ReportPdfDeps): Pick<IpcHandlers, 'report:printToPdf'> {
   return {
-    'report:printToPdf': async ({ suggestedName }): Promise<IpcResult<IpcResponse<'report:printToPdf'>>> => {
+    'report:printToPdf': async ({ suggestedName, orientation }): Promise<IpcResult<IpcResponse<'report:printToPdf'>>> => {
       const target = await deps.chooseFile(pdfFileName(suggestedName));
       if (target === null) return ipcOk({ path: null });
       let pdf: Uint8Array;
       try {
-        pdf = await deps.printToPdf({ landscape: true, pageSize: 'A4', printBackground: true });
+        pdf = await deps.printToPdf({
+          landscape: orientation !== 'portrait',
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
       } catch (e) {
         deps.log.warn('printToPDF failed', e);
         return ipcErr('internal', 'The report could not be printed to PDF');
@@ -50,7 +59,7 @@ export function reportPdfHandlers(deps: ReportPdfDeps): Pick<IpcHandlers, 'repor
         deps.log.warn('could not write the PDF', e);
         return ipcErr('folder_unwritable', 'The PDF could not be written there');
       }
-      deps.log.info('weekly report exported as PDF', { bytes: pdf.byteLength });
+      deps.log.info('page exported as PDF', { bytes: pdf.byteLength, orientation: orientation ?? 'landscape' });
       return ipcOk({ path: target });
     },
   };

@@ -186,9 +186,12 @@ export const IPC_CONTRACT = {
   },
   'review:get': { request: z.strictObject(reviewQuerySchema.shape), response: reviewResponseSchema },
   'review:duplicates': { request: noArgs, response: duplicateIdsResponseSchema },
-  /** The printable weekly report (#/review/print) as a PDF at a path the person chooses; null path: cancelled. */
+  /**
+   * The page on screen (the weekly report #/review/print, a printed form #/print/…) as a PDF at a
+   * path the person chooses; null path: cancelled. The report is landscape (the default), the forms portrait.
+   */
   'report:printToPdf': {
-    request: z.strictObject({ suggestedName: z.string().min(1).max(120) }),
+    request: z.strictObject({ suggestedName: z.string().min(1).max(120), orientation: z.enum(['landscape', 'portrait']).optional() }),
     response: z.object({ path: z.string().nullable() }),
   },
   'attachments:status': { request: z.strictObject({ id: uuid }), response: attachmentStatusResponseSchema },
