@@ -10,7 +10,7 @@ interface FakeEvent {
 }
 
 /** Runs the generated worker against an in-memory cache and a network that is up or down. */
-function worker(version: string, online: { up: boolean }) {
+function worker(version: string, online: { up: boolean }, files: readonly string[] = ['./index.html', './assets/index-abc.js']) {
   const listeners = new Map<string, Listener>();
   const stores = new Map<string, Map<string, string>>();
   const open = (name: string) => {
@@ -23,18 +23,32 @@ function worker(version: string, online: { up: boolean }) {
         return Promise.resolve();
       },
       match: (r: string | { url: string }) => Promise.resolve(store.get(key(r))),
+      put: (r: { url: string }) => {
+        store.set(key(r), `cached ${key(r)}`);
+        return Promise.resolve();
+      },
+      keys: () => Promise.resolve([...store.keys()].map((path) => ({ url: `http://127.0.0.1:4173${path}` }))),
+      delete: (r: { url: string }) => Promise.resolve(store.delete(key(r))),
     });
   };
   const caches = { open, keys: () => Promise.resolve([...stores.keys()]), delete: (n: string) => Promise.resolve(stores.delete(n)) };
-  const fetch = (r: { url: string }) =>
-    online.up ? Promise.resolve(`network ${new URL(r.url).pathname}`) : Promise.reject(new TypeError('Failed to fetch'));
+  // A font answers as a response (it is put in the font cache); anything else as its text.
+  const fetch = (r: { url: string }) => {
+    const path = new URL(r.url).pathname;
+    if (!online.up) return Promise.reject(new TypeError('Failed to fetch'));
+    if (path.endsWith('.woff2')) {
+      const response = { ok: true, body: `network ${path}`, clone: () => response };
+      return Promise.resolve(response);
+    }
+    return Promise.resolve(`network ${path}`);
+  };
   const self = {
     registration: { scope: 'http://127.0.0.1:4173/' },
     addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
     skipWaiting: () => Promise.resolve(),
     clients: { claim: () => Promise.resolve() },
   };
-  runInNewContext(serviceWorkerSource(version, ['./index.html', './assets/index-abc.js']), {
+  runInNewContext(serviceWorkerSource(version, files), {
     self,
     caches,
     fetch,
@@ -92,5 +106,36 @@ describe("the browser shell's offline cache (service worker)", () => {
     await next.dispatch('install');
     await next.dispatch('activate');
     expect([...next.stores.keys()]).toEqual(['youfu-app-v2']);
+  });
+
+  it('keeps no font at install; a font chunk is kept the first time it is used, answers offline, and outlives a build that still has it', async () => {
+    const online = { up: true };
+    const files = ['./index.html', './assets/index-abc.js', './assets/noto-sans-sc-0-400-a1.woff2', './assets/noto-sans-sc-0-400-a1.woff'];
+    const w = worker('v1', online, files);
+    await w.dispatch('install');
+    await w.dispatch('activate');
+    expect([...(w.stores.get('youfu-app-v1')?.keys() ?? [])].sort()).toEqual(['/', '/assets/index-abc.js', '/index.html']);
+    expect(await w.dispatch('fetch', get('/assets/noto-sans-sc-0-400-a1.woff2'))).toMatchObject({
+      body: 'network /assets/noto-sans-sc-0-400-a1.woff2',
+    });
+    online.up = false;
+    expect(await w.dispatch('fetch', get('/assets/noto-sans-sc-0-400-a1.woff2'))).toBe('cached /assets/noto-sans-sc-0-400-a1.woff2');
+    // A chunk never used is not there offline: the page falls back to the next font of its stack.
+    await expect(w.dispatch('fetch', get('/assets/noto-sans-sc-0-400-a1.woff'))).rejects.toThrow('Failed to fetch');
+
+    // The next build has the same chunk (same content, same name) and one new one: the kept one stays.
+    online.up = true;
+    const next = worker('v2', online, [...files, './assets/noto-sans-sc-1-400-b2.woff2']);
+    for (const [name, store] of w.stores) next.stores.set(name, store);
+    await next.dispatch('install');
+    await next.dispatch('activate');
+    expect([...next.stores.keys()].sort()).toEqual(['youfu-app-v2', 'youfu-fonts']);
+    expect([...(next.stores.get('youfu-fonts')?.keys() ?? [])]).toEqual(['/assets/noto-sans-sc-0-400-a1.woff2']);
+    // A build without that chunk drops it.
+    const later = worker('v3', online, ['./index.html', './assets/index-abc.js', './assets/noto-sans-sc-1-400-b2.woff2']);
+    for (const [name, store] of next.stores) later.stores.set(name, store);
+    await later.dispatch('install');
+    await later.dispatch('activate');
+    expect([...(later.stores.get('youfu-fonts')?.keys() ?? [])]).toEqual([]);
   });
 });

@@ -1,7 +1,11 @@
 import type { ThemeConfig } from 'antd';
 
-/** The system CJK UI font first, so Chinese renders in the font people see everywhere else. */
+/**
+ * The font the app ships (Noto Sans SC, renderer/main.tsx) first: the same letters on every
+ * computer and on paper, also where no CJK font is installed; the system fonts after it.
+ */
 export const FONT_FAMILY = [
+  '"Noto Sans SC"',
   '-apple-system',
   'BlinkMacSystemFont',
   '"Segoe UI"',
@@ -9,7 +13,6 @@ export const FONT_FAMILY = [
   '"Hiragino Sans GB"',
   '"Microsoft YaHei"',
   '"Noto Sans CJK SC"',
-  '"Noto Sans SC"',
   '"Source Han Sans SC"',
   '"WenQuanYi Micro Hei"',
   'sans-serif',
