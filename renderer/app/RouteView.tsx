@@ -2,6 +2,7 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { MyHeroesPage } from '../features/heroes';
 import { LedgerPage } from '../features/ledger';
+import { printPageFor } from '../features/print';
 import { RecipientProfilePage } from '../features/recipient';
 import { RequestsPage } from '../features/requests';
 import { LogVisitPage } from '../features/visit';
@@ -68,6 +69,8 @@ export function pageFor(route: Route): ReactNode {
       return <ReviewPage week={route.query.get('week')} />;
     case 'quality':
       return <QualityPage />;
+    case 'print':
+      return printPageFor(route) ?? <NotFound />;
     default:
       return <NotFound />;
   }

@@ -5,3 +5,4 @@ export { AttachmentGallery, AttachmentTile } from './AttachmentGallery';
 export { SignaturePadDialog } from './SignaturePadDialog';
 export { RecipientDocumentsCard } from './RecipientDocumentsCard';
 export { AddAttachmentsDialog, type AddAttachmentsDialogProps } from './AddAttachmentsDialog';
+export { useAttachmentImage, type AttachmentImage } from './useAttachmentImage';

@@ -14,6 +14,7 @@ import { StatusChangeDialog } from './StatusChangeDialog';
 import { recipientStrings } from './strings';
 import { TimelineCard } from './TimelineCard';
 import { RecipientDocumentsCard } from '../attachments';
+import { PrintRecipientButton } from '../print';
 
 /** `#/recipients/:id`: details, duties and one history, with edit, status change and "log a visit". */
 export function ProfileView({ recipientId }: { recipientId: string }) {
@@ -67,6 +68,7 @@ export function ProfileView({ recipientId }: { recipientId: string }) {
             <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="profile-status-change">
               {t('changeStatus')}
             </Button>
+            <PrintRecipientButton recipientId={recipient.id} />
           </>
         }
       />

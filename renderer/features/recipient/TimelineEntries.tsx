@@ -17,6 +17,7 @@ import {
 import type { Aid, Request, Visit } from '../../../shared/domain/schemas';
 import { recipientStrings } from './strings';
 import { AddAttachmentsDialog, AttachmentGallery } from '../attachments';
+import { PrintRequestButton, PrintVisitButton } from '../print';
 
 export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id: string) => string }) {
   const t = useStrings(recipientStrings);
@@ -39,6 +40,7 @@ export function VisitEntry({ visit, staffName }: { visit: Visit; staffName: (id:
         <Typography.Text type="secondary">
           {t('staff', { names: visit.staffIds.map(staffName).join(locale === 'zh' ? '、' : ', ') })}
         </Typography.Text>
+        <PrintVisitButton visitId={visit.id} />
       </Space>
       {(c.health || c.living || c.mood) && (
         <div>
@@ -149,6 +151,7 @@ export function RequestEntry({ request }: { request: Request }) {
         <Tag color={request.status === 'resolved' ? 'green' : request.status === 'referred' ? 'purple' : 'orange'}>
           {REQUEST_STATUS.label(request.status, locale)}
         </Tag>
+        <PrintRequestButton requestId={request.id} />
       </Space>
       <Typography.Paragraph style={{ margin: 0 }}>{request.description}</Typography.Paragraph>
       <AttachmentGallery owner={{ table: 'requests', id: request.id }} />

@@ -1,0 +1,103 @@
+import { REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY } from '../../../shared/domain/enums';
+import type { Recipient, Request } from '../../../shared/domain/schemas';
+import { shanghaiDate } from '../../../shared/calendar/shanghai';
+import { useDb } from '../../app/DbProvider';
+import { useLocale, useStrings } from '../../app/i18n';
+import { useLiveQuery } from '../../db/live';
+import { requestById } from '../../db/queries/print';
+import { recipientById } from '../../db/queries/recipient';
+import { useStaffList } from '../common/liveReads';
+import { BlankLine, FieldGrid, FormTitle, PrintFrame, SectionTitle } from './PrintFrame';
+import { personFields, stationName } from './personFields';
+import { paperDateTime } from './printFormat';
+import { printStrings } from './printStrings';
+
+/**
+ * `#/print/request/:id`: 诉求处理单. The call-back (回访) is a ruled section filled in by hand:
+ * the app does not record call-backs here (that record is later work), so nothing is printed into it.
+ */
+export function RequestSheet({ requestId }: { requestId: string }) {
+  const p = useStrings(printStrings);
+  const locale = useLocale();
+  const db = useDb();
+  const staff = useStaffList();
+  const found = useLiveQuery(async (): Promise<{ request: Request; recipient: Recipient | null } | null> => {
+    const request = await requestById(db, requestId);
+    if (!request) return null;
+    // A help-line caller not identified yet has no recipient: the form is printed without the person's boxes.
+    return { request, recipient: request.recipientId ? await recipientById(db, request.recipientId) : null };
+  }, [db, requestId]);
+  const staffName = (id: string) => staff?.find((s) => s.id === id)?.name ?? '—';
+  const recipient = found?.recipient ?? null;
+  return (
+    <PrintFrame
+      testId="print-request"
+      fileName={p('requestFile', { name: recipient?.name ?? '', date: found ? shanghaiDate(found.request.openedAt) : '' })}
+      ready={found !== undefined && staff !== undefined}
+      missing={found === null}
+    >
+      {found ? (
+        <>
+          <FormTitle title={p('requestTitle')} sub={p('stationLine', { station: stationName(found.request.stationCode) })} />
+          {recipient ? <FieldGrid fields={personFields(recipient, locale, staffName)} /> : null}
+          <RequestFields request={found.request} staffName={staffName} locale={locale} />
+          <Callback />
+        </>
+      ) : null}
+    </PrintFrame>
+  );
+}
+
+function RequestFields({ request: r, staffName, locale }: { request: Request; staffName: (id: string) => string; locale: 'zh' | 'en' }) {
+  const p = useStrings(printStrings);
+  return (
+    <>
+      <SectionTitle>{p('requestTitle')}</SectionTitle>
+      <FieldGrid
+        fields={[
+          [p('openedAt'), paperDateTime(r.openedAt, locale)],
+          [p('source'), REQUEST_SOURCE.label(r.source, locale)],
+          [p('topic'), REQUEST_TOPIC.label(r.topic, locale)],
+          [p('urgency'), <span data-testid="print-request-urgency">{URGENCY.label(r.urgency, locale)}</span>],
+          [p('status'), <span data-testid="print-request-status">{REQUEST_STATUS.label(r.status, locale)}</span>],
+          [p('requestAssignee'), r.assigneeId ? staffName(r.assigneeId) : ''],
+          [p('description'), <div className="yf-print-text">{r.description}</div>, true],
+          [p('resolution'), <div className="yf-print-text">{r.resolution}</div>, true],
+          [p('referral'), r.referredTo ? p('referredTo', { station: stationName(r.referredTo) }) : p('notReferred')],
+          [p('closedAt'), r.closedAt ? paperDateTime(r.closedAt, locale) : ''],
+        ]}
+      />
+    </>
+  );
+}
+
+/** The call-back section: labelled blank lines and boxes to tick, for the caller's hand. */
+function Callback() {
+  const p = useStrings(printStrings);
+  return (
+    <section data-testid="print-callback">
+      <SectionTitle>{p('callbackHeading')}</SectionTitle>
+      <p className="yf-print-sub">{p('callbackNote')}</p>
+      <div className="yf-print-blanks">
+        <BlankLine label={p('callbackDate')} />
+        <div className="yf-print-blank">
+          <span>{p('callbackMethod')}</span>
+          <span>{p('callbackMethods')}</span>
+        </div>
+      </div>
+      <BlankLine label={p('callbackResult')} wide />
+      <BlankLine label="" wide />
+      <BlankLine label="" wide />
+      <div className="yf-print-blanks">
+        <div className="yf-print-blank">
+          <span>{p('callbackSatisfied')}</span>
+          <span>{p('callbackSatisfiedOptions')}</span>
+        </div>
+      </div>
+      <div className="yf-print-blanks">
+        <BlankLine label={p('callbackBy')} />
+        <BlankLine label={p('dateHere')} />
+      </div>
+    </section>
+  );
+}
