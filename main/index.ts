@@ -1,8 +1,21 @@
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import type { Locale } from '../shared/domain/labels';
-import { APP_ENTRY_URL, APP_SCHEME, PRODUCT_NAME } from './appInfo';
+import { APP_ENTRY_URL, APP_ID, APP_SCHEME, PRODUCT_NAME } from './appInfo';
 import { appHandlers } from './appHandlers';
 import { createAppProtocolHandler } from './appProtocol';
 import { createAuthSession } from './authSession';
@@ -14,6 +27,7 @@ import { startIdleLock } from './idleLock';
 import { createIpcRegistry, sendEvent } from './ipc';
 import { mainWindowOptions } from './mainWindow';
 import { buildMenuTemplate } from './menu';
+import { notificationHandlers } from './notifications';
 import { createOfflineUnlock } from './offlineUnlock';
 import { createRotatingLog } from './rotatingLog';
 import { createSealedFile } from './sealedFile';
@@ -82,6 +96,10 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, buildCsp(), log);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { externalAllowList, shell, log }));
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR, csp: (styleNonce) => buildCsp({ styleNonce }) }));
+
+  // Windows shows a notification only for an app with a user model id (the installer's shortcut
+  // carries the same one).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   const userData = app.getPath('userData');
   const settings = openSettingsStore(path.join(userData, 'settings.json'));
@@ -159,6 +177,18 @@ async function start(): Promise<void> {
         return picked.canceled ? null : (picked.filePaths[0] ?? null);
       },
       now: () => new Date(),
+      log,
+    }),
+    ...notificationHandlers({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options),
+      onClick: () => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.show();
+        mainWindow.focus();
+        sendEvent(mainWindow.webContents, 'notifications:clicked', null);
+      },
       log,
     }),
     ...reportPdfHandlers({

@@ -93,6 +93,7 @@ function spyHandlers() {
     }),
     'attachments:upload': answer('attachments:upload', null),
     'attachments:download': answer('attachments:download', { bytes: new Uint8Array([0xff, 0xd8, 0xff]) }),
+    'notifications:show': answer('notifications:show', { shown: true }),
   };
   return { handlers, called };
 }

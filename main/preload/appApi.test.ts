@@ -49,6 +49,7 @@ describe('window.app', () => {
       'conflicts',
       'db',
       'log',
+      'notifications',
       'report',
       'review',
       'shell',
@@ -60,6 +61,7 @@ describe('window.app', () => {
     expect(Object.keys(api.auth).sort()).toEqual(['lock', 'login', 'logout', 'onChanged', 'status', 'unlock']);
     expect(Object.keys(api.sync).sort()).toEqual(['pull', 'push']);
     expect(Object.keys(api.db)).toEqual(['keys']);
+    expect(Object.keys(api.notifications).sort()).toEqual(['onClicked', 'show']);
     const everything = JSON.stringify(Object.entries(api as unknown as Record<string, object>).map(([k, v]) => [k, Object.keys(v)]));
     expect(everything).not.toMatch(/invoke|ipcRenderer|send/i);
   });
@@ -111,6 +113,7 @@ describe('window.app', () => {
     await api.attachments.status({ id: attachmentId });
     await api.attachments.upload({ attachmentId, part: 'original', bytes: new Uint8Array([0xff, 0xd8]) });
     await api.attachments.download({ id: attachmentId, part: 'thumb' });
+    await api.notifications.show({ title: '今日待办', body: '' });
     expect(renderer.calls.map((c) => c.channel).sort()).toEqual([...IPC_CHANNELS].sort());
   });
 
@@ -136,5 +139,15 @@ describe('window.app', () => {
     off();
     renderer.emit('auth:changed', { state: 'signed_out', session: null, lastUsername: null });
     expect(seen).toEqual([{ state: 'locked', session: null, lastUsername: 'zhangmin' }]);
+  });
+
+  it('tells a notification click without any payload or IPC event, and can unsubscribe', () => {
+    const { api, renderer } = setup();
+    const seen: unknown[] = [];
+    const off = api.notifications.onClicked((...args: unknown[]) => seen.push(args));
+    renderer.emit('notifications:clicked', null);
+    off();
+    renderer.emit('notifications:clicked', null);
+    expect(seen).toEqual([[]]);
   });
 });

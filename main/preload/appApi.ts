@@ -7,6 +7,7 @@ import { createConflictsApi } from './conflictsApi';
 import { createReviewApi } from './reviewApi';
 import { createDbApi } from './dbApi';
 import { type IpcRendererLike, createInvoke, createSubscribe } from './invoke';
+import { createNotificationsApi } from './notificationsApi';
 import { createReportApi } from './reportApi';
 import { createLogApi, createShellApi } from './shellApi';
 import { createSyncApi } from './syncApi';
@@ -30,6 +31,7 @@ export function createAppApi(ipc: IpcRendererLike): AppApi {
     review: Object.freeze(createReviewApi(invoke)),
     report: Object.freeze(createReportApi(invoke)),
     attachments: Object.freeze(createAttachmentsApi(invoke)),
+    notifications: Object.freeze(createNotificationsApi(invoke, subscribe)),
   } as const satisfies AppApi;
   return Object.freeze(api);
 }

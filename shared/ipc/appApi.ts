@@ -62,6 +62,12 @@ export interface AppApi {
     upload(req: IpcRequest<'attachments:upload'>): Answer<'attachments:upload'>;
     download(req: IpcRequest<'attachments:download'>): Answer<'attachments:download'>;
   };
+  /** Desktop notifications shown by main (the morning reminder); web content has no Notification permission. */
+  readonly notifications: {
+    show(req: IpcRequest<'notifications:show'>): Answer<'notifications:show'>;
+    /** The person clicked a notification main showed; returns an unsubscribe. */
+    onClicked(listener: () => void): () => void;
+  };
   /** The printable weekly report. */
   readonly report: {
     printToPdf(req: IpcRequest<'report:printToPdf'>): Answer<'report:printToPdf'>;

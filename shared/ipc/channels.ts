@@ -28,9 +28,10 @@ export const IPC_CHANNELS = [
   'attachments:status',
   'attachments:upload',
   'attachments:download',
+  'notifications:show',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
-/** Messages main sends to the renderer unasked (the lock after idle or a system suspend). */
-export const IPC_EVENTS = ['auth:changed'] as const;
+/** Messages main sends to the renderer unasked (the lock after idle or a system suspend, a notification clicked). */
+export const IPC_EVENTS = ['auth:changed', 'notifications:clicked'] as const;
 export type IpcEvent = (typeof IPC_EVENTS)[number];

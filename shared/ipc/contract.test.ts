@@ -52,6 +52,7 @@ const VALID: { [C in IpcChannel]: unknown } = {
   'attachments:status': { id: ATTACHMENT_ID },
   'attachments:upload': { attachmentId: ATTACHMENT_ID, part: 'thumb', bytes: new Uint8Array([0xff, 0xd8, 0xff]) },
   'attachments:download': { id: ATTACHMENT_ID, part: 'original' },
+  'notifications:show': { title: '今日待办：逾期 3 项，今天到期 1 项', body: '英雄 1 项逾期' },
 };
 
 describe('IPC contract', () => {
@@ -85,6 +86,8 @@ describe('IPC contract', () => {
     ['attachments:upload', { attachmentId: ATTACHMENT_ID, part: 'original', bytes: 'ffd8' }],
     ['attachments:upload', { attachmentId: ATTACHMENT_ID, part: 'signature', bytes: new Uint8Array(1) }],
     ['attachments:download', { id: ATTACHMENT_ID, part: 'full' }],
+    ['notifications:show', { title: '  ', body: '' }],
+    ['notifications:show', { title: 'x', body: 'x'.repeat(1001) }],
   ] as const)('%s refuses %j', (channel, bad) => {
     expect(IPC_CONTRACT[channel].request.safeParse(bad).success).toBe(false);
   });

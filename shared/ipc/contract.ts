@@ -153,6 +153,16 @@ const attachmentBytes = z
 export const attachmentUploadRequestSchema = z.strictObject({ attachmentId: uuid, part: attachmentPart, bytes: attachmentBytes });
 export const attachmentDownloadRequestSchema = z.strictObject({ id: uuid, part: attachmentPart });
 
+/**
+ * A desktop notification shown by main (the morning reminder, issue 16). Web content never has
+ * the Notification permission (main/security.ts): it asks main, which shows it with Electron's
+ * own Notification; a click focuses the window and sends `notifications:clicked`.
+ */
+export const notificationShowRequestSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  body: z.string().max(1000),
+});
+
 interface ChannelSchemas {
   request: z.ZodType;
   response: z.ZodType;
@@ -197,10 +207,14 @@ export const IPC_CONTRACT = {
   'attachments:status': { request: z.strictObject({ id: uuid }), response: attachmentStatusResponseSchema },
   'attachments:upload': { request: attachmentUploadRequestSchema, response: noValue },
   'attachments:download': { request: attachmentDownloadRequestSchema, response: z.object({ bytes: attachmentBytes }) },
+  /** shown: false where the system has no notifications (nothing else to do about it). */
+  'notifications:show': { request: notificationShowRequestSchema, response: z.object({ shown: z.boolean() }) },
 } as const satisfies { [C in IpcChannel]: ChannelSchemas };
 
 export const IPC_EVENT_CONTRACT = {
   'auth:changed': authStatusSchema,
+  /** The person clicked the notification main showed: the page opens Today. */
+  'notifications:clicked': z.null(),
 } as const satisfies { [E in IpcEvent]: z.ZodType };
 
 type Contract = typeof IPC_CONTRACT;
