@@ -17,6 +17,7 @@ import { Shell } from './Shell';
 import { lendNonceToHeadStyles, pageStyleNonce } from './styleNonce';
 import { StartScreen } from './start/StartScreen';
 import { SyncRuntime } from '../features/sync';
+import { ReminderRuntime } from '../features/reminders';
 import { useAppStore } from './store';
 import { appTheme } from './theme';
 
@@ -25,6 +26,7 @@ function SignedInShell({ user, scopes, serverId }: Pick<SessionInfo, 'user' | 's
     <DbProvider key={`${serverId}/${user.id}`} user={user} scopes={scopes} serverId={serverId}>
       <SyncRuntime />
       <DailyBackupRuntime />
+      <ReminderRuntime />
       <Shell />
     </DbProvider>
   );

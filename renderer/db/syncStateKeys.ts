@@ -9,6 +9,7 @@ const text = (v: Stored): v is string => typeof v === 'string';
 const count = (v: Stored): v is number => typeof v === 'number';
 const textOrNull = (v: Stored): v is string | null => typeof v === 'string' || v === null;
 const countOrNull = (v: Stored): v is number | null => typeof v === 'number' || v === null;
+const flag = (v: Stored): v is boolean => typeof v === 'boolean';
 
 /**
  * Every key of the `syncState` table, in one place: its name in code, the string stored, and
@@ -34,6 +35,10 @@ export const SYNC_STATE = {
   reviewLastSync: { key: 'review.lastSync', is: text },
   /** Days an original the server confirmed stays on this device; null or absent: always kept (attachmentRetention.ts). */
   keepOriginalsDays: { key: 'attachments.keepOriginalsDays', is: countOrNull },
+  /** The morning reminder's switch for this account on this device; absent: on (features/reminders). */
+  remindersEnabled: { key: 'reminders.enabled', is: flag },
+  /** The Shanghai day (YYYY-MM-DD) the morning reminder was last shown: once a day per account. */
+  remindersLastShownDay: { key: 'reminders.lastShownDay', is: text },
   /** Fingerprint of the keys this database is sealed under (atRest/keys.ts keyCheckValue). */
   keyCheck: { key: 'atRest.keyCheck', is: text },
   /** The sealing version every row has reached (atRest/migrate.ts SEALED_VERSION). */

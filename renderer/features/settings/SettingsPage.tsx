@@ -10,6 +10,7 @@ import { APP_VERSION } from '../../app/version';
 import { AttachmentStorageCard } from './AttachmentStorageCard';
 import { BackupCard } from './BackupCard';
 import { DailyBackupCard } from './DailyBackupCard';
+import { ReminderCard } from './ReminderCard';
 import { StorageCard } from './StorageCard';
 import { settingsStrings } from './strings';
 import { type RecordCounts, useRecordCounts } from './useRecordCounts';
@@ -88,6 +89,7 @@ export function SettingsPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Flex vertical gap={16} style={{ maxWidth: 960 }}>
         <LanguageCard />
+        <ReminderCard />
         <AboutCard />
         <LocalDataCard />
         <StorageCard />

@@ -1,0 +1,3 @@
+export { ReminderRuntime, sessionNotifier } from './ReminderRuntime';
+export { reminderStrings } from './strings';
+export type { NotifyPermission } from './notifier';

@@ -1,0 +1,61 @@
+import { defineStrings } from '../../app/i18n';
+
+/** The morning reminder's notification and its setting. */
+export const reminderStrings = defineStrings(
+  {
+    title: '今日待办：逾期 {overdue} 项，今天到期 {dueToday} 项',
+    titleQuiet: '今日没有逾期或今天到期的服务任务',
+    heroes: '英雄 {parts}',
+    heroOverdue: '{count} 项逾期',
+    heroDueToday: '{count} 项今天到期',
+    partSeparator: '，',
+    overdueRequests: '逾期诉求 {count} 件',
+    ahead: '{days} 天内：{parts}',
+    birthdays: '生日慰问 {count} 项',
+    birthdaysLunar: '生日慰问 {count} 项（农历 {lunar} 项）',
+    festival: '{festival}慰问 {count} 项（{when}）',
+    tomorrow: '明天',
+    inDays: '{days} 天后',
+    cardTitle: '每日提醒',
+    cardHint:
+      '每天第一次解锁时（以及 9:00 应用开着时）弹出一条桌面通知：今天到期和逾期的服务任务（英雄优先）、逾期诉求，以及 3 天内的生日（含农历）和节日慰问。点击通知打开“今日待办”。每个账号每天一次。',
+    switchLabel: '每日桌面通知',
+    on: '开',
+    off: '关',
+    denied: '浏览器已拒绝本站的通知权限，收不到提醒。请在浏览器的网站设置里允许通知后再打开这里。',
+    unsupported: '这个浏览器不支持桌面通知。',
+    askPermission: '允许桌面通知',
+    notAsked: '浏览器还没有允许本站发送通知：打开开关或点“允许桌面通知”时会询问一次。',
+    lastShown: '最近一次提醒：{day}',
+    neverShown: '还没有提醒过',
+  },
+  {
+    title: 'Today: {overdue} overdue, {dueToday} due today',
+    titleQuiet: 'Nothing overdue or due today',
+    heroes: 'Heroes: {parts}',
+    heroOverdue: '{count} overdue',
+    heroDueToday: '{count} due today',
+    partSeparator: ', ',
+    overdueRequests: 'Overdue requests: {count}',
+    ahead: 'Next {days} days: {parts}',
+    birthdays: '{count} birthday greetings',
+    birthdaysLunar: '{count} birthday greetings ({lunar} lunar)',
+    festival: '{festival} greeting ×{count} ({when})',
+    tomorrow: 'tomorrow',
+    inDays: 'in {days} days',
+    cardTitle: 'Morning reminder',
+    cardHint:
+      'At the first unlock of each day (and at 9:00 if the app is open), one desktop notification: duties due today and overdue (heroes first), overdue requests, and the birthday (lunar ones too) and festival greetings of the next 3 days. Clicking it opens Today. Once a day per account.',
+    switchLabel: 'Daily desktop notification',
+    on: 'On',
+    off: 'Off',
+    denied:
+      'The browser has refused notifications for this site, so no reminder can show. Allow notifications in the browser’s site settings, then come back here.',
+    unsupported: 'This browser cannot show desktop notifications.',
+    askPermission: 'Allow desktop notifications',
+    notAsked:
+      'The browser has not yet allowed this site to notify: it asks once when you turn the switch on or press “Allow desktop notifications”.',
+    lastShown: 'Last reminder: {day}',
+    neverShown: 'No reminder shown yet',
+  },
+);
