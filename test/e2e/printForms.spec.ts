@@ -73,6 +73,16 @@ async function printed(page: Page, name: string): Promise<PrintedPdf> {
   return { text: text.replace(/\s+/g, ''), pages: totalPages, width, height };
 }
 
+/** The page as the paper has it: print media in an A4-wide window (96 dpi), no app chrome. */
+async function paperScreenshot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, name);
+  await page.emulateMedia({ media: 'screen' });
+  if (size) await page.setViewportSize(size);
+}
+
 /** A4 portrait in points (595 × 842), give or take rounding. */
 function expectA4Portrait(pdf: PrintedPdf): void {
   expect(Math.round(pdf.width)).toBe(595);
@@ -136,6 +146,7 @@ test('the printed forms carry the visit, its aid and signature, the request, the
   expect(visitPdf.text).toContain('已签收');
   expect(visitPdf.text).toContain(notes.replace(/\s+/g, ''));
   expect(visitPdf.text).not.toMatch(/\d{17}[\dX]/);
+  await paperScreenshot(page, '105-print-visit-paper');
 
   // 诉求处理单, from the request's entry: the call-back section is there to fill in by hand.
   await page.goto(profileUrl);
@@ -146,7 +157,8 @@ test('the printed forms carry the visit, its aid and signature, the request, the
   await screenshot(page, '101-print-request');
   const requestPdf = await printed(page, '101-print-request');
   expectA4Portrait(requestPdf);
-  for (const text of ['诉求处理单', name, need, todayZh, '回访记录（手工填写）', '是否满意']) expect(requestPdf.text).toContain(text);
+  for (const text of ['诉求处理单', name, need, todayZh, '回访记录（手工填写）', '是否满意'])
+    expect(requestPdf.text).toContain(text.replace(/\s+/g, ''));
 
   // 一人一档, from the profile's header: the last year holds the visit and the aid.
   await page.goto(profileUrl);
@@ -157,8 +169,9 @@ test('the printed forms carry the visit, its aid and signature, the request, the
   await screenshot(page, '102-print-recipient');
   const filePdf = await printed(page, '102-print-recipient');
   expectA4Portrait(filePdf);
+  await paperScreenshot(page, '106-print-recipient-paper');
   for (const text of ['一人一档', name, '基本信息', '优抚类别', '服务责任', '近一年记录', '¥500.00', '已签收', need, todayZh])
-    expect(filePdf.text).toContain(text);
+    expect(filePdf.text).toContain(text.replace(/\s+/g, ''));
 
   // Today's visit list of the station, from Today: as many lines as the count says, ours among them.
   await page.goto('/#/today');
@@ -173,7 +186,7 @@ test('the printed forms carry the visit, its aid and signature, the request, the
   await screenshot(page, '103-print-visit-list');
   const listPdf = await printed(page, '103-print-visit-list');
   expectA4Portrait(listPdf);
-  for (const text of ['走访清单', todayZh, `共${lines}次走访`, name]) expect(listPdf.text).toContain(text);
+  for (const text of ['走访清单', todayZh, `共${lines}次走访`, name]) expect(listPdf.text).toContain(text.replace(/\s+/g, ''));
 
   // The week's list holds the day's and perhaps more.
   await page.goto('/#/today');

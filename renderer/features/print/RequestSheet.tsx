@@ -52,7 +52,7 @@ function RequestFields({ request: r, staffName, locale }: { request: Request; st
   const p = useStrings(printStrings);
   return (
     <>
-      <SectionTitle>{p('requestTitle')}</SectionTitle>
+      <SectionTitle>{p('requestHeading')}</SectionTitle>
       <FieldGrid
         fields={[
           [p('openedAt'), paperDateTime(r.openedAt, locale)],

@@ -75,7 +75,7 @@ function VisitBody({
     <>
       <FormTitle title={p('visitTitle')} sub={p('stationLine', { station: stationName(visit.stationCode) })} />
       <FieldGrid fields={personFields(recipient, locale, staffName)} />
-      <SectionTitle>{p('visitTitle')}</SectionTitle>
+      <SectionTitle>{p('visitHeading')}</SectionTitle>
       <FieldGrid
         fields={[
           [

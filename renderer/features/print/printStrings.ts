@@ -30,6 +30,7 @@ export const printStrings = defineStrings(
     // 走访记录表
     visitTitle: '走访记录表',
     visitFile: '走访记录表-{name}-{date}.pdf',
+    visitHeading: '走访情况',
     visitedAt: '走访时间',
     mode: '走访方式',
     outcome: '联系结果',
@@ -89,6 +90,7 @@ export const printStrings = defineStrings(
     // 诉求处理单
     requestTitle: '诉求处理单',
     requestFile: '诉求处理单-{name}-{date}.pdf',
+    requestHeading: '诉求情况',
     source: '来源',
     topic: '诉求类别',
     urgency: '紧急程度',
@@ -153,6 +155,7 @@ export const printStrings = defineStrings(
     status: 'Status',
     visitTitle: 'Visit record',
     visitFile: 'visit-record-{name}-{date}.pdf',
+    visitHeading: 'The visit',
     visitedAt: 'Visited',
     mode: 'Mode',
     outcome: 'Outcome',
@@ -210,6 +213,7 @@ export const printStrings = defineStrings(
     noRecords: 'No records in the last year',
     requestTitle: 'Request handling form',
     requestFile: 'request-form-{name}-{date}.pdf',
+    requestHeading: 'The request',
     source: 'Source',
     topic: 'Topic',
     urgency: 'Urgency',
