@@ -4,7 +4,7 @@ import type { YoufuDb } from './database';
 import { createDuty, updateDuty } from './dutyRepository';
 import { createRecipient } from './recipientRepository';
 import { deleteRow, type EntityInput } from './repository';
-import { assignRequest, createRequest, transitionRequest } from './requestRepository';
+import { assignRequest, createRequest, linkRequestRecipient, recordCallback, transitionRequest } from './requestRepository';
 import { newTestDb, recipientInput, requestInput as requestFixture, STAFF_ID, testContext, type TestContext } from './testFixtures';
 
 const R1 = '11111111-0000-4000-8000-000000000001';
@@ -93,9 +93,52 @@ describe('request workflow', () => {
       ok: false,
       error: { code: 'validation_failed', issues: [{ path: ['resolution'], code: 'request_resolution_required' }] },
     });
-    const resolved = await transitionRequest(ctx, Q1, { to: 'resolved', resolution: '已联系维修' });
-    expect(resolved.ok && resolved.value).toMatchObject({ status: 'resolved', resolution: '已联系维修' });
+    // Not without a call-back to whoever raised it: nothing written.
+    expect(await transitionRequest(ctx, Q1, { to: 'resolved', resolution: '已联系维修' })).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['callback'], code: 'request_callback_required' }] },
+    });
+    expect((await db.codec.decode('requests', (await db.requests.get(Q1))!)).status).toBe('in_progress');
+    const resolved = await transitionRequest(ctx, Q1, {
+      to: 'resolved',
+      resolution: '已联系维修',
+      callback: { at: '2026-03-03', result: '已修好，老人满意', satisfied: true },
+    });
+    expect(resolved.ok && resolved.value).toMatchObject({
+      status: 'resolved',
+      resolution: '已联系维修',
+      callback: { at: '2026-03-03', result: '已修好，老人满意', satisfied: true, by: STAFF_ID },
+    });
     expect(resolved.ok && resolved.value.closedAt).toMatch(/\+08:00$/);
+  });
+
+  it('records a call-back first, then resolves on it; a call-back dated before the request is refused', async () => {
+    await createRequest(ctx, requestInput);
+    expect(await recordCallback(ctx, Q1, { at: '2026-03-01', result: '已回访', satisfied: false })).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: ['callback', 'at'], code: 'request_callback_before_opened' }] },
+    });
+    expect(await recordCallback(ctx, Q1, { at: '2026-03-02', result: ' ', satisfied: false })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['callback', 'result'], code: 'request_callback_result_required' }] },
+    });
+    expect((await db.codec.decode('requests', (await db.requests.get(Q1))!)).callback).toBeNull();
+    expect((await recordCallback(ctx, Q1, { at: '2026-03-02', result: '尚未修好', satisfied: false })).ok).toBe(true);
+    const resolved = await transitionRequest(ctx, Q1, { to: 'resolved', resolution: '已协调物业维修' });
+    expect(resolved.ok && resolved.value.callback).toMatchObject({ result: '尚未修好', satisfied: false });
+  });
+
+  it('takes a help-line call about someone not identified yet, and links them later', async () => {
+    const call = requestFixture(Q1, null, '440304001002', { callerName: '王女士', callerPhone: '13800138000', source: 'hotline' });
+    const created = await createRequest(ctx, call);
+    expect(created.ok && created.value).toMatchObject({ recipientId: null, stationCode: '440304001002', callerName: '王女士' });
+    const linked = await linkRequestRecipient(ctx, Q1, R1);
+    // It joins the recipient's case file, at the recipient's station.
+    expect(linked.ok && linked.value).toMatchObject({ recipientId: R1, stationCode: base.stationCode });
+    expect(await linkRequestRecipient(ctx, Q1, R1)).toMatchObject({
+      ok: false,
+      error: { issues: [{ code: 'request_already_linked' }] },
+    });
   });
 
   it('refuses transitions the workflow does not allow', async () => {

@@ -113,7 +113,7 @@ export function visitInput(
 /** A housing request from the help line on 2 March 2026, open and unassigned; `overrides` for the rest. */
 export function requestInput(
   id: string,
-  recipientId: string,
+  recipientId: string | null,
   stationCode: string,
   overrides: Partial<EntityInput<'requests'>> = {},
 ): EntityInput<'requests'> {

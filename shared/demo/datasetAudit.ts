@@ -167,7 +167,7 @@ export function auditDemoRows(rows: Iterable<DemoRow>, today: string, maxProblem
         if (r.row.voided) audit.voidedAid++;
         break;
       case 'requests':
-        needRecipient(r.row.recipientId, r.row.stationCode, `request ${r.row.id}`);
+        if (r.row.recipientId !== null) needRecipient(r.row.recipientId, r.row.stationCode, `request ${r.row.id}`);
         if (r.row.visitId !== null && !visits.has(r.row.visitId)) problem(`request ${r.row.id}: unknown visit`);
         if (r.row.assigneeId !== null) needStaff(r.row.assigneeId, `request ${r.row.id}`);
         if (r.row.referredTo !== null) needStation(r.row.referredTo, `request ${r.row.id}`);

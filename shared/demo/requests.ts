@@ -1,6 +1,6 @@
 import type { RequestStatus, Urgency } from '../domain/enums';
 import type { Request, Visit } from '../domain/schemas';
-import { dayOf, formatTimestamp } from './calendar';
+import { dayOf, formatDay, formatTimestamp } from './calendar';
 import type { Community } from './population';
 import type { Prng } from './prng';
 import type { RecipientFacts } from './recipients';
@@ -68,21 +68,33 @@ export function makeRequests(
     const closed = status === 'resolved' || status === 'referred';
     const referredTo = status === 'referred' ? (rng.chance(0.6) ? community.streetCode : community.districtCode) : null;
     const touchedDay = closed ? closeDay : status === 'in_progress' ? Math.min(todayDay - 1, openDay + rng.int(1, 10)) : openDay;
+    // Drawn in the order the generator always drew them (id, urgency, assignee, closing time).
+    const id = rng.uuid();
+    const urgency = rng.weighted(URGENCIES);
+    const assigneeId = team.dedicatedStaffId ?? rng.pick(team.caseworkers);
     out.push({
-      id: rng.uuid(),
+      id,
       recipientId: facts.row.id,
       stationCode: facts.row.stationCode,
       visitId: visit?.id ?? null,
       source: visit ? 'visit' : source === 'visit' ? 'hotline' : source,
       topic,
       description: text.description,
-      urgency: rng.weighted(URGENCIES),
-      assigneeId: team.dedicatedStaffId ?? rng.pick(team.caseworkers),
+      urgency,
+      assigneeId,
       status,
       resolution: status === 'resolved' ? text.resolution : status === 'referred' ? '超出本站处理权限，已上报上级服务中心。' : '',
       referredTo,
       openedAt,
       closedAt: closed ? formatTimestamp(closeDay, rng.int(540, 1080)) : null,
+      callerName: '',
+      callerPhone: '',
+      // A resolved request was called back the day it was closed (issue 16's rule); no draw of
+      // the generator here, so every other demo row stays as it was.
+      callback:
+        status === 'resolved'
+          ? { at: formatDay(closeDay), result: '已电话回访，对方表示问题已解决。', satisfied: true, by: assigneeId }
+          : null,
       rev: 1,
       updatedAt: closed || status === 'in_progress' ? formatTimestamp(touchedDay, 1085) : openedAt,
     });

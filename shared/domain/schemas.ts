@@ -38,7 +38,7 @@ import {
   timestamp,
   uuid,
 } from './primitives';
-import { isCalendarDate, isoWeekday, todayInShanghai } from '../calendar/shanghai';
+import { isCalendarDate, isoWeekday, shanghaiDate, todayInShanghai } from '../calendar/shanghai';
 import { ATTACHMENT_MIME, ATTACHMENT_OWNER_TABLES, MAX_THUMB_BYTES, SHA256_HEX, maxBytesFor } from '../attachments/limits';
 import { recipientIdentityIssues } from '../validation/recipientIdentity';
 
@@ -231,23 +231,46 @@ export const dutyOccurrenceSchema = z.object({
 });
 export type DutyOccurrence = z.infer<typeof dutyOccurrenceSchema>;
 
-export const requestSchema = z.object({
-  id: uuid,
-  recipientId: uuid,
-  stationCode,
-  visitId: uuid.nullable(),
-  source: z.enum(REQUEST_SOURCE.values),
-  topic: z.enum(REQUEST_TOPIC.values),
-  description: text.trim().min(1, { error: 'request_description_required' }).max(2000, { error: 'text_too_long_2000' }),
-  urgency: z.enum(URGENCY.values),
-  assigneeId: uuid.nullable(),
-  status: z.enum(REQUEST_STATUS.values),
-  resolution: longText,
-  referredTo: stationCode.nullable(),
-  openedAt: timestamp,
-  closedAt: timestamp.nullable(),
-  ...syncMeta,
+/** 回访: the call back to whoever raised a request, before it may be closed as resolved (issue 16). */
+export const requestCallbackSchema = z.object({
+  /** The day of the call, Asia/Shanghai; not before the request was opened. */
+  at: localDate,
+  result: text.trim().min(1, { error: 'request_callback_result_required' }).max(500, { error: 'text_too_long_500' }),
+  satisfied: z.boolean({ error: 'request_callback_satisfied_required' }),
+  by: uuid,
 });
+export type RequestCallback = z.infer<typeof requestCallbackSchema>;
+
+export const requestSchema = z
+  .object({
+    id: uuid,
+    /**
+     * Whom it is about; null for a help-line caller or a walk-in not identified yet (linked
+     * later from the request). The row lives at the station that took it until then.
+     */
+    recipientId: uuid.nullable(),
+    stationCode,
+    visitId: uuid.nullable(),
+    source: z.enum(REQUEST_SOURCE.values),
+    topic: z.enum(REQUEST_TOPIC.values, { error: 'request_topic_required' }),
+    description: text.trim().min(1, { error: 'request_description_required' }).max(2000, { error: 'text_too_long_2000' }),
+    urgency: z.enum(URGENCY.values),
+    assigneeId: uuid.nullable(),
+    status: z.enum(REQUEST_STATUS.values),
+    resolution: longText,
+    referredTo: stationCode.nullable(),
+    openedAt: timestamp,
+    closedAt: timestamp.nullable(),
+    /** Who raised it (a caller on the help line, a walk-in; a family member): added with issue 16, '' before. */
+    callerName: text.trim().max(40, { error: 'text_too_long_40' }).default(''),
+    callerPhone: z.union([z.literal(''), phone]).default(''),
+    callback: requestCallbackSchema.nullable().default(null),
+    ...syncMeta,
+  })
+  .refine((r) => r.callback === null || r.callback.at >= shanghaiDate(r.openedAt), {
+    error: 'request_callback_before_opened',
+    path: ['callback', 'at'],
+  });
 export type Request = z.infer<typeof requestSchema>;
 
 /** The figures a weekly sign-off was given on (see shared/review for their definitions). */

@@ -502,7 +502,7 @@ const recipientColumns: Column<Recipient>[] = [
 // ---- record sheets: the recipient reference ---------------------------------------------
 
 /** 记录编号, 身份证号, 姓名, 服务站: the first four columns of every record sheet. */
-function recordHead<D extends { id: string; recipientId: string; stationCode: string }>(): Column<D>[] {
+function recordHead<D extends { id: string; recipientId: string | null; stationCode: string }>(): Column<D>[] {
   return [
     {
       key: 'id',
@@ -525,7 +525,7 @@ function recordHead<D extends { id: string; recipientId: string; stationCode: st
       required: true,
       width: 21,
       paths: ['recipientId'],
-      get: (r, ctx) => ctx.recipient(r.recipientId)?.idNumber ?? null,
+      get: (r, ctx) => (r.recipientId === null ? null : ctx.recipient(r.recipientId)?.idNumber) ?? null,
       put: (d, v, ctx) => {
         const found = ctx.recipientByIdNumber(str(v));
         if (!found) return 'ledger_recipient_not_found';
@@ -541,7 +541,7 @@ function recordHead<D extends { id: string; recipientId: string; stationCode: st
       type: 'text',
       width: 10,
       paths: [],
-      get: (r, ctx) => ctx.recipient(r.recipientId)?.name ?? null,
+      get: (r, ctx) => (r.recipientId === null ? null : ctx.recipient(r.recipientId)?.name) ?? null,
     },
     {
       key: 'station',
@@ -1173,7 +1173,69 @@ const requestColumns: Column<Request>[] = [
       return null;
     },
   },
+  text('callerName', '来电人', 'Caller', 10),
+  text('callerPhone', '来电电话', 'Caller phone', 14),
+  // 回访 (issue 16): four columns, one `callback`; a blank date means none (see planImport).
+  {
+    key: 'callbackAt',
+    zh: '回访日期',
+    en: 'Called back on',
+    type: 'date',
+    width: 12,
+    paths: ['callback.at'],
+    get: (r) => r.callback?.at ?? null,
+    put: (d, v) => {
+      callbackDraft(d).at = v;
+      return null;
+    },
+  },
+  {
+    key: 'callbackResult',
+    zh: '回访结果',
+    en: 'Call-back result',
+    type: 'text',
+    width: 24,
+    paths: ['callback.result'],
+    get: (r) => r.callback?.result ?? null,
+    put: (d, v) => {
+      callbackDraft(d).result = str(v);
+      return null;
+    },
+  },
+  {
+    key: 'callbackSatisfied',
+    zh: '是否满意',
+    en: 'Satisfied',
+    type: 'bool',
+    width: 8,
+    paths: ['callback.satisfied'],
+    get: (r) => r.callback?.satisfied ?? null,
+    put: (d, v) => {
+      callbackDraft(d).satisfied = v;
+      return null;
+    },
+  },
+  {
+    key: 'callbackBy',
+    zh: '回访人',
+    en: 'Called back by',
+    type: 'text',
+    width: 10,
+    paths: ['callback.by'],
+    get: (r, ctx) => (r.callback ? ctx.staffName(r.callback.by) : null),
+    put: (d, v, ctx) => {
+      const cb = callbackDraft(d);
+      cb.by = ctx.staffIdByName(str(v)) ?? cb.by ?? null;
+      return null;
+    },
+  },
 ];
+
+/** The request's call-back being filled by the columns above (planImport drops one without a date). */
+function callbackDraft(d: Draft): Record<string, unknown> {
+  if (typeof d.callback !== 'object' || d.callback === null) d.callback = {};
+  return d.callback as Record<string, unknown>;
+}
 
 /**
  * The evidence count (issue 15), for people to read: photos, signatures and documents not

@@ -176,7 +176,16 @@ const NEW_DEFAULTS: Record<'visits' | 'aid' | 'requests', Record<string, unknown
     photos: [],
   },
   aid: { amountFen: null, quantity: null, item: null, approvedBy: '', visitId: null, acknowledged: false, voided: false, voidReason: null },
-  requests: { visitId: null, resolution: '', assigneeId: null, referredTo: null, closedAt: null },
+  requests: {
+    visitId: null,
+    resolution: '',
+    assigneeId: null,
+    referredTo: null,
+    closedAt: null,
+    callerName: '',
+    callerPhone: '',
+    callback: null,
+  },
 };
 
 export function planImport(parsed: ParsedLedger, existing: ExistingData, options: ImportOptions): ImportPlan {
@@ -327,6 +336,14 @@ export function planImport(parsed: ParsedLedger, existing: ExistingData, options
         continue;
       }
       draft.id = id;
+      // A call-back is its four columns together; without a date there is none.
+      if (
+        key === 'requests' &&
+        typeof draft.callback === 'object' &&
+        draft.callback !== null &&
+        (draft.callback as { at?: unknown }).at == null
+      )
+        draft.callback = null;
       if (key === 'visits' && (draft.staffIds as string[]).length === 0 && options.actorStaffId !== null)
         draft.staffIds = [options.actorStaffId];
       const v = validate(schema, { ...draft, rev: before?.rev ?? 0, updatedAt: before?.updatedAt ?? nowIso }, d, row.row);

@@ -20,7 +20,8 @@ export interface DrillRows {
 export interface StationDetails {
   recipients: { id: string; name: string; status: RecipientStatus; hero: boolean }[];
   overdue: { id: string; recipientId: string; name: string; hero: boolean; kind: DutyKind | null; dueDate: string; daysOverdue: number }[];
-  requests: { id: string; recipientId: string; name: string; topic: RequestTopic; opened: string; ageDays: number }[];
+  /** recipientId null: a caller not identified yet. */
+  requests: { id: string; recipientId: string | null; name: string; topic: RequestTopic; opened: string; ageDays: number }[];
   aid: { id: string; recipientId: string; name: string; date: string; fundSource: FundSource; amountFen: number | null }[];
 }
 
@@ -32,7 +33,7 @@ export function stationDetails(rows: DrillRows, code: string, week: string, toda
   const { weekStart, weekEnd, asOf } = reviewWeek(week, today);
   const mine = <T extends { stationCode: string }>(list: readonly T[]) => list.filter((r) => r.stationCode.startsWith(code));
   const people = new Map(rows.recipients.map((r) => [r.id, { name: r.name, hero: isHero(r.categories) }]));
-  const who = (id: string) => people.get(id) ?? { name: '—', hero: false };
+  const who = (id: string | null) => (id === null ? undefined : people.get(id)) ?? { name: '—', hero: false };
   const kinds = new Map(rows.duties.map((d) => [d.id, d.kind]));
   const heroesFirst = <T extends { hero: boolean }>(a: T, b: T) => Number(b.hero) - Number(a.hero);
 

@@ -31,7 +31,7 @@ export const SENSITIVE_FIELDS = {
   visits: ['notes', 'condition', 'mode', 'outcome', 'purpose', 'festival', 'staffIds', 'photos'],
   aid: ['kind', 'quantity', 'item', 'approvedBy', 'acknowledged', 'voidReason'],
   duties: ['note'],
-  requests: ['description', 'resolution', 'source', 'urgency', 'referredTo'],
+  requests: ['description', 'resolution', 'source', 'urgency', 'referredTo', 'callerName', 'callerPhone', 'callback'],
   signoffs: ['comment'],
   attachments: ['kind', 'fileName', 'caption', 'withdrawReason'],
 } as const satisfies { readonly [T in EntityTable]?: readonly (keyof EntityRow<T>)[] };

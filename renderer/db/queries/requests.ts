@@ -35,7 +35,7 @@ export async function requestRows(db: YoufuDb, filter: RequestFilter): Promise<R
     .filter(
       (r) => filter.assignee === 'all' || (filter.assignee === 'unassigned' ? r.assigneeId === null : r.assigneeId === filter.assignee),
     );
-  const recipients = await db.recipients.bulkGet([...new Set(listed.map((r) => r.recipientId))]);
+  const recipients = await db.recipients.bulkGet([...new Set(listed.flatMap((r) => (r.recipientId ? [r.recipientId] : [])))]);
   const visits = await db.visits.bulkGet([...new Set(listed.flatMap((r) => (r.visitId ? [r.visitId] : [])))]);
   const visitById = new Map(visits.flatMap((v) => (v ? [[v.id, db.codec.decodeSummary('visits', v)] as const] : [])));
   // After every Dexie read, so the live query still tracks them all.
@@ -49,7 +49,7 @@ export async function requestRows(db: YoufuDb, filter: RequestFilter): Promise<R
     .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.openedAt.localeCompare(b.openedAt))
     .map((request) => ({
       request,
-      recipient: recipientById.get(request.recipientId),
+      recipient: request.recipientId === null ? undefined : recipientById.get(request.recipientId),
       visit: request.visitId ? visitById.get(request.visitId) : undefined,
     }));
 }

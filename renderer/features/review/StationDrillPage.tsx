@@ -76,7 +76,7 @@ export function StationDrillPage({ code, week: rawWeek }: { code: string; week: 
               pagination={false}
               locale={{ emptyText: t('none') }}
               columns={[
-                { key: 'n', title: t('colName'), render: (_, r) => person(r.recipientId, false) },
+                { key: 'n', title: t('colName'), render: (_, r) => (r.recipientId === null ? '—' : person(r.recipientId, false)) },
                 { key: 't', title: t('colTopic'), render: (_, r) => REQUEST_TOPIC.label(r.topic, locale) },
                 { key: 'o', title: t('colOpened'), dataIndex: 'opened' },
                 { key: 'a', title: t('colAge'), dataIndex: 'ageDays', align: 'right' },
