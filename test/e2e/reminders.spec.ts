@@ -28,17 +28,26 @@ declare global {
 }
 
 /**
- * The page's Notification replaced by a recorder before the app loads: the permission is the
- * real one (granted on the context), each notification made is kept, and a "click" calls the
- * handler the app set, as the system would.
+ * The page's Notification replaced by a recorder before the app loads: each notification made
+ * is kept, and a "click" calls the handler the app set, as the system would. The permission is
+ * the context's grant as the Permissions API tells it: headless Chromium's own
+ * `Notification.permission` answers 'denied' whatever the context grants (puppeteer#3279).
  */
 function captureNotifications(): void {
   const real = window.Notification;
   const made: NonNullable<Window['__notifications']> = [];
   window.__notifications = made;
+  let permission: NotificationPermission = 'default';
+  void navigator.permissions.query({ name: 'notifications' }).then((status) => {
+    const follow = (): void => {
+      permission = status.state === 'prompt' ? 'default' : status.state;
+    };
+    follow();
+    status.onchange = follow;
+  });
   class Recorded {
     static get permission(): NotificationPermission {
-      return real.permission;
+      return permission;
     }
     static requestPermission(): Promise<NotificationPermission> {
       return real.requestPermission();
