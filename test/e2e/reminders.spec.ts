@@ -182,3 +182,26 @@ test('the morning notification counts what Today shows, opens Today, fires at 9:
   await expect.poll(async () => (await notifications(page)).length, { timeout: 30_000 }).toBe(2);
   await expect(card.getByTestId('reminder-last-shown')).toContainText('2026-11-30');
 });
+
+test('in a browser that refuses notifications, the setting says so and nothing is shown', async ({ page, context }) => {
+  // The site's notifications blocked in the browser's settings (what a person's "Block" leaves).
+  const cdp = await context.newCDPSession(page);
+  const { targetInfo } = await cdp.send('Target.getTargetInfo');
+  await cdp.send('Browser.setPermission', {
+    permission: { name: 'notifications' },
+    setting: 'denied',
+    origin: E2E_WEB_URL,
+    browserContextId: targetInfo.browserContextId,
+  });
+  await page.addInitScript(captureNotifications);
+  await signIn(page, 'demo-caseworker');
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('reminder-card');
+  await expect(card.getByTestId('reminder-switch')).toHaveAttribute('aria-checked', 'true');
+  await expect(card.getByTestId('reminder-denied')).toContainText('浏览器已拒绝本站的通知权限');
+  await expect(card.getByTestId('reminder-ask')).toHaveCount(0);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, '114-settings-reminder-denied-zh');
+  expect(await notifications(page)).toHaveLength(0);
+  await expect(card.getByTestId('reminder-last-shown')).toHaveText('还没有提醒过');
+});

@@ -10,7 +10,14 @@ import { readSyncState } from '../../db/syncStateRepository';
 import { desktopApi } from '../../platform/desktop';
 import { runMorningCheck } from './morningCheck';
 import { startMorningTimer } from './morningTimer';
-import { type Notifier, browserNotifier, desktopNotifier, permissionAskedBefore, rememberPermissionAsked } from './notifier';
+import {
+  type Notifier,
+  type NotifyPermission,
+  browserNotifier,
+  desktopNotifier,
+  permissionAskedBefore,
+  rememberPermissionAsked,
+} from './notifier';
 
 /** Main's notifications in Electron, the web Notification API in the browser shell. */
 export function sessionNotifier(): Notifier {
@@ -99,6 +106,8 @@ export function ReminderRuntime(): null {
     // The first download finishing, and the setting turned on, both bring a check.
     const stopDownloadWatch = watchQuery(() => readSyncState(db, 'lastSuccessAt').then((v) => v !== undefined), onChange<boolean>());
     const stopSettingWatch = watchQuery(() => readReminderSettings(db).then((s) => s.enabled), onChange<boolean>());
+    // Allowed later in the browser's site settings: the day's reminder, if still owed, comes then.
+    const stopPermissionWatch = notifier.watchPermission(onChange<NotifyPermission>());
     const timer = startMorningTimer({
       now: () => new Date(),
       setTimer: (fn, ms) => window.setTimeout(fn, ms),
@@ -111,6 +120,7 @@ export function ReminderRuntime(): null {
       timer.stop();
       stopDownloadWatch();
       stopSettingWatch();
+      stopPermissionWatch();
       stopClick();
     };
   }, [db, serverId, stationPrefix]);

@@ -82,6 +82,7 @@ function fakeNotifier(permission: NotifyPermission = 'granted', shows = true) {
       return Promise.resolve(shows);
     },
     onClicked: () => () => undefined,
+    watchPermission: () => () => undefined,
   };
   return { notifier, shown };
 }

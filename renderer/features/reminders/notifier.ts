@@ -12,6 +12,8 @@ export interface Notifier {
   show(text: ReminderText): Promise<boolean>;
   /** A click on a notification this notifier showed; returns an unsubscribe. */
   onClicked(listener: () => void): () => void;
+  /** The permission as it changes (the person blocks or allows the site in the browser's settings); returns an unsubscribe. */
+  watchPermission(listener: (permission: NotifyPermission) => void): () => void;
 }
 
 /** In Electron main shows it: the page itself never holds the Notification permission. */
@@ -24,6 +26,7 @@ export function desktopNotifier(api: AppApi): Notifier {
       return res.ok && res.value.shown;
     },
     onClicked: (listener) => api.notifications.onClicked(listener),
+    watchPermission: () => () => undefined,
   };
 }
 
@@ -52,6 +55,26 @@ export function browserNotifier(): Notifier {
     onClicked: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    watchPermission: (listener) => {
+      let stop = false;
+      let status: PermissionStatus | null = null;
+      const follow = (): void => {
+        if (!stop && status) listener(status.state === 'prompt' ? 'default' : status.state);
+      };
+      // The Permissions API tells a change as it happens; Notification.permission only when read.
+      navigator.permissions
+        ?.query({ name: 'notifications' })
+        .then((s) => {
+          status = s;
+          s.addEventListener('change', follow);
+          follow();
+        })
+        .catch(() => undefined);
+      return () => {
+        stop = true;
+        status?.removeEventListener('change', follow);
+      };
     },
   };
 }

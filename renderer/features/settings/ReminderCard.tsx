@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Flex, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDbSession } from '../../app/DbProvider';
 import { useStrings } from '../../app/i18n';
 import { useLiveQuery } from '../../db/live';
@@ -17,6 +17,7 @@ export function ReminderCard() {
   const [notifier] = useState(sessionNotifier);
   const [permission, setPermission] = useState<NotifyPermission>(() => notifier.permission());
   const settings = useLiveQuery(() => readReminderSettings(db), [db]);
+  useEffect(() => notifier.watchPermission(setPermission), [notifier]);
 
   const ask = async (): Promise<void> => setPermission(await notifier.requestPermission());
   const toggle = async (on: boolean): Promise<void> => {
