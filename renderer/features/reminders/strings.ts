@@ -25,7 +25,7 @@ export const reminderStrings = defineStrings(
     denied: '浏览器已拒绝本站的通知权限，收不到提醒。请在浏览器的网站设置里允许通知后再打开这里。',
     unsupported: '这个浏览器不支持桌面通知。',
     askPermission: '允许桌面通知',
-    notAsked: '浏览器还没有允许本站发送通知：打开开关或点“允许桌面通知”时会询问一次。',
+    notAsked: '浏览器还没有允许本站发送通知。点“允许桌面通知”，浏览器会询问一次。',
     lastShown: '最近一次提醒：{day}',
     neverShown: '还没有提醒过',
   },
