@@ -4,7 +4,7 @@ import { MyHeroesPage } from '../features/heroes';
 import { LedgerPage } from '../features/ledger';
 import { printPageFor } from '../features/print';
 import { RecipientProfilePage } from '../features/recipient';
-import { RequestsPage } from '../features/requests';
+import { NewRequestPage, RequestsPage } from '../features/requests';
 import { LogVisitPage } from '../features/visit';
 import { QualityPage } from '../features/quality';
 import { ReviewPage, ReviewPrintPage, StationDrillPage } from '../features/review';
@@ -55,7 +55,11 @@ export function pageFor(route: Route): ReactNode {
     case 'heroes':
       return <MyHeroesPage />;
     case 'requests':
-      return <RequestsPage />;
+      return second === 'new' ? (
+        <NewRequestPage key={route.query.get('recipient') ?? ''} recipientId={optional(route.query.get('recipient'))} />
+      ) : (
+        <RequestsPage />
+      );
     case 'ledger':
       return <LedgerPage />;
     case 'sync':

@@ -15,14 +15,22 @@ function focusWhenPresent(id: string, triesLeft = 20): void {
 }
 
 /**
- * Ctrl+F: caseload search (instead of the browser's find). Ctrl+N: log a visit.
- * Esc closes dialogs through antd's own keyboard handling; Ctrl+S belongs to each form.
+ * Ctrl+F: caseload search (instead of the browser's find). Ctrl+N: log a visit. Ctrl+Shift+H:
+ * a new request (热线: a help-line call). Esc closes dialogs through antd's own keyboard
+ * handling; Ctrl+S belongs to each form.
  */
 export function useShortcuts(): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
+      if (e.shiftKey) {
+        if (key === 'h') {
+          e.preventDefault();
+          navigate('/requests/new');
+        }
+        return;
+      }
       if (key === 'f') {
         e.preventDefault();
         if (!window.location.hash.startsWith('#/caseload')) navigate('/caseload');

@@ -3,7 +3,7 @@ import { DUE_SOON_DAYS, addDays, classifyOccurrence } from '../../../shared/duti
 import type { YoufuDb } from '../database';
 import { createRecipient } from '../recipientRepository';
 import { upsertRow } from '../repository';
-import { makeIdNumber, newTestDb, recipientInput, testContext } from '../testFixtures';
+import { makeIdNumber, newTestDb, recipientInput, requestInput, testContext } from '../testFixtures';
 import { type TodayFilter, dueLines, loadTodayData, loadTodayDetails, openRequests } from './today';
 
 const opened: YoufuDb[] = [];
@@ -157,5 +157,26 @@ describe('Today list', () => {
     expect(await count({ stationPrefix: '4403' })).toBe(3);
     expect(await count({ stationPrefix: '440304' })).toBe(2);
     expect(await count({ stationPrefix: '440304', assigneeId: HERO_STAFF })).toBe(1);
+  });
+});
+
+describe('overdue requests on Today', () => {
+  it('counts the open ones past the due day their urgency gives, deciding by age where it can', async () => {
+    const db = await caseload();
+    const ctx = { ...testContext(db, '2026-11-27T09:00:00+08:00'), newId: () => crypto.randomUUID() };
+    const request = (n: number, openedOn: string, urgency: 'critical' | 'high' | 'normal' | 'low', status: 'open' | 'resolved' = 'open') =>
+      upsertRow(ctx, 'requests', {
+        ...requestInput(id(200 + n), id(1), '440304001001', { urgency, status, openedAt: `${openedOn}T08:00:00+08:00` }),
+        ...(status === 'resolved' ? { callback: { at: openedOn, result: '已回访', satisfied: true, by: HERO_STAFF } } : {}),
+      });
+    await request(1, '2026-11-27', 'critical'); // due the 28th: not yet
+    await request(2, '2026-11-26', 'critical'); // due the 27th: overdue
+    await request(3, '2026-11-24', 'high'); // due the 27th: overdue
+    await request(4, '2026-11-22', 'normal'); // due the 29th: not yet
+    await request(5, '2026-11-10', 'low'); // due the 24th: overdue (older than any period)
+    await request(6, '2026-11-01', 'low', 'resolved'); // closed: never overdue
+    const data = await loadTodayData(db, { today: TODAY });
+    expect(data.openRequests).toBe(5);
+    expect(data.overdueRequests).toBe(3);
   });
 });

@@ -3,6 +3,8 @@ import type { Duty, DutyOccurrence, Recipient } from '../../../shared/domain/sch
 import { DUE_SOON_DAYS, addDays } from '../../../shared/duties';
 import type { YoufuDb } from '../database';
 import { type RequestSummary, openRows, pendingOccurrencesOf } from './rows';
+import { DUE_DAYS, isRequestOverdue } from '../../../shared/requests/deadlines';
+import { daysBetween, shanghaiDate } from '../../../shared/calendar/shanghai';
 
 /** The Today screen's reads: its due lines, their details for the page on screen, the open requests. */
 
@@ -140,6 +142,8 @@ export interface TodayData {
   overdue: number;
   dueSoon: number;
   openRequests: number;
+  /** Of those, past their due day (issue 16). */
+  overdueRequests: number;
 }
 
 /**
@@ -152,7 +156,28 @@ export interface TodayData {
  */
 export async function loadTodayData(db: YoufuDb, filter: TodayFilter): Promise<TodayData> {
   const [due, requests] = await Promise.all([dueLines(db, filter), openRequests(db, filter)]);
-  return { ...due, openRequests: requests.length };
+  return { ...due, openRequests: requests.length, overdueRequests: await countOverdue(db, requests, filter.today) };
+}
+
+/**
+ * How many of these open requests are past their due day (shared/requests/deadlines.ts). The
+ * urgency is sealed: only a request opened between the shortest and the longest due period
+ * ago is opened to read it; older ones are overdue whatever their urgency, newer ones are not.
+ */
+async function countOverdue(db: YoufuDb, requests: readonly RequestSummary[], today: string): Promise<number> {
+  const shortest = Math.min(...Object.values(DUE_DAYS));
+  const longest = Math.max(...Object.values(DUE_DAYS));
+  let overdue = 0;
+  const undecided: string[] = [];
+  for (const r of requests) {
+    const age = daysBetween(shanghaiDate(r.openedAt), today);
+    if (age > longest) overdue++;
+    else if (age > shortest) undecided.push(r.id);
+  }
+  if (undecided.length === 0) return overdue;
+  const stored = await db.requests.bulkGet(undecided);
+  const opened = await Promise.all(stored.flatMap((s) => (s ? [db.codec.decode('requests', s)] : [])));
+  return overdue + opened.filter((r) => isRequestOverdue(r, today)).length;
 }
 
 /**

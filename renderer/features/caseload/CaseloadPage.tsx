@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { NewRequestButton } from '../requests';
 import { Button } from 'antd';
 import { PageHeader } from '../../ui/PageHeader';
 import { useStrings } from '../../app/i18n';
@@ -23,9 +24,12 @@ export function CaseloadPage() {
           <span data-testid="caseload-count">{t('subtitle', { total: total ?? '…', shown: complete && ids ? ids.length : '…' })}</span>
         }
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recipients/new')}>
-            {t('newRecipient')}
-          </Button>
+          <>
+            <NewRequestButton />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recipients/new')}>
+              {t('newRecipient')}
+            </Button>
+          </>
         }
       />
       <CaseloadFilters />

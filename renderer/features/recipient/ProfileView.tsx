@@ -1,4 +1,5 @@
 import { EditOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
+import { NewRequestButton } from '../requests';
 import { Alert, Button, Col, Row, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useLocale, useStrings } from '../../app/i18n';
@@ -68,6 +69,7 @@ export function ProfileView({ recipientId }: { recipientId: string }) {
             <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="profile-status-change">
               {t('changeStatus')}
             </Button>
+            <NewRequestButton recipientId={recipient.id} />
             <PrintRecipientButton recipientId={recipient.id} />
           </>
         }

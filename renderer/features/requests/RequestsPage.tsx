@@ -9,8 +9,10 @@ import { HeroBadge, PageHeader } from '../../ui';
 import { dateTimeLabel } from '../../ui/dates';
 import { REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY, type Urgency } from '../../../shared/domain/enums';
 import { daysBetween } from '../../../shared/calendar/shanghai';
+import { daysOverdue, escalationTier, requestDueDate } from '../../../shared/requests/deadlines';
 import { getStation } from '../../../shared/stations/tree';
 import { useStaffList } from '../common/liveReads';
+import { NewRequestButton } from './NewRequestButton';
 import { RequestActions } from './RequestActions';
 import { RequestFilters } from './RequestFilters';
 import { requestStrings } from './strings';
@@ -33,7 +35,7 @@ export function RequestsPage() {
 
   return (
     <div data-testid="requests-page">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} extra={<NewRequestButton primary />} />
       <RequestFilters filter={filter} onChange={setFilter} staff={staff} myId={user.id} />
       <Table<RequestRow>
         size="middle"
@@ -47,15 +49,25 @@ export function RequestsPage() {
           {
             title: t('recipient'),
             width: 140,
-            render: (_, r) =>
-              r.recipient ? (
-                <a href={href(`/recipients/${r.recipient.id}`)}>
-                  <HeroBadge categories={r.recipient.categories} />
-                  {r.recipient.name}
-                </a>
-              ) : (
-                '—'
-              ),
+            render: (_, r) => (
+              <>
+                {r.recipient ? (
+                  <a href={href(`/recipients/${r.recipient.id}`)}>
+                    <HeroBadge categories={r.recipient.categories} />
+                    {r.recipient.name}
+                  </a>
+                ) : r.request.recipientId === null ? (
+                  <Tag data-testid="request-unidentified-tag">{t('unidentified')}</Tag>
+                ) : (
+                  '—'
+                )}
+                {r.request.callerName && (
+                  <div>
+                    <Typography.Text type="secondary">{t('caller', { name: r.request.callerName })}</Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
           },
           {
             title: t('description'),
@@ -100,15 +112,38 @@ export function RequestsPage() {
           },
           {
             title: t('age'),
-            width: 80,
+            width: 120,
             align: 'right',
             render: (_, { request: q }) => {
               const end = q.closedAt ? dateTimeLabel(q.closedAt).slice(0, 10) : today;
               const days = Math.max(0, daysBetween(dateTimeLabel(q.openedAt).slice(0, 10), end));
+              const late = daysOverdue(q, today);
+              const tier = escalationTier(q, today);
               return (
-                <span style={{ fontVariantNumeric: 'tabular-nums', color: !q.closedAt && days > 30 ? '#cf1322' : undefined }}>
-                  {t('ageDays', { days })}
-                </span>
+                <>
+                  <span style={{ fontVariantNumeric: 'tabular-nums' }}>{t('ageDays', { days })}</span>
+                  {late > 0 && (
+                    <div>
+                      <Tag color="red" data-testid="request-overdue">
+                        {t('overdue', { days: late })}
+                      </Tag>
+                    </div>
+                  )}
+                  {tier !== 'station' && (
+                    <div>
+                      <Tag color="volcano" data-testid="request-escalated" data-tier={tier}>
+                        {tier === 'district' ? t('escalatedDistrict') : t('escalatedStreet')}
+                      </Tag>
+                    </div>
+                  )}
+                  {!q.closedAt && late === 0 && (
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('due')} {requestDueDate(q)}
+                      </Typography.Text>
+                    </div>
+                  )}
+                </>
               );
             },
           },

@@ -17,7 +17,18 @@ export function TodayCounts({ data }: { data: TodayData | undefined }) {
       {cards.map((c) => (
         <Col key={c.key} xs={24} sm={8}>
           <Card size="small" hoverable={c.onClick !== undefined} onClick={c.onClick} data-testid={`count-${c.key}`}>
-            <Statistic title={c.title} value={c.value ?? '…'} valueStyle={{ color: c.color, fontWeight: 600 }} />
+            <Statistic
+              title={c.title}
+              value={c.value ?? '…'}
+              valueStyle={{ color: c.color, fontWeight: 600 }}
+              suffix={
+                c.key === 'open-requests' && data && data.overdueRequests > 0 ? (
+                  <span style={{ fontSize: 13, color: '#cf1322', marginLeft: 8 }} data-testid="count-overdue-requests">
+                    {t('overdueRequests', { n: data.overdueRequests })}
+                  </span>
+                ) : undefined
+              }
+            />
           </Card>
         </Col>
       ))}

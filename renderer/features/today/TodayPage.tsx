@@ -1,4 +1,5 @@
 import { Segmented, Space } from 'antd';
+import { NewRequestButton } from '../requests';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader';
 import { weekdayLabel } from '../../ui/dates';
@@ -28,6 +29,7 @@ export function TodayPage() {
         subtitle={t('subtitle', { date: today, weekday: weekdayLabel(today, locale) })}
         extra={
           <Space>
+            <NewRequestButton />
             <PrintVisitListButton station={user.stationCode} />
             <Segmented<TodayScope>
               value={scope}
