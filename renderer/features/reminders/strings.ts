@@ -54,7 +54,7 @@ export const reminderStrings = defineStrings(
     unsupported: 'This browser cannot show desktop notifications.',
     askPermission: 'Allow desktop notifications',
     notAsked:
-      'The browser has not yet allowed this site to notify: it asks once when you turn the switch on or press “Allow desktop notifications”.',
+      'The browser has not yet allowed this site to show notifications. Press "Allow desktop notifications" and the browser asks once.',
     lastShown: 'Last reminder: {day}',
     neverShown: 'No reminder shown yet',
   },
