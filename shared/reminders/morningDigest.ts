@@ -2,7 +2,7 @@ import type { FestivalCode } from '../domain/enums';
 import type { Duty, DutyOccurrence, Request } from '../domain/schemas';
 import { FESTIVAL } from '../domain/enums';
 import { addDays, compareDates } from '../calendar/shanghai';
-import { isRequestOverdue } from './requestDue';
+import { isRequestOverdue } from '../requests/deadlines';
 
 /** Birthdays and festivals are announced this many days ahead (issue 16). */
 export const GREETING_NOTICE_DAYS = 3;

@@ -2,7 +2,7 @@ import { type Page, expect } from '@playwright/test';
 import { todayInShanghai } from '../../shared/calendar/shanghai';
 import { DEMO_ACCOUNTS } from '../../shared/demo/accounts';
 import type { Request } from '../../shared/domain/schemas';
-import { isRequestOverdue } from '../../shared/reminders/requestDue';
+import { isRequestOverdue } from '../../shared/requests/deadlines';
 import { signInApi } from './support/api';
 import { screenshot } from './support/demo';
 import { E2E_WEB_URL } from './support/ports';
@@ -81,10 +81,14 @@ async function todayFigures(page: Page) {
     await page.locator('.ant-select-item-option', { hasText: '200' }).click();
     await expect(page.locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 30_000 });
   }
+  // "其中逾期 3" beside the open requests, shown only when some are overdue.
+  const overdueRequestsTag = page.getByTestId('count-overdue-requests');
+  const overdueRequests = (await overdueRequestsTag.count()) > 0 ? Number(/\d+/.exec(await overdueRequestsTag.innerText())?.[0]) : 0;
   const rows = page.getByTestId('today-row');
   const heroRows = page.locator('[data-testid="today-row"][data-hero="1"]');
   return {
     overdue: Number(await overdueCard.innerText()),
+    overdueRequests,
     overdueRows: await rows.filter({ has: page.getByTestId('due-overdue') }).count(),
     dueToday: await rows.filter({ hasText: '今天到期' }).count(),
     heroOverdue: await heroRows.filter({ has: page.getByTestId('due-overdue') }).count(),
@@ -127,7 +131,7 @@ test('the morning notification counts what Today shows, opens Today, fires at 9:
   const lines = first?.body.split('\n') ?? [];
   expect(lines[0]).toBe(`英雄 ${heroParts.join('，')}`);
 
-  // The overdue requests: the server's open requests of the station, past their urgency's days.
+  // The overdue requests: as Today counts them, and as the server's rows of the station give them.
   const api = await signInApi(request, 'demo-caseworker', 'e2e-reminders-check');
   const requests: Request[] = [];
   for (let cursor = 0, more = true; more;) {
@@ -139,6 +143,7 @@ test('the morning notification counts what Today shows, opens Today, fires at 9:
   }
   const station = DEMO_ACCOUNTS.caseworker.stationCode;
   const overdueRequests = requests.filter((r) => r.stationCode.startsWith(station) && isRequestOverdue(r, today)).length;
+  expect(figures.overdueRequests).toBe(overdueRequests);
   if (overdueRequests > 0) expect(lines).toContain(`逾期诉求 ${overdueRequests} 件`);
   else expect(first?.body).not.toContain('逾期诉求');
 
