@@ -17,7 +17,6 @@ test('a help-line call becomes a request, goes overdue, escalates to the street,
   // The phone rings: Ctrl+Shift+H from anywhere.
   await page.goto('/#/today');
   await expect(page.getByTestId('count-open-requests')).toBeVisible();
-  const overdueBefore = (await page.getByTestId('count-overdue-requests').count()) > 0;
   await page.keyboard.press('Control+Shift+H');
   await expect(page.getByTestId('new-request-page')).toBeVisible();
   const description = `屋顶漏雨，老人独居，请尽快安排维修 e2e-${Date.now()}`;
