@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CSP_NONCE_PLACEHOLDER } from './shared/csp/nonce';
 import { offlineCachePlugin } from './scripts/offlineCache';
+import { woff2OnlyPlugin } from './scripts/woff2Only';
 
 /**
  * The central server the browser shell talks to. The dev server and the preview proxy /api to
@@ -14,8 +15,9 @@ const proxy = { '/api': { target: serverTarget, changeOrigin: false } };
 export const viteConfig = defineConfig({
   root: 'renderer',
   base: './',
-  // offlineCachePlugin: the browser shell's service worker (sw.js), so it opens offline too.
-  plugins: [react(), offlineCachePlugin()],
+  // offlineCachePlugin: the browser shell's service worker (sw.js), so it opens offline too;
+  // woff2OnlyPlugin: the shipped font without its woff copies Chromium never loads.
+  plugins: [react(), woff2OnlyPlugin(), offlineCachePlugin()],
   // Vite writes the placeholder into <meta property="csp-nonce"> and its script and stylesheet
   // tags; the app:// handler replaces it with a fresh nonce per page (shared/csp/nonce.ts).
   html: { cspNonce: CSP_NONCE_PLACEHOLDER },
