@@ -5,7 +5,7 @@ import { LedgerPage } from '../features/ledger';
 import { printPageFor } from '../features/print';
 import { RecipientProfilePage } from '../features/recipient';
 import { NewRequestPage, RequestsPage } from '../features/requests';
-import { LogVisitPage } from '../features/visit';
+import { AidHandoutPage, LogVisitPage } from '../features/visit';
 import { QualityPage } from '../features/quality';
 import { ReviewPage, ReviewPrintPage, StationDrillPage } from '../features/review';
 import { appStrings } from './appStrings';
@@ -49,6 +49,12 @@ export function pageFor(route: Route): ReactNode {
     case 'visit':
       return second === 'new' ? (
         <LogVisitPage recipientId={optional(route.query.get('recipient'))} occurrenceId={optional(route.query.get('occurrence'))} />
+      ) : (
+        <NotFound />
+      );
+    case 'aid':
+      return second === 'new' && route.query.get('recipient') ? (
+        <AidHandoutPage key={route.query.get('recipient')} recipientId={route.query.get('recipient')!} />
       ) : (
         <NotFound />
       );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAid, updateAid, voidAid } from './aidRepository';
+import { addAid, handOutAid, updateAid, voidAid } from './aidRepository';
+import type { PreparedAttachment } from '../../shared/attachments/prepared';
 import type { YoufuDb } from './database';
 import { createDuty, updateDuty } from './dutyRepository';
 import { createRecipient } from './recipientRepository';
@@ -78,6 +79,60 @@ describe('cash aid needs an amount above zero', () => {
     await db.aid.put(await db.codec.encode('aid', { ...r.value, amountFen: 0 }));
     const voided = await voidAid(ctx, A1, '金额为零，录入错误');
     expect(voided.ok && voided.value).toMatchObject({ voided: true, amountFen: 0 });
+  });
+});
+
+describe('aid handed out at the station', () => {
+  const signature: PreparedAttachment = {
+    id: 'aaaaaaaa-0000-4000-8000-0000000000a1',
+    kind: 'signature',
+    mime: 'image/png',
+    bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+    sha256: 'a'.repeat(64),
+    width: 560,
+    height: 220,
+    thumb: null,
+    fileName: '签名.png',
+    caption: '',
+  };
+  const line = (id: string, over: Partial<EntityInput<'aid'>> = {}): EntityInput<'aid'> => ({
+    ...aidInput,
+    id,
+    kind: 'cash',
+    amountFen: 80000,
+    quantity: null,
+    item: null,
+    fundSource: 'city_foundation',
+    acknowledged: true,
+    ...over,
+  });
+
+  it('records every line with no visit and the signature on its line, in one write', async () => {
+    const A2 = 'cccccccc-0000-4000-8000-000000000002';
+    const done = await handOutAid(ctx, {
+      aid: [line(A1), line(A2, { kind: 'goods', amountFen: null, item: '米', quantity: 2 })],
+      attachments: [{ file: signature, aidIndex: 0 }],
+    });
+    expect(done.ok, JSON.stringify(done)).toBe(true);
+    const rows = await Promise.all((await db.aid.toArray()).map((r) => db.codec.decode('aid', r)));
+    expect(rows.map((r) => [r.id, r.visitId, r.voided]).sort()).toEqual([
+      [A1, null, false],
+      [A2, null, false],
+    ]);
+    const [att] = await db.attachments.toArray();
+    expect(att).toMatchObject({ ownerTable: 'aid', ownerId: A1, recipientId: R1 });
+  });
+
+  it('writes nothing when one line is wrong', async () => {
+    const bad = await handOutAid(ctx, {
+      aid: [line(A1), line('cccccccc-0000-4000-8000-000000000003', { amountFen: 0 })],
+      attachments: [{ file: signature, aidIndex: 0 }],
+    });
+    expect(bad.ok).toBe(false);
+    expect(await db.aid.count()).toBe(0);
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.attachmentBlobs.count()).toBe(0);
+    expect((await handOutAid(ctx, { aid: [], attachments: [] })).ok).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { EditOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, GiftOutlined, SwapOutlined } from '@ant-design/icons';
 import { NewRequestButton } from '../requests';
 import { Alert, Button, Col, Row, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -68,6 +68,14 @@ export function ProfileView({ recipientId }: { recipientId: string }) {
             </Button>
             <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)} data-testid="profile-status-change">
               {t('changeStatus')}
+            </Button>
+            <Button
+              icon={<GiftOutlined />}
+              disabled={recipient.status !== 'active'}
+              onClick={() => navigate('/aid/new', { recipient: recipient.id })}
+              data-testid="profile-hand-out-aid"
+            >
+              {t('handOutAid')}
             </Button>
             <NewRequestButton recipientId={recipient.id} />
             <PrintRecipientButton recipientId={recipient.id} />

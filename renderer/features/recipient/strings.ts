@@ -49,6 +49,7 @@ export const recipientStrings = defineStrings(
     grade: '{grade}级',
     // profile
     logVisit: '登记走访',
+    handOutAid: '登记帮扶',
     edit: '编辑',
     changeStatus: '变更状态',
     status: '状态',
@@ -156,6 +157,7 @@ export const recipientStrings = defineStrings(
     openExisting: 'Open the existing record',
     grade: 'grade {grade}',
     logVisit: 'Log a visit',
+    handOutAid: 'Record aid',
     edit: 'Edit',
     changeStatus: 'Change status',
     status: 'Status',

@@ -4,7 +4,7 @@ import { parseYuanToFen } from '../../../shared/validation/money';
 import { newAidIssues } from '../../../shared/validation/newAid';
 import type { EntityInput } from '../../db/repository';
 import { type FieldIssue, type IssuePath, fromZodIssues } from '../common/fieldErrors';
-import { type VisitFormValues, localInputToIso } from './visitFormValues';
+import { type AidFormValues, type VisitFormValues, localInputToIso } from './visitFormValues';
 
 /** Everything one saved visit writes, in one transaction. */
 export interface VisitSubmission {
@@ -61,44 +61,9 @@ export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionCon
   const v = visitSchema.safeParse({ ...visit, ...meta });
   if (!v.success) issues.push(...fromZodIssues(v.error.issues, ['visit']));
 
-  const unparsedAmount = new Set<number>();
-  const aid = values.aid.map((a, i): EntityInput<'aid'> => {
-    let amountFen: number | null = null;
-    if ((a.amountYuan ?? '').trim() !== '') {
-      const parsed = parseYuanToFen(a.amountYuan);
-      if (parsed.ok) {
-        amountFen = parsed.value;
-        for (const issue of newAidIssues({ kind: a.kind, amountFen })) issues.push({ path: ['aid', i, issue.path], code: issue.code });
-      } else {
-        issues.push({ path: ['aid', i, 'amountFen'], code: parsed.error });
-        unparsedAmount.add(i);
-      }
-    }
-    return {
-      id: ctx.newId(),
-      recipientId: ctx.recipientId,
-      stationCode: ctx.stationCode,
-      date: visitedAt.slice(0, 10),
-      kind: a.kind,
-      amountFen,
-      quantity: a.quantity ?? null,
-      item: blankToNull(a.item),
-      fundSource: a.fundSource,
-      approvedBy: a.approvedBy.trim(),
-      visitId,
-      acknowledged: a.acknowledged,
-      voided: false,
-      voidReason: null,
-    };
-  });
-  aid.forEach((row, i) => {
-    const r = aidSchema.safeParse({ ...row, ...meta });
-    if (!r.success) {
-      // An amount that did not parse already says what is wrong; "amount missing" would only confuse.
-      const found = fromZodIssues(r.error.issues, ['aid', i]);
-      issues.push(...(unparsedAmount.has(i) ? found.filter((f) => !AMOUNT_MISSING.includes(f.code)) : found));
-    }
-  });
+  const built = buildAidRows(values.aid, { ...ctx, date: visitedAt.slice(0, 10), visitId, meta });
+  const aid = built.aid;
+  issues.push(...built.issues);
 
   const needs = values.needs.map((n): EntityInput<'requests'> => ({
     id: ctx.newId(),
@@ -123,6 +88,65 @@ export function buildVisitSubmission(values: VisitFormValues, ctx: SubmissionCon
 
   if (issues.length > 0) return { ok: false, issues: dedupe(issues) };
   return { ok: true, value: { visit, aid, needs, occurrenceId: occurrenceIds[0] ?? null, occurrenceIds } };
+}
+
+export interface AidRowsContext {
+  recipientId: string;
+  stationCode: string;
+  newId: () => string;
+  /** The day it was handed out. */
+  date: string;
+  /** The visit it was handed out on; null for a hand-out at the station. */
+  visitId: string | null;
+  meta: { rev: number; updatedAt: string };
+}
+
+/**
+ * The aid lines of a form (a visit's, or a hand-out of its own) as rows, checked with the aid
+ * schema: amounts parsed from yuan into integer fen here and nowhere else; issues under
+ * `['aid', i, field]`.
+ */
+export function buildAidRows(lines: readonly AidFormValues[], ctx: AidRowsContext): { aid: EntityInput<'aid'>[]; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const unparsedAmount = new Set<number>();
+  const aid = lines.map((a, i): EntityInput<'aid'> => {
+    let amountFen: number | null = null;
+    if ((a.amountYuan ?? '').trim() !== '') {
+      const parsed = parseYuanToFen(a.amountYuan);
+      if (parsed.ok) {
+        amountFen = parsed.value;
+        for (const issue of newAidIssues({ kind: a.kind, amountFen })) issues.push({ path: ['aid', i, issue.path], code: issue.code });
+      } else {
+        issues.push({ path: ['aid', i, 'amountFen'], code: parsed.error });
+        unparsedAmount.add(i);
+      }
+    }
+    return {
+      id: ctx.newId(),
+      recipientId: ctx.recipientId,
+      stationCode: ctx.stationCode,
+      date: ctx.date,
+      kind: a.kind,
+      amountFen,
+      quantity: a.quantity ?? null,
+      item: blankToNull(a.item),
+      fundSource: a.fundSource,
+      approvedBy: a.approvedBy.trim(),
+      visitId: ctx.visitId,
+      acknowledged: a.acknowledged,
+      voided: false,
+      voidReason: null,
+    };
+  });
+  aid.forEach((row, i) => {
+    const r = aidSchema.safeParse({ ...row, ...ctx.meta });
+    if (!r.success) {
+      // An amount that did not parse already says what is wrong; "amount missing" would only confuse.
+      const found = fromZodIssues(r.error.issues, ['aid', i]);
+      issues.push(...(unparsedAmount.has(i) ? found.filter((f) => !AMOUNT_MISSING.includes(f.code)) : found));
+    }
+  });
+  return { aid, issues };
 }
 
 function dedupe(issues: FieldIssue[]): FieldIssue[] {
