@@ -19,6 +19,8 @@ test('aid handed out at the station: refused with a zero amount, then saved with
   await expect(page.getByTestId('aid-handout-page')).toBeVisible();
   await expect(page.locator('.ant-form-item-explain-error').first()).toBeVisible();
   await page.getByTestId('aid-0-amount').fill('800');
+  // Corrected: the sentence goes.
+  await expect(page.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await page.getByTestId('aid-0-sign').click();
   const pad = page.getByTestId('signature-canvas');
   await expect(pad).toBeVisible();

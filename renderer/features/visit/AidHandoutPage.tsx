@@ -8,7 +8,7 @@ import { navigate } from '../../app/router';
 import { handOutAid } from '../../db/aidRepository';
 import { DateInput, HeroBadge, PageHeader } from '../../ui';
 import { useErrorText } from '../common/featureErrors';
-import { applyFieldErrors, toFormErrors, type FieldIssue } from '../common/fieldErrors';
+import { applyFieldErrors, clearTouchedErrors, toFormErrors, type FieldIssue } from '../common/fieldErrors';
 import { useRecipient } from '../common/liveReads';
 import { useFormShortcuts } from '../common/useFormShortcuts';
 import { AidEvidenceContext, aidAttachments } from './aidEvidence';
@@ -93,7 +93,13 @@ export function AidHandoutPage({ recipientId }: { recipientId: string }) {
         }
       />
       <AidEvidenceContext.Provider value={evidence}>
-        <Form<HandoutValues> form={form} layout="vertical" initialValues={initial} onFinish={() => void save()}>
+        <Form<HandoutValues>
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={(changed) => clearTouchedErrors(form, changed)}
+          onFinish={() => void save()}
+        >
           <Card size="small" style={{ marginBottom: 12 }}>
             <Form.Item label={t('date')} name="date" required style={{ maxWidth: 240, marginBottom: 0 }}>
               <DateInput data-testid="handout-date" />
