@@ -6,6 +6,7 @@ import { emptyFigures } from '../../shared/review/compute';
 import { CODE_LENGTH, PHOTO_MIMES, VISIT_DUTY_KINDS, emptyAid, rowLevelOf, treeRowCodes } from '../../shared/review/definitions';
 import { SHANGHAI_OFFSET_HOURS, addDays } from '../../shared/calendar/shanghai';
 import { last12Months, last52Weeks, reviewWeek } from '../../shared/review/week';
+import { DUE_DAYS, ESCALATE_AFTER_DAYS } from '../../shared/requests/deadlines';
 import type { Queryable, SqlParam } from '../db/db';
 import { toNumber } from '../db/db';
 import { scopeCondition } from '../scope';
@@ -174,16 +175,22 @@ export async function reviewFromSql(db: Queryable, opts: { scope: string; week: 
   {
     const q = base(opts.scope, len);
     const a = add(q, asOf);
-    const sql = `SELECT code, count(*) AS n, max(${a}::date - opened) AS oldest
-      FROM (SELECT left(station_code, $1) AS code, data ->> 'status' AS status, ${shanghaiDay("data ->> 'openedAt'")} AS opened,
+    // Escalated: more than ESCALATE_AFTER_DAYS.street days past the due day its urgency gives.
+    const dueDays = `CASE urgency ${Object.entries(DUE_DAYS)
+      .map(([u, d]) => `WHEN '${u.replace(/[^a-z_]/g, '')}' THEN ${Number(d)}`)
+      .join(' ')} ELSE NULL END`;
+    const sql = `SELECT code, count(*) AS n, max(${a}::date - opened) AS oldest,
+        count(*) FILTER (WHERE ${a}::date - (opened + ${dueDays}) > ${Number(ESCALATE_AFTER_DAYS.street)}) AS escalated
+      FROM (SELECT left(station_code, $1) AS code, data ->> 'status' AS status, data ->> 'urgency' AS urgency, ${shanghaiDay("data ->> 'openedAt'")} AS opened,
               CASE WHEN data ->> 'closedAt' IS NULL THEN NULL ELSE ${shanghaiDay("data ->> 'closedAt'")} END AS closed
             FROM rows WHERE table_name = 'requests' AND NOT deleted AND ${q.where('station_code')}) r
       WHERE opened <= ${a}::date
         AND (CASE WHEN closed IS NOT NULL THEN closed > ${a}::date ELSE status IN ('open', 'in_progress') END)
       GROUP BY 1`;
-    for (const r of await db.query<{ code: string; n: unknown; oldest: unknown }>(sql, q.params)) {
+    for (const r of await db.query<{ code: string; n: unknown; oldest: unknown; escalated: unknown }>(sql, q.params)) {
       const f = row(r.code);
       f.openRequests = toNumber(r.n);
+      f.escalatedRequests = toNumber(r.escalated);
       f.oldestRequestDays = toNumber(r.oldest);
     }
   }

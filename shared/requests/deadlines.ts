@@ -37,12 +37,16 @@ export function isRequestOverdue(r: Timed, today: string): boolean {
   return daysOverdue(r, today) > 0;
 }
 
+/** The tier a request this many days past its due day has reached. */
+export function tierAfter(daysLate: number): EscalationTier {
+  if (daysLate > ESCALATE_AFTER_DAYS.district) return 'district';
+  if (daysLate > ESCALATE_AFTER_DAYS.street) return 'street';
+  return 'station';
+}
+
 /** The highest tier that should see the request among its own today. */
 export function escalationTier(r: Timed, today: string): EscalationTier {
-  const late = daysOverdue(r, today);
-  if (late > ESCALATE_AFTER_DAYS.district) return 'district';
-  if (late > ESCALATE_AFTER_DAYS.street) return 'street';
-  return 'station';
+  return tierAfter(daysOverdue(r, today));
 }
 
 /** Whether a tier's list of escalated requests holds this one (a district sees only what reached it). */

@@ -33,6 +33,8 @@ export const stationFiguresSchema = z.object({
   visitsWithPhotos: count,
   aid: aidByFundSchema,
   openRequests: count,
+  /** Of openRequests, those escalated past the station by the end of asOf (shared/requests/deadlines.ts). */
+  escalatedRequests: count,
   /** Days since the oldest open request was opened; null when none is open. */
   oldestRequestDays: count.nullable(),
   /** The latest sync of any device of an account stationed there (or below); null if never or unknown. */

@@ -62,10 +62,12 @@ function rows(over: Partial<ReviewRows> = {}): ReviewRows {
       { stationCode: B, date: '2026-10-02', fundSource: 'social_donation', amountFen: 1000, voided: false },
     ],
     requests: [
-      { stationCode: A, status: 'open', openedAt: '2026-11-02T09:00:00+08:00', closedAt: null },
-      { stationCode: A, status: 'resolved', openedAt: '2026-11-12T09:00:00+08:00', closedAt: '2026-11-25T09:00:00+08:00' },
-      { stationCode: A, status: 'resolved', openedAt: '2026-11-12T09:00:00+08:00', closedAt: '2026-11-20T09:00:00+08:00' },
-      { stationCode: B, status: 'open', openedAt: '2026-11-24T09:00:00+08:00', closedAt: null },
+      // due the 9th: 13 days late on the 22nd, escalated
+      { stationCode: A, status: 'open', openedAt: '2026-11-02T09:00:00+08:00', closedAt: null, urgency: 'normal' },
+      // open on the 22nd (closed the 25th), due the 26th: not late
+      { stationCode: A, status: 'resolved', openedAt: '2026-11-12T09:00:00+08:00', closedAt: '2026-11-25T09:00:00+08:00', urgency: 'low' },
+      { stationCode: A, status: 'resolved', openedAt: '2026-11-12T09:00:00+08:00', closedAt: '2026-11-20T09:00:00+08:00', urgency: null },
+      { stationCode: B, status: 'open', openedAt: '2026-11-24T09:00:00+08:00', closedAt: null, urgency: 'critical' },
     ],
     ...over,
   };
@@ -139,6 +141,7 @@ describe('computeReview', () => {
     expect(a.aid.city_foundation).toEqual({ count: 1, fen: 50000 });
     expect(b.aid.social_donation).toEqual({ count: 1, fen: 0 });
     expect(a.openRequests).toBe(2);
+    expect(a.escalatedRequests).toBe(1);
     expect(a.oldestRequestDays).toBe(20);
     expect(b.openRequests).toBe(0);
   });

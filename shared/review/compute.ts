@@ -1,6 +1,8 @@
 import { isHero } from '../domain/cadence';
 import type { Aid, Attachment, CategoryEntry, Duty, DutyOccurrence, Recipient, Request, Visit } from '../domain/schemas';
-import { daysBetween, mondayOf, shanghaiDate } from '../calendar/shanghai';
+import { addDays, daysBetween, mondayOf, shanghaiDate } from '../calendar/shanghai';
+import type { Urgency } from '../domain/enums';
+import { DUE_DAYS, tierAfter } from '../requests/deadlines';
 import type { Review, StationFigures } from './api';
 import { PHOTO_MIMES, VISIT_DUTY_KINDS, emptyAid, rowCodeOf, rowLevelOf, treeRowCodes } from './definitions';
 import { last12Months, last52Weeks, reviewWeek } from './week';
@@ -14,7 +16,8 @@ export interface ReviewRows {
   dutyOccurrences: readonly Pick<DutyOccurrence, 'dutyId' | 'recipientId' | 'stationCode' | 'dueDate' | 'status' | 'doneAt'>[];
   visits: readonly Pick<Visit, 'id' | 'stationCode' | 'visitedAt'>[];
   aid: readonly Pick<Aid, 'stationCode' | 'date' | 'fundSource' | 'amountFen' | 'voided'>[];
-  requests: readonly Pick<Request, 'stationCode' | 'status' | 'openedAt' | 'closedAt'>[];
+  /** `urgency` may be null for a request closed before the week (a device reads it only where it counts). */
+  requests: readonly (Pick<Request, 'stationCode' | 'status' | 'openedAt' | 'closedAt'> & { urgency: Urgency | null })[];
   attachments: readonly Pick<Attachment, 'ownerTable' | 'ownerId' | 'mime' | 'withdrawn'>[];
 }
 
@@ -42,6 +45,7 @@ export function emptyFigures(code: string): StationFigures {
     visitsWithPhotos: 0,
     aid: emptyAid(),
     openRequests: 0,
+    escalatedRequests: 0,
     oldestRequestDays: null,
     lastSyncAt: null,
   };
@@ -134,6 +138,7 @@ export function computeReview(rows: ReviewRows, opts: ReviewOptions): Review {
     if (!open) continue;
     const r = row(q.stationCode);
     r.openRequests += 1;
+    if (q.urgency !== null && tierAfter(daysBetween(addDays(opened, DUE_DAYS[q.urgency]), asOf)) !== 'station') r.escalatedRequests += 1;
     const age = daysBetween(opened, asOf);
     r.oldestRequestDays = r.oldestRequestDays === null ? age : Math.max(r.oldestRequestDays, age);
   }

@@ -30,6 +30,8 @@ import type { AidByFund } from './api';
  *   amountFen (goods and services without an amount add 0 fen).
  * - openRequests: requests opened on or before `asOf` and not closed by its end: closedAt on a
  *   date after `asOf`, or (no closedAt) status `open` or `in_progress`.
+ * - escalatedRequests: of those, the ones more than ESCALATE_AFTER_DAYS.street days past their
+ *   due day (opening day + DUE_DAYS of their urgency) at asOf: escalated to the street or above.
  * - oldestRequestDays: asOf minus the opening date of the oldest of those, in days.
  * - lastSyncAt: the latest push or pull of any device of an account whose station is the row's
  *   station or below it (server only; offline the value cached from the last online fetch).

@@ -31,6 +31,7 @@ export function sumFigures(code: string, rows: readonly StationFigures[]): Stati
     visitsWithPhotos: 0,
     aid: emptyAid(),
     openRequests: 0,
+    escalatedRequests: 0,
     oldestRequestDays: null,
     lastSyncAt: null,
   };
@@ -47,6 +48,7 @@ export function sumFigures(code: string, rows: readonly StationFigures[]): Stati
       out.aid[fund].fen += r.aid[fund].fen;
     }
     out.openRequests += r.openRequests;
+    out.escalatedRequests += r.escalatedRequests;
     if (r.oldestRequestDays !== null) out.oldestRequestDays = Math.max(out.oldestRequestDays ?? 0, r.oldestRequestDays);
     if (r.lastSyncAt !== null && (out.lastSyncAt === null || Date.parse(r.lastSyncAt) > Date.parse(out.lastSyncAt)))
       out.lastSyncAt = r.lastSyncAt;

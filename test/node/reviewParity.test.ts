@@ -112,11 +112,14 @@ describe.each(testBackends())('district review on $name', (backend) => {
     const fromLocal = await localReview(local, { scope, week, today: TODAY });
     expect(withoutSync(fromServer)).toEqual(withoutSync(fromLocal));
     // Not a comparison of two empty tables: the demo data gives real figures.
-    const total = (k: 'recipients' | 'visitsDue' | 'visitsLogged' | 'visitsWithPhotos') =>
+    const total = (k: 'recipients' | 'visitsDue' | 'visitsLogged' | 'visitsWithPhotos' | 'escalatedRequests') =>
       fromServer.stations.reduce((n, s) => n + s[k], 0);
     expect(total('recipients')).toBeGreaterThan(0);
     expect(total('visitsWithPhotos')).toBeLessThan(total('visitsLogged') || 1);
-    if (scope === ST.city) expect(total('visitsWithPhotos')).toBeGreaterThan(0);
+    if (scope === ST.city) {
+      expect(total('visitsWithPhotos')).toBeGreaterThan(0);
+      expect(total('escalatedRequests')).toBeGreaterThan(0);
+    }
     expect(fromServer.trends.visitsByWeek.reduce((n, w) => n + w.count, 0)).toBeGreaterThan(0);
     if (scope.length < 12) expect(total('visitsDue')).toBeGreaterThan(0);
   });

@@ -1,7 +1,8 @@
 import type { Signoff } from '../../../shared/domain/schemas';
 import type { DrillRows } from '../../../shared/review/drill';
 import type { ReviewRows } from '../../../shared/review/compute';
-import type { StoredRecipient } from '../codec';
+import type { StoredRecipient, StoredRow } from '../codec';
+import { shanghaiDate } from '../../../shared/calendar/shanghai';
 import type { YoufuDb } from '../database';
 import { openRows } from './rows';
 
@@ -31,7 +32,7 @@ export function reviewRecipient(r: StoredRecipient): ReviewRecipient {
  * fields straight from the tables (sensitive.ts keeps every field a figure needs clear), so it
  * decrypts nothing; computeReview does the counting (shared/review).
  */
-export async function loadReviewRows(db: YoufuDb, scope: string): Promise<ReviewRows> {
+export async function loadReviewRows(db: YoufuDb, scope: string, weekStart: string): Promise<ReviewRows> {
   const inScope = <T>(name: 'duties' | 'dutyOccurrences' | 'visits' | 'aid' | 'requests' | 'attachments') =>
     db.table<T>(name).where('stationCode').startsWith(scope).toArray();
   const [recipients, duties, dutyOccurrences, visits, aid, requests, attachments] = await Promise.all([
@@ -44,10 +45,25 @@ export async function loadReviewRows(db: YoufuDb, scope: string): Promise<Review
     inScope<ReviewRows['dutyOccurrences'][number]>('dutyOccurrences'),
     inScope<ReviewRows['visits'][number]>('visits'),
     inScope<ReviewRows['aid'][number]>('aid'),
-    inScope<ReviewRows['requests'][number]>('requests'),
+    inScope<StoredRow<'requests'>>('requests'),
     inScope<ReviewRows['attachments'][number]>('attachments'),
   ]);
-  return { recipients, duties, dutyOccurrences, visits, aid, requests, attachments };
+  return { recipients, duties, dutyOccurrences, visits, aid, requests: await withUrgency(db, requests, weekStart), attachments };
+}
+
+/**
+ * The requests with their urgency (sealed: escalation needs it), opened only for those that
+ * can be open at the end of a day of the week reviewed: not closed, or closed on or after its
+ * Monday. The others keep `urgency: null`; they count for nothing the review shows.
+ */
+async function withUrgency(db: YoufuDb, stored: readonly StoredRow<'requests'>[], weekStart: string): Promise<ReviewRows['requests']> {
+  return Promise.all(
+    stored.map(async (r) => {
+      const mayBeOpen = r.closedAt === null ? r.status === 'open' || r.status === 'in_progress' : shanghaiDate(r.closedAt) >= weekStart;
+      const urgency = mayBeOpen ? (await db.codec.decode('requests', r)).urgency : null;
+      return { stationCode: r.stationCode, status: r.status, openedAt: r.openedAt, closedAt: r.closedAt, urgency };
+    }),
+  );
 }
 
 /** The recipients and records behind one review row (a station and the stations under it), clear fields only. */

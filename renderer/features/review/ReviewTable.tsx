@@ -96,7 +96,23 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
         );
       },
     },
-    { key: 'requests', title: t('colRequests'), align: 'right', render: (_, r) => r.openRequests },
+    {
+      key: 'requests',
+      title: t('colRequests'),
+      align: 'right',
+      render: (_, r) => (
+        <span data-testid={`review-requests-${r.code}`}>
+          {r.openRequests}
+          {r.escalatedRequests > 0 && (
+            <Tooltip title={t('escalatedHint')}>
+              <Tag color="volcano" style={{ marginInlineStart: 6, marginInlineEnd: 0 }} data-testid={`review-escalated-${r.code}`}>
+                {t('escalatedTag', { n: r.escalatedRequests })}
+              </Tag>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
     { key: 'oldest', title: t('colOldest'), align: 'right', render: (_, r) => r.oldestRequestDays ?? t('never') },
     {
       key: 'sync',
@@ -157,6 +173,7 @@ export function ReviewTable({ stations, rowLevel, scope, week, print = false }: 
           </Table.Summary.Cell>
           <Table.Summary.Cell index={10} align="right">
             {total.openRequests}
+            {total.escalatedRequests > 0 ? ` (${t('escalatedTag', { n: total.escalatedRequests })})` : ''}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={11} align="right">
             {total.oldestRequestDays ?? t('never')}

@@ -1,5 +1,6 @@
 import type { Review } from '../../../shared/review/api';
 import { computeReview } from '../../../shared/review/compute';
+import { reviewWeek } from '../../../shared/review/week';
 import type { YoufuDb } from '../../db/handle';
 import { loadReviewRows } from '../../db/queries/review';
 
@@ -8,5 +9,5 @@ export async function localReview(
   db: YoufuDb,
   opts: { scope: string; week: string; today: string; lastSync?: ReadonlyMap<string, string> },
 ): Promise<Review> {
-  return computeReview(await loadReviewRows(db, opts.scope), opts);
+  return computeReview(await loadReviewRows(db, opts.scope, reviewWeek(opts.week, opts.today).weekStart), opts);
 }
