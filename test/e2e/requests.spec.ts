@@ -78,4 +78,13 @@ test('a help-line call becomes a request, goes overdue, escalates to the street,
   await expect(onTimeline).toContainText('已解决');
   await onTimeline.scrollIntoViewIfNeeded();
   await screenshot(page, '123-request-closed-on-timeline');
+
+  // The printed 诉求处理单 carries the call-back on record.
+  await onTimeline.getByTestId('print-request-open').click();
+  const sheet = page.getByTestId('print-request');
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  await expect(sheet.getByTestId('print-callback')).toContainText('已电话回访王女士，屋顶不再漏雨');
+  await expect(sheet.getByTestId('print-callback')).toContainText('满意');
+  await expect(sheet.getByTestId('print-callback')).not.toContainText('手工填写');
+  await screenshot(page, '126-request-sheet-callback');
 });

@@ -1,5 +1,5 @@
 import { REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY } from '../../../shared/domain/enums';
-import type { Recipient, Request } from '../../../shared/domain/schemas';
+import type { Recipient, Request, RequestCallback } from '../../../shared/domain/schemas';
 import { shanghaiDate } from '../../../shared/calendar/shanghai';
 import { useDb } from '../../app/DbProvider';
 import { useLocale, useStrings } from '../../app/i18n';
@@ -9,12 +9,12 @@ import { recipientById } from '../../db/queries/recipient';
 import { useStaffList } from '../common/liveReads';
 import { BlankLine, FieldGrid, FormTitle, PrintFrame, SectionTitle } from './PrintFrame';
 import { personFields, stationName } from './personFields';
-import { paperDateTime } from './printFormat';
+import { paperDate, paperDateTime } from './printFormat';
 import { printStrings } from './printStrings';
 
 /**
- * `#/print/request/:id`: 诉求处理单. The call-back (回访) is a ruled section filled in by hand:
- * the app does not record call-backs here (that record is later work), so nothing is printed into it.
+ * `#/print/request/:id`: 诉求处理单. The call-back (回访): the one on record, printed, or a ruled
+ * section to fill in by hand when none is recorded yet.
  */
 export function RequestSheet({ requestId }: { requestId: string }) {
   const p = useStrings(printStrings);
@@ -41,7 +41,11 @@ export function RequestSheet({ requestId }: { requestId: string }) {
           <FormTitle title={p('requestTitle')} sub={p('stationLine', { station: stationName(found.request.stationCode) })} />
           {recipient ? <FieldGrid fields={personFields(recipient, locale, staffName)} /> : null}
           <RequestFields request={found.request} staffName={staffName} locale={locale} />
-          <Callback />
+          {found.request.callback ? (
+            <RecordedCallback callback={found.request.callback} staffName={staffName} locale={locale} />
+          ) : (
+            <Callback />
+          )}
         </>
       ) : null}
     </PrintFrame>
@@ -68,6 +72,32 @@ function RequestFields({ request: r, staffName, locale }: { request: Request; st
         ]}
       />
     </>
+  );
+}
+
+/** The call-back on record (issue 16: resolving needs one): date, result, satisfied, by whom. */
+function RecordedCallback({
+  callback: c,
+  staffName,
+  locale,
+}: {
+  callback: RequestCallback;
+  staffName: (id: string) => string;
+  locale: 'zh' | 'en';
+}) {
+  const p = useStrings(printStrings);
+  return (
+    <section data-testid="print-callback">
+      <SectionTitle>{p('callbackRecorded')}</SectionTitle>
+      <FieldGrid
+        fields={[
+          [p('callbackDate'), paperDate(c.at, locale)],
+          [p('callbackSatisfied'), c.satisfied ? p('satisfiedYes') : p('satisfiedNo')],
+          [p('callbackResult'), <div className="yf-print-text">{c.result}</div>, true],
+          [p('callbackByName'), staffName(c.by)],
+        ]}
+      />
+    </section>
   );
 }
 
