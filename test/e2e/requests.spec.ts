@@ -86,5 +86,9 @@ test('a help-line call becomes a request, goes overdue, escalates to the street,
   await expect(sheet.getByTestId('print-callback')).toContainText('已电话回访王女士，屋顶不再漏雨');
   await expect(sheet.getByTestId('print-callback')).toContainText('满意');
   await expect(sheet.getByTestId('print-callback')).not.toContainText('手工填写');
+  // The caller, the phone masked on paper.
+  await expect(sheet).toContainText('王女士（烈士遗孀之女）');
+  await expect(sheet).toContainText('138****8000');
+  await expect(sheet).not.toContainText('13800138000');
   await screenshot(page, '126-request-sheet-callback');
 });

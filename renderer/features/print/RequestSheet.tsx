@@ -1,6 +1,7 @@
 import { REQUEST_SOURCE, REQUEST_STATUS, REQUEST_TOPIC, URGENCY } from '../../../shared/domain/enums';
 import type { Recipient, Request, RequestCallback } from '../../../shared/domain/schemas';
 import { shanghaiDate } from '../../../shared/calendar/shanghai';
+import { maskPhone } from '../../../shared/validation/phone';
 import { useDb } from '../../app/DbProvider';
 import { useLocale, useStrings } from '../../app/i18n';
 import { useLiveQuery } from '../../db/live';
@@ -61,6 +62,9 @@ function RequestFields({ request: r, staffName, locale }: { request: Request; st
         fields={[
           [p('openedAt'), paperDateTime(r.openedAt, locale)],
           [p('source'), REQUEST_SOURCE.label(r.source, locale)],
+          ...(r.callerName || r.callerPhone
+            ? [[p('caller'), [r.callerName, r.callerPhone ? maskPhone(r.callerPhone) : ''].filter(Boolean).join('　')] as const]
+            : []),
           [p('topic'), REQUEST_TOPIC.label(r.topic, locale)],
           [p('urgency'), <span data-testid="print-request-urgency">{URGENCY.label(r.urgency, locale)}</span>],
           [p('status'), <span data-testid="print-request-status">{REQUEST_STATUS.label(r.status, locale)}</span>],
