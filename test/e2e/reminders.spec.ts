@@ -127,9 +127,10 @@ test('the morning notification counts what Today shows, opens Today, fires at 9:
     figures.heroOverdue > 0 ? `${figures.heroOverdue} 项逾期` : null,
     figures.heroDueToday > 0 ? `${figures.heroDueToday} 项今天到期` : null,
   ].filter((p) => p !== null);
-  expect(figures.heroOverdue + figures.heroDueToday).toBeGreaterThan(0);
   const lines = first?.body.split('\n') ?? [];
-  expect(lines[0]).toBe(`英雄 ${heroParts.join('，')}`);
+  // Heroes first when Today has any of theirs (earlier specs of a full run may have done them all).
+  if (heroParts.length > 0) expect(lines[0]).toBe(`英雄 ${heroParts.join('，')}`);
+  else expect(first?.body ?? '').not.toContain('英雄');
 
   // The overdue requests: as Today counts them, and as the server's rows of the station give them.
   const api = await signInApi(request, 'demo-caseworker', 'e2e-reminders-check');
